@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppDeps } from './platform/deps.ts';
+import { installErrorHandler, sendError } from './platform/errors/error-handler.ts';
+import { authPlugin } from './platform/auth/auth.plugin.ts';
+import { authRoutes } from './platform/auth/auth.routes.ts';
+import { idempotencyPlugin } from './platform/http/idempotency.plugin.ts';
+import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './platform/http/limits.ts';
+import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { orgRoutes } from './features/org/org.routes.ts';
+import { peopleRoutes } from './features/org/people.routes.ts';
+import { importRoutes } from './features/org/import.routes.ts';
+import { userRoutes } from './features/users/users.routes.ts';
+
+/**
+ * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
+ * benchmarks drive it in-process.
+ */
+export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }) });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongzhi 共治 API', version: '1', description: 'Community co-governance platform. Errors: `{ error: { code, message, details } }`; messages follow Accept-Language (zh-CN default, en).' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gz_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(authPlugin, deps);
+  await app.register(idempotencyPlugin, deps);
+
+  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'server']) }) } } },
+    async () => {
+      await deps.db.execute('select 1');
+      return { status: 'ok' as const, database: deps.dbKind };
+    });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await authRoutes(api, deps);
+    await orgRoutes(api, deps);
+    await peopleRoutes(api, deps);
+    await importRoutes(api, deps);
+    await userRoutes(api, deps);
+    await auditRoutes(api, deps);
+  });
+
+  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
+    // The console is a single-page app: unknown non-API paths get its index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/') || request.method !== 'GET') {
+        return sendError(request, reply, 'ROUTE_NOT_FOUND');
+      }
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

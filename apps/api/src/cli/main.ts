@@ -1,0 +1,68 @@
+import { Command } from 'commander';
+import { eq } from 'drizzle-orm';
+import { ROLES, type Role } from '@gongzhi/core';
+import { loadConfig } from '../config.ts';
+import { connect } from '../platform/db/connection.ts';
+import { loadVault } from '../platform/crypto/vault.ts';
+import { SYSTEM_ACTOR } from '../platform/authz/actor.ts';
+import { AppError } from '../platform/errors/app-error.ts';
+import { errorMessage } from '@gongzhi/contracts';
+import { createUser } from '../features/users/users.service.ts';
+import { regions } from '../features/org/org.table.ts';
+import { serve } from './serve.ts';
+import { seedDemoIfEmpty } from './seed.ts';
+
+/** Runs `fn` with a migrated database; an embedded server this command had to start is stopped after. */
+async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
+  const database = await connect(loadConfig(), { quiet: true, max: 4 });
+  try {
+    return await fn(database);
+  } finally {
+    await database.shutdown();
+  }
+}
+
+const program = new Command('gongzhi').description('Gongzhi 共治 — operator commands (GONGZHI_DATA, DATABASE_URL and PORT as for the server)');
+
+program.command('serve').description('run the API and web console (the default for npm start)')
+  .option('--no-demo', 'do not seed the demo city on an empty database')
+  .action(async (o: { demo: boolean }) => serve({ demo: o.demo && process.env.GONGZHI_DEMO !== '0' }));
+
+program.command('migrate').description('apply pending database migrations').action(async () => {
+  await withDatabase(async (d) => process.stderr.write(`migrations applied (${d.kind} database)\n`));
+});
+
+program.command('seed').description('seed the demo city (only on an empty database)').action(async () => {
+  await withDatabase(async (d) => {
+    const done = await seedDemoIfEmpty(d.db, loadVault(loadConfig().dataDir));
+    if (!done) process.stderr.write('the database already has regions; nothing seeded\n');
+  });
+});
+
+const user = program.command('user').description('manage accounts');
+user.command('create').description('create an account with one role')
+  .requiredOption('--name <name>', 'display name').requiredOption('--phone <phone>', 'mobile phone (sign-in name)')
+  .requiredOption('--password <password>', '8+ characters with letters and digits')
+  .requiredOption('--role <role>', `one of: ${ROLES.join(', ')}`)
+  .option('--region <code>', 'region code the role is bound to').option('--organisation <id>', 'organisation id the role is bound to')
+  .action(async (o: { name: string; phone: string; password: string; role: string; region?: string; organisation?: string }) => {
+    if (!(ROLES as readonly string[]).includes(o.role)) throw new Error(`unknown role ${o.role}; one of ${ROLES.join(', ')}`);
+    await withDatabase(async (d) => {
+      let regionId: string | undefined;
+      if (o.region) {
+        const [r] = await d.db.select({ id: regions.id }).from(regions).where(eq(regions.code, o.region));
+        if (!r) throw new Error(`no region with code ${o.region}`);
+        regionId = r.id;
+      }
+      const created = await createUser(d.db, loadVault(loadConfig().dataDir), SYSTEM_ACTOR, {
+        name: o.name, phone: o.phone, password: o.password, grants: [{ role: o.role as Role, regionId, organisationId: o.organisation }],
+      });
+      process.stdout.write(`${JSON.stringify({ id: created.id, name: created.name, phone: created.phoneMasked, role: o.role })}\n`);
+    });
+  });
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  const message = err instanceof AppError ? `${err.code}: ${errorMessage(err.code, 'zh-CN', err.params)}` : err instanceof Error ? err.message : String(err);
+  process.stderr.write(`gongzhi: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { containsPoint, isValidLatLng, type Polygonal } from '@gongzhi/core';
+import {
+  CreateOrganisationBody, CreateRegionBody, IdParams, LocateQuery, LocateResult, MoveRegionBody, OrganisationKind,
+  OrganisationView, PartyOrgView, RegionDetail, RegionListQuery, RegionSummary, UpdateRegionBody,
+} from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { abilities, authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
+import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
+import { presentRegion } from './region.presenter.ts';
+import { createRegion, moveRegion, retireRegion, updateRegion } from './region.service.ts';
+import { createOrganisation } from './organisation.service.ts';
+
+const REGION_ABILITIES = ['region.manage', 'people.read', 'people.write', 'pii.reveal', 'import.run', 'export.run', 'org.manage'] as const;
+
+/** The organisation tree, locating a point, organisations and party organisations. */
+export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  const detail = async (actor: ReturnType<typeof requireActor>, id: string) => {
+    const region = found(await findRegion(db, actor, id), 'REGION_NOT_FOUND');
+    const [counts, ancestors, tags] = await Promise.all([countsFor(db, [region]), ancestorsOf(db, region.code), tagCounts(db, region.code)]);
+    return {
+      ...presentRegion(region, counts), ancestors, boundary: region.boundary ?? null, tagCounts: tags,
+      abilities: abilities(actor, REGION_ABILITIES, { regionPath: region.code }),
+    };
+  };
+
+  r.get('/api/v1/regions', {
+    schema: { tags: ['org'], summary: 'Children of a region, or the roots of my scope, with counts', querystring: RegionListQuery, response: { 200: z.array(RegionSummary) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'region.read');
+    const { parentId, includeRetired } = request.query;
+    let rows;
+    if (parentId) {
+      const parent = found(await findRegion(db, actor, parentId), 'REGION_NOT_FOUND');
+      rows = await childrenOf(db, parent.id, includeRetired);
+    } else {
+      rows = await scopeRoots(db, actor, includeRetired);
+    }
+    const counts = rows.length ? await countsFor(db, rows) : new Map();
+    return rows.map((row) => presentRegion(row, counts));
+  });
+
+  r.get('/api/v1/regions/:id', { schema: { tags: ['org'], summary: 'A region with its ancestors, counts and my abilities', params: IdParams, response: { 200: RegionDetail } } },
+    async (request) => detail(requireActor(request), request.params.id));
+
+  r.post('/api/v1/regions', { schema: { tags: ['org'], summary: 'Create a region', body: CreateRegionBody, response: { 201: RegionDetail } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    const row = await createRegion(db, actor, request.body);
+    return reply.status(201).send(await detail(actor, row.id));
+  });
+
+  r.patch('/api/v1/regions/:id', { schema: { tags: ['org'], summary: 'Rename a region or set its boundary', params: IdParams, body: UpdateRegionBody, response: { 200: RegionDetail } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateRegion(db, actor, request.params.id, request.body);
+      return detail(actor, request.params.id);
+    });
+
+  r.post('/api/v1/regions/:id/move', { schema: { tags: ['org'], summary: 'Move a region and its subtree under another parent', params: IdParams, body: MoveRegionBody, response: { 200: RegionDetail } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await moveRegion(db, actor, request.params.id, request.body);
+      return detail(actor, request.params.id);
+    });
+
+  r.post('/api/v1/regions/:id/retire', { schema: { tags: ['org'], summary: 'Retire an empty region', params: IdParams, response: { 200: RegionDetail } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await retireRegion(db, actor, request.params.id);
+      return detail(actor, request.params.id);
+    });
+
+  r.get('/api/v1/locate', { schema: { tags: ['org'], summary: 'The grid (or micro-grid) containing a point', querystring: LocateQuery, response: { 200: LocateResult } } },
+    async (request) => {
+      requireActor(request);
+      const { lat, lng } = request.query;
+      if (!isValidLatLng(lat, lng)) throw new AppError('LOCATION_INVALID');
+      const hit = await locate(deps, lat, lng);
+      return { region: hit ? { id: hit.id, level: hit.level, code: hit.code, name: hit.name } : null, ancestors: hit ? await ancestorsOf(db, hit.code) : [] };
+    });
+
+  r.get('/api/v1/organisations', {
+    schema: { tags: ['org'], summary: 'Organisations in my scope', querystring: z.object({ regionId: z.uuid().optional(), kind: OrganisationKind.optional() }), response: { 200: z.array(OrganisationView) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'org.read');
+    const where = [scopeFilter(actor, 'org.read', organisations.regionPath)];
+    if (request.query.regionId) {
+      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
+      where.push(sql`${organisations.regionPath} LIKE ${region.code + '%'}`);
+    }
+    if (request.query.kind) where.push(eq(organisations.kind, request.query.kind));
+    return db.select({
+      id: organisations.id, kind: organisations.kind, name: organisations.name, regionId: organisations.regionId, regionName: regions.name,
+      address: organisations.address, staff: sql<number>`(SELECT count(*)::int FROM ${organisationStaff} s WHERE s.organisation_id = ${organisations.id})`,
+    }).from(organisations).innerJoin(regions, eq(regions.id, organisations.regionId)).where(and(...where)).orderBy(asc(organisations.kind), asc(organisations.name));
+  });
+
+  r.post('/api/v1/organisations', { schema: { tags: ['org'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send({ id: (await createOrganisation(db, requireActor(request), request.body)).id }));
+
+  r.get('/api/v1/party-orgs', {
+    schema: { tags: ['org'], summary: 'Party organisations below a region, with member counts', querystring: z.object({ regionId: z.uuid().optional() }), response: { 200: z.array(PartyOrgView) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'org.read');
+    const where = [scopeFilter(actor, 'org.read', partyOrgs.regionPath)];
+    if (request.query.regionId) {
+      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
+      where.push(sql`${partyOrgs.regionPath} LIKE ${region.code + '%'}`);
+    }
+    return db.select({
+      id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,
+      members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${partyOrgs.id})`,
+    }).from(partyOrgs).where(and(...where)).orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));
+  });
+}
+
+/**
+ * The smallest active region whose boundary contains the point: a bounding-box prefilter in SQL,
+ * then the exact polygon test. Exported for other features (requests place themselves with it).
+ */
+export async function locate(deps: Pick<AppDeps, 'db'>, lat: number, lng: number) {
+  const candidates = await boundaryCandidates(deps.db, lat, lng);
+  const hits = candidates.filter((c) => containsPoint(c.boundary as Polygonal, lat, lng));
+  hits.sort((a, b) => b.code.length - a.code.length);
+  return hits[0] ?? null;
+}

@@ -1,0 +1,107 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Action } from '@gongzhi/core';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { likePrefix, scopeFilter } from '../../platform/authz/authorize.ts';
+import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
+
+/** Loads one row of a scoped table by id, only if the actor may perform `action` on it. */
+async function scopedOne<T extends typeof buildings | typeof units | typeof households | typeof residents>(
+  db: DbOrTx, table: T, actor: Actor, id: string, action: Action,
+): Promise<T['$inferSelect'] | undefined> {
+  const rows = await db.select().from(table as typeof buildings).where(and(eq(table.id, id), scopeFilter(actor, action, table.regionPath)));
+  return rows[0] as T['$inferSelect'] | undefined;
+}
+
+export const findBuilding = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, buildings, actor, id, action);
+export const findUnit = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, units, actor, id, action);
+export const findHousehold = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, households, actor, id, action);
+export const findResident = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, residents, actor, id, action);
+
+/** The columns every resident list shows: masked personal data only, never the sealed values. */
+export const residentListColumns = {
+  id: residents.id, householdId: residents.householdId, regionId: residents.regionId, regionName: regions.name, name: residents.name,
+  gender: residents.gender, birthDate: residents.birthDate, idNumber: residents.idMasked, phone: residents.phoneMasked,
+  relation: residents.relation, tags: residents.tags, address: households.address,
+};
+
+export interface ResidentFilter { regionCode?: string; householdId?: string; nameLike?: string; hashes?: string[]; tag?: string; limit: number; offset: number }
+
+/** A page of residents in the actor's scope, ordered by place then name, with the total. */
+export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter) {
+  const where: SQL[] = [scopeFilter(actor, 'people.read', residents.regionPath), isNull(residents.movedOutAt)];
+  if (f.regionCode) where.push(sql`${residents.regionPath} LIKE ${likePrefix(f.regionCode)}`);
+  if (f.householdId) where.push(eq(residents.householdId, f.householdId));
+  if (f.tag) where.push(sql`${residents.tags} @> ARRAY[${f.tag}]::text[]`);
+  if (f.hashes) where.push(sql`(${inArray(residents.idHash, f.hashes)} OR ${inArray(residents.phoneHash, f.hashes)})`);
+  else if (f.nameLike) where.push(sql`${residents.name} LIKE ${'%' + f.nameLike.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  const cond = and(...where);
+  const [items, [total]] = await Promise.all([
+    db.select(residentListColumns).from(residents)
+      .innerJoin(households, eq(households.id, residents.householdId))
+      .innerJoin(regions, eq(regions.id, residents.regionId))
+      .where(cond).orderBy(asc(residents.regionPath), asc(residents.name), asc(residents.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(residents).where(cond),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** A page of households in scope with member counts and the head's name. */
+export async function listHouseholds(db: DbOrTx, actor: Actor, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
+  const where: SQL[] = [scopeFilter(actor, 'people.read', households.regionPath), isNull(households.movedOutAt)];
+  if (f.regionCode) where.push(sql`${households.regionPath} LIKE ${likePrefix(f.regionCode)}`);
+  if (f.q) where.push(sql`${households.address} LIKE ${'%' + f.q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  const cond = and(...where);
+  const [items, [total]] = await Promise.all([
+    db.select({
+      id: households.id, regionId: households.regionId, regionName: regions.name, unitId: households.unitId, address: households.address, tenure: households.tenure,
+      members: sql<number>`(SELECT count(*)::int FROM ${residents} r WHERE r.household_id = ${households.id} AND r.moved_out_at IS NULL)`,
+      head: sql<string | null>`(SELECT r.name FROM ${residents} r WHERE r.household_id = ${households.id} AND r.relation = '户主' AND r.moved_out_at IS NULL LIMIT 1)`,
+    }).from(households).innerJoin(regions, eq(regions.id, households.regionId))
+      .where(cond).orderBy(asc(households.regionPath), asc(households.address)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(households).where(cond),
+  ]);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Owners (resident or organisation names) of the given units. */
+export async function ownersOf(db: DbOrTx, unitIds: string[]) {
+  if (!unitIds.length) return [];
+  return db.select({
+    id: unitOwners.id, unitId: unitOwners.unitId, residentName: residents.name, organisationName: organisations.name, since: unitOwners.since,
+  }).from(unitOwners)
+    .leftJoin(residents, eq(residents.id, unitOwners.residentId))
+    .leftJoin(organisations, eq(organisations.id, unitOwners.organisationId))
+    .where(and(inArray(unitOwners.unitId, unitIds), isNull(unitOwners.until)));
+}
+
+/** Units of a building, or the given units, with their owners and households. */
+export async function unitsWithOwners(db: DbOrTx, where: { buildingId?: string; unitIds?: string[] }) {
+  const rows = await db.select().from(units)
+    .where(where.buildingId ? eq(units.buildingId, where.buildingId) : inArray(units.id, where.unitIds ?? []))
+    .orderBy(asc(units.number));
+  const ids = rows.map((u) => u.id);
+  const [owners, homes] = await Promise.all([
+    ownersOf(db, ids),
+    ids.length ? db.select({ id: households.id, unitId: households.unitId, address: households.address, tenure: households.tenure })
+      .from(households).where(and(inArray(households.unitId, ids), isNull(households.movedOutAt))) : [],
+  ]);
+  return rows.map((u) => ({
+    id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use,
+    owners: owners.filter((o) => o.unitId === u.id).map((o) => ({
+      id: o.id, kind: o.residentName ? ('resident' as const) : ('organisation' as const), name: o.residentName ?? o.organisationName ?? '', since: o.since,
+    })),
+    households: homes.filter((h) => h.unitId === u.id).map(({ id, address, tenure }) => ({ id, address, tenure })),
+  }));
+}
+
+/** Buildings below a region with unit and household counts. */
+export async function listBuildings(db: DbOrTx, actor: Actor, regionCode: string) {
+  return db.select({
+    id: buildings.id, regionId: buildings.regionId, regionName: regions.name, name: buildings.name, address: buildings.address, floors: buildings.floors,
+    units: sql<number>`(SELECT count(*)::int FROM ${units} u WHERE u.building_id = ${buildings.id})`,
+    households: sql<number>`(SELECT count(*)::int FROM ${households} h JOIN ${units} u ON u.id = h.unit_id WHERE u.building_id = ${buildings.id} AND h.moved_out_at IS NULL)`,
+  }).from(buildings).innerJoin(regions, eq(regions.id, buildings.regionId))
+    .where(and(scopeFilter(actor, 'people.read', buildings.regionPath), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
+    .orderBy(asc(buildings.regionPath), asc(buildings.name));
+}

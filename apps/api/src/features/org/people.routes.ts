@@ -1,0 +1,147 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { normalizePhone, validateIdNumber } from '@gongzhi/core';
+import {
+  AddOwnerBody, BuildingDetail, BuildingView, CreateBuildingBody, CreateHouseholdBody, CreateResidentBody, CreateUnitBody,
+  HouseholdDetail, HouseholdListQuery, HouseholdView, IdParams, page, ResidentDetail, ResidentListQuery, ResidentView,
+  RevealBody, RevealResult, UpdateResidentBody,
+} from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { abilities, authorize } from '../../platform/authz/authorize.ts';
+import { found } from '../../platform/errors/app-error.ts';
+import { households, regions, residents } from './org.table.ts';
+import { ancestorsOf, findRegion } from './region.repository.ts';
+import {
+  findBuilding, findHousehold, findResident, listBuildings, listHouseholds, listResidents, residentListColumns, unitsWithOwners,
+} from './people.repository.ts';
+import { addOwner, createBuilding, createHousehold, createResident, createUnit, revealResident, updateResident } from './people.service.ts';
+import { presentResident } from './people.presenter.ts';
+
+const PEOPLE_ABILITIES = ['people.write', 'pii.reveal'] as const;
+
+/** Buildings, units, households and residents. */
+export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, vault } = deps;
+  const regionCode = async (actor: Actor, id?: string) => (id ? found(await findRegion(db, actor, id), 'REGION_NOT_FOUND').code : undefined);
+
+  const residentDetail = async (actor: Actor, id: string) => {
+    const full = found(await findResident(db, actor, id), 'RESIDENT_NOT_FOUND');
+    const [[row], ancestors] = await Promise.all([
+      db.select(residentListColumns).from(residents)
+        .innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
+        .where(eq(residents.id, full.id)),
+      ancestorsOf(db, full.regionPath, true),
+    ]);
+    return {
+      ...presentResident(row!), movedOut: full.movedOutAt !== null,
+      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: full.regionPath }), ancestors,
+    };
+  };
+
+  r.get('/api/v1/residents', { schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'people.read');
+      const { q, tag, householdId, limit, offset } = request.query;
+      // A full ID number or phone is searched by its keyed hash, never by decrypting rows.
+      const id = q ? validateIdNumber(q) : undefined;
+      const phone = q ? normalizePhone(q) : null;
+      const hashes = id?.ok ? [vault.hash(`id:${id.id}`)] : phone ? [vault.hash(phone)] : undefined;
+      const res = await listResidents(db, actor, { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
+      return { items: res.items.map(presentResident), total: res.total };
+    });
+
+  r.get('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+    async (request) => residentDetail(requireActor(request), request.params.id));
+
+  r.post('/api/v1/residents', { schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const row = await createResident(db, vault, actor, request.body);
+      return reply.status(201).send(await residentDetail(actor, row.id));
+    });
+
+  r.patch('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await updateResident(db, vault, actor, request.params.id, request.body);
+      return residentDetail(actor, request.params.id);
+    });
+
+  r.post('/api/v1/residents/:id/reveal', { schema: { tags: ['people'], summary: 'Reveal an ID number or phone in full (audited)', params: IdParams, body: RevealBody, response: { 200: RevealResult } } },
+    async (request) => ({ field: request.body.field, value: await revealResident(db, vault, requireActor(request), request.params.id, request.body.field) }));
+
+  r.get('/api/v1/households', { schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'people.read');
+      const { q, limit, offset } = request.query;
+      return listHouseholds(db, actor, { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
+    });
+
+  const householdDetail = async (actor: Actor, id: string) => {
+    const h = found(await findHousehold(db, actor, id), 'HOUSEHOLD_NOT_FOUND');
+    const [members, unit, ancestors] = await Promise.all([
+      db.select(residentListColumns).from(residents).innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
+        .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt))).orderBy(asc(residents.birthDate)),
+      h.unitId ? unitsWithOwners(db, { unitIds: [h.unitId] }) : Promise.resolve([]),
+      ancestorsOf(db, h.regionPath, true),
+    ]);
+    const region = ancestors[ancestors.length - 1];
+    const u = unit[0];
+    return {
+      id: h.id, regionId: h.regionId, regionName: region?.name, unitId: h.unitId, address: h.address, tenure: h.tenure,
+      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map(presentResident),
+      unit: u ? { id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use, owners: u.owners } : null,
+      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: h.regionPath }), ancestors,
+    };
+  };
+
+  r.get('/api/v1/households/:id', { schema: { tags: ['people'], summary: 'A household with its members and unit', params: IdParams, response: { 200: HouseholdDetail } } },
+    async (request) => householdDetail(requireActor(request), request.params.id));
+
+  r.post('/api/v1/households', { schema: { tags: ['people'], summary: 'Register a household', body: CreateHouseholdBody, response: { 201: HouseholdDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const row = await createHousehold(db, actor, request.body);
+      return reply.status(201).send(await householdDetail(actor, row.id));
+    });
+
+  r.get('/api/v1/buildings', { schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
+    async (request) => {
+      const actor = requireActor(request);
+      authorize(actor, 'people.read');
+      return listBuildings(db, actor, (await regionCode(actor, request.query.regionId))!);
+    });
+
+  const buildingDetail = async (actor: Actor, id: string) => {
+    const b = found(await findBuilding(db, actor, id), 'BUILDING_NOT_FOUND');
+    const [list, unitList] = await Promise.all([listBuildings(db, actor, b.regionPath), unitsWithOwners(db, { buildingId: id })]);
+    const view = list.find((x) => x.id === id)!;
+    return { ...view, units: unitList, abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: b.regionPath }) };
+  };
+
+  r.get('/api/v1/buildings/:id', { schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },
+    async (request) => buildingDetail(requireActor(request), request.params.id));
+
+  r.post('/api/v1/buildings', { schema: { tags: ['people'], summary: 'Register a building', body: CreateBuildingBody, response: { 201: BuildingDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const row = await createBuilding(db, actor, request.body);
+      return reply.status(201).send(await buildingDetail(actor, row.id));
+    });
+
+  r.post('/api/v1/units', { schema: { tags: ['people'], summary: 'Register a unit with its floor area', body: CreateUnitBody, response: { 201: z.object({ id: z.uuid(), areaCentiM2: z.number().int() }) } } },
+    async (request, reply) => {
+      const row = await createUnit(db, requireActor(request), request.body);
+      return reply.status(201).send({ id: row.id, areaCentiM2: row.areaCentiM2 });
+    });
+
+  r.post('/api/v1/units/:id/owners', { schema: { tags: ['people'], summary: 'Add an owner to a unit', params: IdParams, body: AddOwnerBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send({ id: (await addOwner(db, requireActor(request), request.params.id, request.body)).id }));
+}

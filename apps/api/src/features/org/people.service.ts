@@ -1,0 +1,143 @@
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { parseHundredths } from '@gongzhi/core';
+import type {
+  AddOwnerBody, CreateBuildingBody, CreateHouseholdBody, CreateResidentBody, CreateUnitBody, UpdateResidentBody,
+} from '@gongzhi/contracts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Vault } from '../../platform/crypto/vault.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
+import { findRegion } from './region.repository.ts';
+import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
+import { sealIdNumber, sealPhone } from './resident.pii.ts';
+
+type Input<T extends z.ZodType> = z.infer<T>;
+
+/** Removes sealed personal data before a row goes into an audit digest or a response. */
+const safe = (r: typeof residents.$inferSelect) => ({ ...r, idCipher: undefined, phoneCipher: undefined });
+
+async function placeIn(tx: DbOrTx, actor: Actor, regionId: string) {
+  const region = found(await findRegion(tx, actor, regionId), 'REGION_NOT_FOUND');
+  authorize(actor, 'people.write', { regionPath: region.code });
+  if (region.retiredAt) throw new AppError('REGION_RETIRED');
+  if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
+  return region;
+}
+
+/** Registers a building in a grid or micro-grid. */
+export async function createBuilding(db: Db, actor: Actor, body: Input<typeof CreateBuildingBody>) {
+  return db.transaction(async (tx) => {
+    const region = await placeIn(tx, actor, body.regionId);
+    const [row] = await tx.insert(buildings).values({ ...body, floors: body.floors ?? null, regionPath: region.code, districtCode: region.districtCode }).returning();
+    await audit(tx, actor, { action: 'building.create', subjectType: 'building', subjectId: row!.id, regionPath: region.code, after: row });
+    return row!;
+  });
+}
+
+/** Registers a unit with its floor area (a decimal string, stored as integer 0.01 m²). */
+export async function createUnit(db: Db, actor: Actor, body: Input<typeof CreateUnitBody>) {
+  const area = parseHundredths(body.area);
+  if (area === null || area <= 0) throw new AppError('AREA_INVALID');
+  return db.transaction(async (tx) => {
+    const building = found(await findBuilding(tx, actor, body.buildingId), 'BUILDING_NOT_FOUND');
+    authorize(actor, 'people.write', { regionPath: building.regionPath });
+    const [dup] = await tx.select({ id: units.id }).from(units).where(and(eq(units.buildingId, building.id), eq(units.number, body.number)));
+    if (dup) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/number', message: 'unit number already exists in this building' }]);
+    const [row] = await tx.insert(units).values({
+      buildingId: building.id, regionId: building.regionId, regionPath: building.regionPath, districtCode: building.districtCode,
+      number: body.number, floor: body.floor ?? null, areaCentiM2: area, use: body.use,
+    }).returning();
+    await audit(tx, actor, { action: 'unit.create', subjectType: 'unit', subjectId: row!.id, regionPath: row!.regionPath, after: row });
+    return row!;
+  });
+}
+
+/** Adds an owner (a resident, or an organisation such as the developer) to a unit. */
+export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input<typeof AddOwnerBody>) {
+  return db.transaction(async (tx) => {
+    const unit = found(await findUnit(tx, actor, unitId), 'UNIT_NOT_FOUND');
+    authorize(actor, 'people.write', { regionPath: unit.regionPath });
+    if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
+    if (body.organisationId) {
+      const [org] = await tx.select({ id: organisations.id }).from(organisations)
+        .where(and(eq(organisations.id, body.organisationId), scopeFilter(actor, 'org.read', organisations.regionPath)));
+      found(org, 'ORGANISATION_NOT_FOUND');
+    }
+    const [row] = await tx.insert(unitOwners).values({
+      unitId, residentId: body.residentId ?? null, organisationId: body.organisationId ?? null, since: body.since ?? null,
+      regionPath: unit.regionPath, districtCode: unit.districtCode,
+    }).returning();
+    await audit(tx, actor, { action: 'unit.owner.add', subjectType: 'unit', subjectId: unitId, regionPath: unit.regionPath, after: row });
+    return row!;
+  });
+}
+
+/** Registers a household in a micro-grid (or grid), optionally living in a known unit. */
+export async function createHousehold(db: Db, actor: Actor, body: Input<typeof CreateHouseholdBody>) {
+  return db.transaction(async (tx) => {
+    const region = await placeIn(tx, actor, body.regionId);
+    if (body.unitId) found(await findUnit(tx, actor, body.unitId), 'UNIT_NOT_FOUND');
+    const [row] = await tx.insert(households).values({
+      regionId: region.id, regionPath: region.code, districtCode: region.districtCode, unitId: body.unitId ?? null, address: body.address, tenure: body.tenure,
+    }).returning();
+    await audit(tx, actor, { action: 'household.create', subjectType: 'household', subjectId: row!.id, regionPath: region.code, after: row });
+    return row!;
+  });
+}
+
+/** Adds a resident to a household; the ID number is validated, must be unique, and is stored sealed. */
+export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>) {
+  const id = body.idNumber ? sealIdNumber(vault, body.idNumber) : undefined;
+  if (id && !id.ok) throw new AppError(id.code, id.params);
+  const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
+  if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
+  return db.transaction(async (tx) => {
+    const home = found(await findHousehold(tx, actor, body.householdId), 'HOUSEHOLD_NOT_FOUND');
+    authorize(actor, 'people.write', { regionPath: home.regionPath });
+    if (id?.ok) {
+      const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
+      if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
+    }
+    const [row] = await tx.insert(residents).values({
+      householdId: home.id, regionId: home.regionId, regionPath: home.regionPath, districtCode: home.districtCode,
+      name: body.name, relation: body.relation, tags: body.tags, ...(id?.ok ? id.value : {}), ...(phone?.ok ? phone.value : {}),
+    }).returning();
+    await audit(tx, actor, { action: 'resident.create', subjectType: 'resident', subjectId: row!.id, regionPath: home.regionPath, after: safe(row!) });
+    return row!;
+  });
+}
+
+/** Updates a resident's name, phone, relation, tags, or marks them moved out. */
+export async function updateResident(db: Db, vault: Vault, actor: Actor, residentId: string, body: Input<typeof UpdateResidentBody>) {
+  const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
+  if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
+  return db.transaction(async (tx) => {
+    const before = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
+    authorize(actor, 'people.write', { regionPath: before.regionPath });
+    const set: Partial<typeof residents.$inferInsert> = {};
+    if (body.name) set.name = body.name;
+    if (body.relation) set.relation = body.relation;
+    if (body.tags) set.tags = body.tags;
+    if (body.phone === null) Object.assign(set, { phoneHash: null, phoneCipher: null, phoneMasked: null });
+    if (phone?.ok) Object.assign(set, phone.value);
+    if (body.movedOut !== undefined) set.movedOutAt = body.movedOut ? (before.movedOutAt ?? new Date()) : null;
+    const [after] = await tx.update(residents).set(set).where(eq(residents.id, residentId)).returning();
+    await audit(tx, actor, { action: 'resident.update', subjectType: 'resident', subjectId: residentId, regionPath: before.regionPath, before: safe(before), after: safe(after!) });
+    return after!;
+  });
+}
+
+/** Decrypts a resident's ID number or phone for a role that needs it, and records that it was seen. */
+export async function revealResident(db: Db, vault: Vault, actor: Actor, residentId: string, field: 'idNumber' | 'phone') {
+  return db.transaction(async (tx) => {
+    const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
+    authorize(actor, 'pii.reveal', { regionPath: r.regionPath });
+    const sealed = field === 'idNumber' ? r.idCipher : r.phoneCipher;
+    await audit(tx, actor, { action: 'resident.reveal', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { field } });
+    return sealed ? vault.decrypt(sealed) : null;
+  });
+}

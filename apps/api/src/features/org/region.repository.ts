@@ -1,0 +1,92 @@
+import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Action } from '@gongzhi/core';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { likePrefix, scopeFilter, scopePaths } from '../../platform/authz/authorize.ts';
+import { buildings, households, regions, residents } from './org.table.ts';
+
+export type RegionRow = typeof regions.$inferSelect;
+
+/** One region the actor may see for `action`, or undefined (missing and out-of-scope look the same). */
+export async function findRegion(db: DbOrTx, actor: Actor, id: string, action: Action = 'region.read'): Promise<RegionRow | undefined> {
+  const [row] = await db.select().from(regions).where(and(eq(regions.id, id), scopeFilter(actor, action, regions.code)));
+  return row;
+}
+
+/** The regions at the top of the actor's scope (all districts for platform-wide roles). */
+export async function scopeRoots(db: DbOrTx, actor: Actor, includeRetired: boolean): Promise<RegionRow[]> {
+  const paths = scopePaths(actor, 'region.read');
+  const where: SQL[] = paths === null ? [eq(regions.level, 'district')] : paths.length ? [inArray(regions.code, paths)] : [sql`false`];
+  if (!includeRetired) where.push(isNull(regions.retiredAt));
+  return db.select().from(regions).where(and(...where)).orderBy(asc(regions.code));
+}
+
+/** Children of a region (the caller has checked the parent is in scope). */
+export async function childrenOf(db: DbOrTx, parentId: string, includeRetired: boolean): Promise<RegionRow[]> {
+  const where = [eq(regions.parentId, parentId)];
+  if (!includeRetired) where.push(isNull(regions.retiredAt));
+  return db.select().from(regions).where(and(...where)).orderBy(asc(regions.code));
+}
+
+/** Ancestors of a code from the district down; the region itself too when `inclusive`. */
+export async function ancestorsOf(db: DbOrTx, code: string, inclusive = false) {
+  const prefixes: string[] = [];
+  for (let len = 6; inclusive ? len <= code.length : len < code.length; len += 3) prefixes.push(code.slice(0, len));
+  if (!prefixes.length) return [];
+  return db.select({ id: regions.id, level: regions.level, code: regions.code, name: regions.name })
+    .from(regions).where(inArray(regions.code, prefixes)).orderBy(asc(regions.code));
+}
+
+export interface Counts { children: number; buildings: number; households: number; residents: number }
+
+/**
+ * Counts below each of the given sibling regions in four grouped queries (one per table), each a
+ * prefix range scan on the scope index rather than one query per region.
+ */
+export async function countsFor(db: DbOrTx, rows: Pick<RegionRow, 'id' | 'code'>[]): Promise<Map<string, Counts>> {
+  const out = new Map<string, Counts>(rows.map((r) => [r.code, { children: 0, buildings: 0, households: 0, residents: 0 }]));
+  if (!rows.length) return out;
+  const len = rows[0]!.code.length;
+  const parent = commonPrefix(rows.map((r) => r.code));
+  const group = async (table: typeof buildings | typeof households | typeof residents, activeOnly: boolean) => {
+    // The length is inlined (a number we computed) so SELECT and GROUP BY are the same expression.
+    const p = sql`substr(${table.regionPath}, 1, ${sql.raw(String(Math.trunc(len)))})`;
+    const where = [sql`${table.regionPath} LIKE ${likePrefix(parent)}`];
+    if (activeOnly && 'movedOutAt' in table) where.push(isNull(table.movedOutAt));
+    return db.select({ p: sql<string>`${p}`, n: sql<number>`count(*)::int` }).from(table).where(and(...where)).groupBy(p);
+  };
+  const [b, h, r, c] = await Promise.all([
+    group(buildings, false), group(households, true), group(residents, true),
+    db.select({ p: regions.parentId, n: sql<number>`count(*)::int` }).from(regions)
+      .where(and(inArray(regions.parentId, rows.map((x) => x.id)), isNull(regions.retiredAt))).groupBy(regions.parentId),
+  ]);
+  for (const x of b) { const o = out.get(x.p); if (o) o.buildings = x.n; }
+  for (const x of h) { const o = out.get(x.p); if (o) o.households = x.n; }
+  for (const x of r) { const o = out.get(x.p); if (o) o.residents = x.n; }
+  const byId = new Map(rows.map((x) => [x.id, x.code]));
+  for (const x of c) { const o = out.get(byId.get(x.p!) ?? ''); if (o) o.children = x.n; }
+  return out;
+}
+
+function commonPrefix(codes: string[]): string {
+  let p = codes[0] ?? '';
+  for (const c of codes) while (!c.startsWith(p)) p = p.slice(0, -3);
+  return p;
+}
+
+/** Residents by tag below a region. */
+export async function tagCounts(db: DbOrTx, code: string): Promise<Record<string, number>> {
+  const rows = await db.select({ tag: sql<string>`t.tag`, n: sql<number>`count(*)::int` })
+    .from(sql`${residents}, unnest(${residents.tags}) AS t(tag)`)
+    .where(and(sql`${residents.regionPath} LIKE ${likePrefix(code)}`, isNull(residents.movedOutAt)))
+    .groupBy(sql`t.tag`);
+  return Object.fromEntries(rows.map((r) => [r.tag, r.n]));
+}
+
+/** Grids and micro-grids whose bounding box holds the point: candidates for the exact polygon test. */
+export async function boundaryCandidates(db: DbOrTx, lat: number, lng: number): Promise<RegionRow[]> {
+  return db.select().from(regions).where(and(
+    sql`${regions.boundary} IS NOT NULL`, isNull(regions.retiredAt),
+    sql`${regions.minLat} <= ${lat} AND ${regions.maxLat} >= ${lat} AND ${regions.minLng} <= ${lng} AND ${regions.maxLng} >= ${lng}`,
+  ));
+}

@@ -1,0 +1,53 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { can, scopePaths } from '../../platform/authz/authorize.ts';
+import { users } from '../../platform/auth/auth.table.ts';
+import { roleAssignments } from '../../platform/authz/authz.table.ts';
+import { organisations, regions } from '../org/org.table.ts';
+
+/**
+ * Users the actor may see: those holding a role somewhere inside the actor's user.read scope (a
+ * platform-wide reader sees everyone, including users with no role yet).
+ */
+export function visibleUsers(actor: Actor): SQL {
+  const paths = scopePaths(actor, 'user.read');
+  if (paths === null) return sql`true`;
+  if (!paths.length) return sql`false`;
+  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, o.region_path) LIKE ${p + '%'}`), sql` OR `);
+  return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra LEFT JOIN ${organisations} o ON o.id = ra.organisation_id WHERE ra.user_id = ${users.id} AND (${inScope}))`;
+}
+
+/** One user if visible, with whether the actor may manage them (every grant of theirs inside the actor's reach). */
+export async function findUser(db: DbOrTx, actor: Actor, id: string) {
+  const [u] = await db.select().from(users).where(and(eq(users.id, id), visibleUsers(actor)));
+  if (!u) return undefined;
+  const grants = await grantsOf(db, [id]);
+  const manageable = can(actor, 'user.manage') && grants.every((g) => can(actor, 'user.manage', { regionPath: g.regionPath ?? g.orgPath ?? '' }));
+  return { ...u, manageable };
+}
+
+/** Grants of the given users, with region and organisation names. */
+export async function grantsOf(db: DbOrTx, userIds: string[]) {
+  if (!userIds.length) return [];
+  return db.select({
+    id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, regionId: roleAssignments.regionId, regionPath: roleAssignments.regionPath,
+    regionName: regions.name, organisationId: roleAssignments.organisationId, organisationName: organisations.name, orgPath: organisations.regionPath,
+  }).from(roleAssignments)
+    .leftJoin(regions, eq(regions.id, roleAssignments.regionId))
+    .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    .where(inArray(roleAssignments.userId, userIds)).orderBy(asc(roleAssignments.createdAt));
+}
+
+/** A page of visible users, optionally filtered by name or exact phone hash. */
+export async function listUsers(db: DbOrTx, actor: Actor, f: { name?: string; phoneHash?: string; limit: number; offset: number }) {
+  const where: SQL[] = [visibleUsers(actor)];
+  if (f.phoneHash) where.push(eq(users.phoneHash, f.phoneHash));
+  else if (f.name) where.push(sql`${users.name} LIKE ${'%' + f.name.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  const cond = and(...where);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(users).where(cond).orderBy(asc(users.name), asc(users.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(users).where(cond),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}

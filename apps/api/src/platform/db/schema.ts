@@ -1,0 +1,6 @@
+// Every table, in one place, for Drizzle's typed queries and drizzle-kit's migration generator.
+export * from '../auth/auth.table.ts';
+export * from '../authz/authz.table.ts';
+export * from '../audit/audit.table.ts';
+export * from '../http/idempotency.table.ts';
+export * from '../../features/org/org.table.ts';

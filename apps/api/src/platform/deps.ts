@@ -1,0 +1,14 @@
+import type { Db } from './db/client.ts';
+import type { DatabaseKind } from './db/connection.ts';
+import type { Vault } from './crypto/vault.ts';
+
+/** What every route plugin and service may need; passed explicitly, never imported as a global. */
+export interface AppDeps {
+  db: Db;
+  vault: Vault;
+  dbKind: DatabaseKind;
+  /** Folder of the built web console to serve, when there is one. */
+  webDist?: string;
+  /** Injected clock, so tests can move time (session expiry, locks). */
+  now?: () => Date;
+}

@@ -1,0 +1,12 @@
+/**
+ * @gongzhi/core: pure domain rules shared by the API and the web. No I/O and no framework here,
+ * so everything can be tested exhaustively and run the same on both sides.
+ */
+export * from './roles.ts';
+export * from './tags.ts';
+export * from './idcard.ts';
+export * from './phone.ts';
+export * from './mask.ts';
+export * from './regionCode.ts';
+export * from './geo.ts';
+export * from './decimal.ts';

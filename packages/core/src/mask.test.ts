@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+
+/** Characters of `masked` that are not stars: what the mask reveals. */
+const revealed = (masked: string) => Array.from(masked).filter((c) => c !== '*').length;
+
+describe('maskIdNumber', () => {
+  it('keeps the first 3 and last 4 of an 18-character ID with 11 stars between', () => {
+    expect(maskIdNumber('510104199003071234')).toBe('510***********1234');
+    expect(maskIdNumber('11010519491231002X')).toBe('110***********002X');
+  });
+
+  it('masks an old 15-digit number the same way', () => {
+    expect(maskIdNumber('110105491231002')).toBe('110********1002');
+  });
+
+  it('keeps the ends down to 11 characters, where 4 stay hidden', () => {
+    expect(maskIdNumber('12345678901')).toBe('123****8901');
+    expect(maskIdNumber('123456789012')).toBe('123*****9012');
+  });
+
+  it.each(['', '1', '1234', '1234567', '12345678', '1234567890'])('stars all of the short value %j', (v) => {
+    expect(maskIdNumber(v)).toBe('*'.repeat(v.length));
+  });
+
+  it('never reveals more than 7 characters and always hides at least 4, at any length', () => {
+    for (let n = 0; n <= 40; n++) {
+      const v = 'A'.repeat(n);
+      const m = maskIdNumber(v);
+      expect(m).toHaveLength(n);
+      expect(revealed(m)).toBeLessThanOrEqual(7);
+      expect(n - revealed(m)).toBeGreaterThanOrEqual(Math.min(n, 4));
+    }
+  });
+
+  it('counts code points, not UTF-16 units', () => {
+    expect(maskIdNumber('𠀀'.repeat(12))).toBe(`${'𠀀'.repeat(3)}*****${'𠀀'.repeat(4)}`);
+  });
+});
+
+describe('maskPhone', () => {
+  it('masks an 11-digit mobile as 138****1234', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('19900000001')).toBe('199****0001');
+  });
+
+  it('keeps the same ends on longer values', () => {
+    expect(maskPhone('8613812341234')).toBe('861******1234');
+  });
+
+  it.each(['', '138', '1381234', '1381234123'])('stars all of the short value %j', (v) => {
+    expect(maskPhone(v)).toBe('*'.repeat(v.length));
+  });
+});
+
+describe('maskName', () => {
+  it.each([
+    ['张三', '张*'],
+    ['张晓明', '张*明'],
+    ['张晓小明', '张**明'],
+    ['欧阳晓明', '欧阳*明'],
+    ['欧阳明', '欧阳*'],
+    ['司马相如', '司马*如'],
+    ['诸葛孔明', '诸葛*明'],
+    ['欧阳', '欧*'], // two characters: surname plus one, never both revealed
+    ['阿卜杜拉·买买提', '阿******提'],
+    ['Li Lei', 'L****i'],
+    ['Al', 'A*'],
+  ])('masks %s as %s', (name, masked) => {
+    expect(maskName(name)).toBe(masked);
+  });
+
+  it('masks a one-character name entirely and leaves an empty one empty', () => {
+    expect(maskName('张')).toBe('*');
+    expect(maskName('')).toBe('');
+    expect(maskName('   ')).toBe('');
+  });
+
+  it('ignores surrounding spaces', () => {
+    expect(maskName('  张晓明 ')).toBe('张*明');
+  });
+
+  it('treats rare characters outside the BMP as single characters', () => {
+    expect(maskName('𠇔晓明')).toBe('𠇔*明');
+    expect(maskName('张𪚥')).toBe('张*');
+    expect(maskName('张𪚥明')).toBe('张*明');
+  });
+
+  it('always hides at least one character of names longer than one', () => {
+    for (const name of ['张三', '张晓明', '欧阳晓明', '欧阳明', 'Abcdefgh']) {
+      expect(revealed(maskName(name))).toBeLessThan(Array.from(name).length);
+    }
+  });
+});
