@@ -14,6 +14,11 @@ export const DEMO_SHAPE: CityShape = {
   seed: 20261121, districtCode: '510108', districtName: '成华区', streets: ['猛追湾街道', '府青路街道'],
   communitiesPerStreet: 2, gridsPerCommunity: 3, buildingsPerGrid: 4, occupancy: 0.86,
 };
+/** One street of about 300,000 residents (360 grids), for benchmarks and `seed --scale street`. */
+export const STREET_SHAPE: CityShape = {
+  seed: 20261122, districtCode: '510108', districtName: '成华区', streets: ['猛追湾街道'],
+  communitiesPerStreet: 12, gridsPerCommunity: 30, buildingsPerGrid: 7, occupancy: 0.9,
+};
 const COMMUNITY_NAMES = ['望平社区', '香香巷社区', '二仙桥社区', '建设路社区', '双林社区', '东郊社区', '杉板桥社区', '八里社区'];
 
 export interface RegionSeed { id: string; parentId: string | null; level: RegionLevel; code: string; name: string; boundary: Polygonal | null }
@@ -60,7 +65,8 @@ export function generateCity(shape: CityShape = DEMO_SHAPE, today = new Date()):
     org(city, 'property_company', `${streetName.replace('街道', '')}物业服务有限公司`, street);
     for (let ci = 0; ci < shape.communitiesPerStreet; ci++, col++) {
       const cLng = LNG0 + GRID_W * col;
-      const community = region(city, street, ci + 1, 'community', COMMUNITY_NAMES[col % COMMUNITY_NAMES.length]!, rect(LAT0, cLng, LAT0 + GRID_H * shape.gridsPerCommunity, cLng + GRID_W));
+      const communityName = COMMUNITY_NAMES[col % COMMUNITY_NAMES.length]! + (col >= COMMUNITY_NAMES.length ? `${Math.floor(col / COMMUNITY_NAMES.length) + 1}` : '');
+      const community = region(city, street, ci + 1, 'community', communityName, rect(LAT0, cLng, LAT0 + GRID_H * shape.gridsPerCommunity, cLng + GRID_W));
       for (let gi = 0; gi < shape.gridsPerCommunity; gi++, compound++) {
         const lat0 = LAT0 + GRID_H * gi;
         const name = COMPOUND_NAMES[compound % COMPOUND_NAMES.length]! + (compound >= COMPOUND_NAMES.length ? `${Math.floor(compound / COMPOUND_NAMES.length) + 1}期` : '');

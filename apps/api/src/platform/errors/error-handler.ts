@@ -9,6 +9,27 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, code: Er
   return reply.status(ERRORS[code].status).send({ error: { code, message: errorMessage(code, lang, params), ...(details === undefined ? {} : { details }) } });
 }
 
+/**
+ * Unique constraints that two concurrent requests can both pass the service's own check for; the
+ * database is the final judge, and its refusal becomes the same error the service would have given.
+ */
+const UNIQUE_VIOLATIONS: Record<string, ErrorCode> = {
+  residents_id_hash_uq: 'ID_NUMBER_DUPLICATE',
+  users_phone_hash_uq: 'PHONE_TAKEN',
+  regions_code_uq: 'REGION_CODE_TAKEN',
+  units_building_number_uq: 'VALIDATION_FAILED',
+  party_members_resident_uq: 'VALIDATION_FAILED',
+  organisation_staff_uq: 'VALIDATION_FAILED',
+};
+
+/** The PostgreSQL error behind an error, if any (Drizzle wraps the driver's error in `cause`). */
+function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
+  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
+  }
+  return undefined;
+}
+
 /** Maps every thrown error to a stable code once; nothing else in the API sets error statuses. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
@@ -16,6 +37,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const details = err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
       return sendError(request, reply, 'VALIDATION_FAILED', {}, details);
+    }
+    const pgErr = pgError(err);
+    if (pgErr?.code === '23505' && pgErr.constraint && UNIQUE_VIOLATIONS[pgErr.constraint]) {
+      return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: '' }, { constraint: pgErr.constraint });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {

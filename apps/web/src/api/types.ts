@@ -1,0 +1,45 @@
+/**
+ * Types of what the API sends and accepts, inferred from the shared zod contracts. Imported as types
+ * only, so zod itself never reaches the browser bundle.
+ */
+import type { z } from 'zod';
+import type * as C from '@gongzhi/contracts';
+
+export type SessionView = z.infer<typeof C.SessionView>;
+export type GrantView = z.infer<typeof C.GrantView>;
+export type RegionLevel = z.infer<typeof C.RegionLevel>;
+export type RegionSummary = z.infer<typeof C.RegionSummary>;
+export type RegionDetail = z.infer<typeof C.RegionDetail>;
+export type Ancestor = RegionDetail['ancestors'][number];
+export type CreateRegionBody = z.input<typeof C.CreateRegionBody>;
+export type UpdateRegionBody = z.input<typeof C.UpdateRegionBody>;
+export type MoveRegionBody = z.input<typeof C.MoveRegionBody>;
+export type BuildingView = z.infer<typeof C.BuildingView>;
+export type BuildingDetail = z.infer<typeof C.BuildingDetail>;
+export type UnitView = z.infer<typeof C.UnitView>;
+export type CreateUnitBody = z.input<typeof C.CreateUnitBody>;
+export type HouseholdView = z.infer<typeof C.HouseholdView>;
+export type HouseholdDetail = z.infer<typeof C.HouseholdDetail>;
+export type CreateHouseholdBody = z.input<typeof C.CreateHouseholdBody>;
+export type Tenure = z.infer<typeof C.Tenure>;
+export type ResidentView = z.infer<typeof C.ResidentView>;
+/** The API adds `movedOut` to the contract's ResidentDetail (see the route schema). */
+export type ResidentDetail = z.infer<typeof C.ResidentDetail> & { movedOut?: boolean };
+export type CreateResidentBody = z.input<typeof C.CreateResidentBody>;
+export type UpdateResidentBody = z.input<typeof C.UpdateResidentBody>;
+export type RevealResult = z.infer<typeof C.RevealResult>;
+export type OrganisationView = z.infer<typeof C.OrganisationView>;
+export type ImportPreview = z.infer<typeof C.ImportPreview>;
+export type ImportIssue = z.infer<typeof C.ImportIssue>;
+export type ImportCommitResult = z.infer<typeof C.ImportCommitResult>;
+export type UserView = z.infer<typeof C.UserView>;
+export type CreateUserBody = z.input<typeof C.CreateUserBody>;
+export type UpdateUserBody = z.input<typeof C.UpdateUserBody>;
+export type GrantBody = z.input<typeof C.GrantBody>;
+export type AuditEntryView = z.infer<typeof C.AuditEntryView>;
+
+/** A page of a list endpoint. */
+export interface Page<T> {
+  items: T[];
+  total: number;
+}

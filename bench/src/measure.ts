@@ -1,0 +1,28 @@
+/** One benchmark figure as `npm run bench` prints it: a JSON line with the baseline from the same run. */
+export interface Figure { bench: string; unit: string; value: number; baseline: number; ratio: number; [extra: string]: unknown }
+
+/** Runs `fn` `warmup` times unmeasured, then `runs` times, and returns per-call times in ms, sorted. */
+export async function timeCalls(fn: () => Promise<unknown>, runs: number, warmup = Math.ceil(runs / 10)): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+/** The q-quantile of sorted numbers (nearest rank). */
+export function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Prints one figure as a JSON line on stdout. */
+export function report(bench: string, unit: string, value: number, baseline: number, extra: Record<string, unknown> = {}): Figure {
+  const fig: Figure = { bench, unit, value: round(value), baseline: round(baseline), ratio: round(value / baseline, 2), ...extra };
+  process.stdout.write(`${JSON.stringify(fig)}\n`);
+  return fig;
+}
