@@ -9,7 +9,7 @@ import { hashPassword } from '../platform/crypto/password.ts';
 import { users } from '../platform/auth/auth.table.ts';
 import { roleAssignments } from '../platform/authz/authz.table.ts';
 import {
-  buildings, households, organisations, partyMembers, partyOrgs, regions, residents, unitOwners, units, type OrganisationKind,
+  buildings, households, organisationStaff, organisations, partyMembers, partyOrgs, regions, residents, unitOwners, units, type OrganisationKind,
 } from '../features/org/org.table.ts';
 import { sealIdNumber, sealPhone } from '../features/org/resident.pii.ts';
 import type { City } from './demo-city.ts';
@@ -73,6 +73,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
       await tx.insert(roleAssignments).values({
         userId: u!.id, role: a.role, regionId: a.regionId, regionPath: a.regionId ? codeOf.get(a.regionId)! : null, organisationId: a.organisationId,
       });
+      if (a.organisationId) await tx.insert(organisationStaff).values({ organisationId: a.organisationId, userId: u!.id, title: '经办人' });
     }
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length } });

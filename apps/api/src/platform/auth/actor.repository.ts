@@ -1,24 +1,34 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.ts';
 import type { Actor, Grant } from '../authz/actor.ts';
 import { roleAssignments } from '../authz/authz.table.ts';
 import { organisations } from '../../features/org/org.table.ts';
 import { users } from './auth.table.ts';
 
-/** Loads a user with their grants as an Actor; organisation roles are scoped to the organisation's region. */
+/**
+ * The user's grants as one JSON column, so an actor loads in the same round trip as the session or
+ * token that names them (this runs on every request). Organisation roles are scoped to the
+ * organisation's region.
+ */
+export const grantsColumn: SQL<Grant[]> = sql<Grant[]>`coalesce((
+  SELECT json_agg(json_build_object(
+    'role', ra.role,
+    'regionPath', CASE WHEN ra.organisation_id IS NOT NULL THEN coalesce(o.region_path, '') ELSE ra.region_path END,
+    'organisationId', ra.organisation_id) ORDER BY ra.created_at)
+  FROM ${roleAssignments} ra LEFT JOIN ${organisations} o ON o.id = ra.organisation_id
+  WHERE ra.user_id = "users"."id"), '[]'::json)`; // qualified by hand: Drizzle drops the table name in single-table selects
+
+/** Columns that make an actor, to select alongside a session or token row joined to `users`. */
+export const actorColumns = { userId: users.id, name: users.name, residentId: users.residentId, disabledAt: users.disabledAt, grants: grantsColumn };
+
+/** Builds the actor from `actorColumns`, or null for a disabled account. */
+export function toActor(row: { userId: string; name: string; residentId: string | null; disabledAt: Date | null; grants: Grant[] }, via: Actor['via']): Actor | null {
+  if (row.disabledAt) return null;
+  return { userId: row.userId, name: row.name, residentId: row.residentId, grants: row.grants, via };
+}
+
+/** Loads a user with their grants as an Actor. */
 export async function loadActor(db: DbOrTx, userId: string, via: Actor['via']): Promise<Actor | null> {
-  const [user] = await db.select({ id: users.id, name: users.name, residentId: users.residentId, disabledAt: users.disabledAt })
-    .from(users).where(eq(users.id, userId));
-  if (!user || user.disabledAt) return null;
-  const rows = await db
-    .select({ role: roleAssignments.role, regionPath: roleAssignments.regionPath, organisationId: roleAssignments.organisationId, orgPath: organisations.regionPath })
-    .from(roleAssignments)
-    .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
-    .where(eq(roleAssignments.userId, userId));
-  const grants: Grant[] = rows.map((r) => ({
-    role: r.role,
-    regionPath: r.organisationId ? (r.orgPath ?? '') : r.regionPath,
-    organisationId: r.organisationId,
-  }));
-  return { userId: user.id, name: user.name, residentId: user.residentId, grants, via };
+  const [row] = await db.select(actorColumns).from(users).where(eq(users.id, userId));
+  return row ? toActor(row, via) : null;
 }

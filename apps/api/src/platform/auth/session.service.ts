@@ -8,7 +8,7 @@ import { audit } from '../audit/audit.ts';
 import type { Actor } from '../authz/actor.ts';
 import { DUMMY_HASH, verifyPassword } from '../crypto/password.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
-import { loadActor } from './actor.repository.ts';
+import { actorColumns, loadActor, toActor } from './actor.repository.ts';
 
 /** Sessions end after this much idleness; each request within it extends the session. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -63,10 +63,11 @@ export type SessionLookup = { state: 'ok'; actor: Actor; csrfToken: string; sess
 
 /** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
 export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
-  const [s] = await db.select().from(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const [s] = await db.select({ id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, ...actorColumns })
+    .from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, hashToken(token)));
   if (!s || s.revokedAt) return { state: 'none' };
   if (s.expiresAt <= now) return { state: 'expired' };
-  const actor = await loadActor(db, s.userId, 'session');
+  const actor = toActor(s, 'session');
   if (!actor) return { state: 'none' };
   if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
     await db.update(sessions).set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_IDLE_MS) }).where(eq(sessions.id, s.id));
@@ -84,12 +85,13 @@ export async function signOut(db: Db, actor: Actor, sessionId: string): Promise<
 
 /** Resolves a bearer API token to its actor. */
 export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
-  const [t] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(token)));
+  const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns })
+    .from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, t.id));
   }
-  return loadActor(db, t.userId, 'token');
+  return toActor(t, 'token');
 }
 
 /** Issues a bearer token for the actor's own machine clients; the plain token is returned once. */

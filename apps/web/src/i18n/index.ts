@@ -1,0 +1,57 @@
+/**
+ * i18next set-up. Each feature keeps its strings beside its code (`<feature>.i18n.ts`, Chinese source
+ * plus an English file typed against it); this file stitches them into one `translation` namespace so
+ * keys read `org.region.title` everywhere.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import * as common from './common.ts';
+import * as auth from '../features/auth/auth.i18n.ts';
+import * as org from '../features/org/org.i18n.ts';
+import * as people from '../features/org/people.i18n.ts';
+import * as residents from '../features/residents/residents.i18n.ts';
+import * as imports from '../features/import/import.i18n.ts';
+import * as users from '../features/users/users.i18n.ts';
+import * as audit from '../features/audit/audit.i18n.ts';
+import { UI_LANGUAGES, type UiLanguage } from './types.ts';
+
+const zhResources = {
+  common: common.zh, auth: auth.zh, org: org.zh, people: people.zh, residents: residents.zh,
+  import: imports.zh, users: users.zh, audit: audit.zh,
+};
+// Each English file is typed against its Chinese source, so the shapes already match.
+const enResources = {
+  common: common.en, auth: auth.en, org: org.en, people: people.en, residents: residents.en,
+  import: imports.en, users: users.en, audit: audit.en,
+};
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhResources };
+  }
+}
+
+/** localStorage key for the chosen language. */
+export const LANGUAGE_KEY = 'gz.lang';
+
+/** The language saved in this browser, or zh-CN. */
+export function savedLanguage(): UiLanguage {
+  try {
+    const v = localStorage.getItem(LANGUAGE_KEY);
+    return (UI_LANGUAGES as readonly string[]).includes(v ?? '') ? (v as UiLanguage) : 'zh-CN';
+  } catch {
+    return 'zh-CN';
+  }
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhResources }, en: { translation: enResources } },
+  lng: savedLanguage(),
+  fallbackLng: 'zh-CN',
+  // React already escapes what it renders.
+  interpolation: { escapeValue: false },
+});
+
+export { i18n };
+export type { UiLanguage };

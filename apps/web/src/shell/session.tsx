@@ -1,0 +1,97 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { Action } from '@gongzhi/core';
+import { onAuthLost, request, setCsrfToken, type ApiError } from '../api/client.ts';
+import type { SessionView } from '../api/types.ts';
+
+/** State the sign-in page receives when it was reached by a redirect. */
+export interface LoginRedirectState {
+  /** Where to return after signing in. */
+  from?: string;
+  /** True when the session expired (rather than never existed), so the page can say so. */
+  expired?: boolean;
+}
+
+/** The signed-in user and what the console may show them. */
+export interface SessionState {
+  /** undefined while the first check runs, null when signed out. */
+  session: SessionView | null | undefined;
+  /** True when the signed-in user may do `action` somewhere in their scope. */
+  can: (action: Action) => boolean;
+  signIn: (phone: string, password: string) => Promise<SessionView>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+/** The current session. */
+export function useSession(): SessionState {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The signed-in session; only for pages under RequireAuth, where it always exists. */
+export function useSignedIn(): SessionView {
+  const { session } = useSession();
+  if (!session) throw new Error('useSignedIn on a page without a session');
+  return session;
+}
+
+/**
+ * Loads the session once, keeps the CSRF token in the API client, and sends the user to the sign-in
+ * page (saying whether the session expired) whenever any call finds the session gone.
+ */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionView | null | undefined>(undefined);
+  const navigate = useNavigate();
+  const location = useLocation();
+
+  const apply = useCallback((s: SessionView | null) => {
+    setCsrfToken(s?.csrfToken ?? null);
+    setSession(s);
+  }, []);
+
+  useEffect(() => {
+    request<SessionView>('GET', '/api/v1/session', { quietAuth: true })
+      .then(apply)
+      .catch(() => apply(null));
+  }, [apply]);
+
+  // The handler reads the current location, so re-register when it changes.
+  useEffect(() => {
+    onAuthLost((err: ApiError) => {
+      apply(null);
+      if (location.pathname === '/login') return;
+      const state: LoginRedirectState = { from: location.pathname + location.search, expired: err.code === 'SESSION_EXPIRED' };
+      navigate('/login', { replace: true, state });
+    });
+    return () => onAuthLost(null);
+  }, [apply, navigate, location.pathname, location.search]);
+
+  const signIn = useCallback(
+    async (phone: string, password: string) => {
+      const s = await request<SessionView>('POST', '/api/v1/session', { body: { phone, password }, quietAuth: true });
+      apply(s);
+      return s;
+    },
+    [apply],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await request<void>('DELETE', '/api/v1/session', { quietAuth: true });
+    } finally {
+      // Signed out locally even if the server was unreachable: the cookie expires on its own.
+      apply(null);
+      navigate('/login', { replace: true });
+    }
+  }, [apply, navigate]);
+
+  const value = useMemo<SessionState>(() => {
+    const actions = new Set<string>(session?.can ?? []);
+    return { session, can: (a) => actions.has(a), signIn, signOut };
+  }, [session, signIn, signOut]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
