@@ -1,0 +1,99 @@
+import type { ReactNode } from 'react';
+import { Card, List, Table } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useIsMobile } from './useIsMobile.ts';
+
+/** One column: its title and how to render a row's cell. */
+export interface Column<T> {
+  key: string;
+  title: ReactNode;
+  render: (row: T, index: number) => ReactNode;
+  width?: number | string;
+  /** Leave out of the phone card (e.g. because the card title already shows it). */
+  hideOnCard?: boolean;
+}
+
+/** Server-side paging for {@link ResponsiveTable}. */
+export interface Paging {
+  current: number;
+  pageSize: number;
+  total: number;
+  onChange: (page: number, pageSize: number) => void;
+}
+
+/** Props of {@link ResponsiveTable}. */
+export interface ResponsiveTableProps<T> {
+  rows: readonly T[] | undefined;
+  columns: Column<T>[];
+  rowKey: (row: T) => string;
+  loading?: boolean;
+  paging?: Paging;
+  /** The card heading on phones; defaults to the first column. */
+  cardTitle?: (row: T) => ReactNode;
+  /** Extra on the card heading's right (e.g. a link to open the record). */
+  cardExtra?: (row: T) => ReactNode;
+  testId?: string;
+}
+
+/**
+ * A table on desktops and a list of cards on phones, from one column list, because a ten-column table
+ * is unreadable on a grid worker's phone while cards with "label: value" lines are not.
+ */
+export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
+  const { rows, columns, rowKey, loading, paging, cardTitle, cardExtra, testId } = props;
+  const mobile = useIsMobile();
+  const { t } = useTranslation();
+  const showTotal = (total: number) => t('common.unit.total', { total });
+
+  if (mobile) {
+    const [first, ...rest] = columns;
+    const title = cardTitle ?? ((row: T) => first?.render(row, 0));
+    const body = cardTitle ? columns : rest;
+    return (
+      <div data-testid={testId} className="gz-card-list">
+        <List<T>
+          dataSource={rows as T[] | undefined}
+          loading={loading}
+          rowKey={rowKey}
+          locale={{ emptyText: t('common.empty') }}
+          pagination={
+            paging
+              ? { current: paging.current, pageSize: paging.pageSize, total: paging.total, onChange: paging.onChange, showTotal, size: 'small', showSizeChanger: false }
+              : false
+          }
+          renderItem={(row, index) => (
+            <Card size="small" title={title(row)} extra={cardExtra?.(row)} data-testid={testId ? `${testId}-card` : undefined}>
+              {body
+                .filter((c) => !c.hideOnCard)
+                .map((c) => (
+                  <div className="gz-card-field" key={c.key}>
+                    <span className="gz-card-label">{c.title}</span>
+                    <span className="gz-card-value">{c.render(row, index)}</span>
+                  </div>
+                ))}
+            </Card>
+          )}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div data-testid={testId}>
+      <Table<T>
+        dataSource={rows as T[] | undefined}
+        loading={loading}
+        rowKey={rowKey}
+        size="middle"
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: t('common.empty') }}
+        columns={columns.map((c) => ({ key: c.key, title: c.title, width: c.width, render: (_: unknown, row: T, i: number) => c.render(row, i) }))}
+        pagination={
+          paging
+            ? { current: paging.current, pageSize: paging.pageSize, total: paging.total, onChange: paging.onChange, showTotal, showSizeChanger: true }
+            : false
+        }
+      />
+    </div>
+  );
+}

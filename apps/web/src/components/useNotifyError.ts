@@ -1,0 +1,32 @@
+import { useCallback } from 'react';
+import { App, type FormInstance } from 'antd';
+import { ApiError } from '../api/client.ts';
+
+/**
+ * Shows an API failure: field problems of VALIDATION_FAILED go under their form fields (when a form is
+ * given), everything else in a message. Session loss is handled by the session provider, which has
+ * already moved to the sign-in page, so it is not shown twice.
+ */
+export function useNotifyError() {
+  const { message } = App.useApp();
+  return useCallback(
+    (err: unknown, form?: FormInstance) => {
+      if (!(err instanceof ApiError)) {
+        void message.error(String(err));
+        return;
+      }
+      if (err.isAuthLoss) return;
+      const issues = err.fieldIssues;
+      if (form && issues.length) {
+        // Field names follow the API body, which the forms mirror; array indices become numbers.
+        form.setFields(issues.map((i) => ({
+          name: i.path.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+          errors: [i.message],
+        })));
+      }
+      // Always say something at the top too: an issue may concern a field this form does not show.
+      void message.error(err.message);
+    },
+    [message],
+  );
+}
