@@ -25,8 +25,9 @@ import { userRoutes } from './features/users/users.routes.ts';
  * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
  * benchmarks drive it in-process.
  */
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: true }).withTypeProvider<ZodTypeProvider>();
+export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger']; trustProxy?: FastifyServerOptions['trustProxy'] } = {}): Promise<FastifyInstance> {
+  // Client addresses (rate limits, audit) come from X-Forwarded-For only behind a proxy we were told to trust.
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -19,7 +19,10 @@ export async function serve(opts: { demo: boolean }) {
   if (created) {
     process.stdout.write(`\n  初始管理员 / initial administrator — shown once, write it down:\n    phone ${created.phone}\n    password ${created.password}\n\n`);
   }
-  const app = await buildApp({ db: database.db, vault, dbKind: database.kind, webDist }, { logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+  const app = await buildApp({ db: database.db, vault, dbKind: database.kind, webDist }, {
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: process.env.GONGZHI_TRUST_PROXY === 'true' ? true : process.env.GONGZHI_TRUST_PROXY || false,
+  });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;

@@ -9,7 +9,7 @@ import {
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { abilities, authorize, likePrefix, scopeFilter } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
 import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
@@ -97,7 +97,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     const where = [scopeFilter(actor, 'org.read', organisations.regionPath)];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${organisations.regionPath} LIKE ${region.code + '%'}`);
+      where.push(sql`${organisations.regionPath} LIKE ${likePrefix(region.code)}`);
     }
     if (request.query.kind) where.push(eq(organisations.kind, request.query.kind));
     return db.select({
@@ -117,7 +117,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     const where = [scopeFilter(actor, 'org.read', partyOrgs.regionPath)];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${partyOrgs.regionPath} LIKE ${region.code + '%'}`);
+      where.push(sql`${partyOrgs.regionPath} LIKE ${likePrefix(region.code)}`);
     }
     return db.select({
       id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,

@@ -51,7 +51,7 @@ describe('can / authorize', () => {
 
 describe('scopeFilter', () => {
   it('renders a prefix match per path, true for everywhere and false for nowhere', () => {
-    const col = sql.identifier('region_path');
+    const col = sql`${sql.identifier('region_path')}`;
     const q = render(scopeFilter(actor(g('grid_worker', '510108001001001'), g('grid_worker', '510108002001001')), 'people.read', col));
     expect(q.sql).toBe('("region_path" LIKE $1 OR "region_path" LIKE $2)');
     expect(q.params).toEqual(['510108001001001%', '510108002001001%']);

@@ -1,6 +1,9 @@
 import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import { roleAllows, type Action } from '@gongzhi/core';
 import { AppError } from '../errors/app-error.ts';
+import { likePrefix } from '../db/like.ts';
+
+export { likePrefix };
 import type { Actor } from './actor.ts';
 
 /** What an action is performed on: where it sits in the tree and, optionally, which organisation owns it. */
@@ -51,10 +54,6 @@ export function scopeFilter(actor: Actor, action: Action, column: AnyColumn | SQ
   return sql`(${sql.join(paths.map((p) => sql`${column} LIKE ${likePrefix(p)}`), sql` OR `)})`;
 }
 
-/** `prefix%` with LIKE's wildcards escaped (paths are digits, but be safe). */
-export function likePrefix(prefix: string): string {
-  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
 
 /** The abilities the actor has on a subject, for the UI to show only what may be done. */
 export function abilities<A extends Action>(actor: Actor, actions: readonly A[], subject: Subject): A[] {

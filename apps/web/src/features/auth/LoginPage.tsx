@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { LockOutlined, MobileOutlined, ReadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/client.ts';
+import { useSession, type LoginRedirectState } from '../../shell/session.tsx';
+import { ElderSwitch, LanguageSwitch } from '../../shell/HeaderBar.tsx';
+
+// Where the demo-account hint points. Passwords never appear on this page: the README describes the
+// demo accounts, and a deployment can point the link at its own notes.
+const README_URL = import.meta.env.VITE_README_URL || '/README.md#demo-accounts';
+
+interface Values {
+  phone: string;
+  password: string;
+}
+
+/** The sign-in page: phone and password, with the API's own message on failure. */
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const { session, signIn } = useSession();
+  const navigate = useNavigate();
+  const state = (useLocation().state ?? {}) as LoginRedirectState;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (session) return <Navigate to={state.from ?? '/'} replace />;
+
+  const submit = async (v: Values) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(v.phone.trim(), v.password);
+      navigate(state.from ?? '/', { replace: true });
+    } catch (e) {
+      // INVALID_CREDENTIALS, ACCOUNT_LOCKED (with minutes), ACCOUNT_DISABLED…: the API words them.
+      setError(e instanceof ApiError ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', flexDirection: 'column' }}>
+      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 12, padding: 12, flexWrap: 'wrap' }}>
+        <ElderSwitch />
+        <LanguageSwitch />
+      </div>
+      <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
+        <Card style={{ width: '100%', maxWidth: 420 }} data-testid="login-card">
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <div style={{ textAlign: 'center' }}>
+              <Typography.Title level={2} style={{ marginBottom: 0 }}>
+                {t('common.appName')}
+              </Typography.Title>
+              <Typography.Text type="secondary">{t('common.appTagline')}</Typography.Text>
+            </div>
+            {state.expired && !error && <Alert type="warning" showIcon title={t('auth.expired')} data-testid="session-expired" />}
+            {error && <Alert type="error" showIcon title={error} data-testid="login-error" />}
+            <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+              <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, whitespace: true, message: t('auth.phoneRequired') }]}>
+                <Input prefix={<MobileOutlined />} autoComplete="username" inputMode="tel" data-testid="login-phone" />
+              </Form.Item>
+              <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+                {t('auth.submit')}
+              </Button>
+            </Form>
+            <Typography.Link href={README_URL} target="_blank" rel="noreferrer" data-testid="demo-hint">
+              <ReadOutlined /> {t('auth.demoHint')}
+            </Typography.Link>
+          </Space>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { Suspense, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Drawer, Layout, Menu, Spin } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { HeaderBar } from './HeaderBar.tsx';
+import { NAV_ITEMS, navKeyFor } from './nav.tsx';
+import { useSession } from './session.tsx';
+import { useIsMobile } from '../components/useIsMobile.ts';
+
+/** A centred spinner while a lazily loaded page arrives. */
+export function PageSpinner() {
+  return (
+    <div style={{ padding: 48, textAlign: 'center' }}>
+      <Spin size="large" />
+    </div>
+  );
+}
+
+/**
+ * The signed-in frame: a side menu (a drawer on phones) with only the entries the user may use, the
+ * header, and the current page.
+ */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [drawer, setDrawer] = useState(false);
+  const [collapsed, setCollapsed] = useState(false);
+
+  const items = NAV_ITEMS.filter((i) => can(i.action)).map((i) => ({
+    key: i.path,
+    icon: i.icon,
+    label: t(`common.menu.${i.labelKey}`),
+    'data-testid': `nav-${i.labelKey}`,
+  }));
+  const selected = navKeyFor(pathname);
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      onClick={({ key }) => {
+        setDrawer(false);
+        navigate(key);
+      }}
+      data-testid="side-menu"
+    />
+  );
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      {mobile ? (
+        <Drawer
+          open={drawer}
+          onClose={() => setDrawer(false)}
+          placement="left"
+          size={260}
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+        >
+          <div className="gz-logo">{t('common.appName')}</div>
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>
+          <div className="gz-logo" title={t('common.appTagline')}>
+            {collapsed ? t('common.appName').slice(0, 2) : t('common.appName')}
+          </div>
+          {menu}
+        </Layout.Sider>
+      )}
+      <Layout>
+        <HeaderBar onOpenMenu={mobile ? () => setDrawer(true) : undefined} />
+        <Layout.Content className="gz-content">
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}
