@@ -64,15 +64,13 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     await auditRoutes(api, deps);
   });
 
-  if (deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: deps.webDist, wildcard: false });
-    // The console is a single-page app: unknown non-API paths get its index.html.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.url.startsWith('/open311/') || request.method !== 'GET') {
-        return sendError(request, reply, 'ROUTE_NOT_FOUND');
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));
+  if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
+  // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
+  app.setNotFoundHandler((request, reply) => {
+    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
+    if (!serveWeb || api || request.method !== 'GET') return sendError(request, reply, 'ROUTE_NOT_FOUND');
+    return reply.sendFile('index.html');
+  });
   return app;
 }

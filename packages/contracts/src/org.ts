@@ -30,14 +30,14 @@ export const RegionDetail = RegionSummary.extend({
   ancestors: z.array(z.object({ id: z.uuid(), level: RegionLevel, code: z.string(), name: z.string() })),
   boundary: z.unknown().nullable(),
   /** Residents by tag in this subtree (elderly living alone, disabled…). */
-  tagCounts: z.record(z.string(), z.number().int()),
+  tagCounts: z.partialRecord(ResidentTag, z.number().int()),
   abilities: z.array(z.string()),
 });
 export type RegionDetail = z.infer<typeof RegionDetail>;
 
 export const RegionListQuery = z.object({
   parentId: z.uuid().optional(),
-  includeRetired: z.coerce.boolean().default(false),
+  includeRetired: z.stringbool().default(false),
 });
 
 /** A child region (parentId + segment), or a new district (a 6-digit code, platform administrators only). */
@@ -99,7 +99,7 @@ export const ResidentView = z.object({
   relation: z.string(), tags: z.array(ResidentTag), address: z.string().optional(),
 });
 export type ResidentView = z.infer<typeof ResidentView>;
-export const ResidentDetail = ResidentView.extend({ abilities: z.array(z.string()), ancestors: RegionDetail.shape.ancestors });
+export const ResidentDetail = ResidentView.extend({ movedOut: z.boolean(), abilities: z.array(z.string()), ancestors: RegionDetail.shape.ancestors });
 export const ResidentListQuery = z.object({
   regionId: z.uuid().optional(), householdId: z.uuid().optional(), q: z.string().trim().max(50).optional(), tag: ResidentTag.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0),

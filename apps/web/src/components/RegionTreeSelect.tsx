@@ -72,7 +72,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
     id: n.id,
     pId: n.pId,
     value: n.id,
-    title: `${n.region.name}（${t(`common.level.${n.region.level}`)}）`,
+    title: `${n.region.name} · ${t(`common.level.${n.region.level}`)}`,
     isLeaf: n.region.counts.children === 0,
     selectable: selectable ? selectable(n.region) : true,
   }));

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, List, Table } from 'antd';
+import { Card, Empty, Pagination, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from './useIsMobile.ts';
 
@@ -49,20 +49,13 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
     const [first, ...rest] = columns;
     const title = cardTitle ?? ((row: T) => first?.render(row, 0));
     const body = cardTitle ? columns : rest;
+    // Plain cards and a pager rather than antd's List, which antd 6.6 deprecates.
     return (
       <div data-testid={testId} className="gz-card-list">
-        <List<T>
-          dataSource={rows as T[] | undefined}
-          loading={loading}
-          rowKey={rowKey}
-          locale={{ emptyText: t('common.empty') }}
-          pagination={
-            paging
-              ? { current: paging.current, pageSize: paging.pageSize, total: paging.total, onChange: paging.onChange, showTotal, size: 'small', showSizeChanger: false }
-              : false
-          }
-          renderItem={(row, index) => (
-            <Card size="small" title={title(row)} extra={cardExtra?.(row)} data-testid={testId ? `${testId}-card` : undefined}>
+        <Spin spinning={Boolean(loading)}>
+          {!rows?.length && !loading && <Empty description={t('common.empty')} />}
+          {rows?.map((row, index) => (
+            <Card key={rowKey(row)} size="small" title={title(row)} extra={cardExtra?.(row)} data-testid={testId ? `${testId}-card` : undefined}>
               {body
                 .filter((c) => !c.hideOnCard)
                 .map((c) => (
@@ -72,8 +65,19 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
                   </div>
                 ))}
             </Card>
-          )}
-        />
+          ))}
+        </Spin>
+        {paging && paging.total > paging.pageSize && (
+          <Pagination
+            simple
+            current={paging.current}
+            pageSize={paging.pageSize}
+            total={paging.total}
+            onChange={paging.onChange}
+            showTotal={showTotal}
+            style={{ textAlign: 'center', marginTop: 8 }}
+          />
+        )}
       </div>
     );
   }

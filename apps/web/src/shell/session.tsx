@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { Action } from '@gongzhi/core';
 import { onAuthLost, request, setCsrfToken, type ApiError } from '../api/client.ts';
 import type { SessionView } from '../api/types.ts';
@@ -8,14 +8,14 @@ import type { SessionView } from '../api/types.ts';
 export interface LoginRedirectState {
   /** Where to return after signing in. */
   from?: string;
-  /** True when the session expired (rather than never existed), so the page can say so. */
-  expired?: boolean;
 }
 
 /** The signed-in user and what the console may show them. */
 export interface SessionState {
   /** undefined while the first check runs, null when signed out. */
   session: SessionView | null | undefined;
+  /** True when the last session ended by expiring (not by signing out), so the sign-in page can say so. */
+  expired: boolean;
   /** True when the signed-in user may do `action` somewhere in their scope. */
   can: (action: Action) => boolean;
   signIn: (phone: string, password: string) => Promise<SessionView>;
@@ -39,13 +39,13 @@ export function useSignedIn(): SessionView {
 }
 
 /**
- * Loads the session once, keeps the CSRF token in the API client, and sends the user to the sign-in
- * page (saying whether the session expired) whenever any call finds the session gone.
+ * Loads the session once, keeps the CSRF token in the API client, and forgets the session (noting
+ * whether it expired) whenever any call finds it gone, which sends the user to the sign-in page.
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionView | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
   const navigate = useNavigate();
-  const location = useLocation();
 
   const apply = useCallback((s: SessionView | null) => {
     setCsrfToken(s?.csrfToken ?? null);
@@ -55,23 +55,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     request<SessionView>('GET', '/api/v1/session', { quietAuth: true })
       .then(apply)
-      .catch(() => apply(null));
+      .catch((e: unknown) => {
+        // A cookie from an earlier visit that has since expired deserves the same note.
+        setExpired((e as ApiError).code === 'SESSION_EXPIRED');
+        apply(null);
+      });
   }, [apply]);
 
-  // The handler reads the current location, so re-register when it changes.
+  // Only forget the session here: RequireAuth then redirects to the sign-in page with the way back.
+  // (Navigating from here too raced with that redirect and lost the "expired" note.)
   useEffect(() => {
     onAuthLost((err: ApiError) => {
+      setExpired(err.code === 'SESSION_EXPIRED');
       apply(null);
-      if (location.pathname === '/login') return;
-      const state: LoginRedirectState = { from: location.pathname + location.search, expired: err.code === 'SESSION_EXPIRED' };
-      navigate('/login', { replace: true, state });
     });
     return () => onAuthLost(null);
-  }, [apply, navigate, location.pathname, location.search]);
+  }, [apply]);
 
   const signIn = useCallback(
     async (phone: string, password: string) => {
       const s = await request<SessionView>('POST', '/api/v1/session', { body: { phone, password }, quietAuth: true });
+      setExpired(false);
       apply(s);
       return s;
     },
@@ -82,6 +86,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await request<void>('DELETE', '/api/v1/session', { quietAuth: true });
     } finally {
+      setExpired(false);
       // Signed out locally even if the server was unreachable: the cookie expires on its own.
       apply(null);
       navigate('/login', { replace: true });
@@ -90,8 +95,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionState>(() => {
     const actions = new Set<string>(session?.can ?? []);
-    return { session, can: (a) => actions.has(a), signIn, signOut };
-  }, [session, signIn, signOut]);
+    return { session, expired, can: (a) => actions.has(a), signIn, signOut };
+  }, [session, expired, signIn, signOut]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

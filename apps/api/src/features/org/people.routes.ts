@@ -56,17 +56,17 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       return { items: res.items.map(presentResident), total: res.total };
     });
 
-  r.get('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+  r.get('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
     async (request) => residentDetail(requireActor(request), request.params.id));
 
-  r.post('/api/v1/residents', { schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+  r.post('/api/v1/residents', { schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await createResident(db, vault, actor, request.body);
       return reply.status(201).send(await residentDetail(actor, row.id));
     });
 
-  r.patch('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail.extend({ movedOut: z.boolean() }) } } },
+  r.patch('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await updateResident(db, vault, actor, request.params.id, request.body);

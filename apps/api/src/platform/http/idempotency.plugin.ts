@@ -18,7 +18,7 @@ declare module 'fastify' {
 /**
  * `Idempotency-Key` on POST: the first request claims the key and its response is remembered; a retry
  * with the same key and body gets that response again (header `Idempotent-Replayed: true`) instead of
- * doing the work twice; the same key with a different body is refused.
+ * doing the work twice; the same key with a different body is refused. Multipart uploads are exempt.
  */
 export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   app.decorateRequest('idempotency', null);
@@ -26,6 +26,10 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !key) return;
+    // A multipart body (an upload) is read by the handler, after this hook: the hash below would not
+    // cover the file, so a second file sent with a reused key would get the first file's answer.
+    // Uploads only make previews, which a repeat does no harm to, so they are not deduplicated.
+    if (/^multipart\//i.test(request.headers['content-type'] ?? '')) return;
     if (key.length > 200) throw new AppError('BAD_REQUEST', {}, { reason: 'Idempotency-Key too long' });
     const owner = request.actor?.userId ?? `ip:${request.ip}`;
     const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`).digest('base64url');

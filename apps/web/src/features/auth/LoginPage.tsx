@@ -19,7 +19,7 @@ interface Values {
 /** The sign-in page: phone and password, with the API's own message on failure. */
 export default function LoginPage() {
   const { t } = useTranslation();
-  const { session, signIn } = useSession();
+  const { session, expired, signIn } = useSession();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginRedirectState;
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +56,7 @@ export default function LoginPage() {
               </Typography.Title>
               <Typography.Text type="secondary">{t('common.appTagline')}</Typography.Text>
             </div>
-            {state.expired && !error && <Alert type="warning" showIcon title={t('auth.expired')} data-testid="session-expired" />}
+            {expired && !error && <Alert type="warning" showIcon title={t('auth.expired')} data-testid="session-expired" />}
             {error && <Alert type="error" showIcon title={error} data-testid="login-error" />}
             <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
               <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, whitespace: true, message: t('auth.phoneRequired') }]}>

@@ -1,0 +1,24 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Every time on the platform is shown in China Standard Time, whatever the browser's zone. */
+export const ZONE = 'Asia/Shanghai';
+
+/** An ISO instant as "2025-01-31 14:05:09" in Asia/Shanghai, or "—". */
+export function formatTime(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm:ss') : '—';
+}
+
+/** The start of a calendar day in Asia/Shanghai as an ISO string with offset (for API filters). */
+export function startOfDayIso(day: dayjs.Dayjs): string {
+  return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).startOf('day').format();
+}
+
+/** The last millisecond of a calendar day in Asia/Shanghai as an ISO string with offset. */
+export function endOfDayIso(day: dayjs.Dayjs): string {
+  return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).endOf('day').format('YYYY-MM-DDTHH:mm:ss.SSSZ');
+}

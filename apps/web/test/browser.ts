@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../api/src/app.ts';
+import { createTestContext, type TestContext } from '../../api/test/harness.ts';
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist');
+/** Debian's Chromium; browser downloads do not work here, so the tests drive the system one. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** The built console served by a real API on a free port, on a database of this test file's own. */
+export interface Site { baseUrl: string; ctx: TestContext; close(): Promise<void> }
+
+export async function startSite(): Promise<Site> {
+  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: run `npm run build -w @gongzhi/web` (npm run test:browser does)');
+  const ctx = await createTestContext();
+  const app = await buildApp({ db: ctx.database.db, vault: ctx.vault, dbKind: 'embedded', webDist });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return { baseUrl: address, ctx, async close() { await app.close(); await ctx.close(); } };
+}
+
+/** Headless Chromium with the flags this machine's closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** Signs in through the login page as a person would. */
+export async function signInPage(page: Page, baseUrl: string, phone: string, password = 'gongzhi2026') {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-phone').fill(phone);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Saves a screenshot under the OS temp folder (for looking at a failure), returning its path. */
+export async function snapshot(page: Page, name: string): Promise<string> {
+  const file = path.join(os.tmpdir(), `gongzhi-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
