@@ -91,14 +91,15 @@ describe('the web console', () => {
     const page = await browser.newPage();
     try {
       await signInPage(page, site.baseUrl, '13900000013');
-      const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+      // CSS pixel sizes, not money or areas: "18px" → 18.
+      const size = () => page.evaluate(() => Number(getComputedStyle(document.body).fontSize.replace('px', '')));
       const normal = await size();
       await page.getByTestId('elder-switch').click();
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset.elder)).toBe('true');
       expect(await size()).toBeGreaterThanOrEqual(Math.max(18, normal + 2));
       const lineHeight = await page.evaluate(() => {
         const s = getComputedStyle(document.body);
-        return parseFloat(s.lineHeight) / parseFloat(s.fontSize);
+        return Number(s.lineHeight.replace('px', '')) / Number(s.fontSize.replace('px', ''));
       });
       expect(lineHeight).toBeGreaterThanOrEqual(1.3);
       await page.getByTestId('language-switch').getByText('EN').click();

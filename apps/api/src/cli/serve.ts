@@ -6,6 +6,9 @@ import { loadVault } from '../platform/crypto/vault.ts';
 import { ensureAdmin } from '../platform/auth/bootstrap.ts';
 import { buildApp } from '../app.ts';
 import { seedDemoIfEmpty } from './seed.ts';
+import { startWorker } from '../platform/jobs/worker.ts';
+import { logAdapter } from '../platform/outbox/outbox.ts';
+import { TIMER_HANDLERS } from '../timers.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -23,11 +26,13 @@ export async function serve(opts: { demo: boolean }) {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.GONGZHI_TRUST_PROXY === 'true' ? true : process.env.GONGZHI_TRUST_PROXY || false,
   });
+  const worker = startWorker(database.db, { handlers: TIMER_HANDLERS, adapter: logAdapter((line) => app.log.info(line)), onError: (err) => app.log.error({ err }, 'background worker') });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info(`${signal}: shutting down`);
+    await worker.stop();
     await app.close();
     await database.shutdown();
     process.exit(0);

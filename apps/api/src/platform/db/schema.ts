@@ -4,3 +4,5 @@ export * from '../authz/authz.table.ts';
 export * from '../audit/audit.table.ts';
 export * from '../http/idempotency.table.ts';
 export * from '../../features/org/org.table.ts';
+export * from '../jobs/jobs.table.ts';
+export * from '../outbox/outbox.table.ts';
