@@ -7,9 +7,9 @@ import { ApiError } from '../../api/client.ts';
 import { useSession, type LoginRedirectState } from '../../shell/session.tsx';
 import { ElderSwitch, LanguageSwitch } from '../../shell/HeaderBar.tsx';
 
-// Where the demo-account hint points. Passwords never appear on this page: the README describes the
-// demo accounts, and a deployment can point the link at its own notes.
-const README_URL = import.meta.env.VITE_README_URL || '/README.md#demo-accounts';
+// Passwords never appear on this page: the README describes the demo accounts. A deployment can link
+// the hint to its own notes with VITE_README_URL; without it the hint is plain text (no dead link).
+const README_URL: string | undefined = import.meta.env.VITE_README_URL || undefined;
 
 interface Values {
   phone: string;
@@ -69,9 +69,15 @@ export default function LoginPage() {
                 {t('auth.submit')}
               </Button>
             </Form>
-            <Typography.Link href={README_URL} target="_blank" rel="noreferrer" data-testid="demo-hint">
-              <ReadOutlined /> {t('auth.demoHint')}
-            </Typography.Link>
+            {README_URL ? (
+              <Typography.Link href={README_URL} target="_blank" rel="noreferrer" data-testid="demo-hint">
+                <ReadOutlined /> {t('auth.demoHint')}
+              </Typography.Link>
+            ) : (
+              <Typography.Text type="secondary" data-testid="demo-hint">
+                <ReadOutlined /> {t('auth.demoHint')}
+              </Typography.Text>
+            )}
           </Space>
         </Card>
       </div>
