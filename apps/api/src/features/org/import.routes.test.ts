@@ -122,6 +122,25 @@ describe('preview', () => {
 });
 
 describe('commit', () => {
+  it('refuses a retired grid, as the target and when it was retired after the preview', async () => {
+    const community = await regionId('510108001001');
+    const made = async (segment: string) => (await admin.request('POST', '/api/v1/regions', { parentId: community, segment, name: `撤销${segment}` })).json().id as string;
+    const [early, late] = [await made('077'), await made('078')];
+    expect((await admin.request('POST', `/api/v1/regions/${early}/retire`)).statusCode).toBe(200);
+    const file = async () => ({ name: 'x.xlsx', data: await xlsx([['1', '庚1', '自有', '秦一', '户主', newIdNumber()]]) });
+    const refused = await upload(worker, early, await file());
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('REGION_RETIRED');
+    const preview = await upload(worker, late, await file());
+    expect(preview.statusCode).toBe(201);
+    expect((await admin.request('POST', `/api/v1/regions/${late}/retire`)).statusCode).toBe(200);
+    const before = await count(residents);
+    const commit = await worker.request('POST', `/api/v1/imports/${preview.json().id}/commit`);
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().error.code).toBe('REGION_RETIRED');
+    expect(await count(residents)).toBe(before);
+  });
+
   it('writes the households and residents of a clean file once, masked and audited', async () => {
     const grid = await regionId('510108001001003');
     const ids = [newIdNumber('1960-01-02'), newIdNumber('1962-03-04'), newIdNumber('2015-05-06'), newIdNumber('1990-07-08')];
@@ -142,7 +161,8 @@ describe('commit', () => {
     const listed = (await worker.request('GET', `/api/v1/residents?regionId=${grid}&q=${encodeURIComponent('导入')}`)).json();
     expect(listed.total).toBe(4);
     const ding = listed.items.find((r: { name: string }) => r.name === '导入丁');
-    expect(ding).toMatchObject({ phone: '139****5678', tags: ['volunteer'], gender: 'female', birthDate: '1990-07-08', relation: '户主' });
+    const gender = Number(ids[3]![16]) % 2 === 1 ? 'male' : 'female';
+    expect(ding).toMatchObject({ phone: '139****5678', tags: ['volunteer'], gender, birthDate: '1990-07-08', relation: '户主' });
     expect(ding.idNumber).toBe(`110***********${ids[3]!.slice(14)}`);
     const household = (await worker.request('GET', `/api/v1/households/${ding.householdId}`)).json();
     expect(household).toMatchObject({ address: '导入小区1栋202', tenure: 'tenant', head: '导入丁', members: 1 });
@@ -169,6 +189,9 @@ describe('files', () => {
 
   it('refuses unreadable, unsupported and oversized files and a missing region', async () => {
     const grid = await regionId('510108001001002');
+    const gridWorker = await signIn(ctx.app, DEMO.grid);
+    const notAllowed = await upload(gridWorker, grid, { name: 'x.xlsx', data: await xlsx([['1', '戊0', '自有', '韩零', '户主', newIdNumber()]]) });
+    expect(notAllowed.statusCode).toBe(403);
     const junk = await upload(worker, grid, { name: 'junk.xlsx', data: randomBytes(4096) });
     expect(junk.statusCode).toBe(422);
     expect(junk.json().error.code).toBe('FILE_UNREADABLE');
@@ -177,6 +200,7 @@ describe('files', () => {
     expect(txt.json().error.code).toBe('FILE_UNREADABLE');
     const big = await upload(worker, grid, { name: 'big.csv', data: Buffer.alloc(10 * 1024 * 1024 + 10, 0x41) });
     expect(big.statusCode).toBe(413);
+    expect(big.json().error.code).toBe('FILE_TOO_LARGE');
     const noRegion = await upload(worker, undefined, { name: 'x.xlsx', data: await xlsx([['1', '戊1', '自有', '韩一', '户主', newIdNumber()]]) });
     expect(noRegion.statusCode).toBe(400);
     expect(noRegion.json().error.code).toBe('VALIDATION_FAILED');

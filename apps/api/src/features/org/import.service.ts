@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, like } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, like } from 'drizzle-orm';
 import { errorMessage, type ImportPreview, type Language } from '@gongzhi/contracts';
 import { RESIDENT_TAG_LABELS, type ResidentTag, type Tenure } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -29,6 +29,7 @@ export async function previewImport(db: Db, vault: Vault, actor: Actor, input: {
   const target = found(await findRegion(db, actor, input.regionId), 'REGION_NOT_FOUND');
   authorize(actor, 'import.run', { regionPath: target.code });
   if (target.level === 'district' || target.level === 'street') throw new AppError('REGION_LEVEL_INVALID');
+  if (target.retiredAt) throw new AppError('REGION_RETIRED');
   const raw = await parseRegister(input.filename, input.data);
   const { clean, issues } = checkRows(raw);
 
@@ -90,6 +91,12 @@ export async function commitImport(db: Db, actor: Actor, id: string) {
     if (imp.status === 'committed') throw new AppError('IMPORT_ALREADY_DONE');
     if (imp.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: imp.errorCount });
     const rows = imp.rows as StagedRow[];
+    // A grid may have been retired since the preview: nobody is registered in a retired region.
+    const placeIds = [...new Set(rows.map((r) => r.regionId))];
+    const [retired] = placeIds.length
+      ? await tx.select({ id: regions.id }).from(regions).where(and(inArray(regions.id, placeIds), isNotNull(regions.retiredAt))).limit(1)
+      : [];
+    if (retired) throw new AppError('REGION_RETIRED');
     // Someone may have registered one of these people since the preview.
     const known = await existingIdHashes(tx, rows.map((r) => r.idHash));
     if (known.size) {

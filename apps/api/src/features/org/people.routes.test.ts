@@ -3,7 +3,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { makeIdNumber } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
+import { idempotencyKeys } from '../../platform/http/idempotency.table.ts';
 import { organisations, regions, residents, units } from './org.table.ts';
+import { ageOn } from './resident.pii.ts';
 
 const MASKED_ID = /^\d{3}\*{11}[\dX]{4}$/;
 const MASKED_PHONE = /^1\d{2}\*{4}\d{4}$/;
@@ -118,6 +120,18 @@ describe('revealing personal data', () => {
     expect(JSON.stringify(rows[0])).not.toContain(value);
   });
 
+  it('keeps no clear value for an Idempotency-Key replay, and records every reveal', async () => {
+    const r = (await list(grid, 'limit=1&offset=6')).items[0]!;
+    const headers = { 'idempotency-key': 'reveal-once' };
+    const first = await grid.request('POST', `/api/v1/residents/${r.id}/reveal`, { field: 'idNumber' }, headers);
+    const second = await grid.request('POST', `/api/v1/residents/${r.id}/reveal`, { field: 'idNumber' }, headers);
+    expect(second.json().value).toBe(first.json().value);
+    expect(second.headers['idempotent-replayed']).toBeUndefined();
+    expect(await reveals(r.id)).toHaveLength(2);
+    const kept = await ctx.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, 'reveal-once'));
+    expect(kept).toEqual([]);
+  });
+
   it('refuses a street officer, who works with masked data, and writes no record', async () => {
     const r = (await list(street, `regionId=${(await byCode(MY_GRID)).id}&limit=1&offset=7`)).items[0]!;
     const res = await street.request('POST', `/api/v1/residents/${r.id}/reveal`, { field: 'idNumber' });
@@ -178,6 +192,23 @@ describe('adding a resident', () => {
     expect(ctx.vault.decrypt(row!.idCipher!)).toBe(id);
   });
 
+  it('accepts only known relations and one head per household', async () => {
+    const micro = await byCode(`${MY_GRID}002`);
+    const home = (await grid.request('POST', '/api/v1/households', { regionId: micro.id, address: '新户101', tenure: 'tenant' })).json();
+    const add = (name: string, relation: string, seqNo: number) => grid.request('POST', '/api/v1/residents', {
+      householdId: home.id, name, relation, idNumber: makeIdNumber('110105', '1988-08-08', seqNo),
+    });
+    expect((await add('邻居', '邻居', 401)).statusCode).toBe(400);
+    expect((await add('户主甲', '户主', 403)).statusCode).toBe(201);
+    const second = await add('户主乙', '户主', 405);
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.details[0].path).toBe('/relation');
+    const spouse = (await add('配偶丙', '配偶', 407)).json();
+    expect((await grid.request('PATCH', `/api/v1/residents/${spouse.id}`, { relation: '户主' })).statusCode).toBe(400);
+    const detail = (await grid.request('GET', `/api/v1/households/${home.id}`)).json();
+    expect(detail).toMatchObject({ head: '户主甲', members: 2 });
+  });
+
   it('creates one resident for a repeated Idempotency-Key and replays the first answer', async () => {
     const id = makeIdNumber('110105', '1975-11-20', 311);
     const body = { householdId: await myHousehold(), name: '重试者', relation: '其他', idNumber: id };
@@ -228,6 +259,15 @@ describe('buildings, units and owners', () => {
     const owners = detail.units[0].owners.map((o: { kind: string; name: string; since: string | null }) => [o.kind, o.name, o.since]);
     expect(owners).toEqual(expect.arrayContaining([['resident', owner.name, '2020-01-01'], ['organisation', developer!.name, null]]));
     expect(owners).toHaveLength(2);
+  });
+});
+
+describe('ages', () => {
+  it('counts a birthday from midnight in China, whatever zone the server runs in', () => {
+    // 2026-03-07 20:00 UTC is already 04:00 on 8 March in Chengdu.
+    expect(ageOn('1990-03-08', new Date('2026-03-07T20:00:00Z'))).toBe(36);
+    expect(ageOn('1990-03-08', new Date('2026-03-07T15:59:59Z'))).toBe(35);
+    expect(ageOn(null)).toBeNull();
   });
 });
 

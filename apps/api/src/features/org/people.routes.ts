@@ -73,7 +73,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       return residentDetail(actor, request.params.id);
     });
 
-  r.post('/api/v1/residents/:id/reveal', { schema: { tags: ['people'], summary: 'Reveal an ID number or phone in full (audited)', params: IdParams, body: RevealBody, response: { 200: RevealResult } } },
+  // Never remembered for Idempotency-Key replays: the answer is the clear value, and each reveal is audited.
+  r.post('/api/v1/residents/:id/reveal', {
+    schema: { tags: ['people'], summary: 'Reveal an ID number or phone in full (audited)', params: IdParams, body: RevealBody, response: { 200: RevealResult } },
+    config: { idempotency: false },
+  },
     async (request) => ({ field: request.body.field, value: await revealResident(db, vault, requireActor(request), request.params.id, request.body.field) }));
 
   r.get('/api/v1/households', { schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import { parseHundredths } from '@gongzhi/core';
 import type {
@@ -14,6 +14,7 @@ import { buildings, households, organisations, residents, unitOwners, units } fr
 import { findRegion } from './region.repository.ts';
 import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
+import { RELATIONS } from './import.rules.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
 
@@ -89,6 +90,19 @@ export async function createHousehold(db: Db, actor: Actor, body: Input<typeof C
   });
 }
 
+/** A relation the register knows, and at most one active head (户主) per household, as imports require. */
+async function checkRelation(tx: DbOrTx, householdId: string, relation: string, residentId?: string) {
+  if (!(RELATIONS as readonly string[]).includes(relation)) {
+    throw new AppError('VALIDATION_FAILED', {}, [{ path: '/relation', message: `one of ${RELATIONS.join(', ')}` }]);
+  }
+  if (relation !== '户主') return;
+  const [head] = await tx.select({ id: residents.id }).from(residents).where(and(
+    eq(residents.householdId, householdId), eq(residents.relation, '户主'), isNull(residents.movedOutAt),
+    residentId ? ne(residents.id, residentId) : undefined,
+  ));
+  if (head) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/relation', message: 'the household already has a head (户主)' }]);
+}
+
 /** Adds a resident to a household; the ID number is validated, must be unique, and is stored sealed. */
 export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>) {
   const id = body.idNumber ? sealIdNumber(vault, body.idNumber) : undefined;
@@ -98,6 +112,7 @@ export async function createResident(db: Db, vault: Vault, actor: Actor, body: I
   return db.transaction(async (tx) => {
     const home = found(await findHousehold(tx, actor, body.householdId), 'HOUSEHOLD_NOT_FOUND');
     authorize(actor, 'people.write', { regionPath: home.regionPath });
+    await checkRelation(tx, home.id, body.relation);
     if (id?.ok) {
       const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
       if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
@@ -118,6 +133,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
   return db.transaction(async (tx) => {
     const before = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     authorize(actor, 'people.write', { regionPath: before.regionPath });
+    if (body.relation && body.relation !== before.relation) await checkRelation(tx, before.householdId, body.relation, before.id);
     const set: Partial<typeof residents.$inferInsert> = {};
     if (body.name) set.name = body.name;
     if (body.relation) set.relation = body.relation;

@@ -30,10 +30,14 @@ export function idHashOf(vault: Vault, id: string): string {
   return vault.hash(`id:${id}`);
 }
 
-/** Whole years between a birth date (YYYY-MM-DD) and today, in calendar terms. */
+/** China Standard Time is a fixed UTC+8: birthdays turn over at midnight in China, not in UTC. */
+const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** Whole years between a birth date (YYYY-MM-DD) and today's date in China, in calendar terms. */
 export function ageOn(birthDate: string | null, today = new Date()): number | null {
   if (!birthDate) return null;
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const ty = today.getUTCFullYear(), tm = today.getUTCMonth() + 1, td = today.getUTCDate();
+  const china = new Date(today.getTime() + CST_OFFSET_MS);
+  const ty = china.getUTCFullYear(), tm = china.getUTCMonth() + 1, td = china.getUTCDate();
   return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
 }

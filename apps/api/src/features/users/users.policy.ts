@@ -14,3 +14,16 @@ export function mayGrant(actor: Actor, role: Role, regionPath: string | null): b
     return g.role === 'system_admin' || ROLE_RANK[role] < ROLE_RANK[g.role];
   });
 }
+
+/** A grant as stored, with the region of its organisation for organisation-bound roles. */
+export interface HeldGrant { role: Role; regionPath: string | null; orgPath: string | null }
+
+/**
+ * May the actor manage (rename, reset the password of, disable) a user holding these grants? Only if
+ * they could have given every one of them: a street officer manages the people below them, not a
+ * fellow street officer, nor themselves.
+ */
+export function mayManage(actor: Actor, grants: HeldGrant[]): boolean {
+  return actor.grants.some((g) => roleAllows(g.role, 'user.manage'))
+    && grants.every((g) => mayGrant(actor, g.role, g.regionPath ?? g.orgPath ?? null));
+}

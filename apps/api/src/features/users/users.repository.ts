@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { can, scopePaths } from '../../platform/authz/authorize.ts';
+import { scopePaths } from '../../platform/authz/authorize.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { organisations, regions } from '../org/org.table.ts';
@@ -18,13 +18,17 @@ export function visibleUsers(actor: Actor): SQL {
   return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra LEFT JOIN ${organisations} o ON o.id = ra.organisation_id WHERE ra.user_id = ${users.id} AND (${inScope}))`;
 }
 
-/** One user if visible, with whether the actor may manage them (every grant of theirs inside the actor's reach). */
+/** One user if visible to the actor, with their grants. */
 export async function findUser(db: DbOrTx, actor: Actor, id: string) {
   const [u] = await db.select().from(users).where(and(eq(users.id, id), visibleUsers(actor)));
   if (!u) return undefined;
-  const grants = await grantsOf(db, [id]);
-  const manageable = can(actor, 'user.manage') && grants.every((g) => can(actor, 'user.manage', { regionPath: g.regionPath ?? g.orgPath ?? '' }));
-  return { ...u, manageable };
+  return { ...u, grants: await grantsOf(db, [id]) };
+}
+
+/** One user by id, whoever asks: only for answering about a user the caller has just acted on. */
+export async function loadUser(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u;
 }
 
 /** Grants of the given users, with region and organisation names. */

@@ -9,7 +9,7 @@ import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import type { users } from '../../platform/auth/auth.table.ts';
-import { findUser, grantsOf, listUsers } from './users.repository.ts';
+import { findUser, grantsOf, listUsers, loadUser } from './users.repository.ts';
 import { createUser, grantRole, revokeGrant, updateUser } from './users.service.ts';
 
 type UserRow = typeof users.$inferSelect;
@@ -74,6 +74,8 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request);
     authorize(actor, 'user.manage');
     await revokeGrant(db, actor, request.params.id, request.params.grantId);
-    return one(actor, request.params.id);
+    // The user may have left the actor's sight with that grant; the answer still shows what became of them.
+    const u = found(await loadUser(db, request.params.id), 'USER_NOT_FOUND');
+    return presentUser(u, await grantsOf(db, [u.id]));
   });
 }

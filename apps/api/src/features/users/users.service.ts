@@ -13,7 +13,7 @@ import { hashPassword, isStrongPassword } from '../../platform/crypto/password.t
 import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { organisations, regions } from '../org/org.table.ts';
-import { mayGrant } from './users.policy.ts';
+import { mayGrant, mayManage } from './users.policy.ts';
 
 type Grant = z.infer<typeof GrantBody>;
 
@@ -35,7 +35,7 @@ async function addGrant(tx: DbOrTx, actor: Actor, userId: string, g: Grant) {
   if (!mayGrant(actor, g.role, place)) throw new AppError('FORBIDDEN');
   const [row] = await tx.insert(roleAssignments).values({ userId, role: g.role, regionId, regionPath, organisationId, createdBy: actor.userId }).returning();
   await audit(tx, actor, { action: 'user.grant.add', subjectType: 'user', subjectId: userId, regionPath: place, after: row });
-  return row!;
+  return { ...row!, place };
 }
 
 /** Creates an account with its initial grants; non-administrators must give at least one grant in their scope. */
@@ -52,8 +52,10 @@ export async function createUser(db: Db, vault: Vault, actor: Actor, body: z.inf
     const [user] = await tx.insert(users).values({
       name: body.name, phoneHash: vault.hash(phone), phoneCipher: vault.encrypt(phone), phoneMasked: maskPhone(phone), passwordHash,
     }).returning();
-    await audit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: user!.id, details: { name: body.name } });
-    for (const g of body.grants) await addGrant(tx, actor, user!.id, g);
+    const places: (string | null)[] = [];
+    for (const g of body.grants) places.push((await addGrant(tx, actor, user!.id, g)).place);
+    // Filed under the first role's place, so the auditors of that region see who was given an account.
+    await audit(tx, actor, { action: 'user.create', subjectType: 'user', subjectId: user!.id, regionPath: places[0] ?? null, details: { name: body.name } });
     return user!;
   });
 }
@@ -86,14 +88,17 @@ export async function updateUser(db: Db, actor: Actor, userId: string, body: z.i
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return db.transaction(async (tx) => {
     const before = found(await findUser(tx, actor, userId), 'USER_NOT_FOUND');
-    if (!before.manageable) throw new AppError('FORBIDDEN');
+    if (!mayManage(actor, before.grants)) throw new AppError('FORBIDDEN');
+    // Nobody locks themselves out (the last administrator would leave the platform unmanaged).
+    if (body.disabled && userId === actor.userId) throw new AppError('FORBIDDEN');
     const set: Partial<typeof users.$inferInsert> = {};
     if (body.name) set.name = body.name;
     if (passwordHash) Object.assign(set, { passwordHash, failedLogins: 0, lockedUntil: null });
     if (body.disabled !== undefined) set.disabledAt = body.disabled ? (before.disabledAt ?? new Date()) : null;
     const [after] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
+    const place = before.grants[0] ? (before.grants[0].regionPath ?? before.grants[0].orgPath) : null;
     await audit(tx, actor, {
-      action: 'user.update', subjectType: 'user', subjectId: userId,
+      action: 'user.update', subjectType: 'user', subjectId: userId, regionPath: place,
       before: { name: before.name, disabledAt: before.disabledAt }, after: { name: after!.name, disabledAt: after!.disabledAt },
       details: { passwordReset: Boolean(passwordHash), disabled: body.disabled },
     });

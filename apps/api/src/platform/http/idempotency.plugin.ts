@@ -13,12 +13,21 @@ declare module 'fastify' {
   interface FastifyRequest {
     idempotency: { owner: string; key: string } | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * `false` for routes whose answer is a secret (a revealed ID number, a new token, a session): it
+     * would be kept in clear in the key table, and a replay would skip the audit record. Such calls
+     * simply run again.
+     */
+    idempotency?: boolean;
+  }
 }
 
 /**
  * `Idempotency-Key` on POST: the first request claims the key and its response is remembered; a retry
  * with the same key and body gets that response again (header `Idempotent-Replayed: true`) instead of
- * doing the work twice; the same key with a different body is refused. Multipart uploads are exempt.
+ * doing the work twice; the same key with a different body is refused. Multipart uploads and routes
+ * configured with `idempotency: false` are exempt.
  */
 export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   app.decorateRequest('idempotency', null);
@@ -26,6 +35,7 @@ export const idempotencyPlugin = fp(async (app: FastifyInstance, deps: AppDeps) 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !key) return;
+    if (request.routeOptions.config.idempotency === false) return;
     // A multipart body (an upload) is read by the handler, after this hook: the hash below would not
     // cover the file, so a second file sent with a reused key would get the first file's answer.
     // Uploads only make previews, which a repeat does no harm to, so they are not deduplicated.
