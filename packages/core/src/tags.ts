@@ -21,3 +21,15 @@ export const RESIDENT_TAG_LABELS: Record<ResidentTag, { 'zh-CN': string; en: str
 /** How a household holds its home. */
 export const TENURES = ['owner', 'tenant', 'other'] as const;
 export type Tenure = (typeof TENURES)[number];
+
+/**
+ * Relations to the head of household, as stored and as written in register files. Exactly one member
+ * of a household is the head (户主).
+ */
+export const RELATIONS = ['户主', '配偶', '子女', '父母', '兄弟姐妹', '孙子女', '祖父母', '其他'] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+/** True when `s` is one of the known relations. */
+export function isRelation(s: string): s is Relation {
+  return (RELATIONS as readonly string[]).includes(s);
+}

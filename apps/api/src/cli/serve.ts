@@ -9,6 +9,7 @@ import { seedDemoIfEmpty } from './seed.ts';
 import { startWorker } from '../platform/jobs/worker.ts';
 import { logAdapter } from '../platform/outbox/outbox.ts';
 import { TIMER_HANDLERS } from '../timers.ts';
+import { housekeeping } from '../housekeeping.ts';
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
@@ -26,7 +27,7 @@ export async function serve(opts: { demo: boolean }) {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.GONGZHI_TRUST_PROXY === 'true' ? true : process.env.GONGZHI_TRUST_PROXY || false,
   });
-  const worker = startWorker(database.db, { handlers: TIMER_HANDLERS, adapter: logAdapter((line) => app.log.info(line)), onError: (err) => app.log.error({ err }, 'background worker') });
+  const worker = startWorker(database.db, { handlers: TIMER_HANDLERS, adapter: logAdapter((line) => app.log.info(line)), housekeeping: () => housekeeping(database.db), onError: (err) => app.log.error({ err }, 'background worker') });
   let closing = false;
   const stop = async (signal: string) => {
     if (closing) return;

@@ -1,9 +1,7 @@
-import { RESIDENT_TAGS, RESIDENT_TAG_LABELS, type ResidentTag, type Tenure } from '@gongzhi/core';
+import { isRelation, RELATIONS, RESIDENT_TAGS, RESIDENT_TAG_LABELS, type ResidentTag, type Tenure } from '@gongzhi/core';
 import type { ErrorCode } from '@gongzhi/contracts';
 import type { ImportField, RawRow } from './import.parse.ts';
 
-/** Relations to the head of household that the register accepts. */
-export const RELATIONS = ['户主', '配偶', '子女', '父母', '兄弟姐妹', '孙子女', '祖父母', '其他'] as const;
 const TENURE_WORDS: Record<string, Tenure> = { 自有: 'owner', 自住: 'owner', owner: 'owner', 租住: 'tenant', 租户: 'tenant', tenant: 'tenant', 其他: 'other', other: 'other' };
 
 /** A problem with one cell, before it is put into words. */
@@ -35,7 +33,7 @@ export function checkRows(rows: RawRow[]): { clean: CleanRow[]; issues: RowIssue
     for (const f of ['householdNo', 'address', 'name', 'relation', 'idNumber'] as const) if (!cells[f]) bad(f, 'IMPORT_FIELD_REQUIRED');
     if ((cells.name ?? '').length > 50) bad('name', 'IMPORT_FIELD_TOO_LONG');
     if ((cells.address ?? '').length > 300) bad('address', 'IMPORT_FIELD_TOO_LONG');
-    if (cells.relation && !(RELATIONS as readonly string[]).includes(cells.relation)) bad('relation', 'IMPORT_BAD_RELATION', { allowed: RELATIONS.join('、') });
+    if (cells.relation && !isRelation(cells.relation)) bad('relation', 'IMPORT_BAD_RELATION', { allowed: RELATIONS.join('、') });
     const tenure = cells.tenure ? TENURE_WORDS[cells.tenure.toLowerCase()] : 'owner';
     if (!tenure) bad('tenure', 'IMPORT_BAD_TENURE');
     const tags: ResidentTag[] = [];

@@ -9,7 +9,8 @@ import {
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize, likePrefix, scopeFilter } from '../../platform/authz/authorize.ts';
+import { abilities, authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
 import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';

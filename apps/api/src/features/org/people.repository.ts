@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { likePrefix, scopeFilter } from '../../platform/authz/authorize.ts';
+import { scopeFilter } from '../../platform/authz/authorize.ts';
+import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
 
 /** Loads one row of a scoped table by id, only if the actor may perform `action` on it. */
@@ -34,7 +35,7 @@ export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter)
   if (f.householdId) where.push(eq(residents.householdId, f.householdId));
   if (f.tag) where.push(sql`${residents.tags} @> ARRAY[${f.tag}]::text[]`);
   if (f.hashes) where.push(sql`(${inArray(residents.idHash, f.hashes)} OR ${inArray(residents.phoneHash, f.hashes)})`);
-  else if (f.nameLike) where.push(sql`${residents.name} LIKE ${'%' + f.nameLike.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  else if (f.nameLike) where.push(sql`${residents.name} LIKE ${likeContains(f.nameLike)}`);
   const cond = and(...where);
   const [items, [total]] = await Promise.all([
     db.select(residentListColumns).from(residents)
@@ -50,7 +51,7 @@ export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter)
 export async function listHouseholds(db: DbOrTx, actor: Actor, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
   const where: SQL[] = [scopeFilter(actor, 'people.read', households.regionPath), isNull(households.movedOutAt)];
   if (f.regionCode) where.push(sql`${households.regionPath} LIKE ${likePrefix(f.regionCode)}`);
-  if (f.q) where.push(sql`${households.address} LIKE ${'%' + f.q.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  if (f.q) where.push(sql`${households.address} LIKE ${likeContains(f.q)}`);
   const cond = and(...where);
   const [items, [total]] = await Promise.all([
     db.select({

@@ -1,6 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import { parseHundredths } from '@gongzhi/core';
+import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
   AddOwnerBody, CreateBuildingBody, CreateHouseholdBody, CreateResidentBody, CreateUnitBody, UpdateResidentBody,
 } from '@gongzhi/contracts';
@@ -14,7 +14,6 @@ import { buildings, households, organisations, residents, unitOwners, units } fr
 import { findRegion } from './region.repository.ts';
 import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
-import { RELATIONS } from './import.rules.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
 
@@ -92,7 +91,7 @@ export async function createHousehold(db: Db, actor: Actor, body: Input<typeof C
 
 /** A relation the register knows, and at most one active head (户主) per household, as imports require. */
 async function checkRelation(tx: DbOrTx, householdId: string, relation: string, residentId?: string) {
-  if (!(RELATIONS as readonly string[]).includes(relation)) {
+  if (!isRelation(relation)) {
     throw new AppError('VALIDATION_FAILED', {}, [{ path: '/relation', message: `one of ${RELATIONS.join(', ')}` }]);
   }
   if (relation !== '户主') return;

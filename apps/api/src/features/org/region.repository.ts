@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { likePrefix, scopeFilter, scopePaths } from '../../platform/authz/authorize.ts';
+import { scopeFilter, scopePaths } from '../../platform/authz/authorize.ts';
+import { likePrefix } from '../../platform/db/like.ts';
 import { buildings, households, regions, residents } from './org.table.ts';
 
 export type RegionRow = typeof regions.$inferSelect;

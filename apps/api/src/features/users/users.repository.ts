@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopePaths } from '../../platform/authz/authorize.ts';
 import { users } from '../../platform/auth/auth.table.ts';
@@ -14,7 +15,7 @@ export function visibleUsers(actor: Actor): SQL {
   const paths = scopePaths(actor, 'user.read');
   if (paths === null) return sql`true`;
   if (!paths.length) return sql`false`;
-  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, o.region_path) LIKE ${p + '%'}`), sql` OR `);
+  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, o.region_path) LIKE ${likePrefix(p)}`), sql` OR `);
   return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra LEFT JOIN ${organisations} o ON o.id = ra.organisation_id WHERE ra.user_id = ${users.id} AND (${inScope}))`;
 }
 
@@ -47,7 +48,7 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
 export async function listUsers(db: DbOrTx, actor: Actor, f: { name?: string; phoneHash?: string; limit: number; offset: number }) {
   const where: SQL[] = [visibleUsers(actor)];
   if (f.phoneHash) where.push(eq(users.phoneHash, f.phoneHash));
-  else if (f.name) where.push(sql`${users.name} LIKE ${'%' + f.name.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+  else if (f.name) where.push(sql`${users.name} LIKE ${likeContains(f.name)}`);
   const cond = and(...where);
   const [rows, [total]] = await Promise.all([
     db.select().from(users).where(cond).orderBy(asc(users.name), asc(users.id)).limit(f.limit).offset(f.offset),

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps.ts';
 import { requireActor } from '../auth/auth.plugin.ts';
 import { authorize, scopeFilter } from '../authz/authorize.ts';
 import { auditLog } from './audit.table.ts';
+import { likePrefix } from '../db/like.ts';
 
 /** The auditor's search over the audit log, limited to their region subtree. */
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -17,7 +18,7 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     const q = request.query;
     const where: SQL[] = [scopeFilter(actor, 'audit.read', auditLog.regionPath)];
     if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
-    if (q.action) where.push(sql`${auditLog.action} LIKE ${q.action.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'}`);
+    if (q.action) where.push(sql`${auditLog.action} LIKE ${likePrefix(q.action)}`);
     if (q.subjectType) where.push(eq(auditLog.subjectType, q.subjectType));
     if (q.subjectId) where.push(eq(auditLog.subjectId, q.subjectId));
     if (q.from) where.push(gte(auditLog.at, new Date(q.from)));

@@ -22,7 +22,8 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/session', {
     schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: SignInBody, response: { 200: SessionView } },
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    // Never remembered for replay: the answer carries the CSRF token. Signing in twice is harmless.
+    config: { rateLimit: { max: 20, timeWindow: '1 minute' }, idempotency: false },
   }, async (request, reply) => {
     const result = await signIn(deps.db, deps.vault, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] }, now());
     reply.setCookie(SESSION_COOKIE, result.token, {
@@ -51,6 +52,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/tokens', {
     schema: { tags: ['auth'], summary: 'Create an API token for a machine client (shown once)', body: CreateTokenBody, response: { 201: CreatedToken } },
+    config: { idempotency: false }, // the answer is the plain token, which must be shown once and stored nowhere
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (actor.via === 'token') throw new AppError('FORBIDDEN'); // tokens do not mint tokens

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Actor, Grant } from './actor.ts';
-import { abilities, authorize, can, likePrefix, scopeFilter, scopePaths } from './authorize.ts';
+import { abilities, authorize, can, scopeFilter, scopePaths } from './authorize.ts';
+import { likePrefix } from '../db/like.ts';
 
 const actor = (...grants: Grant[]): Actor => ({ userId: 'u', name: 'n', residentId: null, grants, via: 'session' });
 const g = (role: Grant['role'], regionPath: string | null, organisationId: string | null = null): Grant => ({ role, regionPath, organisationId });

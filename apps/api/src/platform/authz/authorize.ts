@@ -2,8 +2,6 @@ import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
 import { roleAllows, type Action } from '@gongzhi/core';
 import { AppError } from '../errors/app-error.ts';
 import { likePrefix } from '../db/like.ts';
-
-export { likePrefix };
 import type { Actor } from './actor.ts';
 
 /** What an action is performed on: where it sits in the tree and, optionally, which organisation owns it. */

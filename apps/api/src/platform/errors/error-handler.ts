@@ -23,8 +23,8 @@ const UNIQUE_VIOLATIONS: Record<string, ErrorCode> = {
 };
 
 /** The PostgreSQL error behind an error, if any (Drizzle wraps the driver's error in `cause`). */
-function pgError(err: unknown): { code?: string; constraint?: string } | undefined {
-  for (let e = err as { code?: string; constraint?: string; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+function pgError(err: unknown): { code?: string; constraint?: string; detail?: string } | undefined {
+  for (let e = err as { code?: string; constraint?: string; detail?: string; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
     if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e;
   }
   return undefined;
@@ -40,7 +40,9 @@ export function installErrorHandler(app: FastifyInstance): void {
     }
     const pgErr = pgError(err);
     if (pgErr?.code === '23505' && pgErr.constraint && UNIQUE_VIOLATIONS[pgErr.constraint]) {
-      return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: '' }, { constraint: pgErr.constraint });
+      // PostgreSQL's detail reads "Key (code)=(510108001001009) already exists."
+      const value = /\)=\((.*)\) already exists/.exec(pgErr.detail ?? '')?.[1] ?? '';
+      return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: value }, { constraint: pgErr.constraint });
     }
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {

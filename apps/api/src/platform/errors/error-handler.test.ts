@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
+import { eq, sql } from 'drizzle-orm';
+import { installErrorHandler } from './error-handler.ts';
+import { makeIdNumber } from '@gongzhi/core';
+import { createTestContext, DEMO, signIn, type TestContext } from '../../../test/harness.ts';
+import { households, regions } from '../../features/org/org.table.ts';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(async () => { await ctx.close(); });
+
+describe('the error handler', () => {
+  it('maps a unique violation from PostgreSQL to the domain code, with the value in the message', async () => {
+    const app = Fastify();
+    installErrorHandler(app);
+    app.post('/dup', async () => {
+      await ctx.database.db.execute(sql`INSERT INTO regions (id, level, code, name, district_code) VALUES (gen_random_uuid(), 'district', '510108', '重复', '510108')`);
+      return {};
+    });
+    const res = await app.inject({ method: 'POST', url: '/dup' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error).toEqual({ code: 'REGION_CODE_TAKEN', message: '同一上级下已有代码 510108', details: { constraint: 'regions_code_uq' } });
+    await app.close();
+  });
+
+  it('gives one 201 and 409s when the same person is registered six times at once', async () => {
+    const worker = await signIn(ctx.app, DEMO.worker);
+    const [grid] = await ctx.database.db.select().from(regions).where(eq(regions.code, '510108001001001001'));
+    const [home] = await ctx.database.db.select().from(households).where(eq(households.regionId, grid!.id)).limit(1);
+    const body = { householdId: home!.id, name: '并发', relation: '其他', idNumber: makeIdNumber('510108', '1990-01-02', 321) };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => worker.request('POST', '/api/v1/residents', body)));
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c === 409)).toHaveLength(5);
+    for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json().error.code).toBe('ID_NUMBER_DUPLICATE');
+  });
+
+  it('answers an unknown route with a coded 404 and malformed JSON with 400, never a stack trace', async () => {
+    const worker = await signIn(ctx.app, DEMO.worker);
+    const missing = await worker.request('GET', '/api/v1/nothing-here');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('ROUTE_NOT_FOUND');
+    const bad = await worker.request('POST', '/api/v1/residents', '{"name": ', { 'content-type': 'application/json' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('BAD_REQUEST');
+    expect(bad.body).not.toMatch(/at .*\.ts/);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const worker = await signIn(ctx.app, DEMO.worker);
+    const res = await worker.request('POST', '/api/v1/residents', { name: 'x'.repeat(2 * 1024 * 1024) });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
