@@ -20,6 +20,8 @@ import { orgRoutes } from './features/org/org.routes.ts';
 import { peopleRoutes } from './features/org/people.routes.ts';
 import { importRoutes } from './features/org/import.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { requestRoutes } from './features/requests/requests.routes.ts';
+import { catalogueRoutes } from './features/requests/catalogue.routes.ts';
 
 /**
  * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
@@ -62,13 +64,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     await importRoutes(api, deps);
     await userRoutes(api, deps);
     await auditRoutes(api, deps);
+    await requestRoutes(api, deps);
+    await catalogueRoutes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));
   if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
   // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
   app.setNotFoundHandler((request, reply) => {
-    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
     if (!serveWeb || api || request.method !== 'GET') return sendError(request, reply, 'ROUTE_NOT_FOUND');
     return reply.sendFile('index.html');
   });

@@ -1,7 +1,10 @@
 import type { TimerHandler } from './platform/jobs/scheduler.ts';
+import { fireSla, SLA_TIMER } from './features/requests/sla.ts';
 
 /**
- * Every timer kind the platform schedules, with its handler. Features add theirs here (e.g. the
- * request SLA warning), so a process that runs the worker knows how to fire all of them.
+ * Every timer kind the platform schedules, with its handler, so a process that runs the worker knows
+ * how to fire all of them. A feature that schedules a new kind adds it here.
  */
-export const TIMER_HANDLERS: Record<string, TimerHandler> = {};
+export const TIMER_HANDLERS: Record<string, TimerHandler> = {
+  [SLA_TIMER]: fireSla,
+};

@@ -54,6 +54,8 @@ export const ACTIONS = [
   'org.read', 'org.manage',
   'user.read', 'user.manage',
   'audit.read',
+  'request.create', 'request.read', 'request.sort', 'request.handle', 'request.supervise', 'category.manage', 'kpi.read',
+  'open311.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -74,6 +76,18 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'user.read': ['community_secretary', 'street_officer', 'district_officer', 'auditor', 'system_admin'],
   'user.manage': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
   'audit.read': ['auditor', 'system_admin'],
+  // Anyone signed in may raise a request: residents for themselves, staff on a resident's behalf.
+  'request.create': ROLES,
+  'request.read': [...STAFF_ROLES, 'department_handler'],
+  // Sorting (三事分流) is the community's and the offices' job; departments receive what is sorted.
+  'request.sort': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'request.handle': [...FRONTLINE, 'street_officer', 'district_officer', 'department_handler', 'system_admin'],
+  // Approving extensions and watching escalations belongs to the level above the handlers.
+  'request.supervise': ['community_secretary', 'street_officer', 'district_officer', 'supervisor', 'system_admin'],
+  'category.manage': ['district_officer', 'system_admin'],
+  'kpi.read': [...STAFF_ROLES, 'department_handler'],
+  // Open311 keys let outside systems file requests into a district: the district answers for them.
+  'open311.manage': ['district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

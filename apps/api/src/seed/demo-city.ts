@@ -26,7 +26,7 @@ export interface BuildingSeed { id: string; regionId: string; regionCode: string
 export interface UnitSeed { id: string; buildingId: string; regionId: string; regionCode: string; number: string; floor: number; areaCentiM2: number; use: 'residential' | 'commercial' }
 export interface HouseholdSeed { id: string; regionId: string; regionCode: string; unitId: string; address: string; tenure: Tenure; members: (PersonSeed & { id: string })[] }
 export interface OwnerSeed { unitId: string; regionCode: string; residentId: string | null; organisationId: string | null }
-export interface OrganisationSeed { id: string; kind: string; name: string; regionId: string; regionCode: string }
+export interface OrganisationSeed { id: string; kind: string; name: string; regionId: string; regionCode: string; code?: string }
 export interface AccountSeed { phone: string; name: string; role: Role; regionId: string | null; organisationId: string | null; residentId: string | null }
 
 export interface City {
@@ -82,7 +82,14 @@ export function generateCity(shape: CityShape = DEMO_SHAPE, today = new Date()):
   });
   const streets = city.regions.filter((r) => r.level === 'street');
   const communities = city.regions.filter((r) => r.level === 'community');
-  for (const [name] of [['区城市管理局'], ['区住房和城乡建设局'], ['区民政局'], ['区市政工程管理中心'], ['区环境卫生管理所'], ['成华公安分局'], ['区卫生健康局']] as const) org(city, 'department', name, district);
+  // Departments carry the service catalogue's department codes, so big matters route to them.
+  const departments: [string, string][] = [
+    ['chengguan', '区城市管理局'], ['zhujian', '区住房和城乡建设局'], ['minzheng', '区民政局'], ['shizheng', '区市政工程管理中心'],
+    ['huanwei', '区环境卫生管理所'], ['gongan', '成华公安分局'], ['jiaoguan', '成华交警大队'], ['weijian', '区卫生健康局'],
+    ['shichang', '区市场监督管理局'], ['utilities', '区水电气公共服务中心'], ['huanjing', '区生态环境局'], ['renshe', '区人力资源和社会保障局'],
+    ['jiaoyu', '区教育局'],
+  ];
+  for (const [code, name] of departments) org(city, 'department', name, district, code);
   const socialA = org(city, 'social_org', '成华区益民社会工作服务中心', district);
   org(city, 'social_org', `${communities[0]!.name}志愿者协会`, communities[0]!);
   org(city, 'resident_unit', '成都市第四十九中学', streets[0]!);
@@ -98,8 +105,8 @@ function region(city: City, parent: RegionSeed, n: number, level: RegionLevel, n
   return r;
 }
 
-function org(city: City, kind: string, name: string, at: RegionSeed): OrganisationSeed {
-  const o = { id: newId(), kind, name, regionId: at.id, regionCode: at.code };
+function org(city: City, kind: string, name: string, at: RegionSeed, code?: string): OrganisationSeed {
+  const o = { id: newId(), kind, name, regionId: at.id, regionCode: at.code, ...(code ? { code } : {}) };
   city.organisations.push(o);
   return o;
 }

@@ -13,6 +13,7 @@ import {
 } from '../features/org/org.table.ts';
 import { sealIdNumber, sealPhone } from '../features/org/resident.pii.ts';
 import type { City } from './demo-city.ts';
+import { installDefaultCatalogue } from '../features/requests/categories.service.ts';
 import { Rng } from './random.ts';
 
 /** The password of every demo account (demo data only; the README says so). */
@@ -48,7 +49,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
       return { ...r, districtCode: district, minLat: b?.minLat, minLng: b?.minLng, maxLat: b?.maxLat, maxLng: b?.maxLng };
     })));
     await tx.insert(organisations).values(city.organisations.map((o) => ({
-      id: o.id, kind: o.kind as OrganisationKind, name: o.name, regionId: o.regionId, regionPath: o.regionCode, districtCode: district,
+      id: o.id, kind: o.kind as OrganisationKind, code: o.code ?? null, name: o.name, regionId: o.regionId, regionPath: o.regionCode, districtCode: district,
     })));
     const scope = (code: string) => ({ regionPath: code, districtCode: district });
     await chunked(city.buildings, 1000, (part) => tx.insert(buildings).values(part.map(({ regionCode, ...b }) => ({ ...b, ...scope(regionCode) }))));
@@ -75,6 +76,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
       });
       if (a.organisationId) await tx.insert(organisationStaff).values({ organisationId: a.organisationId, userId: u!.id, title: '经办人' });
     }
+    await installDefaultCatalogue(tx, SYSTEM_ACTOR, district);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length } });
     return counts;

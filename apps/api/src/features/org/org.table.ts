@@ -126,6 +126,8 @@ export const residents = pgTable('residents', {
 export const organisations = pgTable('organisations', {
   id: id(),
   kind: text('kind').$type<OrganisationKind>().notNull(),
+  /** For departments: the service catalogue's department code (chengguan, zhujian…). */
+  code: text('code'),
   name: text('name').notNull(),
   regionId: uuid('region_id').notNull(),
   ...scopeColumns(),

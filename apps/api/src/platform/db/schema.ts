@@ -6,3 +6,4 @@ export * from '../http/idempotency.table.ts';
 export * from '../../features/org/org.table.ts';
 export * from '../jobs/jobs.table.ts';
 export * from '../outbox/outbox.table.ts';
+export * from '../../features/requests/requests.table.ts';

@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { and, asc, eq } from 'drizzle-orm';
+import { CategoryView, IdParams, KpiQuery, KpiView, negotiateLanguage, UpdateCategoryBody } from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { organisations } from '../org/org.table.ts';
+import { serviceCategories } from './requests.table.ts';
+import { installDefaultCatalogue } from './categories.service.ts';
+import { kpiView } from './kpi.ts';
+
+/** The district a signed-in person belongs to, for the catalogue they see. */
+function districtOf(actor: Actor, asked?: string): string {
+  if (asked) return asked;
+  const path = actor.grants.find((g) => g.regionPath)?.regionPath;
+  if (!path) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/districtCode', message: 'required' }]);
+  return path.slice(0, 6);
+}
+
+/** The service catalogue of a district, and the KPI dashboard. */
+export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+
+  const list = async (districtCode: string, lang: 'zh-CN' | 'en', activeOnly: boolean) => {
+    const rows = await db.select({ c: serviceCategories, deptName: organisations.name }).from(serviceCategories)
+      .leftJoin(organisations, eq(organisations.id, serviceCategories.departmentId))
+      .where(and(eq(serviceCategories.districtCode, districtCode), activeOnly ? eq(serviceCategories.active, true) : undefined))
+      .orderBy(asc(serviceCategories.matter), asc(serviceCategories.code));
+    return rows.map(({ c, deptName }) => ({
+      id: c.id, code: c.code, name: lang === 'en' ? c.nameEn : c.nameZh, nameZh: c.nameZh, nameEn: c.nameEn, matter: c.matter,
+      department: c.departmentId ? { id: c.departmentId, name: deptName ?? '' } : null, respondHours: c.respondHours, resolveHours: c.resolveHours,
+      workingTime: c.workingTime, requiredFields: c.requiredFields, active: c.active,
+    }));
+  };
+
+  r.get('/api/v1/categories', {
+    schema: { tags: ['requests'], summary: 'The service catalogue of my district', querystring: z.object({ districtCode: z.string().regex(/^\d{6}$/).optional(), all: z.stringbool().default(false) }), response: { 200: z.array(CategoryView) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    return list(districtOf(actor, request.query.districtCode), negotiateLanguage(request.headers['accept-language']), !request.query.all);
+  });
+
+  r.post('/api/v1/categories/defaults', {
+    schema: { tags: ['requests'], summary: 'Add the default catalogue (Beijing 12345 time limits) to a district', body: z.object({ districtCode: z.string().regex(/^\d{6}$/) }), response: { 200: z.object({ added: z.number().int() }) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    authorize(actor, 'category.manage', { regionPath: request.body.districtCode });
+    return { added: await db.transaction((tx) => installDefaultCatalogue(tx, actor, request.body.districtCode)) };
+  });
+
+  r.patch('/api/v1/categories/:id', { schema: { tags: ['requests'], summary: 'Change a category: names, department, time limits', params: IdParams, body: UpdateCategoryBody, response: { 200: CategoryView } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const updated = await db.transaction(async (tx) => {
+        const [before] = await tx.select().from(serviceCategories).where(eq(serviceCategories.id, request.params.id));
+        found(before, 'CATEGORY_NOT_FOUND');
+        authorize(actor, 'category.manage', { regionPath: before!.regionPath });
+        const [after] = await tx.update(serviceCategories).set(request.body).where(eq(serviceCategories.id, request.params.id)).returning();
+        await audit(tx, actor, { action: 'category.update', subjectType: 'category', subjectId: before!.id, regionPath: before!.regionPath, before, after });
+        return after!;
+      });
+      const all = await list(updated.districtCode, negotiateLanguage(request.headers['accept-language']), false);
+      return all.find((c) => c.id === updated.id)!;
+    });
+
+  r.get('/api/v1/kpis', { schema: { tags: ['requests'], summary: 'Response, resolution, satisfaction and on-time rates for a region and period, with drill-down', querystring: KpiQuery, response: { 200: KpiView } } },
+    async (request) => kpiView(db, requireActor(request), request.query));
+}

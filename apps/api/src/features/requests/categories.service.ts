@@ -1,0 +1,38 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { CATEGORIES } from '@gongzhi/core';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { organisations } from '../org/org.table.ts';
+import { serviceCategories } from './requests.table.ts';
+
+export type CategoryRow = typeof serviceCategories.$inferSelect;
+
+/**
+ * Gives a district the default catalogue (Beijing 12345 time limits), routing each big matter to the
+ * district's department with the catalogue's department code. Categories the district already has are
+ * left as they are. Returns how many were added.
+ */
+export async function installDefaultCatalogue(tx: DbOrTx, actor: Actor, districtCode: string): Promise<number> {
+  const existing = new Set((await tx.select({ code: serviceCategories.code }).from(serviceCategories)
+    .where(eq(serviceCategories.districtCode, districtCode))).map((r) => r.code));
+  const departmentCodes = [...new Set(CATEGORIES.flatMap((c) => (c.department ? [c.department.code] : [])))];
+  const depts = await tx.select({ id: organisations.id, code: organisations.code }).from(organisations)
+    .where(and(eq(organisations.districtCode, districtCode), eq(organisations.kind, 'department'), inArray(organisations.code, departmentCodes)));
+  const deptId = new Map(depts.map((d) => [d.code, d.id]));
+  const rows = CATEGORIES.filter((c) => !existing.has(c.code)).map((c) => ({
+    districtCode, regionPath: districtCode, code: c.code, nameZh: c.name['zh-CN'], nameEn: c.name.en, matter: c.matter,
+    departmentId: c.department ? deptId.get(c.department.code) ?? null : null,
+    respondHours: c.respondHours, resolveHours: c.resolveHours, workingTime: c.workingTime,
+  }));
+  if (rows.length) await tx.insert(serviceCategories).values(rows);
+  await audit(tx, actor, { action: 'category.install_defaults', subjectType: 'district', subjectId: districtCode, regionPath: districtCode, details: { added: rows.length } });
+  return rows.length;
+}
+
+/** The active catalogue of a district, by code. */
+export async function catalogueOf(db: DbOrTx, districtCode: string): Promise<Map<string, CategoryRow>> {
+  const rows = await db.select().from(serviceCategories)
+    .where(and(eq(serviceCategories.districtCode, districtCode), eq(serviceCategories.active, true)));
+  return new Map(rows.map((r) => [r.code, r]));
+}

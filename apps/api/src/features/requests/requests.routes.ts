@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  ActBody, AddHandlerBody, CreateRequestBody, DecideBody, ExtensionBody, HandlerDoneBody, IdParams, page, PlaceBody,
+  RequestDetail, RequestListQuery, RequestSummary, SimilarQuery,
+} from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { intake } from './intake.service.ts';
+import { act } from './flow.service.ts';
+import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
+import { listRequests, presentDetail } from './requests.presenter.ts';
+
+/** A flood from one account, or one address when anonymous, is slowed down (10 requests per 10 minutes). */
+const intakeLimit = { max: 10, timeWindow: '10 minutes', keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip };
+
+/** Residents' requests: intake, queues, detail with timeline, every step of handling. */
+export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db, vault } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const tags = ['requests'];
+
+  r.post('/api/v1/requests', {
+    schema: { tags, summary: 'Raise a request (resident, grid worker on a visit, or staff taking a call)', body: CreateRequestBody, response: { 201: RequestDetail } },
+    config: { rateLimit: intakeLimit },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const row = await intake(db, vault, actor, request.body, { now: now() });
+    return reply.status(201).send(await presentDetail(db, actor, row.id));
+  });
+
+  r.get('/api/v1/requests', { schema: { tags, summary: 'Requests I may see (work queues and "my requests")', querystring: RequestListQuery, response: { 200: page(RequestSummary) } } },
+    async (request) => listRequests(db, requireActor(request), request.query));
+
+  r.get('/api/v1/requests/similar', {
+    schema: { tags, summary: 'Open requests near a point, to add yourself instead of reporting again', querystring: SimilarQuery, response: { 200: z.array(z.object({ id: z.uuid(), number: z.string(), description: z.string(), state: z.string(), createdAt: z.string() })) } },
+  }, async (request) => {
+    requireActor(request);
+    const rows = await similar(db, request.query.lat, request.query.lng, request.query.categoryCode);
+    return rows.map((x) => ({ id: x.id, number: x.number, description: x.description, state: x.state, createdAt: x.createdAt.toISOString() }));
+  });
+
+  r.get('/api/v1/requests/:id', { schema: { tags, summary: 'A request with its timeline', params: IdParams, response: { 200: RequestDetail } } },
+    async (request) => presentDetail(db, requireActor(request), request.params.id));
+
+  r.post('/api/v1/requests/:id/events', {
+    schema: { tags, summary: 'Take a step: sort, dispatch, accept, reply, verify, close, rate, return, transfer, escalate, merge, refer, reject, reopen', params: IdParams, body: ActBody, response: { 200: RequestDetail } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await act(db, actor, request.params.id, request.body, now());
+    return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/requests/:id/place', { schema: { tags, summary: 'Place an unplaced request on a grid', params: IdParams, body: PlaceBody, response: { 200: RequestDetail } } },
+    async (request) => {
+      const actor = requireActor(request);
+      await placeRequest(db, actor, request.params.id, request.body);
+      return presentDetail(db, actor, request.params.id);
+    });
+
+  r.post('/api/v1/requests/:id/handlers', { schema: { tags, summary: 'Add a co-handler with its sub-task', params: IdParams, body: AddHandlerBody, response: { 201: RequestDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await addHandler(db, actor, request.params.id, request.body);
+      return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+    });
+
+  r.post('/api/v1/requests/:id/handlers/:handlerId/done', {
+    schema: { tags, summary: 'Report a sub-task done', params: z.object({ id: z.uuid(), handlerId: z.uuid() }), body: HandlerDoneBody, response: { 200: RequestDetail } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await completeHandler(db, actor, request.params.id, request.params.handlerId, request.body.note);
+    return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/requests/:id/extensions', { schema: { tags, summary: 'Ask for more time', params: IdParams, body: ExtensionBody, response: { 201: RequestDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await requestExtension(db, actor, request.params.id, request.body);
+      return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+    });
+
+  r.post('/api/v1/requests/:id/extensions/:extensionId/decide', {
+    schema: { tags, summary: 'Approve or refuse an extension', params: z.object({ id: z.uuid(), extensionId: z.uuid() }), body: DecideBody, response: { 200: RequestDetail } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await decideExtension(db, actor, request.params.id, request.params.extensionId, request.body.approve);
+    return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/requests/:id/follow', { schema: { tags, summary: 'Add myself to a request about the same thing', params: IdParams, response: { 204: z.null() } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      authorize(actor, 'request.create');
+      await follow(db, actor, request.params.id);
+      return reply.status(204).send(null);
+    });
+
+
+}

@@ -1,0 +1,146 @@
+import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { addWorkingHours, addCalendarHours, isFinishedState, isValidLatLng } from '@gongzhi/core';
+import type { z } from 'zod';
+import type { AddHandlerBody, ExtensionBody, PlaceBody } from '@gongzhi/contracts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { organisations } from '../org/org.table.ts';
+import { findRegion } from '../org/region.repository.ts';
+import { locate } from '../org/org.routes.ts';
+import { requestEvents, requestExtensions, requestFollowers, requestHandlers, requests, serviceCategories } from './requests.table.ts';
+import { findRequest, isStaffOn, type RequestRow } from './requests.repository.ts';
+import { loadCalendar } from './calendar.ts';
+import { scheduleSla } from './sla.ts';
+import { applyStats } from './stats.ts';
+
+async function locked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string) {
+  return found(await findRequest(tx, actor, id, { lock: true }), 'REQUEST_NOT_FOUND');
+}
+
+async function event(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, r: RequestRow, kind: typeof requestEvents.$inferInsert.kind, note: string | null, isPublic = true, data?: Record<string, unknown>) {
+  await tx.insert(requestEvents).values({ requestId: r.id, actorUserId: actor.userId, actorName: actor.name, kind, fromState: r.state, toState: r.state, note, public: isPublic, data });
+}
+
+/** Places an unplaced request (or corrects its place) on a grid, by region or by map point. */
+export async function placeRequest(db: Db, actor: Actor, id: string, body: z.infer<typeof PlaceBody>) {
+  return db.transaction(async (tx) => {
+    const before = await locked(tx, actor, id);
+    if (!isStaffOn(actor, before, 'request.sort')) throw new AppError('FORBIDDEN');
+    let region;
+    if (body.regionId) region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
+    else {
+      if (!isValidLatLng(body.lat!, body.lng!)) throw new AppError('LOCATION_INVALID');
+      region = await locate({ db }, body.lat!, body.lng!);
+      if (!region) throw new AppError('LOCATION_OUTSIDE');
+    }
+    if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
+    if (region.districtCode !== before.districtCode) throw new AppError('REGION_NOT_FOUND');
+    const [after] = await tx.update(requests).set({ regionId: region.id, regionPath: region.code, lat: body.lat ?? before.lat, lng: body.lng ?? before.lng, updatedAt: new Date() })
+      .where(eq(requests.id, id)).returning();
+    await event(tx, actor, after!, 'placed', region.name);
+    await applyStats(tx, before, after!);
+    await audit(tx, actor, { action: 'request.place', subjectType: 'request', subjectId: id, regionPath: region.code, before: { regionPath: before.regionPath }, after: { regionPath: region.code } });
+    return after!;
+  });
+}
+
+/** Adds a co-handler with its own sub-task (后台协同办理). */
+export async function addHandler(db: Db, actor: Actor, id: string, body: z.infer<typeof AddHandlerBody>) {
+  return db.transaction(async (tx) => {
+    const r = await locked(tx, actor, id);
+    if (!isStaffOn(actor, r, 'request.handle') || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
+    let name: string;
+    if (body.organisationId) {
+      const [org] = await tx.select().from(organisations).where(and(eq(organisations.id, body.organisationId), eq(organisations.districtCode, r.districtCode)));
+      name = found(org, 'ORGANISATION_NOT_FOUND').name;
+    } else name = found(await findRegion(tx, actor, body.regionId!), 'REGION_NOT_FOUND').name;
+    const [h] = await tx.insert(requestHandlers).values({ requestId: id, role: 'co', organisationId: body.organisationId ?? null, regionId: body.regionId ?? null, task: body.task }).returning();
+    await event(tx, actor, r, 'handler_added', `${name}：${body.task}`, true, { handlerId: h!.id });
+    await audit(tx, actor, { action: 'request.handler.add', subjectType: 'request', subjectId: id, regionPath: r.regionPath, after: h });
+    return h!;
+  });
+}
+
+/** A co-handler reports its sub-task done. */
+export async function completeHandler(db: Db, actor: Actor, id: string, handlerId: string, note?: string) {
+  return db.transaction(async (tx) => {
+    const r = await locked(tx, actor, id);
+    const [h] = await tx.select().from(requestHandlers).where(and(eq(requestHandlers.id, handlerId), eq(requestHandlers.requestId, id)));
+    found(h, 'NOT_FOUND');
+    const mine = h!.organisationId ? actor.grants.some((g) => g.organisationId === h!.organisationId) : false;
+    if (!mine && !isStaffOn(actor, r, 'request.handle')) throw new AppError('FORBIDDEN');
+    if (h!.status === 'done') throw new AppError('TRANSITION_FORBIDDEN', { state: 'done', event: 'done' });
+    await tx.update(requestHandlers).set({ status: 'done', doneAt: new Date(), note: note ?? null }).where(eq(requestHandlers.id, handlerId));
+    await event(tx, actor, r, 'handler_done', note ?? null, true, { handlerId });
+    await audit(tx, actor, { action: 'request.handler.done', subjectType: 'request', subjectId: id, regionPath: r.regionPath, details: { handlerId } });
+  });
+}
+
+/** A handler asks for more time; a supervisor decides. */
+export async function requestExtension(db: Db, actor: Actor, id: string, body: z.infer<typeof ExtensionBody>) {
+  return db.transaction(async (tx) => {
+    const r = await locked(tx, actor, id);
+    if (!isStaffOn(actor, r, 'request.handle') || r.repliedAt || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
+    const [x] = await tx.insert(requestExtensions).values({ requestId: id, requestedBy: actor.userId, hours: body.hours, reason: body.reason }).returning();
+    await event(tx, actor, r, 'extension_requested', `${body.hours}h：${body.reason}`, false, { extensionId: x!.id });
+    await audit(tx, actor, { action: 'request.extension.request', subjectType: 'request', subjectId: id, regionPath: r.regionPath, after: x });
+    return x!;
+  });
+}
+
+/** Approves (moving the resolve deadline and its timers) or refuses an extension. */
+export async function decideExtension(db: Db, actor: Actor, id: string, extensionId: string, approve: boolean) {
+  return db.transaction(async (tx) => {
+    const r = await locked(tx, actor, id);
+    if (!isStaffOn(actor, r, 'request.supervise')) throw new AppError('FORBIDDEN');
+    const [x] = await tx.select().from(requestExtensions).where(and(eq(requestExtensions.id, extensionId), eq(requestExtensions.requestId, id))).for('update');
+    if (!x) throw new AppError('NOT_FOUND');
+    if (x.status !== 'pending') throw new AppError('EXTENSION_NOT_PENDING');
+    const now = new Date();
+    await tx.update(requestExtensions).set({ status: approve ? 'approved' : 'refused', decidedBy: actor.userId, decidedAt: now }).where(eq(requestExtensions.id, extensionId));
+    let after = r;
+    if (approve && r.resolveDueAt) {
+      const [cat] = r.categoryId ? await tx.select().from(serviceCategories).where(eq(serviceCategories.id, r.categoryId)) : [];
+      const due = cat?.workingTime ? addWorkingHours(r.resolveDueAt, x.hours, await loadCalendar(tx)) : addCalendarHours(r.resolveDueAt, x.hours);
+      [after] = (await tx.update(requests).set({ resolveDueAt: due, slaState: 'ok', updatedAt: now }).where(eq(requests.id, id)).returning()) as [RequestRow];
+      await scheduleSla(tx, after, now);
+      await applyStats(tx, r, after);
+    }
+    await event(tx, actor, after, 'extension_decided', approve ? '同意延期 / extension approved' : '不同意延期 / extension refused', false, { extensionId, approve });
+    await audit(tx, actor, { action: 'request.extension.decide', subjectType: 'request', subjectId: id, regionPath: r.regionPath, details: { extensionId, approve } });
+  });
+}
+
+/** A resident adds themselves to an open request about the same thing instead of filing a duplicate. */
+export async function follow(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(requests).where(eq(requests.id, id));
+    if (!r || isFinishedState(r.state)) throw new AppError('REQUEST_NOT_FOUND');
+    const added = await tx.insert(requestFollowers).values({ requestId: id, userId: actor.userId }).onConflictDoNothing().returning();
+    if (added.length) {
+      await event(tx, actor, r, 'followed', null, false);
+      await audit(tx, actor, { action: 'request.follow', subjectType: 'request', subjectId: id, regionPath: r.regionPath });
+    }
+  });
+}
+
+/** About 300 m, in degrees of latitude; good enough for "near the same place". */
+const NEAR_DEG = 0.003;
+
+/**
+ * Open requests near a point (and of the category, when given) from the last seven days: what a
+ * resident is shown before submitting, to add themselves instead of reporting it again. Only what
+ * the public may see of them.
+ */
+export async function similar(db: Db, lat: number, lng: number, categoryCode?: string) {
+  const since = new Date(Date.now() - 7 * 86_400_000);
+  const where = [
+    gte(requests.lat, lat - NEAR_DEG), lte(requests.lat, lat + NEAR_DEG), gte(requests.lng, lng - NEAR_DEG), lte(requests.lng, lng + NEAR_DEG),
+    gte(requests.createdAt, since), isNull(requests.mergedIntoId), sql`${requests.state} NOT IN ('closed','rated','merged','rejected','referred')`,
+  ];
+  if (categoryCode) where.push(sql`${requests.categoryId} IN (SELECT id FROM ${serviceCategories} WHERE code = ${categoryCode})`);
+  return db.select({ id: requests.id, number: requests.number, description: requests.description, state: requests.state, createdAt: requests.createdAt, lat: requests.lat, lng: requests.lng })
+    .from(requests).where(and(...where)).orderBy(desc(requests.createdAt)).limit(5);
+}
