@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
+import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
 import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
@@ -18,7 +22,7 @@ const BARE_COUNT = `SELECT count(*)::int AS n FROM residents r WHERE r.region_pa
  * (the same page and total) on the same pool.
  */
 export async function residentsListBench(database: Database, vault: Vault, opts: { runs: number }) {
-  const app = await buildApp({ db: database.db, vault, dbKind: 'embedded' });
+  const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' });
   try {
     const login = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { phone: '13900000006', password: 'gongzhi2026' } });
     if (login.statusCode !== 200) throw new Error(`bench sign-in failed: ${login.body}`);

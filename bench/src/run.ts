@@ -8,6 +8,8 @@ import { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { generateCity, STREET_SHAPE } from '@gongzhi/api/src/seed/demo-city.ts';
 import { isEmpty, loadCity } from '@gongzhi/api/src/seed/load.ts';
 import { residentsListBench } from './residents-list.ts';
+import { intakeBench } from './intake.ts';
+import { benchOnServer } from './server.ts';
 
 /**
  * `npm run bench`: builds a 300,000-resident street on the embedded PostgreSQL (kept in
@@ -33,11 +35,13 @@ async function main() {
       process.stderr.write(`street seeded: ${counts.residents} residents, ${counts.households} households in ${Math.round((Date.now() - t0) / 1000)} s\n`);
     }
     await residentsListBench(database, vault, { runs: Number(process.env.BENCH_RUNS ?? 300) });
+    await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'embedded' });
   } finally {
     await database.close();
     await server.stop();
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
+  await benchOnServer(vault);
 }
 
 main().catch((err) => {

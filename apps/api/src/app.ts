@@ -22,12 +22,18 @@ import { importRoutes } from './features/org/import.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
 import { requestRoutes } from './features/requests/requests.routes.ts';
 import { catalogueRoutes } from './features/requests/catalogue.routes.ts';
+import { open311Routes } from './features/open311/open311.routes.ts';
 
 /**
  * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
  * benchmarks drive it in-process.
  */
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger']; trustProxy?: FastifyServerOptions['trustProxy'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: {
+  logger?: FastifyServerOptions['logger'];
+  trustProxy?: FastifyServerOptions['trustProxy'];
+  /** Off only for load benchmarks, which send thousands of requests from one account on purpose. */
+  rateLimits?: boolean;
+} = {}): Promise<FastifyInstance> {
   // Client addresses (rate limits, audit) come from X-Forwarded-For only behind a proxy we were told to trust.
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -35,7 +41,7 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
   installErrorHandler(app);
 
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }) });
+  if (opts.rateLimits !== false) await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
     openapi: {
@@ -66,12 +72,14 @@ export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOpti
     await auditRoutes(api, deps);
     await requestRoutes(api, deps);
     await catalogueRoutes(api, deps);
+    await open311Routes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));
   if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
   // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
   app.setNotFoundHandler((request, reply) => {
+    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
     if (!serveWeb || api || request.method !== 'GET') return sendError(request, reply, 'ROUTE_NOT_FOUND');
     return reply.sendFile('index.html');
   });

@@ -5,6 +5,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type Database } from '../src/platform/db/client.ts';
 import { Vault } from '../src/platform/crypto/vault.ts';
+import { diskStorage, type Storage } from '../src/platform/storage/storage.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { withDatabase } from './global-setup.ts';
 
 /** Demo account phones by role (see the README); all share the demo password. */
@@ -20,6 +24,7 @@ export interface TestContext {
   app: FastifyInstance;
   database: Database;
   vault: Vault;
+  storage: Storage;
   url: string;
   /** Moves the app's clock (session expiry, account locks). */
   clock: { offsetMs: number };
@@ -37,15 +42,18 @@ export async function createTestContext(): Promise<TestContext> {
   const database = openDatabase(url, { max: 5 });
   const vault = new Vault(Buffer.from(secretKey, 'base64'));
   const clock = { offsetMs: 0 };
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-uploads-'));
+  const storage = diskStorage(uploads);
   // GONGZHI_TEST_LOG=1 shows server errors while debugging a failing test.
-  const app = await buildApp({ db: database.db, vault, dbKind: kind, now: () => new Date(Date.now() + clock.offsetMs) }, { logger: process.env.GONGZHI_TEST_LOG ? { level: 'error' } : false });
+  const app = await buildApp({ db: database.db, vault, storage, dbKind: kind, now: () => new Date(Date.now() + clock.offsetMs) }, { logger: process.env.GONGZHI_TEST_LOG ? { level: 'error' } : false });
   return {
-    app, database, vault, url, clock,
+    app, database, vault, storage, url, clock,
     async close() {
       await app.close();
       await database.close();
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
+      fs.rmSync(uploads, { recursive: true, force: true });
     },
   };
 }

@@ -65,6 +65,8 @@ export const ERRORS = {
   NOT_REPORTER: { status: 403, 'zh-CN': '只有提出诉求的居民可以这样做', en: 'Only the resident who raised the request can do this' },
   DEPARTMENT_REQUIRED: { status: 422, 'zh-CN': '请选择承办部门或社区', en: 'Choose the department or community that handles it' },
   EXTENSION_NOT_PENDING: { status: 409, 'zh-CN': '该延期申请已处理', en: 'This extension request was already decided' },
+  PHOTO_NOT_IMAGE: { status: 422, 'zh-CN': '上传的文件不是图片', en: 'The file is not an image' },
+  PHOTO_LIMIT: { status: 409, 'zh-CN': '每个诉求最多 {max} 张照片', en: 'At most {max} photos per request' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, 'zh-CN': '相同的提交正在处理中', en: 'The same submission is still being processed' },
   IDEMPOTENCY_MISMATCH: { status: 422, 'zh-CN': '同一个幂等键被用于不同的请求', en: 'The idempotency key was used for a different request' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },

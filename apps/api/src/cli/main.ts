@@ -9,7 +9,10 @@ import { AppError } from '../platform/errors/app-error.ts';
 import { errorMessage } from '@gongzhi/contracts';
 import { createUser } from '../features/users/users.service.ts';
 import { regions } from '../features/org/org.table.ts';
+import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../features/open311/open311.keys.ts';
+import { soleDistrict } from '../features/open311/open311.jurisdiction.ts';
 import { serve } from './serve.ts';
+import { retrainTriage } from '../features/requests/triage.service.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 
 /** Runs `fn` with a migrated database; an embedded server this command had to start is stopped after. */
@@ -60,6 +63,37 @@ user.command('create').description('create an account with one role')
       process.stdout.write(`${JSON.stringify({ id: created.id, name: created.name, phone: created.phoneMasked, role: o.role })}\n`);
     });
   });
+
+const triage = program.command('triage').description('the three-way sorting suggester');
+triage.command('retrain').description('retrain from the shipped corpus plus staff corrections; prints the new model as JSON')
+  .action(async () => {
+    await withDatabase(async (d) => {
+      const result = await retrainTriage(d.db, SYSTEM_ACTOR);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    });
+  });
+
+const open311 = program.command('open311-key').description('manage Open311 GeoReport v2 API keys');
+open311.command('create <name>').description('create a key for a district; the key is printed once on stdout')
+  .option('--district <code>', 'district code (jurisdiction_id), e.g. 510108; optional when there is one district')
+  .action(async (name: string, o: { district?: string }) => {
+    await withDatabase(async (d) => {
+      const districtCode = o.district ?? (await soleDistrict(d.db));
+      if (!districtCode) throw new Error('there are several districts: give --district <code>');
+      const k = await createOpen311Key(d.db, SYSTEM_ACTOR, { name, districtCode });
+      // Only the key goes to stdout, so `KEY=$(npx gongzhi open311-key create app)` captures it.
+      process.stderr.write(`Open311 key "${k.name}" for district ${k.districtCode} (id ${k.id}); it is not stored and cannot be shown again\n`);
+      process.stdout.write(`${k.key}\n`);
+    });
+  });
+open311.command('list').description('list keys (one JSON line each; never the keys themselves)').action(async () => {
+  await withDatabase(async (d) => {
+    for (const k of await listOpen311Keys(d.db, SYSTEM_ACTOR)) process.stdout.write(`${JSON.stringify(k)}\n`);
+  });
+});
+open311.command('revoke <id>').description('revoke a key at once').action(async (id: string) => {
+  await withDatabase(async (d) => revokeOpen311Key(d.db, SYSTEM_ACTOR, id));
+});
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? `${err.code}: ${errorMessage(err.code, 'zh-CN', err.params)}` : err instanceof Error ? err.message : String(err);

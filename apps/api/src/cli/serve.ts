@@ -5,6 +5,7 @@ import { connect } from '../platform/db/connection.ts';
 import { loadVault } from '../platform/crypto/vault.ts';
 import { ensureAdmin } from '../platform/auth/bootstrap.ts';
 import { buildApp } from '../app.ts';
+import { diskStorage } from '../platform/storage/storage.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { startWorker } from '../platform/jobs/worker.ts';
 import { logAdapter } from '../platform/outbox/outbox.ts';
@@ -23,7 +24,7 @@ export async function serve(opts: { demo: boolean }) {
   if (created) {
     process.stdout.write(`\n  初始管理员 / initial administrator — shown once, write it down:\n    phone ${created.phone}\n    password ${created.password}\n\n`);
   }
-  const app = await buildApp({ db: database.db, vault, dbKind: database.kind, webDist }, {
+  const app = await buildApp({ db: database.db, vault, storage: diskStorage(path.join(config.dataDir, 'uploads')), dbKind: database.kind, webDist }, {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: process.env.GONGZHI_TRUST_PROXY === 'true' ? true : process.env.GONGZHI_TRUST_PROXY || false,
   });

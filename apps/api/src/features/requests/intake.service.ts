@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { deadlineFor, isValidLatLng, suggestTriage } from '@gongzhi/core';
+import { deadlineFor, isValidLatLng } from '@gongzhi/core';
 import type { CreateRequestBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
@@ -17,6 +17,7 @@ import { catalogueOf } from './categories.service.ts';
 import { loadCalendar } from './calendar.ts';
 import { scheduleSla } from './sla.ts';
 import { applyStats } from './stats.ts';
+import { suggestFor } from './triage.service.ts';
 
 /** Online requests are to be accepted within two hours (Beijing 12345), whatever their category. */
 export const DEFAULT_RESPOND_HOURS = 2;
@@ -24,7 +25,7 @@ export const DEFAULT_RESPOND_HOURS = 2;
 /** Where a new request sits: a grid or micro-grid, or unplaced in a district. */
 interface Place { regionId: string | null; regionPath: string; districtCode: string; lat: number | null; lng: number | null; address: string | null }
 
-async function placeOf(db: DbOrTx, actor: Actor, body: CreateRequestBody, fallbackDistrict: string | null): Promise<Place> {
+async function placeOf(db: DbOrTx, actor: Actor, body: CreateRequestBody, fallbackDistrict: () => Promise<string | null>): Promise<Place> {
   const address = body.address ?? null;
   if (body.lat !== undefined && body.lng !== undefined) {
     if (!isValidLatLng(body.lat, body.lng)) throw new AppError('LOCATION_INVALID');
@@ -38,8 +39,9 @@ async function placeOf(db: DbOrTx, actor: Actor, body: CreateRequestBody, fallba
     if (!region || (region.level !== 'grid' && region.level !== 'microgrid')) throw new AppError('REGION_NOT_FOUND');
     return { regionId: region.id, regionPath: region.code, districtCode: region.district_code, lat: null, lng: null, address };
   }
-  if (!address || !fallbackDistrict) throw new AppError('LOCATION_REQUIRED');
-  return { regionId: null, regionPath: fallbackDistrict, districtCode: fallbackDistrict, lat: null, lng: null, address };
+  const district = address ? await fallbackDistrict() : null;
+  if (!address || !district) throw new AppError('LOCATION_REQUIRED');
+  return { regionId: null, regionPath: district, districtCode: district, lat: null, lng: null, address };
 }
 
 /** The district an actor belongs to, for requests that come with only an address. */
@@ -72,7 +74,7 @@ export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateReq
   if (sealed && !sealed.ok) throw new AppError('PHONE_INVALID');
 
   return db.transaction(async (tx) => {
-    const place = await placeOf(tx, actor, body, ctx.districtCode ?? (await homeDistrict(tx, actor)));
+    const place = await placeOf(tx, actor, body, async () => ctx.districtCode ?? (await homeDistrict(tx, actor)));
     const catalogue = await catalogueOf(tx, place.districtCode);
     const category = body.categoryCode ? catalogue.get(body.categoryCode) : undefined;
     if (body.categoryCode && !category) throw new AppError('CATEGORY_UNKNOWN', { code: body.categoryCode });
@@ -84,7 +86,7 @@ export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateReq
     if (channel === 'open311') reporterResidentId = null;
     const reporterName = body.reporter?.name ?? ctx.reporterName ?? (staffChannel || channel === 'open311' ? null : actor.name);
 
-    const suggestion = suggestTriage(body.description);
+    const suggestion = await suggestFor(tx, body.description);
     const calendar = await loadCalendar(tx);
     const respondDueAt = deadlineFor(now, category?.respondHours ?? DEFAULT_RESPOND_HOURS, category?.workingTime ?? false, calendar);
     const resolveDueAt = category ? deadlineFor(now, category.resolveHours, category.workingTime, calendar) : null;

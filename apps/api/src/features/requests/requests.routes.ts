@@ -12,6 +12,8 @@ import { intake } from './intake.service.ts';
 import { act } from './flow.service.ts';
 import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
 import { listRequests, presentDetail } from './requests.presenter.ts';
+import { addPhoto, MAX_PHOTO_BYTES, readPhoto } from './photos.service.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 
 /** A flood from one account, or one address when anonymous, is slowed down (10 requests per 10 minutes). */
 const intakeLimit = { max: 10, timeWindow: '10 minutes', keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip };
@@ -89,6 +91,32 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     const actor = requireActor(request);
     await decideExtension(db, actor, request.params.id, request.params.extensionId, request.body.approve);
     return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/requests/:id/photos', {
+    schema: { tags, summary: 'Attach a photo (multipart field "file"; JPEG, PNG, WebP, HEIC…; EXIF removed)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: RequestDetail } },
+    config: { idempotency: false },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
+    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
+    if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a photo is required' }]);
+    let data: Buffer;
+    try {
+      data = await file.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: `${MAX_PHOTO_BYTES / 1024 / 1024} MB` });
+      throw err;
+    }
+    await addPhoto(db, deps.storage, actor, request.params.id, data);
+    return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+  });
+
+  r.get('/api/v1/requests/:id/photos/:photoId', {
+    schema: { tags, summary: 'A photo, or its thumbnail with ?thumb=1', params: z.object({ id: z.uuid(), photoId: z.uuid() }), querystring: z.object({ thumb: z.stringbool().default(false) }) },
+  }, async (request, reply) => {
+    const p = await readPhoto(db, deps.storage, requireActor(request), request.params.id, request.params.photoId, request.query.thumb);
+    return reply.type(p.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(p.data);
   });
 
   r.post('/api/v1/requests/:id/follow', { schema: { tags, summary: 'Add myself to a request about the same thing', params: IdParams, response: { 204: z.null() } } },

@@ -2,7 +2,7 @@ import {
   bigint, boolean, char, date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import type { Matter, RequestEvent, RequestState } from '@gongzhi/core';
+import type { Matter, RequestEvent, RequestState, TriageModel } from '@gongzhi/core';
 import { createdAt, id, updatedAt } from '../../platform/db/columns.ts';
 
 /** The service catalogue of a district: what residents can report, who resolves it, and how fast. */
@@ -202,3 +202,16 @@ export const requestPhotos = pgTable('request_photos', {
   height: integer('height'),
   createdAt: createdAt(),
 }, (t) => [index('request_photos_request_idx').on(t.requestId)]);
+
+/** Suggester models retrained from the shipped corpus plus this deployment's staff corrections. */
+export const triageModels = pgTable('triage_models', {
+  id: id(),
+  createdAt: createdAt(),
+  createdBy: uuid('created_by'),
+  examples: integer('examples').notNull(),
+  corrections: integer('corrections').notNull(),
+  /** Share of the shipped held-out set it sorts into the right matter, in 1/10000 (an integer, not a float). */
+  heldOutMatterBp: integer('held_out_matter_bp').notNull(),
+  model: jsonb('model').$type<TriageModel>().notNull(),
+  active: boolean('active').notNull().default(true),
+});

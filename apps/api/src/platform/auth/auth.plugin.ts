@@ -30,7 +30,10 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/') && !request.url.startsWith('/open311/')) return;
+    // Only the console's API knows sessions and bearer tokens. Open311 (/open311/) is public to read
+    // and authorised by its own api_key to write: a browser's session cookie sent along must neither
+    // act for the client nor subject its form POST to the console's CSRF check.
+    if (!request.url.startsWith('/api/')) return;
     const now = deps.now?.() ?? new Date();
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {

@@ -1,0 +1,62 @@
+import { and, count, eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { requestEvents, requestPhotos } from './requests.table.ts';
+import { findRequest, isStaffOn } from './requests.repository.ts';
+
+/** Largest photo accepted, and how many one request may carry. */
+export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+export const MAX_PHOTOS = 6;
+const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'tiff']);
+
+/**
+ * Attaches a photo to a request. The type is read from the content, never from the name or the
+ * declared type; the image is turned upright and re-encoded, which also drops its EXIF data (a
+ * phone photo carries the GPS position of the resident's home); a 320-pixel thumbnail goes with it.
+ */
+export async function addPhoto(db: Db, storage: Storage, actor: Actor, requestId: string, data: Buffer) {
+  const r = found(await findRequest(db, actor, requestId), 'REQUEST_NOT_FOUND');
+  if (r.reporterUserId !== actor.userId && !isStaffOn(actor, r, 'request.handle')) throw new AppError('FORBIDDEN');
+  let meta;
+  try {
+    meta = await sharp(data).metadata();
+  } catch {
+    throw new AppError('PHOTO_NOT_IMAGE');
+  }
+  if (!meta.format || !IMAGE_FORMATS.has(meta.format)) throw new AppError('PHOTO_NOT_IMAGE');
+  const image = sharp(data, { limitInputPixels: 50_000_000 }).rotate();
+  const [full, thumb] = await Promise.all([
+    image.clone().resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }),
+    image.clone().resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer(),
+  ]).catch(() => { throw new AppError('PHOTO_NOT_IMAGE'); });
+  const [storageKey, thumbKey] = await Promise.all([storage.put(full.data, 'jpg'), storage.put(thumb, 'webp')]);
+  try {
+    return await db.transaction(async (tx) => {
+      const [{ n }] = (await tx.select({ n: count() }).from(requestPhotos).where(eq(requestPhotos.requestId, requestId))) as [{ n: number }];
+      if (n >= MAX_PHOTOS) throw new AppError('PHOTO_LIMIT', { max: MAX_PHOTOS });
+      const [p] = await tx.insert(requestPhotos).values({
+        requestId, storageKey, thumbKey, mime: 'image/jpeg', bytes: full.data.length, width: full.info.width, height: full.info.height,
+      }).returning();
+      await tx.insert(requestEvents).values({ requestId, actorUserId: actor.userId, actorName: actor.name, kind: 'comment', fromState: r.state, toState: r.state, note: '上传了照片 / added a photo', data: { photoId: p!.id } });
+      await audit(tx, actor, { action: 'request.photo.add', subjectType: 'request', subjectId: requestId, regionPath: r.regionPath, details: { photoId: p!.id, bytes: full.data.length } });
+      return p!;
+    });
+  } catch (err) {
+    // Nothing half-written: the files go when the row does not come.
+    await Promise.all([storage.remove(storageKey), storage.remove(thumbKey)]);
+    throw err;
+  }
+}
+
+/** A photo's bytes (or its thumbnail's), for someone who may see the request. */
+export async function readPhoto(db: Db, storage: Storage, actor: Actor, requestId: string, photoId: string, thumb: boolean) {
+  found(await findRequest(db, actor, requestId), 'REQUEST_NOT_FOUND');
+  const [p] = await db.select().from(requestPhotos).where(and(eq(requestPhotos.id, photoId), eq(requestPhotos.requestId, requestId)));
+  if (!p) throw new AppError('NOT_FOUND');
+  const key = thumb && p.thumbKey ? p.thumbKey : p.storageKey;
+  return { data: await storage.get(key), mime: thumb && p.thumbKey ? 'image/webp' : p.mime };
+}

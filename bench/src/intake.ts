@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
+import { TRIAGE_TEST_SET } from '@gongzhi/core';
+import { buildApp } from '@gongzhi/api/src/app.ts';
+import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
+import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
+import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
+import { report } from './measure.ts';
+
+/** Points in the middle of every micro-grid, so each request is placed by `locate`. */
+async function points(database: Database): Promise<{ lat: number; lng: number }[]> {
+  const rows = await database.pool.query<{ min_lat: number; max_lat: number; min_lng: number; max_lng: number }>(
+    "SELECT min_lat, max_lat, min_lng, max_lng FROM regions WHERE level = 'microgrid' AND boundary IS NOT NULL LIMIT 500");
+  return rows.rows.map((r) => ({ lat: (r.min_lat + r.max_lat) / 2, lng: (r.min_lng + r.max_lng) / 2 }));
+}
+
+function load(url: string, headers: Record<string, string>, body: () => string, seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url, connections: 16, duration: seconds, method: 'POST', headers: { 'content-type': 'application/json', ...headers },
+      requests: [{ method: 'POST', setupRequest: (req) => ({ ...req, body: body() }) }],
+    }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/**
+ * Intake under load: `POST /api/v1/requests` end to end (validate, locate, suggest, insert, timeline,
+ * timers, counts, audit, notice — one transaction) from 16 concurrent connections over loopback,
+ * against a bare Fastify route doing one INSERT on the same database, in the same run.
+ */
+export async function intakeBench(database: Database, vault: Vault, opts: { seconds: number; label: string }) {
+  const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' }, { rateLimits: false });
+  const bare = Fastify();
+  await database.pool.query('CREATE TABLE IF NOT EXISTS bench_bare (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
+  bare.post('/bare', async (req) => {
+    await database.db.execute(sql`INSERT INTO bench_bare (body) VALUES (${JSON.stringify(req.body)})`);
+    return { ok: true };
+  });
+  try {
+    const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const login = await fetch(`${appUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000013', password: 'gongzhi2026' }) });
+    const session = (await login.json()) as { csrfToken: string };
+    const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const where = await points(database);
+    let i = 0;
+    const body = () => {
+      i++;
+      const p = where[i % where.length]!;
+      return JSON.stringify({ description: TRIAGE_TEST_SET[i % TRIAGE_TEST_SET.length]!.text, lat: p.lat, lng: p.lng });
+    };
+    const api = await load(`${appUrl}/api/v1/requests`, { cookie, 'x-csrf-token': session.csrfToken }, body, opts.seconds);
+    const base = await load(`${bareUrl}/bare`, {}, body, opts.seconds);
+    if (api.non2xx) throw new Error(`intake answered ${api.non2xx} non-2xx responses`);
+    const extra = { database: opts.label, connections: 16, seconds: opts.seconds, requests: api.requests.total };
+    report(`requests.intake.${opts.label}.throughput`, 'requests/s', api.requests.average, base.requests.average, extra);
+    report(`requests.intake.${opts.label}.p50`, 'ms', api.latency.p50, base.latency.p50, extra);
+    report(`requests.intake.${opts.label}.p99`, 'ms', api.latency.p99, base.latency.p99, extra);
+  } finally {
+    await app.close();
+    await bare.close();
+  }
+}
