@@ -150,7 +150,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
         // Without an address register, an address_id is kept as text for staff placing the request.
         address: f.address_string ?? (f.address_id ? `address_id ${f.address_id}` : undefined),
       };
-      const row = await intake(db, vault, open311Actor(client, request.ip), body, {
+      const { row } = await intake(db, vault, open311Actor(client, request.ip), body, {
         channel: 'open311', districtCode: district, reporterName: reporterName(f.first_name, f.last_name), reporterPhone: f.phone, now: now(),
       });
       const due = w3(row.respondDueAt);

@@ -1,51 +1,48 @@
 import { eq, sql } from 'drizzle-orm';
 import { deadlineFor, isValidLatLng } from '@gongzhi/core';
 import type { CreateRequestBody } from '@gongzhi/contracts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db } from '../../platform/db/client.ts';
+import { newId } from '../../platform/db/columns.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, can } from '../../platform/authz/authorize.ts';
-import { audit } from '../../platform/audit/audit.ts';
-import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { locate } from '../org/org.routes.ts';
 import { findResident } from '../org/people.repository.ts';
 import { sealPhone } from '../org/resident.pii.ts';
 import { residents } from '../org/org.table.ts';
-import { requestEvents, requests } from './requests.table.ts';
-import { catalogueOf } from './categories.service.ts';
-import { loadCalendar } from './calendar.ts';
-import { scheduleSla } from './sla.ts';
-import { applyStats } from './stats.ts';
+import { requestCaches, type CatalogueEntry } from './caches.ts';
+import { writeNewRequest } from './intake.write.ts';
 import { suggestFor } from './triage.service.ts';
+import type { RequestRow } from './requests.repository.ts';
 
 /** Online requests are to be accepted within two hours (Beijing 12345), whatever their category. */
 export const DEFAULT_RESPOND_HOURS = 2;
 
 /** Where a new request sits: a grid or micro-grid, or unplaced in a district. */
-interface Place { regionId: string | null; regionPath: string; districtCode: string; lat: number | null; lng: number | null; address: string | null }
+export interface Place { regionId: string | null; regionPath: string; regionName: string | null; districtCode: string; lat: number | null; lng: number | null; address: string | null }
 
-async function placeOf(db: DbOrTx, actor: Actor, body: CreateRequestBody, fallbackDistrict: () => Promise<string | null>): Promise<Place> {
+async function placeOf(db: Db, body: CreateRequestBody, fallbackDistrict: () => Promise<string | null>): Promise<Place> {
   const address = body.address ?? null;
   if (body.lat !== undefined && body.lng !== undefined) {
     if (!isValidLatLng(body.lat, body.lng)) throw new AppError('LOCATION_INVALID');
-    const hit = await locate({ db: db as Db }, body.lat, body.lng);
+    const hit = await requestCaches(db).locator.locate(body.lat, body.lng);
     if (!hit) throw new AppError('LOCATION_OUTSIDE');
-    return { regionId: hit.id, regionPath: hit.code, districtCode: hit.districtCode, lat: body.lat, lng: body.lng, address };
+    return { regionId: hit.id, regionPath: hit.code, regionName: hit.name, districtCode: hit.districtCode, lat: body.lat, lng: body.lng, address };
   }
   if (body.regionId) {
-    // Residents may name any grid; staff only grids they can see.
-    const [region] = await db.execute<{ id: string; code: string; level: string; district_code: string }>(sql`SELECT id, code, level, district_code FROM regions WHERE id = ${body.regionId} AND retired_at IS NULL`).then((r) => r.rows);
+    // Residents may name any grid; it only has to exist and be a grid or micro-grid.
+    const [region] = (await db.execute<{ id: string; code: string; name: string; level: string; district_code: string }>(
+      sql`SELECT id, code, name, level, district_code FROM regions WHERE id = ${body.regionId} AND retired_at IS NULL`)).rows;
     if (!region || (region.level !== 'grid' && region.level !== 'microgrid')) throw new AppError('REGION_NOT_FOUND');
-    return { regionId: region.id, regionPath: region.code, districtCode: region.district_code, lat: null, lng: null, address };
+    return { regionId: region.id, regionPath: region.code, regionName: region.name, districtCode: region.district_code, lat: null, lng: null, address };
   }
   const district = address ? await fallbackDistrict() : null;
   if (!address || !district) throw new AppError('LOCATION_REQUIRED');
-  return { regionId: null, regionPath: district, districtCode: district, lat: null, lng: null, address };
+  return { regionId: null, regionPath: district, regionName: null, districtCode: district, lat: null, lng: null, address };
 }
 
 /** The district an actor belongs to, for requests that come with only an address. */
-async function homeDistrict(db: DbOrTx, actor: Actor): Promise<string | null> {
+async function homeDistrict(db: Db, actor: Actor): Promise<string | null> {
   if (actor.residentId) {
     const [r] = await db.select({ d: residents.districtCode }).from(residents).where(eq(residents.id, actor.residentId));
     if (r) return r.d;
@@ -57,13 +54,17 @@ async function homeDistrict(db: DbOrTx, actor: Actor): Promise<string | null> {
 /** Extra facts a channel supplies: Open311 clients bring their district and a reporter of their own. */
 export interface IntakeContext { channel?: 'open311'; districtCode?: string; reporterName?: string; reporterPhone?: string; now?: Date }
 
+/** What intake produced: the stored row and what its answer shows without reading it back. */
+export interface Taken { row: RequestRow; place: Place; category: CatalogueEntry | undefined }
+
 /**
- * Takes in a request from any channel in one transaction: place it (point → grid, chosen grid, or an
- * address left for staff to place), suggest its class, category and department, open the SLA
- * clock, and write the request, its first timeline entry, its timers, its audit row, its counts and
- * the acknowledgement to the reporter together.
+ * Takes in a request from any channel: place it (point → grid, chosen grid, or an address left for
+ * staff to place), suggest its class, category and department, and open the SLA clock. The reads
+ * come from per-process caches; the request, its first timeline entry, its timers, its counts, its
+ * audit row and the acknowledgement are then written by one statement, so they commit together and
+ * a request costs one round trip to the database.
  */
-export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateRequestBody, ctx: IntakeContext = {}) {
+export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateRequestBody, ctx: IntakeContext = {}): Promise<Taken> {
   authorize(actor, 'request.create');
   const now = ctx.now ?? new Date();
   const staffChannel = body.channel === 'grid_worker' || body.channel === 'phone';
@@ -72,46 +73,32 @@ export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateReq
   const phone = body.reporter?.phone ?? ctx.reporterPhone;
   const sealed = phone ? sealPhone(vault, phone) : undefined;
   if (sealed && !sealed.ok) throw new AppError('PHONE_INVALID');
+  const caches = requestCaches(db);
 
-  return db.transaction(async (tx) => {
-    const place = await placeOf(tx, actor, body, async () => ctx.districtCode ?? (await homeDistrict(tx, actor)));
-    const catalogue = await catalogueOf(tx, place.districtCode);
-    const category = body.categoryCode ? catalogue.get(body.categoryCode) : undefined;
-    if (body.categoryCode && !category) throw new AppError('CATEGORY_UNKNOWN', { code: body.categoryCode });
-    if (category?.requiredFields.includes('location') && !place.regionId) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '位置 / location' });
-    if (category?.requiredFields.includes('address') && !place.address) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '地址 / address' });
+  const place = await placeOf(db, body, async () => ctx.districtCode ?? (await homeDistrict(db, actor)));
+  const category = body.categoryCode ? (await caches.catalogue.get(place.districtCode)).get(body.categoryCode) : undefined;
+  if (body.categoryCode && !category) throw new AppError('CATEGORY_UNKNOWN', { code: body.categoryCode });
+  if (category?.requiredFields.includes('location') && !place.regionId) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '位置 / location' });
+  if (category?.requiredFields.includes('address') && !place.address) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '地址 / address' });
+  let reporterResidentId = staffChannel ? body.reporter?.residentId ?? null : actor.residentId;
+  if (staffChannel && reporterResidentId) found(await findResident(db, actor, reporterResidentId), 'RESIDENT_NOT_FOUND');
+  if (channel === 'open311') reporterResidentId = null;
 
-    let reporterResidentId = staffChannel ? body.reporter?.residentId ?? null : actor.residentId;
-    if (staffChannel && reporterResidentId) found(await findResident(tx, actor, reporterResidentId), 'RESIDENT_NOT_FOUND');
-    if (channel === 'open311') reporterResidentId = null;
-    const reporterName = body.reporter?.name ?? ctx.reporterName ?? (staffChannel || channel === 'open311' ? null : actor.name);
-
-    const suggestion = await suggestFor(tx, body.description);
-    const calendar = await loadCalendar(tx);
-    const respondDueAt = deadlineFor(now, category?.respondHours ?? DEFAULT_RESPOND_HOURS, category?.workingTime ?? false, calendar);
-    const resolveDueAt = category ? deadlineFor(now, category.resolveHours, category.workingTime, calendar) : null;
-    const [{ n }] = (await tx.execute<{ n: string }>(sql`SELECT nextval('request_number_seq')::text AS n`)).rows as [{ n: string }];
-    const [row] = await tx.insert(requests).values({
-      number: `GZ${n.padStart(8, '0')}`, districtCode: place.districtCode, regionId: place.regionId, regionPath: place.regionPath,
-      lat: place.lat, lng: place.lng, address: place.address, description: body.description,
-      categoryId: category?.id ?? null, matter: category?.matter ?? null, departmentId: category?.departmentId ?? null,
-      channel, reporterUserId: channel === 'open311' || staffChannel ? null : actor.userId, reporterResidentId, reporterName,
-      reporterPhoneHash: sealed?.ok ? sealed.value.phoneHash : null, reporterPhoneCipher: sealed?.ok ? sealed.value.phoneCipher : null,
-      reporterPhoneMasked: sealed?.ok ? sealed.value.phoneMasked : null, anonymous: body.anonymous,
-      state: 'received', ownerUserId: staffChannel ? actor.userId : null, suggestion,
-      respondDueAt, resolveDueAt, createdAt: now, updatedAt: now,
-    }).returning();
-    const r = row!;
-    await tx.insert(requestEvents).values({
-      requestId: r.id, at: now, actorUserId: channel === 'open311' ? null : actor.userId, actorName: channel === 'web' ? '居民' : actor.name,
-      kind: 'received', toState: 'received', note: place.regionId ? null : '待定位 / waiting to be placed', data: { channel },
-    });
-    await scheduleSla(tx, r, now);
-    await applyStats(tx, null, r);
-    await audit(tx, actor, { action: 'request.create', subjectType: 'request', subjectId: r.id, regionPath: r.regionPath, after: { ...r, reporterPhoneCipher: undefined } });
-    if (r.reporterUserId) await enqueue(tx, { channel: 'inbox', template: 'request.received', recipientUserId: r.reporterUserId, payload: { number: r.number, requestId: r.id } });
-    else if (r.reporterPhoneHash) await enqueue(tx, { channel: 'sms', template: 'request.received', payload: { number: r.number, requestId: r.id } });
-    return r;
-  });
+  const calendar = await caches.calendar.get();
+  const row: RequestRow = {
+    id: newId(), number: await caches.nextNumber(), districtCode: place.districtCode, regionId: place.regionId, regionPath: place.regionPath,
+    lat: place.lat, lng: place.lng, address: place.address, description: body.description,
+    categoryId: category?.id ?? null, matter: category?.matter ?? null, departmentId: category?.departmentId ?? null,
+    channel, reporterUserId: channel === 'open311' || staffChannel ? null : actor.userId, reporterResidentId,
+    reporterName: body.reporter?.name ?? ctx.reporterName ?? (staffChannel || channel === 'open311' ? null : actor.name),
+    reporterPhoneHash: sealed?.ok ? sealed.value.phoneHash : null, reporterPhoneCipher: sealed?.ok ? sealed.value.phoneCipher : null,
+    reporterPhoneMasked: sealed?.ok ? sealed.value.phoneMasked : null, anonymous: body.anonymous,
+    state: 'received', ownerUserId: staffChannel ? actor.userId : null, suggestion: await suggestFor(db, body.description),
+    respondDueAt: deadlineFor(now, category?.respondHours ?? DEFAULT_RESPOND_HOURS, category?.workingTime ?? false, calendar),
+    resolveDueAt: category ? deadlineFor(now, category.resolveHours, category.workingTime, calendar) : null,
+    respondedAt: null, repliedAt: null, reply: null, closedAt: null, rating: null, ratingComment: null, ratedAt: null, reopenedCount: 0,
+    mergedIntoId: null, escalationLevel: 0, escalatedToPath: null, slaState: 'ok', createdAt: now, updatedAt: now,
+  };
+  await writeNewRequest(db, actor, row);
+  return { row, place, category };
 }
-

@@ -14,6 +14,7 @@ import {
 } from './requests.table.ts';
 import { findRequest, isStaffOn, requestScope, type RequestRow } from './requests.repository.ts';
 import { mayAct } from './flow.service.ts';
+import type { Taken } from './intake.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -106,6 +107,27 @@ export async function presentDetail(db: Db, actor: Actor, id: string): Promise<R
     photos: photos.map((p) => ({ id: p.id, url: `/api/v1/requests/${id}/photos/${p.id}`, thumbUrl: p.thumbKey ? `/api/v1/requests/${id}/photos/${p.id}?thumb=1` : null })),
     allowed: isFinishedState(base.state) && !allowed.length ? [] : allowed,
     following: (follows?.n ?? 0) > 0,
+  };
+}
+
+/**
+ * The answer to a new request, built from what intake already holds (no reading back): its summary,
+ * its single timeline entry, and what the reporter or the staff member who filed it may do next.
+ */
+export function presentNew(actor: Actor, t: Taken): RequestDetail {
+  const r = t.row;
+  const staff = r.ownerUserId === actor.userId;
+  return {
+    ...presentSummary({
+      r, categoryCode: t.category?.code ?? null, categoryZh: t.category?.nameZh ?? null, departmentName: t.category?.departmentName ?? null,
+      regionName: t.place.regionName, regionCode: t.place.regionId ? t.place.regionPath : null,
+    }),
+    reply: null, ratingComment: null, reopenedCount: 0,
+    reporter: { name: r.reporterName, phone: staff ? r.reporterPhoneMasked : null, self: r.reporterUserId === actor.userId },
+    anonymous: r.anonymous, suggestion: staff ? r.suggestion ?? null : null, owner: staff ? { id: actor.userId, name: actor.name } : null, mergedInto: null,
+    handlers: [], extensions: [], photos: [], following: false,
+    timeline: [{ id: r.id, at: r.createdAt.toISOString(), kind: 'received', actorName: r.channel === 'web' ? '居民' : actor.name, fromState: null, toState: 'received', note: r.regionId ? null : '待定位 / waiting to be placed', public: true }],
+    allowed: allowedEvents(r.state, { now: r.createdAt }).filter((e) => mayAct(actor, r, e, [])),
   };
 }
 

@@ -11,7 +11,7 @@ import { authorize } from '../../platform/authz/authorize.ts';
 import { intake } from './intake.service.ts';
 import { act } from './flow.service.ts';
 import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
-import { listRequests, presentDetail } from './requests.presenter.ts';
+import { listRequests, presentDetail, presentNew } from './requests.presenter.ts';
 import { addPhoto, MAX_PHOTO_BYTES, readPhoto } from './photos.service.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
@@ -30,8 +30,7 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { rateLimit: intakeLimit },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const row = await intake(db, vault, actor, request.body, { now: now() });
-    return reply.status(201).send(await presentDetail(db, actor, row.id));
+    return reply.status(201).send(presentNew(actor, await intake(db, vault, actor, request.body, { now: now() })));
   });
 
   r.get('/api/v1/requests', { schema: { tags, summary: 'Requests I may see (work queues and "my requests")', querystring: RequestListQuery, response: { 200: page(RequestSummary) } } },

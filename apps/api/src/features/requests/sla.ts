@@ -4,7 +4,8 @@ import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
-import { cancelTimers, schedule, type TimerRow } from '../../platform/jobs/scheduler.ts';
+import { cancelTimers, type TimerRow } from '../../platform/jobs/scheduler.ts';
+import { timers } from '../../platform/jobs/jobs.table.ts';
 import { requestEvents, requests } from './requests.table.ts';
 import type { RequestRow } from './requests.repository.ts';
 
@@ -20,22 +21,26 @@ function warnAt(start: Date, due: Date): Date {
   return new Date(due.getTime() - WARN_FRACTION * (due.getTime() - start.getTime()));
 }
 
-/**
- * Schedules the yellow warning and red card for the phases still open: responding (until sorted)
- * and resolving (until replied). Call again after a deadline moves; it replaces the old timers.
- */
-export async function scheduleSla(tx: DbOrTx, r: RequestRow, from: Date): Promise<void> {
-  await cancelTimers(tx, SLA_TIMER, r.id);
+/** The yellow-warning and red-card timers for the phases still open: responding (until sorted) and resolving (until replied). */
+export function slaTimers(r: RequestRow, from: Date): (typeof timers.$inferInsert)[] {
   const phases: [Phase, Date | null, boolean][] = [
     ['respond', r.respondDueAt, r.respondedAt === null],
     ['resolve', r.resolveDueAt, r.repliedAt === null && !isFinishedState(r.state)],
   ];
-  for (const [phase, due, open] of phases) {
-    if (!due || !open) continue;
+  return phases.flatMap(([phase, due, open]) => {
+    if (!due || !open) return [];
     const start = phase === 'respond' ? r.createdAt : from;
-    await schedule(tx, { kind: SLA_TIMER, subjectId: r.id, dueAt: warnAt(start, due), payload: { phase, level: 'yellow', due: due.toISOString() } });
-    await schedule(tx, { kind: SLA_TIMER, subjectId: r.id, dueAt: due, payload: { phase, level: 'red', due: due.toISOString() } });
-  }
+    return (['yellow', 'red'] as const).map((level) => ({
+      kind: SLA_TIMER, subjectId: r.id, dueAt: level === 'yellow' ? warnAt(start, due) : due, payload: { phase, level, due: due.toISOString() },
+    }));
+  });
+}
+
+/** Replaces a request's time-limit timers after a deadline moved or a phase ended. */
+export async function scheduleSla(tx: DbOrTx, r: RequestRow, from: Date): Promise<void> {
+  await cancelTimers(tx, SLA_TIMER, r.id);
+  const rows = slaTimers(r, from);
+  if (rows.length) await tx.insert(timers).values(rows);
 }
 
 /** One level up the tree from a path (grid → community → street → district). */

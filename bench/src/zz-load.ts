@@ -1,0 +1,10 @@
+import fs from 'node:fs';
+import { startEmbedded } from '@gongzhi/api/src/platform/db/embedded.ts';
+import { openDatabase } from '@gongzhi/api/src/platform/db/client.ts';
+import { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
+import { intakeBench } from './intake.ts';
+const s = await startEmbedded('/tmp/gz-bench', { quiet: true });
+const d = openDatabase(s.url('bench'), { max: 10 });
+const vault = new Vault(Buffer.from(fs.readFileSync('/tmp/gz-bench/bench.key', 'utf8'), 'base64'));
+await intakeBench(d, vault, { seconds: 8, label: 'embedded' });
+await d.close(); await s.stop();
