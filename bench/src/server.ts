@@ -5,6 +5,7 @@ import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { generateCity } from '@gongzhi/api/src/seed/demo-city.ts';
 import { loadCity } from '@gongzhi/api/src/seed/load.ts';
 import { intakeBench } from './intake.ts';
+import { kpiBench } from './kpi.ts';
 
 /**
  * The same intake benchmark on a PostgreSQL server (BENCH_DATABASE_URL, else the machine's server on
@@ -28,6 +29,7 @@ export async function benchOnServer(vault: Vault) {
     await runMigrations(database.db);
     await loadCity(database.db, vault, generateCity());
     await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'server' });
+    await kpiBench(database, { requests: Number(process.env.BENCH_KPI_REQUESTS ?? 10_000_000), queries: 300 });
   } finally {
     await database.close();
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
