@@ -159,3 +159,15 @@ describe('other channels and queues', () => {
     expect((await resident.request('POST', `/api/v1/requests/${made.json().id}/follow`)).statusCode).toBe(204);
   });
 });
+
+describe('a flood', () => {
+  it('slows a resident down after ten requests in ten minutes, with a clear code', async () => {
+    const flooder = await signIn(ctx.app, DEMO.partyMember);
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await flooder.request('POST', '/api/v1/requests', { description: `测试${i}：路灯不亮`, ...point })).statusCode);
+    expect(codes.slice(0, 10).every((c) => c === 201)).toBe(true);
+    const last = await flooder.request('POST', '/api/v1/requests', { description: '又一条', ...point });
+    expect(last.statusCode).toBe(429);
+    expect(last.json().error.code).toBe('RATE_LIMITED');
+  });
+});

@@ -7,7 +7,7 @@ import {
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { authorize, can } from '../../platform/authz/authorize.ts';
 import { intake } from './intake.service.ts';
 import { act } from './flow.service.ts';
 import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
@@ -15,8 +15,15 @@ import { listRequests, presentDetail, presentNew } from './requests.presenter.ts
 import { addPhoto, MAX_PHOTO_BYTES, readPhoto } from './photos.service.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
-/** A flood from one account, or one address when anonymous, is slowed down (10 requests per 10 minutes). */
-const intakeLimit = { max: 10, timeWindow: '10 minutes', keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip };
+/**
+ * A flood from one account (or one address) is slowed down: 10 requests per 10 minutes for a
+ * resident; staff who file for others during visits and calls get 120.
+ */
+const intakeLimit = {
+  max: (req: FastifyRequest) => (req.actor && can(req.actor, 'request.handle') ? 120 : 10),
+  timeWindow: '10 minutes',
+  keyGenerator: (req: FastifyRequest) => req.actor?.userId ?? req.ip,
+};
 
 /** Residents' requests: intake, queues, detail with timeline, every step of handling. */
 export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
