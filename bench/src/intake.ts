@@ -33,7 +33,7 @@ function load(url: string, headers: Record<string, string>, body: () => string, 
  * against a bare Fastify route doing one INSERT on the same database, in the same run.
  */
 export async function intakeBench(database: Database, vault: Vault, opts: { seconds: number; label: string }) {
-  const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' }, { rateLimits: false });
+  const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' }, { rateLimits: false, logger: { level: 'error' } });
   const bare = Fastify();
   await database.pool.query('CREATE TABLE IF NOT EXISTS bench_bare (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   bare.post('/bare', async (req) => {
@@ -55,7 +55,7 @@ export async function intakeBench(database: Database, vault: Vault, opts: { seco
     };
     const api = await load(`${appUrl}/api/v1/requests`, { cookie, 'x-csrf-token': session.csrfToken }, body, opts.seconds);
     const base = await load(`${bareUrl}/bare`, {}, body, opts.seconds);
-    if (api.non2xx) throw new Error(`intake answered ${api.non2xx} non-2xx responses`);
+    if (api.non2xx) throw new Error(`intake answered ${api.non2xx} non-2xx responses: ${JSON.stringify(api.statusCodeStats)}`);
     const extra = { database: opts.label, connections: 16, seconds: opts.seconds, requests: api.requests.total };
     report(`requests.intake.${opts.label}.throughput`, 'requests/s', api.requests.average, base.requests.average, extra);
     report(`requests.intake.${opts.label}.p50`, 'ms', api.latency.p50, base.latency.p50, extra);
