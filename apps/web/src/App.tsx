@@ -20,6 +20,14 @@ const ResidentsPage = lazy(() => import('./features/residents/ResidentsPage.tsx'
 const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
+const ReportPage = lazy(() => import('./features/requests/ReportPage.tsx'));
+const MyRequestsPage = lazy(() => import('./features/requests/MyRequestsPage.tsx'));
+const MyRequestPage = lazy(() => import('./features/requests/MyRequestPage.tsx'));
+const QueuePage = lazy(() => import('./features/requests/QueuePage.tsx'));
+const RequestPage = lazy(() => import('./features/requests/RequestPage.tsx'));
+const NewRequestPage = lazy(() => import('./features/requests/NewRequestPage.tsx'));
+const DashboardPage = lazy(() => import('./features/requests/DashboardPage.tsx'));
+const CategoriesPage = lazy(() => import('./features/requests/CategoriesPage.tsx'));
 
 /** The console: providers and routes. */
 export function App() {
@@ -49,6 +57,14 @@ export function App() {
                 <Route path="import" element={<ImportPage />} />
                 <Route path="users" element={<UsersPage />} />
                 <Route path="audit" element={<AuditPage />} />
+                <Route path="report" element={<ReportPage />} />
+                <Route path="my-requests" element={<MyRequestsPage />} />
+                <Route path="my-requests/:id" element={<MyRequestPage />} />
+                <Route path="requests" element={<QueuePage />} />
+                <Route path="requests/new" element={<NewRequestPage />} />
+                <Route path="requests/:id" element={<RequestPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="categories" element={<CategoriesPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

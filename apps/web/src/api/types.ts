@@ -37,6 +37,20 @@ export type CreateUserBody = z.input<typeof C.CreateUserBody>;
 export type UpdateUserBody = z.input<typeof C.UpdateUserBody>;
 export type GrantBody = z.input<typeof C.GrantBody>;
 export type AuditEntryView = z.infer<typeof C.AuditEntryView>;
+export type RequestSummary = z.infer<typeof C.RequestSummary>;
+export type RequestDetail = z.infer<typeof C.RequestDetail>;
+export type TimelineEntry = z.infer<typeof C.TimelineEntry>;
+export type HandlerView = z.infer<typeof C.HandlerView>;
+export type Suggestion = z.infer<typeof C.Suggestion>;
+export type CreateRequestBody = z.input<typeof C.CreateRequestBody>;
+export type ActBody = z.input<typeof C.ActBody>;
+export type CategoryView = z.infer<typeof C.CategoryView>;
+export type UpdateCategoryBody = z.input<typeof C.UpdateCategoryBody>;
+export type Rates = z.infer<typeof C.Rates>;
+export type KpiView = z.infer<typeof C.KpiView>;
+export type LocateResult = z.infer<typeof C.LocateResult>;
+/** One open request near a point, as `GET /api/v1/requests/similar` lists it. */
+export interface SimilarRequest { id: string; number: string; description: string; state: string; createdAt: string }
 
 /** A page of a list endpoint. */
 export interface Page<T> {

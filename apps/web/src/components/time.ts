@@ -22,3 +22,16 @@ export function startOfDayIso(day: dayjs.Dayjs): string {
 export function endOfDayIso(day: dayjs.Dayjs): string {
   return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).endOf('day').format('YYYY-MM-DDTHH:mm:ss.SSSZ');
 }
+
+/** An ISO instant as "2025-01-31 14:05" in Asia/Shanghai (for deadlines, where seconds are noise), or "—". */
+export function formatMinute(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(ZONE).format('YYYY-MM-DD HH:mm') : '—';
+}
+
+/**
+ * Today's calendar date in Asia/Shanghai, as a local-midnight dayjs value for date pickers (which
+ * work in the browser's zone): a browser elsewhere still counts "today" as China does.
+ */
+export function todayInChina(): dayjs.Dayjs {
+  return dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD'));
+}

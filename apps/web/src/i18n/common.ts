@@ -4,7 +4,10 @@ import type { Messages } from './types.ts';
 export const zh = {
   appName: '共治',
   appTagline: '社区共建共治共享平台',
-  menu: { org: '组织架构', residents: '居民', import: '导入', users: '用户与角色', audit: '审计日志', open: '打开菜单' },
+  menu: {
+    org: '组织架构', residents: '居民', import: '导入', users: '用户与角色', audit: '审计日志', open: '打开菜单',
+    requests: '诉求工单', newRequest: '代为反映', dashboard: '数据看板', categories: '诉求类别', report: '反映问题', myRequests: '我的诉求',
+  },
   header: {
     demo: '演示账号',
     elder: '长辈版',
@@ -43,7 +46,10 @@ export const zh = {
 export const en: Messages<typeof zh> = {
   appName: 'Gongzhi',
   appTagline: 'Community co-governance platform',
-  menu: { org: 'Organisation', residents: 'Residents', import: 'Import', users: 'Users & roles', audit: 'Audit log', open: 'Open menu' },
+  menu: {
+    org: 'Organisation', residents: 'Residents', import: 'Import', users: 'Users & roles', audit: 'Audit log', open: 'Open menu',
+    requests: 'Requests', newRequest: 'File a request', dashboard: 'Dashboard', categories: 'Categories', report: 'Report a problem', myRequests: 'My requests',
+  },
   header: {
     demo: 'Demo account',
     elder: 'Elder mode',

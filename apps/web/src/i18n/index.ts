@@ -13,16 +13,22 @@ import * as residents from '../features/residents/residents.i18n.ts';
 import * as imports from '../features/import/import.i18n.ts';
 import * as users from '../features/users/users.i18n.ts';
 import * as audit from '../features/audit/audit.i18n.ts';
+import * as requests from '../features/requests/requests.i18n.ts';
+import * as report from '../features/requests/report.i18n.ts';
+import * as kpi from '../features/requests/kpi.i18n.ts';
+import * as newRequest from '../features/requests/newRequest.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
   common: common.zh, auth: auth.zh, org: org.zh, people: people.zh, residents: residents.zh,
-  import: imports.zh, users: users.zh, audit: audit.zh,
+  import: imports.zh, users: users.zh, audit: audit.zh, requests: requests.zh, report: report.zh, kpi: kpi.zh,
+  newRequest: newRequest.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
   common: common.en, auth: auth.en, org: org.en, people: people.en, residents: residents.en,
-  import: imports.en, users: users.en, audit: audit.en,
+  import: imports.en, users: users.en, audit: audit.en, requests: requests.en, report: report.en, kpi: kpi.en,
+  newRequest: newRequest.en,
 };
 
 declare module 'i18next' {

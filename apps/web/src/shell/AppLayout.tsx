@@ -3,7 +3,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Drawer, Layout, Menu, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HeaderBar } from './HeaderBar.tsx';
-import { NAV_ITEMS, navKeyFor } from './nav.tsx';
+import { navKeyFor, visibleNav } from './nav.tsx';
 import { useSession } from './session.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
 
@@ -29,7 +29,7 @@ export function AppLayout() {
   const [drawer, setDrawer] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
-  const items = NAV_ITEMS.filter((i) => can(i.action)).map((i) => ({
+  const items = visibleNav(can).map((i) => ({
     key: i.path,
     icon: i.icon,
     label: t(`common.menu.${i.labelKey}`),

@@ -1,14 +1,19 @@
 import { Navigate } from 'react-router';
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { NAV_ITEMS } from './nav.tsx';
+import { visibleNav } from './nav.tsx';
 import { useSession } from './session.tsx';
+import { ResidentHome } from '../features/requests/ResidentHome.tsx';
 
-/** "/" sends the user to the first page they may use. */
+/**
+ * "/" sends staff to the first page they may use. Residents get a start page of two big buttons
+ * instead, because for them "反映问题" must be one obvious tap away (the ≤ 5 taps target).
+ */
 export default function Home() {
   const { can } = useSession();
   const { t } = useTranslation();
-  const first = NAV_ITEMS.find((i) => can(i.action));
+  const first = visibleNav(can)[0];
+  if (first?.path === '/report') return <ResidentHome />;
   if (first) return <Navigate to={first.path} replace />;
   return <Result status="403" title={t('common.error.forbidden')} />;
 }

@@ -1,25 +1,46 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
+  TagsOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests';
   action: Action;
+  /**
+   * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
+   * the work queue's form, so the resident-sized pages would only clutter their menu.
+   */
+  hideFor?: Action;
   icon: ReactNode;
 }
 
-/** The side menu, in order. */
+/** The side menu, in order; the first entry a user may open is their start page. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/requests', labelKey: 'requests', action: 'request.read', icon: <ProfileOutlined /> },
+  { path: '/requests/new', labelKey: 'newRequest', action: 'request.handle', icon: <FormOutlined /> },
+  { path: '/dashboard', labelKey: 'dashboard', action: 'kpi.read', icon: <BarChartOutlined /> },
   { path: '/org', labelKey: 'org', action: 'region.read', icon: <ApartmentOutlined /> },
   { path: '/residents', labelKey: 'residents', action: 'people.read', icon: <TeamOutlined /> },
   { path: '/import', labelKey: 'import', action: 'import.run', icon: <CloudUploadOutlined /> },
   { path: '/users', labelKey: 'users', action: 'user.read', icon: <UserOutlined /> },
   { path: '/audit', labelKey: 'audit', action: 'audit.read', icon: <AuditOutlined /> },
+  { path: '/categories', labelKey: 'categories', action: 'category.manage', icon: <TagsOutlined /> },
+  { path: '/report', labelKey: 'report', action: 'request.create', hideFor: 'request.read', icon: <EditOutlined /> },
+  { path: '/my-requests', labelKey: 'myRequests', action: 'request.create', hideFor: 'request.read', icon: <FileTextOutlined /> },
 ];
 
-/** The menu entry a path belongs to (for highlighting), e.g. /org/regions/… → /org. */
+/** The menu entries this user may see. */
+export function visibleNav(can: (a: Action) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((i) => can(i.action) && !(i.hideFor && can(i.hideFor)));
+}
+
+/** The menu entry a path belongs to (for highlighting), e.g. /org/regions/… → /org; the longest match wins. */
 export function navKeyFor(pathname: string): string | undefined {
-  return NAV_ITEMS.find((i) => pathname === i.path || pathname.startsWith(i.path + '/'))?.path;
+  const hits = NAV_ITEMS.filter((i) => pathname === i.path || pathname.startsWith(i.path + '/'));
+  // /requests/new is its own entry, but /requests/<id> belongs to the queue.
+  return hits.sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }

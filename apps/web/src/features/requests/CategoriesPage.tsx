@@ -1,0 +1,129 @@
+import { useState } from 'react';
+import { App, Button, Checkbox, Space, Switch, Tag, Typography } from 'antd';
+import { EditOutlined, ImportOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import type { CategoryView } from '../../api/types.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import { useSession } from '../../shell/session.tsx';
+import { CategoryModal } from './CategoryModal.tsx';
+import { MatterTag } from './RequestTags.tsx';
+import { useCategories, useDepartments } from './catalogue.ts';
+
+/**
+ * /categories — the district's service catalogue for those who manage it: class, department, time
+ * limits (working time or round the clock) and whether it is in use; edit in a dialog, switch a
+ * category on or off in place.
+ */
+export default function CategoriesPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const { session } = useSession();
+  const [showInactive, setShowInactive] = useState(true);
+  const { data, error, loading, reload } = useCategories(true);
+  const departments = useDepartments(data);
+  const [editing, setEditing] = useState<CategoryView | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const rows = (data ?? []).filter((c) => showInactive || c.active);
+
+  const patch = async (c: CategoryView, body: { active?: boolean; workingTime?: boolean }) => {
+    setBusy(c.id);
+    try {
+      await api.patch<CategoryView>(`/api/v1/categories/${c.id}`, body);
+      void message.success(t('common.action.saved'));
+      reload();
+    } catch (e) {
+      notifyError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const installDefaults = async () => {
+    const districtCode = session?.grants.find((g) => g.regionPath)?.regionPath?.slice(0, 6);
+    if (!districtCode) return;
+    try {
+      const r = await api.post<{ added: number }>('/api/v1/categories/defaults', { districtCode });
+      void message.success(t('kpi.categories.installed', { n: r.added }));
+      reload();
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.isAuthLoss) notifyError(e);
+    }
+  };
+
+  const columns: Column<CategoryView>[] = [
+    {
+      key: 'name',
+      title: t('kpi.categories.name'),
+      render: (c) => (
+        <span>
+          <span data-testid="category-name">{c.name}</span>
+          <br />
+          <Typography.Text type="secondary" className="gz-mono">{c.code}</Typography.Text>
+        </span>
+      ),
+    },
+    { key: 'matter', title: t('kpi.categories.matter'), render: (c) => <MatterTag matter={c.matter} /> },
+    { key: 'department', title: t('kpi.categories.department'), render: (c) => c.department?.name ?? t('kpi.categories.noDepartment') },
+    { key: 'respond', title: t('kpi.categories.respondShort'), render: (c) => t('kpi.categories.hours', { n: c.respondHours }) },
+    { key: 'resolve', title: t('kpi.categories.resolveShort'), render: (c) => t('kpi.categories.hours', { n: c.resolveHours }) },
+    {
+      key: 'working',
+      title: t('kpi.categories.clock'),
+      render: (c) => (
+        <Space size={6}>
+          <Switch size="small" checked={c.workingTime} loading={busy === c.id} onChange={(v) => void patch(c, { workingTime: v })} aria-label={t('kpi.categories.workingTime')} />
+          <span>{c.workingTime ? t('kpi.categories.workingShort') : t('kpi.categories.calendarShort')}</span>
+        </Space>
+      ),
+    },
+    {
+      key: 'active',
+      title: t('kpi.categories.active'),
+      render: (c) => (
+        <Space size={6}>
+          <Switch size="small" checked={c.active} loading={busy === c.id} onChange={(v) => void patch(c, { active: v })} aria-label={t('kpi.categories.active')} data-testid="category-active-switch" />
+          {c.active ? <span>{t('kpi.categories.active')}</span> : <Tag>{t('kpi.categories.inactive')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      key: 'actions',
+      title: t('common.field.actions'),
+      render: (c) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid="category-edit">{t('common.action.edit')}</Button>,
+    },
+  ];
+
+  return (
+    <div data-testid="categories-page">
+      <Typography.Title level={3}>{t('kpi.categories.title')}</Typography.Title>
+      <Typography.Paragraph type="secondary">{t('kpi.categories.hint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>{t('kpi.categories.showInactive')}</Checkbox>
+        {data && data.length === 0 && (
+          <Button icon={<ImportOutlined />} onClick={() => void installDefaults()} data-testid="categories-defaults">{t('kpi.categories.installDefaults')}</Button>
+        )}
+      </Space>
+      {data && data.length === 0 && <Typography.Paragraph>{t('kpi.categories.empty')}</Typography.Paragraph>}
+      {error ? (
+        <PageError error={error} onRetry={reload} />
+      ) : (
+        <ResponsiveTable rows={rows} columns={columns} rowKey={(c) => c.id} loading={loading} testId="categories-table" />
+      )}
+      {editing && (
+        <CategoryModal
+          category={editing}
+          departments={departments}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            reload();
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import type { CategoryView, UpdateCategoryBody } from '../../api/types.ts';
+import type { DepartmentOption } from './catalogue.ts';
+
+type Values = {
+  nameZh: string; nameEn: string; departmentId?: string; respondHours: number; resolveHours: number; workingTime: boolean;
+  requiredFields: ('location' | 'photo' | 'address')[]; active: boolean;
+};
+
+/** Props of {@link CategoryModal}. */
+export interface CategoryModalProps {
+  category: CategoryView;
+  departments: readonly DepartmentOption[];
+  onClose: () => void;
+  onSaved: (c: CategoryView) => void;
+}
+
+/**
+ * Edits one category of the district's catalogue: names, department, time limits and whether they
+ * count working time only, required fields, and whether residents can choose it. The matter class
+ * is not editable here: the API keeps it, and the suggester's labels depend on it.
+ */
+export function CategoryModal({ category: c, departments, onClose, onSaved }: CategoryModalProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const body: UpdateCategoryBody = {
+        nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), departmentId: v.departmentId ?? null, respondHours: v.respondHours,
+        resolveHours: v.resolveHours, workingTime: v.workingTime, requiredFields: v.requiredFields, active: v.active,
+      };
+      const saved = await api.patch<CategoryView>(`/api/v1/categories/${c.id}`, body);
+      void message.success(t('common.action.saved'));
+      onSaved(saved);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hours = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: '100%' }} />;
+  return (
+    <Modal open title={`${t('kpi.categories.edit')} · ${c.code}`} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} width={640} destroyOnHidden>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        data-testid="category-form"
+        initialValues={{
+          nameZh: c.nameZh, nameEn: c.nameEn, departmentId: c.department?.id, respondHours: c.respondHours, resolveHours: c.resolveHours,
+          workingTime: c.workingTime, requiredFields: c.requiredFields as Values['requiredFields'], active: c.active,
+        }}
+      >
+        <Row gutter={12}>
+          <Col xs={24} md={12}>
+            <Form.Item name="nameZh" label={t('kpi.categories.nameZh')} rules={[{ required: true, whitespace: true }]}><Input maxLength={60} /></Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="nameEn" label={t('kpi.categories.nameEn')} rules={[{ required: true, whitespace: true }]}><Input maxLength={80} /></Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="departmentId" label={t('kpi.categories.department')}>
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('kpi.categories.noDepartment')} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+        </Form.Item>
+        <Row gutter={12}>
+          <Col xs={12}>
+            <Form.Item name="respondHours" label={t('kpi.categories.respondHours')} rules={[{ required: true }]}>{hours(720)}</Form.Item>
+          </Col>
+          <Col xs={12}>
+            <Form.Item name="resolveHours" label={t('kpi.categories.resolveHours')} rules={[{ required: true }]}>{hours(2160)}</Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="workingTime" label={t('kpi.categories.workingTime')} extra={t('kpi.categories.workingTimeHint')} valuePropName="checked">
+          <Switch data-testid="category-working-time" />
+        </Form.Item>
+        <Form.Item name="requiredFields" label={t('kpi.categories.requiredFields')}>
+          <Select mode="multiple" allowClear options={(['location', 'address', 'photo'] as const).map((f) => ({ value: f, label: t(`kpi.categories.required.${f}`) }))} />
+        </Form.Item>
+        <Form.Item name="active" label={t('kpi.categories.active')} valuePropName="checked">
+          <Switch data-testid="category-active" />
+        </Form.Item>
+      </Form>
+      {failure && <Alert type="error" showIcon title={failure} data-testid="category-error" />}
+    </Modal>
+  );
+}

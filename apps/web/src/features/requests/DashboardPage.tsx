@@ -1,0 +1,111 @@
+import { useMemo, useState } from 'react';
+import { App, Breadcrumb, Button, DatePicker, Select, Space, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import type { KpiView } from '../../api/types.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { todayInChina } from '../../components/time.ts';
+import { KpiCharts } from './KpiCharts.tsx';
+import { RateCards } from './RateCards.tsx';
+import { downloadCsv, kpiCsv } from './kpiData.ts';
+import { useCategories, useDepartments } from './catalogue.ts';
+import { percent } from './requestLabels.ts';
+
+type Child = KpiView['children'][number];
+interface Crumb { id: string; name: string }
+
+/**
+ * /dashboard — response, resolution, satisfaction and on-time rates for a region and period, with
+ * drill-down from the top of the user's area to grids (click a child; the breadcrumb goes back up),
+ * charts, and a CSV export of the comparison table.
+ */
+export default function DashboardPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [todayInChina().subtract(29, 'day'), todayInChina()]);
+  const [departmentId, setDepartmentId] = useState<string>();
+  // The drill path below the top of my area (which the API picks when no region is given).
+  const [path, setPath] = useState<Crumb[]>([]);
+  const regionId = path[path.length - 1]?.id;
+  const { data: categories } = useCategories();
+  const departments = useDepartments(categories);
+  const { data, error, loading, reload } = useApi<KpiView>('/api/v1/kpis', {
+    regionId, departmentId, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'),
+  });
+  const [root, setRoot] = useState<Crumb | null>(null);
+  if (data?.region && !regionId && root?.id !== data.region.id) setRoot({ id: data.region.id, name: data.region.name });
+
+  const levelName = (level: string) => (['district', 'street', 'community', 'grid', 'microgrid'].includes(level) ? t(`common.level.${level as 'grid'}`) : level);
+  const drill = (c: Child) => {
+    if (c.level !== 'microgrid') setPath((p) => [...p, { id: c.id, name: c.name }]);
+  };
+  const crumbs = useMemo(() => {
+    const all = root ? [root, ...path] : path;
+    return all.map((c, i) => ({
+      key: c.id,
+      title: i < all.length - 1 ? <a onClick={() => setPath(path.slice(0, i))}>{c.name}</a> : c.name,
+    }));
+  }, [root, path]);
+
+  const exportIt = () => {
+    if (!data) return;
+    const name = `诉求指标_${data.region?.name ?? ''}_${data.from}_${data.to}.csv`;
+    downloadCsv(kpiCsv(data, t, levelName), name);
+    void message.success(t('kpi.dashboard.exported', { name }));
+  };
+
+  const columns: Column<Child>[] = [
+    {
+      key: 'name',
+      title: t('kpi.dashboard.name'),
+      render: (c) => (c.level === 'microgrid' ? c.name : <a onClick={() => drill(c)} data-testid="kpi-drill">{c.name}</a>),
+    },
+    { key: 'received', title: t('kpi.dashboard.col.received'), render: (c) => c.rates.received },
+    { key: 'response', title: t('kpi.dashboard.responseRate'), render: (c) => percent(c.rates.responseRate) },
+    { key: 'resolution', title: t('kpi.dashboard.resolutionRate'), render: (c) => percent(c.rates.resolutionRate) },
+    { key: 'satisfaction', title: t('kpi.dashboard.satisfactionRate'), render: (c) => percent(c.rates.satisfactionRate) },
+    { key: 'onTime', title: t('kpi.dashboard.onTimeRate'), render: (c) => percent(c.rates.onTimeRate) },
+  ];
+
+  return (
+    <div data-testid="dashboard-page">
+      <Typography.Title level={3}>{t('kpi.dashboard.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          aria-label={t('kpi.dashboard.period')}
+          data-testid="kpi-period"
+        />
+        {departments.length > 0 && (
+          <Select
+            allowClear
+            value={departmentId}
+            onChange={setDepartmentId}
+            placeholder={t('kpi.dashboard.anyDepartment')}
+            options={departments.map((d) => ({ value: d.id, label: d.name }))}
+            style={{ width: 200 }}
+            data-testid="kpi-department"
+          />
+        )}
+        <Button icon={<DownloadOutlined />} onClick={exportIt} disabled={!data} title={t('kpi.dashboard.exportHint')} data-testid="kpi-export">
+          {t('kpi.dashboard.export')}
+        </Button>
+      </Space>
+      <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} data-testid="kpi-breadcrumb" />
+      {error ? (
+        <PageError error={error} onRetry={reload} />
+      ) : data ? (
+        <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+          <RateCards rates={data.total} />
+          <KpiCharts view={data} onDrill={drill} />
+          <ResponsiveTable rows={data.children} columns={columns} rowKey={(c) => c.id} loading={loading} testId="kpi-children" />
+        </Space>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isFinishedState } from '@gongzhi/core';
+import { api, ApiError } from '../../api/client.ts';
+import type { RequestDetail } from '../../api/types.ts';
+import { formatMinute } from '../../components/time.ts';
+import { useSession } from '../../shell/session.tsx';
+
+/** Props of {@link ExtensionsCard}. */
+export interface ExtensionsCardProps {
+  request: RequestDetail;
+  onChanged: (r: RequestDetail) => void;
+}
+
+const STATUS_COLOUR = { pending: 'warning', approved: 'success', refused: 'default' } as const;
+
+/**
+ * Extensions of the resolve deadline: a handler asks (hours and a reason) before replying; a
+ * supervisor approves or refuses, which moves the deadline and its warnings.
+ */
+export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [form] = Form.useForm<{ hours: number; reason: string }>();
+  const mayAsk = can('request.handle') && !request.repliedAt && !isFinishedState(request.state);
+  const maySupervise = can('request.supervise');
+
+  const run = async (key: string, call: () => Promise<RequestDetail>) => {
+    setBusy(key);
+    setFailure(null);
+    try {
+      onChanged(await call());
+      void message.success(t('common.action.saved'));
+      return true;
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const ask = async () => {
+    const v = await form.validateFields();
+    const ok = await run('ask', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions`, { hours: v.hours, reason: v.reason.trim() }));
+    if (ok) setAsking(false);
+  };
+
+  return (
+    <Card
+      title={t('requests.extensions.title')}
+      data-testid="extensions-card"
+      extra={mayAsk && (
+        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => { form.resetFields(); setFailure(null); setAsking(true); }} data-testid="extension-request">
+          {t('requests.extensions.request')}
+        </Button>
+      )}
+    >
+      {!asking && failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 8 }} />}
+      {request.extensions.length === 0 ? (
+        <Typography.Text type="secondary">{t('requests.extensions.none')}</Typography.Text>
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {request.extensions.map((x) => (
+            <div key={x.id} data-testid="extension-row">
+              <Space wrap size={6}>
+                <Typography.Text strong>+{x.hours} h</Typography.Text>
+                <Tag color={STATUS_COLOUR[x.status]}>{t(`requests.extensions.${x.status}`)}</Tag>
+                <Typography.Text type="secondary">{formatMinute(x.createdAt)}</Typography.Text>
+                {x.status === 'pending' && maySupervise && (
+                  <>
+                    <Button size="small" type="primary" loading={busy === x.id + 'y'} data-testid="extension-approve"
+                      onClick={() => void run(x.id + 'y', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: true }))}>
+                      {t('requests.extensions.approve')}
+                    </Button>
+                    <Button size="small" loading={busy === x.id + 'n'} data-testid="extension-refuse"
+                      onClick={() => void run(x.id + 'n', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: false }))}>
+                      {t('requests.extensions.refuse')}
+                    </Button>
+                  </>
+                )}
+              </Space>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{x.reason}</div>
+            </div>
+          ))}
+        </Space>
+      )}
+      <Modal open={asking} title={t('requests.extensions.request')} onCancel={() => setAsking(false)} onOk={() => void ask()} confirmLoading={busy === 'ask'} forceRender>
+        <Form form={form} layout="vertical" initialValues={{ hours: 24 }}>
+          <Form.Item name="hours" label={t('requests.extensions.hours')} rules={[{ required: true }]}>
+            <InputNumber min={1} max={720} precision={0} style={{ width: 160 }} data-testid="extension-hours" />
+          </Form.Item>
+          <Form.Item name="reason" label={t('requests.extensions.reason')} rules={[{ required: true, whitespace: true, message: t('requests.extensions.reasonRequired') }]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="extension-reason" />
+          </Form.Item>
+        </Form>
+        {failure && <Alert type="error" showIcon title={failure} />}
+      </Modal>
+    </Card>
+  );
+}

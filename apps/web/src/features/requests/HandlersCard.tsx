@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { isFinishedState } from '@gongzhi/core';
+import { api, ApiError } from '../../api/client.ts';
+import type { HandlerView, RequestDetail } from '../../api/types.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+import { useSession } from '../../shell/session.tsx';
+import type { DepartmentOption } from './catalogue.ts';
+
+/** Props of {@link HandlersCard}. */
+export interface HandlersCardProps {
+  request: RequestDetail;
+  departments: readonly DepartmentOption[];
+  onChanged: (r: RequestDetail) => void;
+}
+
+type Dialog = { kind: 'add' } | { kind: 'done'; handler: HandlerView } | null;
+
+/**
+ * The lead handler and co-handlers with their sub-tasks (后台协同办理): add a co-handler, and mark a
+ * sub-task done with a note. The API decides who may; a refusal is shown in the dialog.
+ */
+export function HandlersCard({ request, departments, onChanged }: HandlersCardProps) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const targetKind = Form.useWatch<'dept' | 'region'>('targetKind', form);
+  const handle = can('request.handle') && !isFinishedState(request.state);
+
+  const openDialog = (d: Dialog) => {
+    form.resetFields();
+    setFailure(null);
+    setDialog(d);
+  };
+
+  const submit = async () => {
+    if (!dialog) return;
+    const v = await form.validateFields();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const next = dialog.kind === 'add'
+        ? await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers`, {
+          task: String(v.task).trim(),
+          ...(v.targetKind === 'region' ? { regionId: v.regionId } : { organisationId: v.organisationId }),
+        })
+        : await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers/${dialog.handler.id}/done`, v.note?.trim() ? { note: v.note.trim() } : {});
+      void message.success(t('common.action.saved'));
+      setDialog(null);
+      onChanged(next);
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const who = (h: HandlerView) => h.organisation?.name ?? h.region?.name ?? '—';
+  return (
+    <Card
+      title={t('requests.handlers.title')}
+      data-testid="handlers-card"
+      extra={handle && <Button size="small" icon={<PlusOutlined />} onClick={() => openDialog({ kind: 'add' })} data-testid="handler-add">{t('requests.handlers.add')}</Button>}
+    >
+      {request.handlers.length === 0 ? (
+        <Typography.Text type="secondary">{t('requests.handlers.none')}</Typography.Text>
+      ) : (
+        <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+          {request.handlers.map((h) => (
+            <div key={h.id} data-testid="handler-row" style={{ borderBottom: '1px solid #f0f0f0', paddingBottom: 8 }}>
+              <Space wrap size={6}>
+                <Tag color={h.role === 'lead' ? 'blue' : 'default'}>{t(`requests.handlers.${h.role}`)}</Tag>
+                <Typography.Text strong>{who(h)}</Typography.Text>
+                <Tag color={h.status === 'done' ? 'success' : 'processing'}>{t(`requests.handlers.${h.status}`)}</Tag>
+                {h.status === 'open' && h.role === 'co' && can('request.handle') && (
+                  <Button size="small" icon={<CheckOutlined />} onClick={() => openDialog({ kind: 'done', handler: h })} data-testid="handler-done">
+                    {t('requests.handlers.markDone')}
+                  </Button>
+                )}
+              </Space>
+              {h.task && <div style={{ whiteSpace: 'pre-wrap' }}>{t('requests.handlers.task')}：{h.task}</div>}
+              {h.note && <Typography.Text type="secondary" style={{ whiteSpace: 'pre-wrap' }}>{h.note}</Typography.Text>}
+            </div>
+          ))}
+        </Space>
+      )}
+      <Modal
+        open={dialog !== null}
+        title={dialog?.kind === 'done' ? `${t('requests.handlers.markDone')} · ${who(dialog.handler)}` : t('requests.handlers.add')}
+        onCancel={() => setDialog(null)}
+        onOk={() => void submit()}
+        confirmLoading={busy}
+        forceRender
+      >
+        <Form form={form} layout="vertical" initialValues={{ targetKind: 'dept' }}>
+          {dialog?.kind === 'done' ? (
+            <Form.Item name="note" label={t('requests.handlers.doneNote')}>
+              <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} data-testid="handler-done-note" />
+            </Form.Item>
+          ) : (
+            <>
+              <Form.Item name="targetKind" label={t('requests.handlers.targetKind')}>
+                <Radio.Group optionType="button" options={[{ value: 'dept', label: t('requests.handlers.targetDept') }, { value: 'region', label: t('requests.handlers.targetRegion') }]} />
+              </Form.Item>
+              {targetKind === 'region' ? (
+                <Form.Item name="regionId" label={t('requests.handlers.targetRegion')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
+                  <RegionTreeSelect style={{ width: '100%' }} testId="handler-region" />
+                </Form.Item>
+              ) : (
+                <Form.Item name="organisationId" label={t('requests.handlers.targetDept')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
+                  <Select showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="handler-department" />
+                </Form.Item>
+              )}
+              <Form.Item name="task" label={t('requests.handlers.task')} rules={[{ required: true, whitespace: true, message: t('requests.handlers.taskRequired') }]}>
+                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="handler-task" />
+              </Form.Item>
+            </>
+          )}
+        </Form>
+        {failure && <Alert type="error" showIcon title={failure} data-testid="handler-error" />}
+      </Modal>
+    </Card>
+  );
+}

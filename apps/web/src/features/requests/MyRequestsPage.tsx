@@ -1,0 +1,58 @@
+import { Button, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import type { Page, RequestSummary } from '../../api/types.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { usePaging } from '../../components/usePaging.ts';
+import { StateTag } from './RequestTags.tsx';
+
+/** /my-requests — what I reported, newest first, each with its state in words. */
+export default function MyRequestsPage() {
+  const { t } = useTranslation();
+  const paging = usePaging(20);
+  const { data, error, loading, reload } = useApi<Page<RequestSummary>>('/api/v1/requests', { mine: true, limit: paging.limit, offset: paging.offset });
+
+  const columns: Column<RequestSummary>[] = [
+    { key: 'number', title: t('requests.col.number'), render: (r) => <Link to={`/my-requests/${r.id}`} className="gz-mono" data-testid="my-request-link">{r.number}</Link> },
+    { key: 'state', title: t('requests.col.state'), render: (r) => <StateTag state={r.state} />, hideOnCard: true },
+    {
+      key: 'description',
+      title: t('requests.col.description'),
+      render: (r) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 480 }}>{r.description}</Typography.Paragraph>,
+    },
+    { key: 'category', title: t('requests.col.category'), render: (r) => r.category?.name ?? t('requests.uncategorised') },
+    { key: 'created', title: t('requests.col.created'), render: (r) => formatMinute(r.createdAt) },
+  ];
+
+  return (
+    <div data-testid="my-requests-page">
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
+        <Typography.Title level={2} style={{ margin: 0 }}>{t('report.mine.title')}</Typography.Title>
+        <Link to="/report">
+          <Button type="primary" size="large" icon={<EditOutlined />}>{t('report.mine.report')}</Button>
+        </Link>
+      </div>
+      <div style={{ marginTop: 12 }}>
+        {error ? (
+          <PageError error={error} onRetry={reload} />
+        ) : data && data.total === 0 ? (
+          <Typography.Paragraph type="secondary" data-testid="my-requests-empty">{t('report.mine.empty')}</Typography.Paragraph>
+        ) : (
+          <ResponsiveTable
+            rows={data?.items}
+            columns={columns}
+            rowKey={(r) => r.id}
+            loading={loading}
+            paging={{ ...paging, total: data?.total ?? 0 }}
+            cardExtra={(r) => <StateTag state={r.state} />}
+            testId="my-requests"
+          />
+        )}
+      </div>
+    </div>
+  );
+}

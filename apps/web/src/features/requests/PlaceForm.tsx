@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import { Alert, App, Button, Space, Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../api/client.ts';
+import type { RequestDetail } from '../../api/types.ts';
+import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
+
+/**
+ * Places an unplaced request (one that came with only an address, e.g. from an Open311 client) on a
+ * grid or micro-grid, so it joins that community's queue and its counts.
+ */
+export function PlaceForm({ request, onChanged }: { request: RequestDetail; onChanged: (r: RequestDetail) => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [regionId, setRegionId] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const place = async () => {
+    if (!regionId) return;
+    setBusy(true);
+    setFailure(null);
+    try {
+      onChanged(await api.post<RequestDetail>(`/api/v1/requests/${request.id}/place`, { regionId }));
+      void message.success(t('requests.place.done'));
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="place-form" style={{ marginTop: 8 }}>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>{t('requests.place.hint')}</Typography.Paragraph>
+      <Space.Compact style={{ width: '100%' }}>
+        <RegionTreeSelect
+          value={regionId}
+          onChange={(id) => setRegionId(id)}
+          selectable={(r) => r.level === 'grid' || r.level === 'microgrid'}
+          placeholder={t('requests.place.wrongLevel')}
+          style={{ flex: 1 }}
+          testId="place-region"
+        />
+        <Button type="primary" icon={<EnvironmentOutlined />} disabled={!regionId} loading={busy} onClick={() => void place()} data-testid="place-submit">
+          {t('requests.place.submit')}
+        </Button>
+      </Space.Compact>
+      {failure && <Alert type="error" showIcon title={failure} style={{ marginTop: 8 }} data-testid="place-error" />}
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+import { Alert, Button, Space, Typography } from 'antd';
+import { FormOutlined } from '@ant-design/icons';
+import { Link, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { Matter, RequestState } from '@gongzhi/core';
+import { useApi } from '../../api/useApi.ts';
+import type { Page, RequestSummary } from '../../api/types.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { usePaging } from '../../components/usePaging.ts';
+import { useSession } from '../../shell/session.tsx';
+import { QueueFilters, type QueueFilterValues } from './QueueFilters.tsx';
+import { MatterTag, SlaBadge, StateTag } from './RequestTags.tsx';
+
+/** Where a request is: its grid, or "待定位" and the address it came with. */
+export function PlaceText({ r }: { r: RequestSummary }) {
+  const { t } = useTranslation();
+  if (r.region) return <span>{r.region.name}</span>;
+  return (
+    <span>
+      <Typography.Text type="warning" strong>{t('requests.unplaced')}</Typography.Text>
+      {r.address && <> · {r.address}</>}
+    </span>
+  );
+}
+
+/**
+ * /requests — the staff work queue. Filters live in the URL so a queue ("red cards in my street")
+ * can be bookmarked. Newest first; the SLA card and both deadlines are in every row.
+ */
+export default function QueuePage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [params, setParams] = useSearchParams();
+  const paging = usePaging(20);
+  const filters: QueueFilterValues = {
+    scope: params.get('scope') === 'all' ? 'all' : 'open',
+    state: (params.get('state') ?? undefined) as RequestState | undefined,
+    matter: (params.get('matter') ?? undefined) as Matter | undefined,
+    sla: (params.get('sla') ?? undefined) as 'yellow' | 'red' | undefined,
+    unplaced: params.get('unplaced') === 'true',
+    mine: params.get('mine') === 'true',
+    regionId: params.get('regionId') ?? undefined,
+    q: params.get('q') ?? '',
+  };
+  const setFilter = (key: keyof QueueFilterValues, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    paging.reset();
+    setParams(next, { replace: true });
+  };
+
+  const { data, error, loading, reload } = useApi<Page<RequestSummary>>('/api/v1/requests', {
+    open: filters.scope === 'open' ? true : undefined, state: filters.state, matter: filters.matter, slaState: filters.sla,
+    unplaced: filters.unplaced || undefined, mine: filters.mine || undefined, regionId: filters.regionId, q: filters.q,
+    limit: paging.limit, offset: paging.offset,
+  });
+
+  const columns: Column<RequestSummary>[] = [
+    {
+      key: 'number',
+      title: t('requests.col.number'),
+      render: (r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Link to={`/requests/${r.id}`} className="gz-mono" data-testid="queue-number">{r.number}</Link>
+          <br />
+          <Typography.Text type="secondary" title={t('requests.col.created')}>{formatMinute(r.createdAt)}</Typography.Text>
+        </span>
+      ),
+    },
+    {
+      key: 'description',
+      title: t('requests.col.description'),
+      render: (r) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 280 }}>{r.description}</Typography.Paragraph>,
+    },
+    {
+      key: 'category',
+      title: t('requests.col.category'),
+      render: (r) => (
+        <Space size={4} wrap>
+          <MatterTag matter={r.matter} />
+          {r.category && <span>{r.category.name}</span>}
+        </Space>
+      ),
+    },
+    { key: 'place', title: t('requests.col.place'), render: (r) => <PlaceText r={r} /> },
+    { key: 'state', title: t('requests.col.state'), render: (r) => <StateTag state={r.state} />, hideOnCard: true },
+    { key: 'sla', title: t('requests.col.sla'), render: (r) => <SlaBadge sla={r.slaState} escalation={r.escalationLevel} /> },
+    {
+      key: 'due',
+      title: t('requests.col.due'),
+      render: (r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {t('requests.due.respond')} {formatMinute(r.respondDueAt)}
+          <br />
+          {t('requests.due.resolve')} {formatMinute(r.resolveDueAt)}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <div data-testid="queue-page">
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('requests.queue.title')}</Typography.Title>
+        {can('request.handle') && (
+          <Link to="/requests/new">
+            <Button type="primary" icon={<FormOutlined />} data-testid="queue-new">{t('requests.queue.newRequest')}</Button>
+          </Link>
+        )}
+      </div>
+      <QueueFilters value={filters} onChange={setFilter} showUnplaced={can('request.sort')} />
+      {filters.unplaced && <Alert type="info" showIcon title={t('requests.queue.unplacedHint')} style={{ marginBottom: 12 }} />}
+      {error ? (
+        <PageError error={error} onRetry={reload} />
+      ) : (
+        <ResponsiveTable
+          rows={data?.items}
+          columns={columns}
+          rowKey={(r) => r.id}
+          loading={loading}
+          paging={{ ...paging, total: data?.total ?? 0 }}
+          cardExtra={(r) => <StateTag state={r.state} />}
+          testId="queue-table"
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Messages } from '../../i18n/types.ts';
+
+/** The staff form for filing on a resident's behalf or logging a call (代为反映 / 来电登记). */
+export const zh = {
+  title: '代为反映 / 来电登记',
+  channel: '受理方式',
+  reporter: '反映人',
+  reporterKind: '反映人类型',
+  resident: '本辖区居民',
+  caller: '来电人',
+  findResident: '按姓名查找居民',
+  callerName: '来电人姓名',
+  callerPhone: '来电号码',
+  description: '问题描述',
+  descriptionRequired: '请填写问题描述',
+  category: '类别（可不选，系统会给出建议）',
+  location: '地点',
+  grid: '网格 / 微网格',
+  address: '地址',
+  locationRequired: '请选择网格，或填写地址（只有地址的诉求进入待定位队列）',
+  anonymousHint: '其他居民看不到反映人的姓名；工作人员可见',
+  submit: '登记',
+  created: '已登记：{{number}}',
+} as const;
+
+export const en: Messages<typeof zh> = {
+  title: 'File for a resident / log a call',
+  channel: 'Received by',
+  reporter: 'Reporter',
+  reporterKind: 'Who is reporting',
+  resident: 'A resident of my area',
+  caller: 'A caller',
+  findResident: 'Find a resident by name',
+  callerName: 'Caller’s name',
+  callerPhone: 'Caller’s phone',
+  description: 'Description',
+  descriptionRequired: 'Describe the problem',
+  category: 'Category (optional: the platform suggests one)',
+  location: 'Place',
+  grid: 'Grid / micro-grid',
+  address: 'Address',
+  locationRequired: 'Choose a grid, or type an address (address-only requests go to the unplaced queue)',
+  anonymousHint: 'Other residents do not see the reporter’s name; staff do',
+  submit: 'File it',
+  created: 'Filed: {{number}}',
+};
