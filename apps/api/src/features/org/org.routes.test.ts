@@ -51,6 +51,15 @@ describe('the organisation tree', () => {
   });
 });
 
+describe('organisations', () => {
+  it('shows a grid worker the district departments and developer that serve their grid, but not another street’s company', async () => {
+    const list = (await grid.request('GET', '/api/v1/organisations')).json() as { kind: string; name: string }[];
+    expect(list.filter((o) => o.kind === 'department').length).toBe(13);
+    expect(list.some((o) => o.kind === 'developer')).toBe(true);
+    expect(list.some((o) => o.name.startsWith('府青路'))).toBe(false);
+  });
+});
+
 describe('changing the tree', () => {
   it('creates a grid under a community, refuses a taken code and a bad segment', async () => {
     const community = await byCode('510108001001');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Actor, Grant } from './actor.ts';
-import { abilities, authorize, can, scopeFilter, scopePaths } from './authorize.ts';
+import { abilities, authorize, can, scopeFilter, scopeFilterWithAncestors, scopePaths } from './authorize.ts';
 import { likePrefix } from '../db/like.ts';
 
 const actor = (...grants: Grant[]): Actor => ({ userId: 'u', name: 'n', residentId: null, grants, via: 'session' });
@@ -61,5 +61,14 @@ describe('scopeFilter', () => {
   });
   it('escapes LIKE wildcards in a path', () => {
     expect(likePrefix('51_0%')).toBe('51\\_0\\%%');
+  });
+});
+
+describe('scopeFilterWithAncestors', () => {
+  it('admits rows in the subtree and rows placed on an ancestor', () => {
+    const col = sql`${sql.identifier('region_path')}`;
+    const q = render(scopeFilterWithAncestors(actor(g('grid_worker', '510108001001001')), 'org.read', col));
+    expect(q.sql).toBe('(("region_path" LIKE $1 OR $2 LIKE "region_path" || \'%\'))');
+    expect(q.params).toEqual(['510108001001001%', '510108001001001']);
   });
 });

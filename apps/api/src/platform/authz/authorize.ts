@@ -53,6 +53,17 @@ export function scopeFilter(actor: Actor, action: Action, column: AnyColumn | SQ
 }
 
 
+/**
+ * Like `scopeFilter`, but also admits rows placed above the actor's regions (an ancestor's path is a
+ * prefix of theirs): district departments and developers are seen by the communities they serve.
+ */
+export function scopeFilterWithAncestors(actor: Actor, action: Action, column: AnyColumn | SQL): SQL {
+  const paths = scopePaths(actor, action);
+  if (paths === null) return sql`true`;
+  if (paths.length === 0) return sql`false`;
+  return sql`(${sql.join(paths.map((p) => sql`(${column} LIKE ${likePrefix(p)} OR ${p} LIKE ${column} || '%')`), sql` OR `)})`;
+}
+
 /** The abilities the actor has on a subject, for the UI to show only what may be done. */
 export function abilities<A extends Action>(actor: Actor, actions: readonly A[], subject: Subject): A[] {
   return actions.filter((a) => can(actor, a, subject));
