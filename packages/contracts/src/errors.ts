@@ -64,6 +64,7 @@ export const ERRORS = {
   RATING_NOT_ALLOWED: { status: 409, 'zh-CN': '诉求答复后才能评价', en: 'A request can be rated once it has been replied to' },
   NOT_REPORTER: { status: 403, 'zh-CN': '只有提出诉求的居民可以这样做', en: 'Only the resident who raised the request can do this' },
   DEPARTMENT_REQUIRED: { status: 422, 'zh-CN': '请选择承办部门或社区', en: 'Choose the department or community that handles it' },
+  EXTENSION_ALREADY_PENDING: { status: 409, 'zh-CN': '已有一个延期申请等待审批', en: 'An extension request is already waiting for a decision' },
   EXTENSION_NOT_PENDING: { status: 409, 'zh-CN': '该延期申请已处理', en: 'This extension request was already decided' },
   PHOTO_NOT_IMAGE: { status: 422, 'zh-CN': '上传的文件不是图片', en: 'The file is not an image' },
   PHOTO_LIMIT: { status: 409, 'zh-CN': '每个诉求最多 {max} 张照片', en: 'At most {max} photos per request' },

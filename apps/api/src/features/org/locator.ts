@@ -45,8 +45,12 @@ export class Locator {
 
   private async reload(): Promise<void> {
     const [v] = (await this.db.execute<{ v: string }>(sql`SELECT coalesce(max(updated_at)::text, '') || ':' || count(*) AS v FROM regions WHERE boundary IS NOT NULL AND retired_at IS NULL`)).rows;
-    this.checkedAt = Date.now();
-    if (v?.v === this.version) return;
+    // Marked fresh only once the tree is current: callers arriving meanwhile wait for this load
+    // instead of searching a tree that is still empty (the first load) or stale.
+    if (v?.v === this.version) {
+      this.checkedAt = Date.now();
+      return;
+    }
     const rows = (await this.db.execute<{ id: string; code: string; name: string; level: string; district_code: string; boundary: Polygonal; min_lat: number; min_lng: number; max_lat: number; max_lng: number }>(
       sql`SELECT id, code, name, level, district_code, boundary, min_lat, min_lng, max_lat, max_lng FROM regions WHERE boundary IS NOT NULL AND retired_at IS NULL`)).rows;
     const tree = new RBush<Box>();
@@ -56,5 +60,6 @@ export class Locator {
     })));
     this.tree = tree;
     this.version = v?.v ?? '';
+    this.checkedAt = Date.now();
   }
 }

@@ -61,6 +61,8 @@ describe('time limits', () => {
     const asked = await worker.request('POST', `/api/v1/requests/${r.id}/extensions`, { hours: 18, reason: '需采购配件' });
     expect(asked.statusCode).toBe(201);
     const ext = asked.json().extensions[0];
+    const twice = await worker.request('POST', `/api/v1/requests/${r.id}/extensions`, { hours: 8, reason: '再等等' });
+    expect(twice.json().error.code).toBe('EXTENSION_ALREADY_PENDING');
     const refusedByWorker = await worker.request('POST', `/api/v1/requests/${r.id}/extensions/${ext.id}/decide`, { approve: true });
     expect(refusedByWorker.statusCode).toBe(403);
     const ok = await secretary.request('POST', `/api/v1/requests/${r.id}/extensions/${ext.id}/decide`, { approve: true });

@@ -83,6 +83,9 @@ export async function requestExtension(db: Db, actor: Actor, id: string, body: z
   return db.transaction(async (tx) => {
     const r = await locked(tx, actor, id);
     if (!isStaffOn(actor, r, 'request.handle') || r.repliedAt || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
+    const [waiting] = await tx.select({ id: requestExtensions.id }).from(requestExtensions)
+      .where(and(eq(requestExtensions.requestId, id), eq(requestExtensions.status, 'pending')));
+    if (waiting) throw new AppError('EXTENSION_ALREADY_PENDING');
     const [x] = await tx.insert(requestExtensions).values({ requestId: id, requestedBy: actor.userId, hours: body.hours, reason: body.reason }).returning();
     await event(tx, actor, r, 'extension_requested', `${body.hours}h：${body.reason}`, false, { extensionId: x!.id });
     await audit(tx, actor, { action: 'request.extension.request', subjectType: 'request', subjectId: id, regionPath: r.regionPath, after: x });
