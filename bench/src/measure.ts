@@ -22,7 +22,8 @@ const round = (x: number, digits = 3) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Prints one figure as a JSON line on stdout. */
 export function report(bench: string, unit: string, value: number, baseline: number, extra: Record<string, unknown> = {}): Figure {
-  const fig: Figure = { bench, unit, value: round(value), baseline: round(baseline), ratio: round(value / baseline, 2), ...extra };
+  // Three significant digits: a ratio of 0.0012 must not print as 0.
+  const fig: Figure = { bench, unit, value: round(value), baseline: round(baseline), ratio: Number((value / baseline).toPrecision(3)), ...extra };
   process.stdout.write(`${JSON.stringify(fig)}\n`);
   return fig;
 }

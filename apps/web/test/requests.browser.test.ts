@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -136,7 +137,7 @@ describe('residents’ requests in the console', () => {
     });
   });
 
-  it('shows the district officer a response rate, lazily drawn charts and a CSV export', async () => {
+  it('shows the district officer a response rate, lazily drawn charts and an .xlsx export', async () => {
     await withPage(await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true }), 'dashboard', async (page) => {
       await signInPage(page, site.baseUrl, '13900000002');
       await page.goto(`${site.baseUrl}/dashboard`);
@@ -145,10 +146,11 @@ describe('residents’ requests in the console', () => {
       await page.locator('[data-testid="kpi-chart"][data-ready="true"]').waitFor();
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('kpi-export').click()]);
-      expect(download.suggestedFilename()).toMatch(/\.csv$/);
-      const text = fs.readFileSync((await download.path())!, 'utf8');
-      expect(text.charCodeAt(0)).toBe(0xfeff);
-      expect(text).toContain('猛追湾街道');
+      expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(fs.readFileSync((await download.path())!) as unknown as ArrayBuffer);
+      const cells = wb.worksheets[0]!.getColumn(1).values.map(String);
+      expect(cells).toContain('猛追湾街道');
 
       await page.getByTestId('kpi-drill').filter({ hasText: '猛追湾街道' }).click();
       await expect.poll(() => page.getByTestId('kpi-breadcrumb').textContent()).toContain('猛追湾街道');

@@ -13,6 +13,7 @@ import { organisations } from '../org/org.table.ts';
 import { serviceCategories } from './requests.table.ts';
 import { installDefaultCatalogue } from './categories.service.ts';
 import { kpiView } from './kpi.ts';
+import { kpiWorkbook } from './kpi.export.ts';
 
 /** The district a signed-in person belongs to, for the catalogue they see. */
 function districtOf(actor: Actor, asked?: string): string {
@@ -67,6 +68,14 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
       });
       const all = await list(updated.districtCode, negotiateLanguage(request.headers['accept-language']), false);
       return all.find((c) => c.id === updated.id)!;
+    });
+
+  r.get('/api/v1/kpis/export.xlsx', { schema: { tags: ['requests'], summary: 'The dashboard for a region and period as .xlsx', querystring: KpiQuery } },
+    async (request, reply) => {
+      const view = await kpiView(db, requireActor(request), request.query);
+      const name = `诉求指标-${view.region?.name ?? ''}-${view.from}-${view.to}.xlsx`;
+      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(await kpiWorkbook(view));
     });
 
   r.get('/api/v1/kpis', { schema: { tags: ['requests'], summary: 'Response, resolution, satisfaction and on-time rates for a region and period, with drill-down', querystring: KpiQuery, response: { 200: KpiView } } },

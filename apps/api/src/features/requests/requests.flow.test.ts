@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
@@ -74,6 +75,14 @@ describe('a request from a resident to a rating', () => {
     expect(kpi.region.code).toBe('510108001001');
     expect(kpi.total).toMatchObject({ received: 1, responded: 1, resolved: 1, rated: 1, satisfied: 0, responseRate: 1, resolutionRate: 1, satisfactionRate: 0 });
     expect(kpi.children.find((c: { code: string }) => c.code === '510108001001001').rates.received).toBe(1);
+    const xlsx = await worker.request('GET', `/api/v1/kpis/export.xlsx?from=${today}&to=${today}`);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).values).toContain('响应率');
+    const gridRow = sheet.getColumn(3).values.indexOf('510108001001001');
+    expect(sheet.getRow(gridRow).getCell(4).value).toBe(1);
 
     const notices = await ctx.database.db.select().from(outbox);
     expect(notices.some((n) => n.template === 'request.reply')).toBe(true);

@@ -4,13 +4,13 @@ import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi.ts';
+import { download } from '../../api/client.ts';
 import type { KpiView } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { todayInChina } from '../../components/time.ts';
 import { KpiCharts } from './KpiCharts.tsx';
 import { RateCards } from './RateCards.tsx';
-import { downloadCsv, kpiCsv } from './kpiData.ts';
 import { useCategories, useDepartments } from './catalogue.ts';
 import { percent } from './requestLabels.ts';
 
@@ -20,7 +20,7 @@ interface Crumb { id: string; name: string }
 /**
  * /dashboard — response, resolution, satisfaction and on-time rates for a region and period, with
  * drill-down from the top of the user's area to grids (click a child; the breadcrumb goes back up),
- * charts, and a CSV export of the comparison table.
+ * charts, and an .xlsx export of the comparison table.
  */
 export default function DashboardPage() {
   const { t } = useTranslation();
@@ -50,11 +50,16 @@ export default function DashboardPage() {
     }));
   }, [root, path]);
 
-  const exportIt = () => {
+  // The server builds the workbook (.xlsx) from the same figures, so the file matches the screen.
+  const exportIt = async () => {
     if (!data) return;
-    const name = `诉求指标_${data.region?.name ?? ''}_${data.from}_${data.to}.csv`;
-    downloadCsv(kpiCsv(data, t, levelName), name);
-    void message.success(t('kpi.dashboard.exported', { name }));
+    const name = `诉求指标-${data.region?.name ?? ''}-${data.from}-${data.to}.xlsx`;
+    try {
+      await download('/api/v1/kpis/export.xlsx', { regionId: data.region?.id, departmentId, from: data.from, to: data.to }, name);
+      void message.success(t('kpi.dashboard.exported', { name }));
+    } catch (e) {
+      void message.error((e as Error).message);
+    }
   };
 
   const columns: Column<Child>[] = [
@@ -92,7 +97,7 @@ export default function DashboardPage() {
             data-testid="kpi-department"
           />
         )}
-        <Button icon={<DownloadOutlined />} onClick={exportIt} disabled={!data} title={t('kpi.dashboard.exportHint')} data-testid="kpi-export">
+        <Button icon={<DownloadOutlined />} onClick={() => void exportIt()} disabled={!data} title={t('kpi.dashboard.exportHint')} data-testid="kpi-export">
           {t('kpi.dashboard.export')}
         </Button>
       </Space>
