@@ -28,7 +28,8 @@ export const Suggestion = z.object({ matter: Matter, category: z.string().option
 
 export const RequestSummary = z.object({
   id: z.uuid(), number: z.string(), state: RequestState, description: z.string(), matter: Matter.nullable(),
-  category: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** `name` in Chinese, `nameEn` in English: lists are cached and shared, so both travel. */
+  category: z.object({ code: z.string(), name: z.string(), nameEn: z.string() }).nullable(),
   department: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   region: z.object({ id: z.uuid(), name: z.string(), code: z.string() }).nullable(),
   address: z.string().nullable(), lat: z.number().nullable(), lng: z.number().nullable(),

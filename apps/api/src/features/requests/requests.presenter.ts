@@ -20,10 +20,10 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The columns of a request as lists show it, joined to its category, department and place. */
 const summaryColumns = {
-  r: requests, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, departmentName: organisations.name,
+  r: requests, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, categoryEn: serviceCategories.nameEn, departmentName: organisations.name,
   regionName: regions.name, regionCode: regions.code,
 };
-type SummaryRow = { r: RequestRow; categoryCode: string | null; categoryZh: string | null; departmentName: string | null; regionName: string | null; regionCode: string | null };
+type SummaryRow = { r: RequestRow; categoryCode: string | null; categoryZh: string | null; categoryEn: string | null; departmentName: string | null; regionName: string | null; regionCode: string | null };
 
 function summarySelect(db: Db) {
   return db.select(summaryColumns).from(requests)
@@ -37,7 +37,7 @@ export function presentSummary(x: SummaryRow): RequestSummary {
   const r = x.r;
   return {
     id: r.id, number: r.number, state: r.state, description: r.description, matter: r.matter,
-    category: x.categoryCode ? { code: x.categoryCode, name: x.categoryZh! } : null,
+    category: x.categoryCode ? { code: x.categoryCode, name: x.categoryZh!, nameEn: x.categoryEn ?? x.categoryZh! } : null,
     department: r.departmentId && x.departmentName ? { id: r.departmentId, name: x.departmentName } : null,
     region: r.regionId && x.regionName ? { id: r.regionId, name: x.regionName, code: x.regionCode! } : null,
     address: r.address, lat: r.lat, lng: r.lng, channel: r.channel, slaState: r.slaState, escalationLevel: r.escalationLevel,
@@ -119,7 +119,7 @@ export function presentNew(actor: Actor, t: Taken): RequestDetail {
   const staff = r.ownerUserId === actor.userId;
   return {
     ...presentSummary({
-      r, categoryCode: t.category?.code ?? null, categoryZh: t.category?.nameZh ?? null, departmentName: t.category?.departmentName ?? null,
+      r, categoryCode: t.category?.code ?? null, categoryZh: t.category?.nameZh ?? null, categoryEn: t.category?.nameEn ?? null, departmentName: t.category?.departmentName ?? null,
       regionName: t.place.regionName, regionCode: t.place.regionId ? t.place.regionPath : null,
     }),
     reply: null, ratingComment: null, reopenedCount: 0,

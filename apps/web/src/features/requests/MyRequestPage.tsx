@@ -9,6 +9,7 @@ import { StateTag } from './RequestTags.tsx';
 import { ResidentActions } from './ResidentActions.tsx';
 import { useRequest } from './useRequest.ts';
 import { PhotoStrip } from './photos.tsx';
+import { useRequestLabels } from './requestLabels.ts';
 
 /**
  * /my-requests/:id — one of my requests: what I said, the reply, the steps so far (the public ones;
@@ -17,6 +18,7 @@ import { PhotoStrip } from './photos.tsx';
 export default function MyRequestPage() {
   const { id } = useParams();
   const { t } = useTranslation();
+  const labels = useRequestLabels();
   const { data: r, error, reload, replace } = useRequest(id);
 
   if (error) return <PageError error={error} onRetry={reload} />;
@@ -42,7 +44,7 @@ export default function MyRequestPage() {
             column={1}
             size="small"
             items={[
-              { key: 'category', label: t('requests.detail.category'), children: r.category?.name ?? t('requests.uncategorised') },
+              { key: 'category', label: t('requests.detail.category'), children: (r.category ? labels.category(r.category) : t('requests.uncategorised')) },
               { key: 'place', label: t('requests.detail.place'), children: place },
               { key: 'created', label: t('requests.detail.created'), children: formatMinute(r.createdAt) },
               ...(r.resolveDueAt ? [{ key: 'due', label: t('requests.detail.resolveDue'), children: formatMinute(r.resolveDueAt) }] : []),

@@ -9,10 +9,12 @@ import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.t
 import { formatMinute } from '../../components/time.ts';
 import { usePaging } from '../../components/usePaging.ts';
 import { StateTag } from './RequestTags.tsx';
+import { useRequestLabels } from './requestLabels.ts';
 
 /** /my-requests — what I reported, newest first, each with its state in words. */
 export default function MyRequestsPage() {
   const { t } = useTranslation();
+  const labels = useRequestLabels();
   const paging = usePaging(20);
   const { data, error, loading, reload } = useApi<Page<RequestSummary>>('/api/v1/requests', { mine: true, limit: paging.limit, offset: paging.offset });
 
@@ -24,7 +26,7 @@ export default function MyRequestsPage() {
       title: t('requests.col.description'),
       render: (r) => <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0, maxWidth: 480 }}>{r.description}</Typography.Paragraph>,
     },
-    { key: 'category', title: t('requests.col.category'), render: (r) => r.category?.name ?? t('requests.uncategorised') },
+    { key: 'category', title: t('requests.col.category'), render: (r) => (r.category ? labels.category(r.category) : t('requests.uncategorised')) },
     { key: 'created', title: t('requests.col.created'), render: (r) => formatMinute(r.createdAt) },
   ];
 

@@ -12,6 +12,7 @@ import { usePaging } from '../../components/usePaging.ts';
 import { useSession } from '../../shell/session.tsx';
 import { QueueFilters, type QueueFilterValues } from './QueueFilters.tsx';
 import { MatterTag, SlaBadge, StateTag } from './RequestTags.tsx';
+import { useRequestLabels } from './requestLabels.ts';
 
 /** Where a request is: its grid, or "待定位" and the address it came with. */
 export function PlaceText({ r }: { r: RequestSummary }) {
@@ -31,6 +32,7 @@ export function PlaceText({ r }: { r: RequestSummary }) {
  */
 export default function QueuePage() {
   const { t } = useTranslation();
+  const labels = useRequestLabels();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const paging = usePaging(20);
@@ -81,7 +83,7 @@ export default function QueuePage() {
       render: (r) => (
         <Space size={4} wrap>
           <MatterTag matter={r.matter} />
-          {r.category && <span>{r.category.name}</span>}
+          {r.category && <span>{labels.category(r.category)}</span>}
         </Space>
       ),
     },

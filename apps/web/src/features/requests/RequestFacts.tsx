@@ -7,6 +7,7 @@ import { useSession } from '../../shell/session.tsx';
 import { PlaceForm } from './PlaceForm.tsx';
 import { MatterTag } from './RequestTags.tsx';
 import { PhotoStrip } from './photos.tsx';
+import { useRequestLabels } from './requestLabels.ts';
 
 /**
  * What the request is: the description (plain text, never HTML), category and class, place (or
@@ -15,6 +16,7 @@ import { PhotoStrip } from './photos.tsx';
  */
 export function RequestFacts({ request: r, onChanged }: { request: RequestDetail; onChanged: (r: RequestDetail) => void }) {
   const { t } = useTranslation();
+  const labels = useRequestLabels();
   const { can } = useSession();
   const place = r.region ? (
     <Space size={4} wrap>
@@ -37,7 +39,7 @@ export function RequestFacts({ request: r, onChanged }: { request: RequestDetail
   ) : '—';
 
   const items: NonNullable<DescriptionsProps['items']> = [
-    { key: 'category', label: t('requests.detail.category'), children: <Space size={4} wrap><MatterTag matter={r.matter} />{r.category?.name}</Space> },
+    { key: 'category', label: t('requests.detail.category'), children: <Space size={4} wrap><MatterTag matter={r.matter} />{r.category && labels.category(r.category)}</Space> },
     { key: 'department', label: t('requests.detail.department'), children: r.department?.name ?? '—' },
     { key: 'place', label: t('requests.detail.place'), children: place },
     { key: 'reporter', label: t('requests.detail.reporter'), children: reporter },

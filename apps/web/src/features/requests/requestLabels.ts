@@ -21,6 +21,8 @@ export function useRequestLabels() {
     state: (s: RequestState) => REQUEST_STATE_LABELS[s]?.[lang] ?? s,
     event,
     matter: (m: Matter) => MATTER_LABELS[m]?.[lang] ?? m,
+    /** A request's category in the current language. */
+    category: (c: { name: string; nameEn: string }) => (lang === 'en' ? c.nameEn : c.name),
     /** A timeline entry's kind: an event, or one of the entries that do not move the state. */
     kind: (k: string) => (isEvent(k) ? event(k) : isOtherKind(k) ? t(`requests.timeline.kinds.${k}`) : k),
   };
