@@ -61,10 +61,27 @@ export async function signIn(db: Db, vault: Vault, input: SignInInput, now = new
 /** The outcome of presenting a session cookie. */
 export type SessionLookup = { state: 'ok'; actor: Actor; csrfToken: string; sessionId: string } | { state: 'expired' } | { state: 'none' };
 
+const lookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db.select({ id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, ...actorColumns })
+    .from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare('gz_session_lookup');
+}
+
+/** The session lookup runs on every request: built once per database handle, prepared by name. */
+function sessionLookup(db: Db) {
+  let q = lookups.get(db);
+  if (!q) {
+    q = prepareSessionLookup(db);
+    lookups.set(db, q);
+  }
+  return q;
+}
+
 /** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
 export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
-  const [s] = await db.select({ id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, ...actorColumns })
-    .from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, hashToken(token)));
+  const [s] = await sessionLookup(db).execute({ hash: hashToken(token) });
   if (!s || s.revokedAt) return { state: 'none' };
   if (s.expiresAt <= now) return { state: 'expired' };
   const actor = toActor(s, 'session');
