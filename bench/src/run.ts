@@ -9,7 +9,11 @@ import { generateCity, STREET_SHAPE } from '@gongzhi/api/src/seed/demo-city.ts';
 import { isEmpty, loadCity } from '@gongzhi/api/src/seed/load.ts';
 import { residentsListBench } from './residents-list.ts';
 import { intakeBench } from './intake.ts';
+import { assemblyBench } from './assembly.ts';
 import { benchOnServer } from './server.ts';
+import { instructionsAtScale, scaleArg } from './instructions-scale.ts';
+import { fundsBench } from './funds.ts';
+import { seedScaleBench } from './seed-scale.ts';
 
 /**
  * `npm run bench`: builds a 300,000-resident street on the embedded PostgreSQL (kept in
@@ -36,12 +40,18 @@ async function main() {
     }
     await residentsListBench(database, vault, { runs: Number(process.env.BENCH_RUNS ?? 300) });
     await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'embedded' });
+    await assemblyBench(database, vault, { owners: Number(process.env.BENCH_OWNERS ?? 3000), label: 'embedded' });
+    await fundsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), postings: Number(process.env.BENCH_FUND_POSTINGS ?? 1_000_000), runs: 300 });
+    // Instructions to every door on a generated district (`--scale city`: Chengdu on a PostgreSQL server).
+    await instructionsAtScale(vault, { scale: scaleArg(), embeddedAdmin: server.url('postgres'), keep: Boolean(keep) });
   } finally {
     await database.close();
     await server.stop();
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
   await benchOnServer(vault);
+  // Generation of the synthetic city against raw COPY of the same rows (full set only: it seeds the city twice over).
+  if (scaleArg() === 'city') await seedScaleBench('city');
 }
 
 main().catch((err) => {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -16,6 +17,8 @@ import { authRoutes } from './platform/auth/auth.routes.ts';
 import { idempotencyPlugin } from './platform/http/idempotency.plugin.ts';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './platform/http/limits.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
+import { installRouteAccess } from './platform/authz/route-access.ts';
+import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { orgRoutes } from './features/org/org.routes.ts';
 import { peopleRoutes } from './features/org/people.routes.ts';
 import { importRoutes } from './features/org/import.routes.ts';
@@ -23,6 +26,13 @@ import { userRoutes } from './features/users/users.routes.ts';
 import { requestRoutes } from './features/requests/requests.routes.ts';
 import { catalogueRoutes } from './features/requests/catalogue.routes.ts';
 import { open311Routes } from './features/open311/open311.routes.ts';
+import { councilRoutes } from './features/councils/councils.routes.ts';
+import { noticeRoutes } from './features/councils/notice.routes.ts';
+import { assemblyRoutes } from './features/assembly/assembly.routes.ts';
+import { instructionRoutes } from './features/instructions/instructions.routes.ts';
+import { fundRoutes } from './features/funds/funds.routes.ts';
+import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
+import { visitRoutes } from './features/visits/visits.routes.ts';
 
 /**
  * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
@@ -35,12 +45,26 @@ export async function buildApp(deps: AppDeps, opts: {
   rateLimits?: boolean;
 } = {}): Promise<FastifyInstance> {
   // Client addresses (rate limits, audit) come from X-Forwarded-For only behind a proxy we were told to trust.
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false,
+    // The router's own refusals (a path parameter over 100 characters, a malformed URL) answer in the API's error format too.
+    frameworkErrors: (err, request, reply) => sendError(request, reply, 'BAD_REQUEST', {}, { reason: err.code }) }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
+  installRouteAccess(app);
 
   await app.register(cookie);
+  // Security headers on every answer; the CSP fits the Vite build (module scripts from 'self', antd's
+  // CSS-in-JS needs inline styles). HSTS is for the TLS-terminating proxy to decide.
+  await app.register(helmet, {
+    hsts: false,
+    contentSecurityPolicy: { directives: {
+      'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'],
+      'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'object-src': ["'none'"], 'base-uri': ["'self'"], 'form-action': ["'self'"],
+      'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null,
+    } },
+    referrerPolicy: { policy: 'same-origin' },
+  });
   if (opts.rateLimits !== false) await app.register(rateLimit, { global: false, errorResponseBuilder: (_req, ctx) => Object.assign(new Error('rate limited'), { statusCode: ctx.statusCode }) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 }, throwFileSizeLimit: true });
   await app.register(swagger, {
@@ -56,12 +80,12 @@ export async function buildApp(deps: AppDeps, opts: {
   await app.register(authPlugin, deps);
   await app.register(idempotencyPlugin, deps);
 
-  app.get('/api/health', { schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'server']) }) } } },
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'server']) }) } } },
     async () => {
       await deps.db.execute('select 1');
       return { status: 'ok' as const, database: deps.dbKind };
     });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {
     await authRoutes(api, deps);
@@ -73,6 +97,14 @@ export async function buildApp(deps: AppDeps, opts: {
     await requestRoutes(api, deps);
     await catalogueRoutes(api, deps);
     await open311Routes(api, deps);
+    await privacyRoutes(api, deps);
+    await councilRoutes(api, deps);
+    await noticeRoutes(api, deps);
+    await assemblyRoutes(api, deps);
+    await instructionRoutes(api, deps);
+    await fundRoutes(api, deps);
+    await fundPublicRoutes(api, deps);
+    await visitRoutes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));

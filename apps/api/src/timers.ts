@@ -1,5 +1,7 @@
 import type { TimerHandler } from './platform/jobs/scheduler.ts';
 import { fireSla, SLA_TIMER } from './features/requests/sla.ts';
+import { fireNoticeEnd, NOTICE_END_TIMER } from './features/councils/notice.service.ts';
+import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 
 /**
  * Every timer kind the platform schedules, with its handler, so a process that runs the worker knows
@@ -7,4 +9,6 @@ import { fireSla, SLA_TIMER } from './features/requests/sla.ts';
  */
 export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [SLA_TIMER]: fireSla,
+  [NOTICE_END_TIMER]: fireNoticeEnd,
+  [ASSEMBLY_CLOSE_TIMER]: fireAssemblyClose,
 };

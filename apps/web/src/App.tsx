@@ -22,12 +22,36 @@ const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
 const ReportPage = lazy(() => import('./features/requests/ReportPage.tsx'));
 const MyRequestsPage = lazy(() => import('./features/requests/MyRequestsPage.tsx'));
+const MyDataPage = lazy(() => import('./features/privacy/MyDataPage.tsx'));
 const MyRequestPage = lazy(() => import('./features/requests/MyRequestPage.tsx'));
 const QueuePage = lazy(() => import('./features/requests/QueuePage.tsx'));
 const RequestPage = lazy(() => import('./features/requests/RequestPage.tsx'));
 const NewRequestPage = lazy(() => import('./features/requests/NewRequestPage.tsx'));
 const DashboardPage = lazy(() => import('./features/requests/DashboardPage.tsx'));
 const CategoriesPage = lazy(() => import('./features/requests/CategoriesPage.tsx'));
+const CouncilsPage = lazy(() => import('./features/councils/CouncilsPage.tsx'));
+const MyCouncilsPage = lazy(() => import('./features/councils/MyCouncilsPage.tsx'));
+const CouncilPage = lazy(() => import('./features/councils/CouncilPage.tsx'));
+const MeetingPage = lazy(() => import('./features/councils/MeetingPage.tsx'));
+const NoticeBoardPage = lazy(() => import('./features/councils/NoticeBoardPage.tsx'));
+const NoticePage = lazy(() => import('./features/councils/NoticePage.tsx'));
+const AssembliesPage = lazy(() => import('./features/assembly/AssembliesPage.tsx'));
+const CreateAssemblyPage = lazy(() => import('./features/assembly/CreateAssemblyPage.tsx'));
+const AssemblyPage = lazy(() => import('./features/assembly/AssemblyPage.tsx'));
+const PublicResultsPage = lazy(() => import('./features/assembly/PublicResultsPage.tsx'));
+const InstructionsPage = lazy(() => import('./features/instructions/InstructionsPage.tsx'));
+const NewInstructionPage = lazy(() => import('./features/instructions/NewInstructionPage.tsx'));
+const InstructionPage = lazy(() => import('./features/instructions/InstructionPage.tsx'));
+const InboxPage = lazy(() => import('./features/instructions/InboxPage.tsx'));
+const TaskPage = lazy(() => import('./features/instructions/TaskPage.tsx'));
+const ConfirmPage = lazy(() => import('./features/instructions/ConfirmPage.tsx'));
+const FundsListPage = lazy(() => import('./features/funds/FundsListPage.tsx'));
+const FundPage = lazy(() => import('./features/funds/FundPage.tsx'));
+const FundEntryPage = lazy(() => import('./features/funds/EntryPage.tsx'));
+const VisitListPage = lazy(() => import('./features/visits/VisitListPage.tsx'));
+const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
+const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
+const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 
 /** The console: providers and routes. */
 export function App() {
@@ -38,6 +62,14 @@ export function App() {
           <Suspense fallback={<PageSpinner />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* The notice board (公示) is public: readable without signing in. */}
+              <Route path="/notice-board" element={<NoticeBoardPage />} />
+              <Route path="/notice-board/:id" element={<NoticePage />} />
+              <Route path="/public/assemblies/:id" element={<PublicResultsPage />} />
+              <Route path="/confirm/:token" element={<ConfirmPage />} />
+              <Route path="/public/funds" element={<FundsListPage />} />
+              <Route path="/public/funds/:code" element={<FundPage />} />
+              <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
               <Route
                 element={
                   <RequireAuth>
@@ -59,12 +91,31 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />
+                <Route path="my-data" element={<MyDataPage />} />
                 <Route path="my-requests/:id" element={<MyRequestPage />} />
                 <Route path="requests" element={<QueuePage />} />
                 <Route path="requests/new" element={<NewRequestPage />} />
                 <Route path="requests/:id" element={<RequestPage />} />
                 <Route path="dashboard" element={<DashboardPage />} />
                 <Route path="categories" element={<CategoriesPage />} />
+                <Route path="councils" element={<CouncilsPage />} />
+                <Route path="my-councils" element={<MyCouncilsPage />} />
+                <Route path="councils/:id" element={<CouncilPage />} />
+                <Route path="councils/meetings/:id" element={<MeetingPage />} />
+                <Route path="instructions" element={<InstructionsPage />} />
+                <Route path="instructions/new" element={<NewInstructionPage />} />
+                <Route path="instructions/:id" element={<InstructionPage />} />
+                <Route path="tasks" element={<InboxPage />} />
+                <Route path="tasks/:id" element={<TaskPage />} />
+                <Route path="visits" element={<VisitListPage />} />
+                <Route path="visits/h/:householdId" element={<VisitFormPage />} />
+                <Route path="visits/review" element={<VisitReviewPage />} />
+                <Route path="visits/coverage" element={<VisitCoveragePage />} />
+                <Route path="assemblies" element={<AssembliesPage />} />
+                <Route path="assemblies/new" element={<CreateAssemblyPage />} />
+                <Route path="assemblies/:id" element={<AssemblyPage />} />
+                <Route path="funds" element={<FundsListPage />} />
+                <Route path="funds/:code" element={<FundPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

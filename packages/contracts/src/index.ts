@@ -4,3 +4,8 @@ export * from './auth.ts';
 export * from './org.ts';
 export * from './users.ts';
 export * from './requests.ts';
+export * from './councils.ts';
+export * from './assembly.ts';
+export * from './funds.ts';
+export * from './instructions.ts';
+export * from './visits.ts';

@@ -56,6 +56,11 @@ export const ACTIONS = [
   'audit.read',
   'request.create', 'request.read', 'request.sort', 'request.handle', 'request.supervise', 'category.manage', 'kpi.read',
   'open311.manage',
+  'council.read', 'council.manage', 'council.propose', 'council.object',
+  'assembly.read', 'assembly.manage', 'assembly.vote',
+  'instruction.issue', 'instruction.read', 'instruction.work',
+  'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
+  'visit.record', 'visit.read', 'visit.review', 'visit.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -88,6 +93,35 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'kpi.read': [...STAFF_ROLES, 'department_handler'],
   // Open311 keys let outside systems file requests into a district: the district answers for them.
   'open311.manage': ['district_officer', 'system_admin'],
+  // Councils (议事会): staff run them in their scope; residents read the councils where they live,
+  // propose and co-sign agenda items there, and object to resolutions on public notice.
+  'council.read': [...STAFF_ROLES, 'resident', 'owner', 'party_member'],
+  'council.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'council.propose': ['resident', 'owner', 'party_member'],
+  'council.object': ['resident', 'owner', 'party_member'],
+  // Owners' assemblies (业主大会): staff convene them and enter paper ballots; whoever lives in the
+  // compound may read them; casting is further limited to people on the frozen roll of owners.
+  'assembly.read': [...STAFF_ROLES, 'resident', 'owner', 'party_member'],
+  'assembly.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'assembly.vote': ['resident', 'owner', 'party_member'],
+  // Instructions to every door (指令): offices and communities issue them down their subtree; staff
+  // above the micro-grid follow progress; grid workers acknowledge and record their households.
+  'instruction.issue': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'instruction.read': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'auditor', 'supervisor', 'system_admin'],
+  'instruction.work': ['grid_worker'],
+  // Community money (社区基金, 保障资金, 信托制物业): anyone may read the public pages; staff of the
+  // fund's region keep the books; a second person (secretary or officer) approves each expense.
+  'fund.read': [...STAFF_ROLES, 'department_handler'],
+  'fund.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'fund.approve': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'fund.ask': ROLES,
+  'fund.answer': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  // Household visits (走访): grid and community workers visit and log; community staff review proposed
+  // changes to household records; offices above follow coverage; communities and offices set the rules.
+  'visit.record': FRONTLINE,
+  'visit.read': STAFF_ROLES,
+  'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
+  'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

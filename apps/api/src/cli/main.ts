@@ -12,8 +12,11 @@ import { regions } from '../features/org/org.table.ts';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../features/open311/open311.keys.ts';
 import { soleDistrict } from '../features/open311/open311.jurisdiction.ts';
 import { serve } from './serve.ts';
+import { backupCommand } from './backup.ts';
 import { retrainTriage } from '../features/requests/triage.service.ts';
 import { seedDemoIfEmpty } from './seed.ts';
+import { journal } from '../features/funds/funds.journal.ts';
+import { SCALES, seedAtScale, type Scale } from '../seed/scale.ts';
 
 /** Runs `fn` with a migrated database; an embedded server this command had to start is stopped after. */
 async function withDatabase<T>(fn: (db: Awaited<ReturnType<typeof connect>>) => Promise<T>): Promise<T> {
@@ -35,12 +38,16 @@ program.command('migrate').description('apply pending database migrations').acti
   await withDatabase(async (d) => process.stderr.write(`migrations applied (${d.kind} database)\n`));
 });
 
-program.command('seed').description('seed the demo city (only on an empty database)').action(async () => {
-  await withDatabase(async (d) => {
-    const done = await seedDemoIfEmpty(d.db, loadVault(loadConfig().dataDir));
-    if (!done) process.stderr.write('the database already has regions; nothing seeded\n');
+program.command('seed').description('seed the demo city, or a synthetic organisation with --scale (only on an empty database)')
+  .option('--scale <scale>', `generate a synthetic city at scale: ${SCALES.join(' | ')} (COPY bulk load; see README)`)
+  .action(async (o: { scale?: string }) => {
+    if (o.scale !== undefined && !(SCALES as readonly string[]).includes(o.scale)) throw new Error(`unknown scale ${o.scale}; one of ${SCALES.join(', ')}`);
+    await withDatabase(async (d) => {
+      if (o.scale) { await seedAtScale(d, loadVault(loadConfig().dataDir), o.scale as Scale); return; }
+      const done = await seedDemoIfEmpty(d.db, loadVault(loadConfig().dataDir));
+      if (!done) process.stderr.write('the database already has regions; nothing seeded\n');
+    });
   });
-});
 
 const user = program.command('user').description('manage accounts');
 user.command('create').description('create an account with one role')
@@ -94,6 +101,22 @@ open311.command('list').description('list keys (one JSON line each; never the ke
 open311.command('revoke <id>').description('revoke a key at once').action(async (id: string) => {
   await withDatabase(async (d) => revokeOpen311Key(d.db, SYSTEM_ACTOR, id));
 });
+
+program.command('export-ledger').description('write the funds ledger as an hledger journal to stdout (e.g. > funds.journal)')
+  .option('--fund <code>', 'one fund by its code (default: every fund)')
+  .action(async (o: { fund?: string }) => {
+    await withDatabase(async (d) => {
+      // Only the journal goes to stdout; it streams, so a large ledger never sits in memory.
+      for await (const piece of journal(d.db, o.fund)) {
+        if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      }
+    });
+  });
+
+program.command('backup <file>').description('write the whole database (embedded or DATABASE_URL) to a file (pg_dump custom format)')
+  .action(async (file: string) => backupCommand(loadConfig(), 'backup', file));
+program.command('restore <file>').description('replace the database with a backup, in one transaction (stop the server first)')
+  .action(async (file: string) => backupCommand(loadConfig(), 'restore', file));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   const message = err instanceof AppError ? `${err.code}: ${errorMessage(err.code, 'zh-CN', err.params)}` : err instanceof Error ? err.message : String(err);

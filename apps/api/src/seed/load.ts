@@ -15,6 +15,9 @@ import { sealIdNumber, sealPhone } from '../features/org/resident.pii.ts';
 import type { City } from './demo-city.ts';
 import { installDefaultCatalogue } from '../features/requests/categories.service.ts';
 import { Rng } from './random.ts';
+import { seedAssembly } from './assembly.ts';
+import { seedCouncils } from './councils.ts';
+import { seedFunds } from './funds.ts';
 
 /** The password of every demo account (demo data only; the README says so). */
 export const DEMO_PASSWORD = 'gongzhi2026';
@@ -77,6 +80,9 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
       if (a.organisationId) await tx.insert(organisationStaff).values({ organisationId: a.organisationId, userId: u!.id, title: '经办人' });
     }
     await installDefaultCatalogue(tx, SYSTEM_ACTOR, district);
+    await seedAssembly(tx);
+    await seedCouncils(tx);
+    await seedFunds(tx);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length } });
     return counts;

@@ -6,7 +6,12 @@ export const zh = {
   appTagline: '社区共建共治共享平台',
   menu: {
     org: '组织架构', residents: '居民', import: '导入', users: '用户与角色', audit: '审计日志', open: '打开菜单',
-    requests: '诉求工单', newRequest: '代为反映', dashboard: '数据看板', categories: '诉求类别', report: '反映问题', myRequests: '我的诉求',
+    requests: '诉求工单', newRequest: '代为反映', dashboard: '数据看板', categories: '诉求类别', report: '反映问题', myRequests: '我的诉求', myData: '我的个人信息',
+    councils: '议事会', myCouncils: '我的议事会', noticeBoard: '公示栏',
+    instructions: '指令', myInstructions: '我的指令',
+    visits: '走访', visitReview: '变更审核', visitCoverage: '走访覆盖',
+    assemblies: '业主大会',
+    funds: '社区基金',
   },
   header: {
     demo: '演示账号',
@@ -48,7 +53,12 @@ export const en: Messages<typeof zh> = {
   appTagline: 'Community co-governance platform',
   menu: {
     org: 'Organisation', residents: 'Residents', import: 'Import', users: 'Users & roles', audit: 'Audit log', open: 'Open menu',
-    requests: 'Requests', newRequest: 'File a request', dashboard: 'Dashboard', categories: 'Categories', report: 'Report a problem', myRequests: 'My requests',
+    requests: 'Requests', newRequest: 'File a request', dashboard: 'Dashboard', categories: 'Categories', report: 'Report a problem', myRequests: 'My requests', myData: 'My data',
+    councils: 'Councils', myCouncils: 'My councils', noticeBoard: 'Notice board',
+    instructions: 'Instructions', myInstructions: 'My instructions',
+    visits: 'Visits', visitReview: 'Change review', visitCoverage: 'Visit coverage',
+    assemblies: 'Owners’ assemblies',
+    funds: 'Community funds',
   },
   header: {
     demo: 'Demo account',

@@ -17,18 +17,34 @@ import * as requests from '../features/requests/requests.i18n.ts';
 import * as report from '../features/requests/report.i18n.ts';
 import * as kpi from '../features/requests/kpi.i18n.ts';
 import * as newRequest from '../features/requests/newRequest.i18n.ts';
+import * as instructions from '../features/instructions/instructions.i18n.ts';
+import * as assembly from '../features/assembly/assembly.i18n.ts';
+import * as councils from '../features/councils/councils.i18n.ts';
+import * as funds from '../features/funds/funds.i18n.ts';
+import * as visits from '../features/visits/visits.i18n.ts';
+import * as privacy from '../features/privacy/privacy.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
   common: common.zh, auth: auth.zh, org: org.zh, people: people.zh, residents: residents.zh,
   import: imports.zh, users: users.zh, audit: audit.zh, requests: requests.zh, report: report.zh, kpi: kpi.zh,
   newRequest: newRequest.zh,
+  instructions: instructions.zh,
+  assembly: assembly.zh, councils: councils.zh,
+  funds: funds.zh,
+  visits: visits.zh,
+  privacy: privacy.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
   common: common.en, auth: auth.en, org: org.en, people: people.en, residents: residents.en,
   import: imports.en, users: users.en, audit: audit.en, requests: requests.en, report: report.en, kpi: kpi.en,
   newRequest: newRequest.en,
+  instructions: instructions.en,
+  assembly: assembly.en, councils: councils.en,
+  funds: funds.en,
+  visits: visits.en,
+  privacy: privacy.en,
 };
 
 declare module 'i18next' {

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
-  TagsOutlined, TeamOutlined, UserOutlined,
+  NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'funds' | 'visits' | 'visitReview' | 'visitCoverage';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -23,6 +24,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/requests', labelKey: 'requests', action: 'request.read', icon: <ProfileOutlined /> },
   { path: '/requests/new', labelKey: 'newRequest', action: 'request.handle', icon: <FormOutlined /> },
   { path: '/dashboard', labelKey: 'dashboard', action: 'kpi.read', icon: <BarChartOutlined /> },
+  { path: '/instructions', labelKey: 'instructions', action: 'instruction.read', icon: <NotificationOutlined /> },
+  { path: '/tasks', labelKey: 'myInstructions', action: 'instruction.work', icon: <NotificationOutlined /> },
+  { path: '/visits', labelKey: 'visits', action: 'visit.record', icon: <HomeOutlined /> },
+  { path: '/visits/review', labelKey: 'visitReview', action: 'visit.review', icon: <AuditOutlined /> },
+  { path: '/visits/coverage', labelKey: 'visitCoverage', action: 'visit.read', icon: <BarChartOutlined /> },
   { path: '/org', labelKey: 'org', action: 'region.read', icon: <ApartmentOutlined /> },
   { path: '/residents', labelKey: 'residents', action: 'people.read', icon: <TeamOutlined /> },
   { path: '/import', labelKey: 'import', action: 'import.run', icon: <CloudUploadOutlined /> },
@@ -31,6 +37,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/categories', labelKey: 'categories', action: 'category.manage', icon: <TagsOutlined /> },
   { path: '/report', labelKey: 'report', action: 'request.create', hideFor: 'request.read', icon: <EditOutlined /> },
   { path: '/my-requests', labelKey: 'myRequests', action: 'request.create', hideFor: 'request.read', icon: <FileTextOutlined /> },
+  { path: '/my-data', labelKey: 'myData', action: 'request.create', hideFor: 'request.read', icon: <SafetyOutlined /> },
+  // After the resident's two request pages, so their start page stays "反映问题".
+  { path: '/assemblies', labelKey: 'assemblies', action: 'assembly.read', icon: <BankOutlined /> },
+  { path: '/funds', labelKey: 'funds', action: 'fund.read', icon: <AccountBookOutlined /> },
+  { path: '/councils', labelKey: 'councils', action: 'council.read', hideFor: 'council.propose', icon: <CommentOutlined /> },
+  { path: '/my-councils', labelKey: 'myCouncils', action: 'council.propose', icon: <CommentOutlined /> },
+  { path: '/notice-board', labelKey: 'noticeBoard', action: 'council.read', icon: <SoundOutlined /> },
 ];
 
 /** The menu entries this user may see. */

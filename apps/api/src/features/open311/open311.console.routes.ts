@@ -28,20 +28,20 @@ export async function open311KeyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['open311'];
 
-  r.get('/api/v1/open311/keys', {
+  r.get('/api/v1/open311/keys', { config: { access: { action: 'open311.manage' } },
     schema: { tags, summary: 'Open311 keys of the districts I manage (revoked ones too)', querystring: z.object({ districtCode: DistrictCode.optional() }), response: { 200: z.array(KeyView) } },
   }, async (request) => listOpen311Keys(deps.db, requireActor(request), request.query.districtCode));
 
   r.post('/api/v1/open311/keys', {
     schema: { tags, summary: 'Create an Open311 key for a district (the key is shown once)', body: CreateKeyBody, response: { 201: KeyView.extend({ key: z.string() }) } },
-    config: { idempotency: false }, // the answer is the plain key, which must be stored nowhere
+    config: { access: { action: 'open311.manage' }, idempotency: false }, // the answer is the plain key, which must be stored nowhere
   }, async (request, reply) => {
     const actor = requireActor(request);
     const districtCode = await districtFor(deps, actor, request.body.districtCode);
     return reply.status(201).send(await createOpen311Key(deps.db, actor, { name: request.body.name, districtCode }));
   });
 
-  r.delete('/api/v1/open311/keys/:id', { schema: { tags, summary: 'Revoke an Open311 key', params: IdParams, response: { 204: z.null() } } },
+  r.delete('/api/v1/open311/keys/:id', { config: { access: { action: 'open311.manage', subject: 'open311_keys', denyAs: 404 } }, schema: { tags, summary: 'Revoke an Open311 key', params: IdParams, response: { 204: z.null() } } },
     async (request, reply) => {
       await revokeOpen311Key(deps.db, requireActor(request), request.params.id);
       return reply.status(204).send(null);

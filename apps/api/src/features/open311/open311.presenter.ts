@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { isFinishedState, MATTER_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES, type RequestState } from '@gongzhi/core';
 import type { Language } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -44,16 +44,23 @@ export function parseW3(text: string): Date | null {
 const publicColumns = {
   number: requests.number, state: requests.state, description: requests.description, address: requests.address,
   lat: requests.lat, lng: requests.lng, createdAt: requests.createdAt, updatedAt: requests.updatedAt, closedAt: requests.closedAt,
-  ratedAt: requests.ratedAt, resolveDueAt: requests.resolveDueAt, channel: requests.channel,
+  ratedAt: requests.ratedAt, resolveDueAt: requests.resolveDueAt, channel: requests.channel, matter: requests.matter,
   categoryCode: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn, agency: organisations.name,
 };
 type PublicRow = { number: string; state: RequestState; description: string; address: string | null; lat: number | null; lng: number | null;
-  createdAt: Date; updatedAt: Date; closedAt: Date | null; ratedAt: Date | null; resolveDueAt: Date | null; channel: string;
+  createdAt: Date; updatedAt: Date; closedAt: Date | null; ratedAt: Date | null; resolveDueAt: Date | null; channel: string; matter: string | null;
   categoryCode: string | null; nameZh: string | null; nameEn: string | null; agency: string | null };
 
-/** A service request in GeoReport v2's fields. */
+const WITHHELD = { 'zh-CN': '私事，内容不公开', en: 'A private matter: not shown publicly' } as const;
+
+/**
+ * A service request in GeoReport v2's fields. A private matter (私事: a family's or a person's own
+ * affair) keeps its status public, so the client that filed it can follow it, but not what it says
+ * or where it is.
+ */
 export function presentServiceRequest(r: PublicRow, lang: Language) {
   const closed = isFinishedState(r.state);
+  const hidden = r.matter === 'private';
   return {
     service_request_id: r.number,
     status: (closed ? 'closed' : 'open') as Open311Status,
@@ -62,18 +69,18 @@ export function presentServiceRequest(r: PublicRow, lang: Language) {
     service_name: r.categoryCode ? (lang === 'en' ? r.nameEn : r.nameZh) : null,
     // A request not (yet) in a category has no service; the field is required, so it is empty.
     service_code: r.categoryCode ?? '',
-    description: r.description,
+    description: hidden ? WITHHELD[lang] : r.description,
     agency_responsible: r.agency,
     service_notice: null,
     requested_datetime: w3(r.createdAt),
     // "For requests with status=closed, this will be the date the request was closed."
     updated_datetime: w3(closed ? r.closedAt ?? r.ratedAt ?? r.updatedAt : r.updatedAt),
     expected_datetime: r.resolveDueAt ? w3(r.resolveDueAt) : null,
-    address: r.address,
+    address: hidden ? null : r.address,
     address_id: null,
     zipcode: null,
-    lat: r.lat,
-    long: r.lng,
+    lat: hidden ? null : r.lat,
+    long: hidden ? null : r.lng,
     media_url: null,
   };
 }
@@ -95,6 +102,8 @@ export async function findServiceRequests(db: DbOrTx, district: string, q: Reque
     where.push(inArray(requests.number, q.ids));
   } else {
     where.push(gte(requests.createdAt, q.start), lte(requests.createdAt, q.end));
+    // Public lists leave private matters out altogether; asked for by id, they come withheld.
+    where.push(or(isNull(requests.matter), ne(requests.matter, 'private'))!);
     if (q.serviceCodes) where.push(inArray(serviceCategories.code, q.serviceCodes));
     if (q.statuses?.length === 1) where.push(q.statuses[0] === 'closed' ? inArray(requests.state, FINISHED) : notInArray(requests.state, FINISHED));
   }

@@ -92,7 +92,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
   const file = (segment: string) => splitFormat(segment) ?? fail(404, '只支持 .json 和 .xml', 'Only .json and .xml are served');
 
   for (const format of ['json', 'xml'] as const) {
-    app.get(`/discovery.${format}`, async (request, reply) => {
+    app.get(`/discovery.${format}`, { config: { access: 'public' } }, async (request, reply) => {
       const changeset = w3(await catalogueChangedAt(db, null) ?? FIRST_CHANGESET);
       const en = lang(request) === 'en';
       return sendAs(reply, format, { root: 'discovery', item: null }, {
@@ -108,13 +108,13 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
       });
     });
 
-    app.get(`/services.${format}`, async (request, reply) => {
+    app.get(`/services.${format}`, { config: { access: 'public' } }, async (request, reply) => {
       const args = flatArgs(request.query);
       const district = await jurisdiction(args.jurisdiction_id);
       return sendAs(reply, format, { root: 'services', item: 'service' }, await findServices(db, district, lang(request)));
     });
 
-    app.get(`/requests.${format}`, async (request, reply) => {
+    app.get(`/requests.${format}`, { config: { access: 'public' } }, async (request, reply) => {
       const args = flatArgs(request.query);
       const district = await jurisdiction(args.jurisdiction_id);
       const rows = await findServiceRequests(db, district, parseListQuery(args, now()));
@@ -123,7 +123,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
 
     // An Open311 client's retry has no Idempotency-Key convention; keyed by address alone, a stored
     // answer could go to another client behind the same address. Each POST simply runs.
-    app.post(`/requests.${format}`, { config: { idempotency: false } }, async (request, reply) => {
+    app.post(`/requests.${format}`, { config: { access: 'public', idempotency: false } }, async (request, reply) => {
       const l = lang(request);
       const args = flatArgs(request.query, request.body);
       if (!args.api_key) fail(403, '缺少 api_key', 'api_key was not provided');
@@ -161,7 +161,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
     });
   }
 
-  app.get<{ Params: { file: string } }>('/services/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/services/:file', { config: { access: 'public' } }, async (request, reply) => {
     const { name, format } = file(request.params.file);
     const district = await jurisdiction(flatArgs(request.query).jurisdiction_id);
     const [service] = await findServices(db, district, lang(request), name);
@@ -180,7 +180,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
 
   // `requests/{id}` is the specification's path; the community's swagger.json writes `request/{id}`.
   for (const path of ['/requests/:file', '/request/:file']) {
-    app.get<{ Params: { file: string } }>(path, async (request, reply) => {
+    app.get<{ Params: { file: string } }>(path, { config: { access: 'public' } }, async (request, reply) => {
       const { row, name, format } = await oneRequest(request);
       if (!row) fail(404, `找不到 service_request_id：${name}`, `service_request_id ${name} was not found`);
       return sendAs(reply, format, LISTS, [presentServiceRequest(row, lang(request))]);
@@ -190,7 +190,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
   // We create requests synchronously and POST returns the service_request_id, never a token (the
   // specification allows one or the other). For clients that look a token up anyway, the token of a
   // request filed through Open311 is its id; any other token is unknown.
-  app.get<{ Params: { file: string } }>('/tokens/:file', async (request, reply) => {
+  app.get<{ Params: { file: string } }>('/tokens/:file', { config: { access: 'public' } }, async (request, reply) => {
     const { row, name, format } = await oneRequest(request);
     if (!row || row.channel !== 'open311') fail(404, `找不到 token：${name}`, `token ${name} was not found`);
     return sendAs(reply, format, LISTS, [{ service_request_id: row.number, token: row.number }]);

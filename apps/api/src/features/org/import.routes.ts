@@ -19,12 +19,12 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
 
-  r.get('/api/v1/imports/template.xlsx', { schema: { tags: ['import'], summary: 'The register template' } }, async (request, reply) => {
+  r.get('/api/v1/imports/template.xlsx', { config: { access: { action: 'import.run' } }, schema: { tags: ['import'], summary: 'The register template' } }, async (request, reply) => {
     requireActor(request);
     return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('住户导入模板.xlsx')}`).send(await templateWorkbook());
   });
 
-  r.post('/api/v1/imports', {
+  r.post('/api/v1/imports', { config: { access: { action: 'import.run' } },
     schema: { tags: ['import'], summary: 'Upload a register (.xlsx/.csv, multipart: regionId, file) and get a row-by-row preview', consumes: ['multipart/form-data'], response: { 201: ImportPreview } },
   }, async (request, reply) => {
     const actor = requireActor(request);
@@ -48,13 +48,13 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send(presentPreview(imp, negotiateLanguage(request.headers['accept-language'])));
   });
 
-  r.get('/api/v1/imports/:id', { schema: { tags: ['import'], summary: 'An import preview', params: IdParams, response: { 200: ImportPreview } } },
+  r.get('/api/v1/imports/:id', { config: { access: { action: 'import.run', subject: 'imports' } }, schema: { tags: ['import'], summary: 'An import preview', params: IdParams, response: { 200: ImportPreview } } },
     async (request) => presentPreview(await findImport(db, requireActor(request), request.params.id), negotiateLanguage(request.headers['accept-language'])));
 
-  r.post('/api/v1/imports/:id/commit', { schema: { tags: ['import'], summary: 'Write a clean preview to the register (one transaction)', params: IdParams, response: { 200: ImportCommitResult } } },
+  r.post('/api/v1/imports/:id/commit', { config: { access: { action: 'import.run', subject: 'imports' } }, schema: { tags: ['import'], summary: 'Write a clean preview to the register (one transaction)', params: IdParams, response: { 200: ImportCommitResult } } },
     async (request) => commitImport(db, requireActor(request), request.params.id));
 
-  r.get('/api/v1/exports/residents.xlsx', { schema: { tags: ['import'], summary: 'Residents of a region as .xlsx (masked)', querystring: z.object({ regionId: z.uuid() }) } },
+  r.get('/api/v1/exports/residents.xlsx', { config: { access: { action: 'export.run', query: { regionId: 'regions' } } }, schema: { tags: ['import'], summary: 'Residents of a region as .xlsx (masked)', querystring: z.object({ regionId: z.uuid() }) } },
     async (request, reply) => {
       const actor = requireActor(request);
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');

@@ -34,7 +34,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     };
   };
 
-  r.get('/api/v1/regions', {
+  r.get('/api/v1/regions', { config: { access: { action: 'region.read', query: { parentId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Children of a region, or the roots of my scope, with counts', querystring: RegionListQuery, response: { 200: z.array(RegionSummary) } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -51,37 +51,37 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     return rows.map((row) => presentRegion(row, counts));
   });
 
-  r.get('/api/v1/regions/:id', { schema: { tags: ['org'], summary: 'A region with its ancestors, counts and my abilities', params: IdParams, response: { 200: RegionDetail } } },
+  r.get('/api/v1/regions/:id', { config: { access: { action: 'region.read', subject: 'regions' } }, schema: { tags: ['org'], summary: 'A region with its ancestors, counts and my abilities', params: IdParams, response: { 200: RegionDetail } } },
     async (request) => detail(requireActor(request), request.params.id));
 
-  r.post('/api/v1/regions', { schema: { tags: ['org'], summary: 'Create a region', body: CreateRegionBody, response: { 201: RegionDetail } } }, async (request, reply) => {
+  r.post('/api/v1/regions', { config: { access: { action: 'region.manage' } }, schema: { tags: ['org'], summary: 'Create a region', body: CreateRegionBody, response: { 201: RegionDetail } } }, async (request, reply) => {
     const actor = requireActor(request);
     const row = await createRegion(db, actor, request.body);
     return reply.status(201).send(await detail(actor, row.id));
   });
 
-  r.patch('/api/v1/regions/:id', { schema: { tags: ['org'], summary: 'Rename a region or set its boundary', params: IdParams, body: UpdateRegionBody, response: { 200: RegionDetail } } },
+  r.patch('/api/v1/regions/:id', { config: { access: { action: 'region.manage', subject: 'regions' } }, schema: { tags: ['org'], summary: 'Rename a region or set its boundary', params: IdParams, body: UpdateRegionBody, response: { 200: RegionDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await updateRegion(db, actor, request.params.id, request.body);
       return detail(actor, request.params.id);
     });
 
-  r.post('/api/v1/regions/:id/move', { schema: { tags: ['org'], summary: 'Move a region and its subtree under another parent', params: IdParams, body: MoveRegionBody, response: { 200: RegionDetail } } },
+  r.post('/api/v1/regions/:id/move', { config: { access: { action: 'region.manage', subject: 'regions' } }, schema: { tags: ['org'], summary: 'Move a region and its subtree under another parent', params: IdParams, body: MoveRegionBody, response: { 200: RegionDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await moveRegion(db, actor, request.params.id, request.body);
       return detail(actor, request.params.id);
     });
 
-  r.post('/api/v1/regions/:id/retire', { schema: { tags: ['org'], summary: 'Retire an empty region', params: IdParams, response: { 200: RegionDetail } } },
+  r.post('/api/v1/regions/:id/retire', { config: { access: { action: 'region.manage', subject: 'regions' } }, schema: { tags: ['org'], summary: 'Retire an empty region', params: IdParams, response: { 200: RegionDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await retireRegion(db, actor, request.params.id);
       return detail(actor, request.params.id);
     });
 
-  r.get('/api/v1/locate', { schema: { tags: ['org'], summary: 'The grid (or micro-grid) containing a point', querystring: LocateQuery, response: { 200: LocateResult } } },
+  r.get('/api/v1/locate', { config: { access: 'signed-in' }, schema: { tags: ['org'], summary: 'The grid (or micro-grid) containing a point', querystring: LocateQuery, response: { 200: LocateResult } } },
     async (request) => {
       requireActor(request);
       const { lat, lng } = request.query;
@@ -90,7 +90,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
       return { region: hit ? { id: hit.id, level: hit.level, code: hit.code, name: hit.name } : null, ancestors: hit ? await ancestorsOf(db, hit.code) : [] };
     });
 
-  r.get('/api/v1/organisations', {
+  r.get('/api/v1/organisations', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Organisations in my scope', querystring: z.object({ regionId: z.uuid().optional(), kind: OrganisationKind.optional() }), response: { 200: z.array(OrganisationView) } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -107,10 +107,10 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     }).from(organisations).innerJoin(regions, eq(regions.id, organisations.regionId)).where(and(...where)).orderBy(asc(organisations.kind), asc(organisations.name));
   });
 
-  r.post('/api/v1/organisations', { schema: { tags: ['org'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: z.object({ id: z.uuid() }) } } },
+  r.post('/api/v1/organisations', { config: { access: { action: 'org.manage' } }, schema: { tags: ['org'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: (await createOrganisation(db, requireActor(request), request.body)).id }));
 
-  r.get('/api/v1/party-orgs', {
+  r.get('/api/v1/party-orgs', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Party organisations below a region, with member counts', querystring: z.object({ regionId: z.uuid().optional() }), response: { 200: z.array(PartyOrgView) } },
   }, async (request) => {
     const actor = requireActor(request);

@@ -43,7 +43,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     };
   };
 
-  r.get('/api/v1/residents', { schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
+  r.get('/api/v1/residents', { config: { access: { action: 'people.read', query: { regionId: 'regions', householdId: 'households' } } }, schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'people.read');
@@ -56,17 +56,17 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       return { items: res.items.map(presentResident), total: res.total };
     });
 
-  r.get('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
+  r.get('/api/v1/residents/:id', { config: { access: { action: 'people.read', subject: 'residents' } }, schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
     async (request) => residentDetail(requireActor(request), request.params.id));
 
-  r.post('/api/v1/residents', { schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail } } },
+  r.post('/api/v1/residents', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await createResident(db, vault, actor, request.body);
       return reply.status(201).send(await residentDetail(actor, row.id));
     });
 
-  r.patch('/api/v1/residents/:id', { schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail } } },
+  r.patch('/api/v1/residents/:id', { config: { access: { action: 'people.write', subject: 'residents' } }, schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await updateResident(db, vault, actor, request.params.id, request.body);
@@ -76,11 +76,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   // Never remembered for Idempotency-Key replays: the answer is the clear value, and each reveal is audited.
   r.post('/api/v1/residents/:id/reveal', {
     schema: { tags: ['people'], summary: 'Reveal an ID number or phone in full (audited)', params: IdParams, body: RevealBody, response: { 200: RevealResult } },
-    config: { idempotency: false },
+    config: { access: { action: 'pii.reveal', subject: 'residents' }, idempotency: false },
   },
     async (request) => ({ field: request.body.field, value: await revealResident(db, vault, requireActor(request), request.params.id, request.body.field) }));
 
-  r.get('/api/v1/households', { schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
+  r.get('/api/v1/households', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'people.read');
@@ -106,17 +106,17 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     };
   };
 
-  r.get('/api/v1/households/:id', { schema: { tags: ['people'], summary: 'A household with its members and unit', params: IdParams, response: { 200: HouseholdDetail } } },
+  r.get('/api/v1/households/:id', { config: { access: { action: 'people.read', subject: 'households' } }, schema: { tags: ['people'], summary: 'A household with its members and unit', params: IdParams, response: { 200: HouseholdDetail } } },
     async (request) => householdDetail(requireActor(request), request.params.id));
 
-  r.post('/api/v1/households', { schema: { tags: ['people'], summary: 'Register a household', body: CreateHouseholdBody, response: { 201: HouseholdDetail } } },
+  r.post('/api/v1/households', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Register a household', body: CreateHouseholdBody, response: { 201: HouseholdDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await createHousehold(db, actor, request.body);
       return reply.status(201).send(await householdDetail(actor, row.id));
     });
 
-  r.get('/api/v1/buildings', { schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
+  r.get('/api/v1/buildings', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
     async (request) => {
       const actor = requireActor(request);
       authorize(actor, 'people.read');
@@ -130,22 +130,22 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     return { ...view, units: unitList, abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: b.regionPath }) };
   };
 
-  r.get('/api/v1/buildings/:id', { schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },
+  r.get('/api/v1/buildings/:id', { config: { access: { action: 'people.read', subject: 'buildings' } }, schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },
     async (request) => buildingDetail(requireActor(request), request.params.id));
 
-  r.post('/api/v1/buildings', { schema: { tags: ['people'], summary: 'Register a building', body: CreateBuildingBody, response: { 201: BuildingDetail } } },
+  r.post('/api/v1/buildings', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Register a building', body: CreateBuildingBody, response: { 201: BuildingDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const row = await createBuilding(db, actor, request.body);
       return reply.status(201).send(await buildingDetail(actor, row.id));
     });
 
-  r.post('/api/v1/units', { schema: { tags: ['people'], summary: 'Register a unit with its floor area', body: CreateUnitBody, response: { 201: z.object({ id: z.uuid(), areaCentiM2: z.number().int() }) } } },
+  r.post('/api/v1/units', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Register a unit with its floor area', body: CreateUnitBody, response: { 201: z.object({ id: z.uuid(), areaCentiM2: z.number().int() }) } } },
     async (request, reply) => {
       const row = await createUnit(db, requireActor(request), request.body);
       return reply.status(201).send({ id: row.id, areaCentiM2: row.areaCentiM2 });
     });
 
-  r.post('/api/v1/units/:id/owners', { schema: { tags: ['people'], summary: 'Add an owner to a unit', params: IdParams, body: AddOwnerBody, response: { 201: z.object({ id: z.uuid() }) } } },
+  r.post('/api/v1/units/:id/owners', { config: { access: { action: 'people.write', subject: 'units' } }, schema: { tags: ['people'], summary: 'Add an owner to a unit', params: IdParams, body: AddOwnerBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: (await addOwner(db, requireActor(request), request.params.id, request.body)).id }));
 }

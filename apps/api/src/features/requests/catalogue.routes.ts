@@ -40,14 +40,14 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     }));
   };
 
-  r.get('/api/v1/categories', {
+  r.get('/api/v1/categories', { config: { access: 'signed-in' },
     schema: { tags: ['requests'], summary: 'The service catalogue of my district', querystring: z.object({ districtCode: z.string().regex(/^\d{6}$/).optional(), all: z.stringbool().default(false) }), response: { 200: z.array(CategoryView) } },
   }, async (request) => {
     const actor = requireActor(request);
     return list(districtOf(actor, request.query.districtCode), negotiateLanguage(request.headers['accept-language']), !request.query.all);
   });
 
-  r.post('/api/v1/categories/defaults', {
+  r.post('/api/v1/categories/defaults', { config: { access: { action: 'category.manage' } },
     schema: { tags: ['requests'], summary: 'Add the default catalogue (Beijing 12345 time limits) to a district', body: z.object({ districtCode: z.string().regex(/^\d{6}$/) }), response: { 200: z.object({ added: z.number().int() }) } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -55,7 +55,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
     return { added: await db.transaction((tx) => installDefaultCatalogue(tx, actor, request.body.districtCode)) };
   });
 
-  r.patch('/api/v1/categories/:id', { schema: { tags: ['requests'], summary: 'Change a category: names, department, time limits', params: IdParams, body: UpdateCategoryBody, response: { 200: CategoryView } } },
+  r.patch('/api/v1/categories/:id', { config: { access: { action: 'category.manage', subject: 'service_categories' } }, schema: { tags: ['requests'], summary: 'Change a category: names, department, time limits', params: IdParams, body: UpdateCategoryBody, response: { 200: CategoryView } } },
     async (request) => {
       const actor = requireActor(request);
       const updated = await db.transaction(async (tx) => {
@@ -70,7 +70,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
       return all.find((c) => c.id === updated.id)!;
     });
 
-  r.get('/api/v1/kpis/export.xlsx', { schema: { tags: ['requests'], summary: 'The dashboard for a region and period as .xlsx', querystring: KpiQuery } },
+  r.get('/api/v1/kpis/export.xlsx', { config: { access: { action: 'kpi.read', query: { regionId: 'regions' } } }, schema: { tags: ['requests'], summary: 'The dashboard for a region and period as .xlsx', querystring: KpiQuery } },
     async (request, reply) => {
       const view = await kpiView(db, requireActor(request), request.query);
       const name = `诉求指标-${view.region?.name ?? ''}-${view.from}-${view.to}.xlsx`;
@@ -78,6 +78,6 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(await kpiWorkbook(view));
     });
 
-  r.get('/api/v1/kpis', { schema: { tags: ['requests'], summary: 'Response, resolution, satisfaction and on-time rates for a region and period, with drill-down', querystring: KpiQuery, response: { 200: KpiView } } },
+  r.get('/api/v1/kpis', { config: { access: { action: 'kpi.read', query: { regionId: 'regions' } } }, schema: { tags: ['requests'], summary: 'Response, resolution, satisfaction and on-time rates for a region and period, with drill-down', querystring: KpiQuery, response: { 200: KpiView } } },
     async (request) => kpiView(db, requireActor(request), request.query));
 }

@@ -34,16 +34,16 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/requests', {
     schema: { tags, summary: 'Raise a request (resident, grid worker on a visit, or staff taking a call)', body: CreateRequestBody, response: { 201: RequestDetail } },
-    config: { rateLimit: intakeLimit },
+    config: { access: { action: 'request.create' }, rateLimit: intakeLimit },
   }, async (request, reply) => {
     const actor = requireActor(request);
     return reply.status(201).send(presentNew(actor, await intake(db, vault, actor, request.body, { now: now() })));
   });
 
-  r.get('/api/v1/requests', { schema: { tags, summary: 'Requests I may see (work queues and "my requests")', querystring: RequestListQuery, response: { 200: page(RequestSummary) } } },
+  r.get('/api/v1/requests', { config: { access: 'signed-in' }, schema: { tags, summary: 'Requests I may see (work queues and "my requests")', querystring: RequestListQuery, response: { 200: page(RequestSummary) } } },
     async (request) => listRequests(db, requireActor(request), request.query));
 
-  r.get('/api/v1/requests/similar', {
+  r.get('/api/v1/requests/similar', { config: { access: 'signed-in' },
     schema: { tags, summary: 'Open requests near a point, to add yourself instead of reporting again', querystring: SimilarQuery, response: { 200: z.array(z.object({ id: z.uuid(), number: z.string(), description: z.string(), state: z.string(), createdAt: z.string() })) } },
   }, async (request) => {
     requireActor(request);
@@ -51,10 +51,10 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     return rows.map((x) => ({ id: x.id, number: x.number, description: x.description, state: x.state, createdAt: x.createdAt.toISOString() }));
   });
 
-  r.get('/api/v1/requests/:id', { schema: { tags, summary: 'A request with its timeline', params: IdParams, response: { 200: RequestDetail } } },
+  r.get('/api/v1/requests/:id', { config: { access: { subject: 'requests' } }, schema: { tags, summary: 'A request with its timeline', params: IdParams, response: { 200: RequestDetail } } },
     async (request) => presentDetail(db, requireActor(request), request.params.id));
 
-  r.post('/api/v1/requests/:id/events', {
+  r.post('/api/v1/requests/:id/events', { config: { access: { subject: 'requests' } },
     schema: { tags, summary: 'Take a step: sort, dispatch, accept, reply, verify, close, rate, return, transfer, escalate, merge, refer, reject, reopen', params: IdParams, body: ActBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -62,21 +62,21 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentDetail(db, actor, request.params.id);
   });
 
-  r.post('/api/v1/requests/:id/place', { schema: { tags, summary: 'Place an unplaced request on a grid', params: IdParams, body: PlaceBody, response: { 200: RequestDetail } } },
+  r.post('/api/v1/requests/:id/place', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Place an unplaced request on a grid', params: IdParams, body: PlaceBody, response: { 200: RequestDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await placeRequest(db, actor, request.params.id, request.body);
       return presentDetail(db, actor, request.params.id);
     });
 
-  r.post('/api/v1/requests/:id/handlers', { schema: { tags, summary: 'Add a co-handler with its sub-task', params: IdParams, body: AddHandlerBody, response: { 201: RequestDetail } } },
+  r.post('/api/v1/requests/:id/handlers', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Add a co-handler with its sub-task', params: IdParams, body: AddHandlerBody, response: { 201: RequestDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await addHandler(db, actor, request.params.id, request.body);
       return reply.status(201).send(await presentDetail(db, actor, request.params.id));
     });
 
-  r.post('/api/v1/requests/:id/handlers/:handlerId/done', {
+  r.post('/api/v1/requests/:id/handlers/:handlerId/done', { config: { access: { action: 'request.handle', subject: 'requests', params: { handlerId: 'request_handlers' } } },
     schema: { tags, summary: 'Report a sub-task done', params: z.object({ id: z.uuid(), handlerId: z.uuid() }), body: HandlerDoneBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -84,14 +84,14 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentDetail(db, actor, request.params.id);
   });
 
-  r.post('/api/v1/requests/:id/extensions', { schema: { tags, summary: 'Ask for more time', params: IdParams, body: ExtensionBody, response: { 201: RequestDetail } } },
+  r.post('/api/v1/requests/:id/extensions', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Ask for more time', params: IdParams, body: ExtensionBody, response: { 201: RequestDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await requestExtension(db, actor, request.params.id, request.body);
       return reply.status(201).send(await presentDetail(db, actor, request.params.id));
     });
 
-  r.post('/api/v1/requests/:id/extensions/:extensionId/decide', {
+  r.post('/api/v1/requests/:id/extensions/:extensionId/decide', { config: { access: { action: 'request.supervise', subject: 'requests', params: { extensionId: 'request_extensions' } } },
     schema: { tags, summary: 'Approve or refuse an extension', params: z.object({ id: z.uuid(), extensionId: z.uuid() }), body: DecideBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
@@ -101,7 +101,7 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/requests/:id/photos', {
     schema: { tags, summary: 'Attach a photo (multipart field "file"; JPEG, PNG, WebP, HEIC…; EXIF removed)', params: IdParams, consumes: ['multipart/form-data'], response: { 201: RequestDetail } },
-    config: { idempotency: false },
+    config: { access: { subject: 'requests' }, idempotency: false },
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
@@ -118,14 +118,14 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send(await presentDetail(db, actor, request.params.id));
   });
 
-  r.get('/api/v1/requests/:id/photos/:photoId', {
+  r.get('/api/v1/requests/:id/photos/:photoId', { config: { access: { subject: 'requests', params: { photoId: 'request_photos' } } },
     schema: { tags, summary: 'A photo, or its thumbnail with ?thumb=1', params: z.object({ id: z.uuid(), photoId: z.uuid() }), querystring: z.object({ thumb: z.stringbool().default(false) }) },
   }, async (request, reply) => {
     const p = await readPhoto(db, deps.storage, requireActor(request), request.params.id, request.params.photoId, request.query.thumb);
     return reply.type(p.mime).header('cache-control', 'private, max-age=86400').header('x-content-type-options', 'nosniff').send(p.data);
   });
 
-  r.post('/api/v1/requests/:id/follow', { schema: { tags, summary: 'Add myself to a request about the same thing', params: IdParams, response: { 204: z.null() } } },
+  r.post('/api/v1/requests/:id/follow', { config: { access: { action: 'request.create', subject: 'requests' } }, schema: { tags, summary: 'Add myself to a request about the same thing', params: IdParams, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'request.create');

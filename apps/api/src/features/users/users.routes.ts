@@ -31,7 +31,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentUser(u, await grantsOf(db, [id]));
   };
 
-  r.get('/api/v1/users', { schema: { tags: ['users'], summary: 'Users holding roles in my scope', querystring: UserListQuery, response: { 200: page(UserView) } } }, async (request) => {
+  r.get('/api/v1/users', { config: { access: { action: 'user.read' } }, schema: { tags: ['users'], summary: 'Users holding roles in my scope', querystring: UserListQuery, response: { 200: page(UserView) } } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'user.read');
     const { q, limit, offset } = request.query;
@@ -41,34 +41,34 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     return { items: rows.map((u) => presentUser(u, grants)), total };
   });
 
-  r.get('/api/v1/users/:id', { schema: { tags: ['users'], summary: 'A user with their roles', params: IdParams, response: { 200: UserView } } }, async (request) => {
+  r.get('/api/v1/users/:id', { config: { access: { action: 'user.read', subject: 'users' } }, schema: { tags: ['users'], summary: 'A user with their roles', params: IdParams, response: { 200: UserView } } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'user.read');
     return one(actor, request.params.id);
   });
 
-  r.post('/api/v1/users', { schema: { tags: ['users'], summary: 'Create an account with its roles', body: CreateUserBody, response: { 201: UserView } } }, async (request, reply) => {
+  r.post('/api/v1/users', { config: { access: { action: 'user.manage' } }, schema: { tags: ['users'], summary: 'Create an account with its roles', body: CreateUserBody, response: { 201: UserView } } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'user.manage');
     const u = await createUser(db, vault, actor, request.body);
     return reply.status(201).send(presentUser(u, await grantsOf(db, [u.id])));
   });
 
-  r.patch('/api/v1/users/:id', { schema: { tags: ['users'], summary: 'Rename, reset password, disable or enable', params: IdParams, body: UpdateUserBody, response: { 200: UserView } } }, async (request) => {
+  r.patch('/api/v1/users/:id', { config: { access: { action: 'user.manage', subject: 'users' } }, schema: { tags: ['users'], summary: 'Rename, reset password, disable or enable', params: IdParams, body: UpdateUserBody, response: { 200: UserView } } }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'user.manage');
     await updateUser(db, actor, request.params.id, request.body);
     return one(actor, request.params.id);
   });
 
-  r.post('/api/v1/users/:id/grants', { schema: { tags: ['users'], summary: 'Grant a role', params: IdParams, body: GrantBody, response: { 201: UserView } } }, async (request, reply) => {
+  r.post('/api/v1/users/:id/grants', { config: { access: { action: 'user.manage', subject: 'users' } }, schema: { tags: ['users'], summary: 'Grant a role', params: IdParams, body: GrantBody, response: { 201: UserView } } }, async (request, reply) => {
     const actor = requireActor(request);
     authorize(actor, 'user.manage');
     await grantRole(db, actor, request.params.id, request.body);
     return reply.status(201).send(await one(actor, request.params.id));
   });
 
-  r.delete('/api/v1/users/:id/grants/:grantId', {
+  r.delete('/api/v1/users/:id/grants/:grantId', { config: { access: { action: 'user.manage', subject: 'users', params: { grantId: 'role_assignments' } } },
     schema: { tags: ['users'], summary: 'Remove a role', params: z.object({ id: z.uuid(), grantId: z.uuid() }), response: { 200: UserView } },
   }, async (request) => {
     const actor = requireActor(request);

@@ -10,7 +10,7 @@ import { likePrefix } from '../db/like.ts';
 
 /** The auditor's search over the audit log, limited to their region subtree. */
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
-  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', {
+  app.withTypeProvider<ZodTypeProvider>().get('/api/v1/audit', { config: { access: { action: 'audit.read' } },
     schema: { tags: ['audit'], summary: 'Search the audit log', querystring: AuditQuery, response: { 200: page(AuditEntryView) } },
   }, async (request) => {
     const actor = requireActor(request);

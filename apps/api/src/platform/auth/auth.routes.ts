@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
 import { requireActor, SESSION_COOKIE } from './auth.plugin.ts';
 import { presentSession } from './auth.presenter.ts';
-import { createApiToken, revokeApiToken, signIn, signOut, SESSION_IDLE_MS } from './session.service.ts';
+import { createApiToken, revokeApiToken, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presentToken = (t: typeof apiTokens.$inferSelect) => ({
@@ -23,7 +23,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/session', {
     schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: SignInBody, response: { 200: SessionView } },
     // Never remembered for replay: the answer carries the CSRF token. Signing in twice is harmless.
-    config: { rateLimit: { max: 20, timeWindow: '1 minute' }, idempotency: false },
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' }, idempotency: false },
   }, async (request, reply) => {
     const result = await signIn(deps.db, deps.vault, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] }, now());
     reply.setCookie(SESSION_COOKIE, result.token, {
@@ -32,18 +32,27 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     return presentSession(deps.db, result.actor, result.csrfToken);
   });
 
-  r.get('/api/v1/session', {
+  r.get('/api/v1/session', { config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'The signed-in user, their roles and abilities', response: { 200: SessionView } },
   }, async (request) => presentSession(deps.db, requireActor(request), request.csrfToken));
 
-  r.delete('/api/v1/session', { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
+  r.delete('/api/v1/session', { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireActor(request);
     if (request.sessionId) await signOut(deps.db, actor, request.sessionId);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
 
-  r.get('/api/v1/tokens', { schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: z.array(TokenView) } } }, async (request) => {
+  r.delete('/api/v1/sessions', {
+    config: { access: 'signed-in' },
+    schema: { tags: ['auth'], summary: 'Sign out everywhere: end every session of my account', response: { 200: z.object({ ended: z.number().int() }) } },
+  }, async (request, reply) => {
+    const ended = await signOutEverywhere(deps.db, requireActor(request));
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ended };
+  });
+
+  r.get('/api/v1/tokens', { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'My API tokens', response: { 200: z.array(TokenView) } } }, async (request) => {
     const actor = requireActor(request);
     const rows = await deps.db.select().from(apiTokens)
       .where(and(eq(apiTokens.userId, actor.userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt));
@@ -52,7 +61,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/tokens', {
     schema: { tags: ['auth'], summary: 'Create an API token for a machine client (shown once)', body: CreateTokenBody, response: { 201: CreatedToken } },
-    config: { idempotency: false }, // the answer is the plain token, which must be shown once and stored nowhere
+    config: { access: 'signed-in', idempotency: false }, // the answer is the plain token, which must be shown once and stored nowhere
   }, async (request, reply) => {
     const actor = requireActor(request);
     if (actor.via === 'token') throw new AppError('FORBIDDEN'); // tokens do not mint tokens
@@ -60,7 +69,7 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send({ ...presentToken(t), token: t.token });
   });
 
-  r.delete('/api/v1/tokens/:id', { schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+  r.delete('/api/v1/tokens/:id', { config: { access: { subject: 'api_tokens' } }, schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
     await revokeApiToken(deps.db, requireActor(request), request.params.id);
     return reply.status(204).send(null);
   });

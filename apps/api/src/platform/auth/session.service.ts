@@ -100,6 +100,16 @@ export async function signOut(db: Db, actor: Actor, sessionId: string): Promise<
   });
 }
 
+/** Ends every session of the actor's user (sign-out everywhere: a lost phone, a shared computer). */
+export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx.update(sessions).set({ revokedAt: sql`now()` })
+      .where(and(eq(sessions.userId, actor.userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
+    await audit(tx, actor, { action: 'session.delete_all', subjectType: 'user', subjectId: actor.userId, details: { sessions: ended.length } });
+    return ended.length;
+  });
+}
+
 /** Resolves a bearer API token to its actor. */
 export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
   const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns })

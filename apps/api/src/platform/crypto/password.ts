@@ -1,3 +1,4 @@
+import { isCommonPassword } from '@gongzhi/core';
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 16384, r: 8, p: 1, keylen: 32 };
@@ -26,9 +27,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A hash to verify against when the phone is unknown, so timing does not reveal which phones exist. */
 export const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-/** At least 8 characters with letters and digits. */
+/** At least 8 characters with letters and digits, and not one of the passwords everybody tries first. */
 export function isStrongPassword(password: string): boolean {
-  return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password);
+  return password.length >= 8 && /[A-Za-z]/.test(password) && /\d/.test(password) && !isCommonPassword(password);
 }
 
 /** A random password that passes `isStrongPassword`, for the first administrator. */

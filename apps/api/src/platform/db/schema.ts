@@ -7,3 +7,8 @@ export * from '../../features/org/org.table.ts';
 export * from '../jobs/jobs.table.ts';
 export * from '../outbox/outbox.table.ts';
 export * from '../../features/requests/requests.table.ts';
+export * from '../../features/councils/councils.table.ts';
+export * from '../../features/assembly/assembly.table.ts';
+export * from '../../features/instructions/instructions.table.ts';
+export * from '../../features/funds/funds.table.ts';
+export * from '../../features/visits/visits.table.ts';

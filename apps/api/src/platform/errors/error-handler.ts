@@ -44,6 +44,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const value = /\)=\((.*)\) already exists/.exec(pgErr.detail ?? '')?.[1] ?? '';
       return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: value }, { constraint: pgErr.constraint });
     }
+    // Class 22 is PostgreSQL's "data exception": a value the caller sent (a NUL byte, a number out of
+    // range, an impossible date) that got past validation. Bad input, and the transaction rolled back.
+    if (pgErr?.code?.startsWith('22')) return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'a value cannot be stored', sqlstate: pgErr.code }]);
+    // Drizzle refuses an UPDATE with nothing in it (a PATCH with an empty body): bad input, not a fault.
+    if (err.message === 'No values to set') return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'nothing to change' }]);
     const fe = err as FastifyError;
     if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
       return sendError(request, reply, 'PAYLOAD_TOO_LARGE');

@@ -1,0 +1,132 @@
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { likeContains, likePrefix } from '../../platform/db/like.ts';
+import { regions } from '../org/org.table.ts';
+import {
+  assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
+} from './assembly.table.ts';
+import type { RollUnitInput } from './assembly.roll.ts';
+
+/**
+ * Assemblies the actor may read: those of their region subtree, and those of the regions above them
+ * (an owner bound to a grid sees the assembly of the whole community they live in).
+ */
+export function assemblyScope(actor: Actor) {
+  return scopeFilterWithAncestors(actor, 'assembly.read', assemblies.regionPath);
+}
+
+/** One assembly in the actor's scope (optionally locked), or undefined: out of scope looks missing. */
+export async function findAssembly(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
+  const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(actor)));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** An assembly by id without a scope: for timers and the public results page. */
+export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
+  const q = db.select().from(assemblies).where(eq(assemblies.id, id));
+  const [row] = opts.lock ? await q.for('update') : await q;
+  return row;
+}
+
+/** A page of the assemblies in scope, newest voting first, with the compound's name. */
+export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: AssemblyState; limit: number; offset: number }) {
+  const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
+  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${assemblies.id})`;
+  const [rows, [total]] = await Promise.all([
+    db.select({ a: assemblies, regionName: regions.name, regionCode: regions.code, matterCount })
+      .from(assemblies).innerJoin(regions, eq(regions.id, assemblies.regionId))
+      .where(where).orderBy(desc(assemblies.opensAt), desc(assemblies.id)).limit(q.limit).offset(q.offset),
+    db.select({ n: count() }).from(assemblies).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function mattersOf(db: DbOrTx, assemblyId: string) {
+  return db.select().from(assemblyMatters).where(eq(assemblyMatters.assemblyId, assemblyId)).orderBy(asc(assemblyMatters.position));
+}
+
+/**
+ * Every unit of the compound (units under the region's path) with its current owners as parties,
+ * in one query: `res:<resident id>` or `org:<organisation id>`, with the name to show on the roll.
+ */
+export async function compoundUnits(db: DbOrTx, regionPath: string): Promise<RollUnitInput[]> {
+  const res = await db.execute<{ unit_id: string; label: string; area: string; region_path: string; district_code: string; parties: { party: string; name: string }[] }>(sql`
+    SELECT u.id AS unit_id, b.name || ' ' || u.number AS label, u.area_centi_m2::text AS area, u.region_path, u.district_code,
+      coalesce(json_agg(json_build_object(
+        'party', CASE WHEN o.resident_id IS NOT NULL THEN 'res:' || o.resident_id ELSE 'org:' || o.organisation_id END,
+        'name', coalesce(r.name, g.name, '')) ORDER BY o.created_at) FILTER (WHERE o.resident_id IS NOT NULL OR o.organisation_id IS NOT NULL), '[]') AS parties
+    FROM units u
+    JOIN buildings b ON b.id = u.building_id
+    LEFT JOIN unit_owners o ON o.unit_id = u.id AND (o.until IS NULL OR o.until > current_date)
+    LEFT JOIN residents r ON r.id = o.resident_id
+    LEFT JOIN organisations g ON g.id = o.organisation_id
+    WHERE u.region_path LIKE ${likePrefix(regionPath)}
+    GROUP BY u.id, b.name
+    ORDER BY b.name, u.number`);
+  return res.rows.map((r) => ({
+    unitId: r.unit_id, label: r.label, areaCentiM2: Number(r.area), regionPath: r.region_path, districtCode: r.district_code, parties: r.parties,
+  }));
+}
+
+/** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */
+export async function rollEntryForResident(db: DbOrTx, assemblyId: string, residentId: string) {
+  const [row] = await db.select().from(assemblyOwners)
+    .where(and(eq(assemblyOwners.assemblyId, assemblyId), sql`${assemblyOwners.parties} @> ARRAY[${`res:${residentId}`}]::text[]`));
+  return row;
+}
+
+export async function rollEntry(db: DbOrTx, assemblyId: string, ownerKey: string) {
+  const [row] = await db.select().from(assemblyOwners).where(and(eq(assemblyOwners.assemblyId, assemblyId), eq(assemblyOwners.ownerKey, ownerKey)));
+  return row;
+}
+
+/** The choices an owner has already cast in an assembly, matterId → choice. */
+export async function castBy(db: DbOrTx, assemblyId: string, ownerKey: string) {
+  const rows = await db.select({ matterId: assemblyBallots.matterId, choice: assemblyBallots.choice }).from(assemblyBallots)
+    .where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, ownerKey)));
+  return Object.fromEntries(rows.map((r) => [r.matterId, r.choice]));
+}
+
+/**
+ * The live counts: one aggregate over the assembly's ballots, by matter and choice (owners and
+ * area). With one index on (assembly_id, …) this stays a few milliseconds for thousands of ballots.
+ */
+export async function ballotCounts(db: DbOrTx, assemblyId: string) {
+  return db.select({
+    matterId: assemblyBallots.matterId, choice: assemblyBallots.choice,
+    owners: sql<number>`count(*)::int`, area: sql<string>`coalesce(sum(${assemblyBallots.areaCentiM2}), 0)::text`,
+  }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId)).groupBy(assemblyBallots.matterId, assemblyBallots.choice);
+}
+
+/** The roll, searched by unit or owner name, with whether each owner has voted (never how). */
+export async function searchRoll(db: DbOrTx, assemblyId: string, q: string | undefined, limit: number) {
+  const voted = sql<boolean>`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = assembly_owners.owner_key)`;
+  const units = sql<string>`(SELECT string_agg(x.label, '，' ORDER BY x.label) FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = assembly_owners.owner_key)`;
+  const match = q ? sql`(assembly_owners.label LIKE ${likeContains(q)} OR EXISTS (SELECT 1 FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = assembly_owners.owner_key AND x.label LIKE ${likeContains(q)}))` : undefined;
+  return db.select({ ownerKey: assemblyOwners.ownerKey, label: assemblyOwners.label, area: assemblyOwners.areaCentiM2, units, voted })
+    .from(assemblyOwners).where(and(eq(assemblyOwners.assemblyId, assemblyId), match))
+    .orderBy(asc(assemblyOwners.label)).limit(limit);
+}
+
+/** Everything needed to recount: the frozen units and every ballot, for the close and the export. */
+export async function recountData(db: DbOrTx, assemblyId: string) {
+  const [units, ballots] = await Promise.all([
+    db.select().from(assemblyUnits).where(eq(assemblyUnits.assemblyId, assemblyId)).orderBy(asc(assemblyUnits.label)),
+    db.select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId)).orderBy(asc(assemblyBallots.castAt), asc(assemblyBallots.id)),
+  ]);
+  return { units, ballots };
+}
+
+export async function regionById(db: DbOrTx, id: string) {
+  const [r] = await db.select().from(regions).where(eq(regions.id, id));
+  return r;
+}
+
+export async function regionNames(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return new Map<string, { name: string; code: string }>();
+  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, ids));
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}

@@ -1,0 +1,265 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, count, eq, like } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { formatArea, quorumShortfall, tallyOwnersVote } from '@gongzhi/core';
+import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
+import { runDueTimers } from '../../platform/jobs/scheduler.ts';
+import { TIMER_HANDLERS } from '../../timers.ts';
+import { outbox } from '../../platform/outbox/outbox.table.ts';
+import { regions, units } from '../org/org.table.ts';
+import { assemblies, assemblyBallots, assemblyOwners, assemblyUnits } from './assembly.table.ts';
+
+const DAY = 86_400_000;
+const GRID = '510108001001001'; // 锦绣花园网格: the demo owner's compound
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+let ctx: TestContext;
+let secretary: Client, owner: Client, grid: Client, resident: Client;
+let gridId: string;
+let assemblyId: string;
+let matterIds: string[];
+
+const now = () => new Date(Date.now() + ctx.clock.offsetMs);
+const iso = (ms: number) => new Date(now().getTime() + ms).toISOString();
+const db = () => ctx.database.db;
+
+/** A multipart body: text fields first, then the scan. */
+function paper(fields: Record<string, string>, file?: Buffer) {
+  const boundary = '----gongzhi-assembly-boundary';
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="scan.png"\r\nContent-Type: image/png\r\n\r\n`), file, Buffer.from('\r\n'));
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const postPaper = (c: Client, id: string, fields: Record<string, string>, file?: Buffer) => {
+  const m = paper(fields, file);
+  return c.request('POST', `/api/v1/assemblies/${id}/paper-ballots`, m.body, m.headers);
+};
+const body = (regionId: string, opensInMs: number, extra: Record<string, unknown> = {}) => ({
+  regionId, title: '关于续聘物业并筹集维修资金的业主大会', opensAt: iso(opensInMs), closesAt: iso(opensInMs + 10 * DAY),
+  matters: [
+    { kind: 'property_manager', title: '续聘蓉城物业' },
+    { kind: 'raise_maintenance_fund', title: '筹集专项维修资金' },
+  ],
+  ...extra,
+});
+const code = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
+const ballotsIn = async (id: string) => (await db().select({ n: count() }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, id)))[0]!.n;
+
+/** Moves the app's clock and signs everyone in again (sessions expire as days pass). */
+async function travel(offsetMs: number) {
+  ctx.clock.offsetMs = offsetMs;
+  [secretary, owner, grid, resident] = await Promise.all([
+    signIn(ctx.app, DEMO.secretary), signIn(ctx.app, DEMO.owner), signIn(ctx.app, DEMO.grid), signIn(ctx.app, DEMO.resident),
+  ]);
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await travel(0);
+  gridId = (await db().select().from(regions).where(eq(regions.code, GRID)))[0]!.id;
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('convening', () => {
+  it('refuses a notice shorter than 15 days and writes nothing', async () => {
+    const before = (await db().select({ n: count() }).from(assemblies))[0]!.n;
+    const res = await secretary.request('POST', '/api/v1/assemblies', body(gridId, 15 * DAY - 60_000));
+    expect(res.statusCode).toBe(422);
+    expect(code(res)).toBe('ASSEMBLY_NOTICE_TOO_SHORT');
+    expect((await db().select({ n: count() }).from(assemblies))[0]!.n).toBe(before);
+  });
+
+  it('refuses a window that closes before it opens, and residents may not convene', async () => {
+    const bad = await secretary.request('POST', '/api/v1/assemblies', body(gridId, 20 * DAY, { closesAt: iso(19 * DAY) }));
+    expect(code(bad)).toBe('ASSEMBLY_WINDOW_INVALID');
+    expect((await owner.request('POST', '/api/v1/assemblies', body(gridId, 20 * DAY))).statusCode).toBe(403);
+  });
+
+  it('accepts exactly 15 days of notice, with each matter’s majority from its kind', async () => {
+    const res = await secretary.request('POST', '/api/v1/assemblies', body(gridId, 15 * DAY + 1000));
+    expect(res.statusCode).toBe(201);
+    const a = res.json();
+    expect(a).toMatchObject({ state: 'noticed', eligible: null, abilities: ['manage'] });
+    expect(a.matters.map((m: { majority: string }) => m.majority)).toEqual(['ordinary', 'special']);
+    assemblyId = a.id;
+    matterIds = a.matters.map((m: { id: string }) => m.id);
+    // The owner of the compound sees it in their list.
+    const list = (await owner.request('GET', '/api/v1/assemblies')).json();
+    expect(list.items.map((x: { id: string }) => x.id)).toContain(assemblyId);
+  });
+});
+
+describe('opening', () => {
+  it('refuses to open before the notice has run, and refuses votes before opening', async () => {
+    expect(code(await secretary.request('POST', `/api/v1/assemblies/${assemblyId}/open`))).toBe('ASSEMBLY_NOT_YET_OPEN');
+    const cast = await owner.request('POST', `/api/v1/assemblies/${assemblyId}/ballots`, { choices: matterIds.map((matterId) => ({ matterId, choice: 'for' })) });
+    expect(cast.statusCode).toBe(409);
+    expect(code(cast)).toBe('ASSEMBLY_STATE');
+  });
+
+  it('refuses to open while a unit of the compound has no registered area, and writes no roll', async () => {
+    await travel(15 * DAY + 60_000);
+    const [u] = await db().select().from(units).where(like(units.regionPath, `${GRID}%`)).limit(1);
+    await db().update(units).set({ areaCentiM2: 0 }).where(eq(units.id, u!.id));
+    const res = await secretary.request('POST', `/api/v1/assemblies/${assemblyId}/open`);
+    expect(res.statusCode).toBe(409);
+    expect(code(res)).toBe('ASSEMBLY_UNIT_AREA_MISSING');
+    expect((await db().select({ n: count() }).from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))[0]!.n).toBe(0);
+    expect((await db().select().from(assemblies).where(eq(assemblies.id, assemblyId)))[0]!.state).toBe('noticed');
+    await db().update(units).set({ areaCentiM2: u!.areaCentiM2 }).where(eq(units.id, u!.id));
+  });
+
+  it('opens: freezes the roll with the developer counted once and notifies owners through the outbox', async () => {
+    const res = await secretary.request('POST', `/api/v1/assemblies/${assemblyId}/open`);
+    expect(res.statusCode).toBe(200);
+    const a = res.json();
+    expect(a.state).toBe('voting');
+    const rollUnits = await db().select().from(assemblyUnits).where(eq(assemblyUnits.assemblyId, assemblyId));
+    const compound = await db().select().from(units).where(like(units.regionPath, `${GRID}%`));
+    expect(rollUnits).toHaveLength(compound.length);
+    const sum = compound.reduce((s, u) => s + BigInt(u.areaCentiM2), 0n);
+    expect(a.eligible.area).toBe(formatArea(sum));
+    const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
+    expect(a.eligible.owners).toBe(owners.length);
+    expect(owners.filter((o) => o.parties.some((p) => p.startsWith('org:')))).toHaveLength(1);
+    expect(owners.length).toBeLessThan(compound.length); // several units of one owner count once
+    const sms = await db().select({ n: count() }).from(outbox).where(and(eq(outbox.template, 'assembly.voting_open'), eq(outbox.channel, 'sms')));
+    expect(sms[0]!.n).toBeGreaterThan(0);
+    expect(code(await secretary.request('POST', `/api/v1/assemblies/${assemblyId}/open`))).toBe('ASSEMBLY_STATE');
+  });
+});
+
+describe('voting', () => {
+  it('lets the demo owner vote once on their phone; a second ballot is refused and nothing changes', async () => {
+    const detail = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json();
+    expect(detail.abilities).toContain('vote');
+    expect(detail.mine).toMatchObject({ cast: {} });
+    const incomplete = await owner.request('POST', `/api/v1/assemblies/${assemblyId}/ballots`, { choices: [{ matterId: matterIds[0], choice: 'for' }] });
+    expect(code(incomplete)).toBe('ASSEMBLY_BALLOT_INCOMPLETE');
+    const res = await owner.request('POST', `/api/v1/assemblies/${assemblyId}/ballots`, { choices: [{ matterId: matterIds[0], choice: 'for' }, { matterId: matterIds[1], choice: 'against' }] });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().cast).toEqual({ [matterIds[0]!]: 'for', [matterIds[1]!]: 'against' });
+    const after = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json();
+    expect(after.mine.cast).toEqual({ [matterIds[0]!]: 'for', [matterIds[1]!]: 'against' });
+    const again = await owner.request('POST', `/api/v1/assemblies/${assemblyId}/ballots`, { choices: matterIds.map((matterId) => ({ matterId, choice: 'abstain' })) });
+    expect(again.statusCode).toBe(409);
+    expect(code(again)).toBe('ASSEMBLY_ALREADY_VOTED');
+    expect(await ballotsIn(assemblyId)).toBe(2);
+  });
+
+  it('takes exactly one of two ballots an owner sends at the same moment', async () => {
+    const mine = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json().mine.ownerKey;
+    const landlord = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))
+      .find((o) => o.parties[0]!.startsWith('res:') && o.unitCount > 1 && o.ownerKey !== mine)!;
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'abstain' })));
+    const [x, y] = await Promise.all([postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG), postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG)]);
+    expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
+    expect(await ballotsIn(assemblyId)).toBe(4);
+  });
+
+  it('refuses a vote from someone not on the roll of the compound', async () => {
+    // A building of the owner's grid in which the owner has no flat.
+    const mine = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json().mine;
+    const ownUnits = await db().select().from(assemblyUnits).where(and(eq(assemblyUnits.assemblyId, assemblyId), eq(assemblyUnits.ownerKey, mine.ownerKey)));
+    const micro = (await db().select().from(regions).where(like(regions.code, `${GRID}___`)))
+      .find((m) => !ownUnits.some((u) => u.regionPath.startsWith(m.code)))!;
+    const created = (await secretary.request('POST', '/api/v1/assemblies', body(micro.id, 0, { noticedAt: iso(-16 * DAY) }))).json();
+    expect((await secretary.request('POST', `/api/v1/assemblies/${created.id}/open`)).statusCode).toBe(200);
+    const res = await owner.request('POST', `/api/v1/assemblies/${created.id}/ballots`, { choices: created.matters.map((m: { id: string }) => ({ matterId: m.id, choice: 'for' })) });
+    expect(res.statusCode).toBe(403);
+    expect(code(res)).toBe('ASSEMBLY_NOT_OWNER');
+    expect(await ballotsIn(created.id)).toBe(0);
+  });
+
+  it('takes a paper ballot entered by staff with its scan; without a scan, or for someone who voted, nothing is written', async () => {
+    const roll = (await grid.request('GET', `/api/v1/assemblies/${assemblyId}/roll?limit=100`)).json() as { ownerKey: string; voted: boolean; label: string }[];
+    expect(roll.filter((r) => r.voted)).toHaveLength(2);
+    const developer = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId))).find((o) => o.parties[0]!.startsWith('org:'))!;
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' })));
+    const noScan = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices });
+    expect(code(noScan)).toBe('ASSEMBLY_SCAN_REQUIRED');
+    const notImage = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, Buffer.from('hello'));
+    expect(code(notImage)).toBe('ASSEMBLY_SCAN_REQUIRED');
+    expect((await postPaper(resident, assemblyId, { ownerKey: developer.ownerKey, choices }, PNG)).statusCode).toBe(403);
+    const ok = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, PNG);
+    expect(ok.statusCode).toBe(201);
+    const mineKey = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json().mine.ownerKey;
+    const dup = await postPaper(grid, assemblyId, { ownerKey: mineKey, choices }, PNG);
+    expect(code(dup)).toBe('ASSEMBLY_ALREADY_VOTED');
+    const [b] = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, developer.ownerKey)));
+    expect(b).toMatchObject({ channel: 'paper', scanMime: 'image/png' });
+    const scan = await grid.request('GET', `/api/v1/assemblies/${assemblyId}/ballots/${b!.id}/scan`);
+    expect(scan.statusCode).toBe(200);
+    expect(scan.rawPayload.equals(PNG)).toBe(true);
+    expect(await ballotsIn(assemblyId)).toBe(6);
+  });
+
+  it('shows live progress: owners and area still needed for the quorum, from the pure rules', async () => {
+    const p = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json();
+    const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
+    const ballots = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.matterId, matterIds[0]!)));
+    const partArea = ballots.reduce((s, b) => s + b.areaCentiM2, 0n);
+    const eligibleArea = owners.reduce((s, o) => s + o.areaCentiM2, 0n);
+    const short = quorumShortfall({ eligibleOwners: owners.length, eligibleArea, participatingOwners: 3, participatingArea: partArea });
+    expect(p.matters[0]).toMatchObject({ participating: { owners: 3, area: formatArea(partArea) }, shortfall: { owners: short.owners, area: formatArea(short.area) } });
+    expect(p.matters[0].shortfall.owners).toBeGreaterThan(0);
+  });
+});
+
+describe('closing and results', () => {
+  it('refuses to close early and keeps results and the export back until the close', async () => {
+    expect(code(await secretary.request('POST', `/api/v1/assemblies/${assemblyId}/close`))).toBe('ASSEMBLY_STILL_VOTING');
+    expect(code(await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/ballots.xlsx`))).toBe('ASSEMBLY_RESULTS_NOT_PUBLISHED');
+    const pub = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/assemblies/${assemblyId}/results` });
+    expect(pub.statusCode).toBe(404);
+  });
+
+  it('refuses a vote after the window even before the timer has run; the timer closes, tallies and publishes', async () => {
+    await travel(26 * DAY);
+    const late = await secretary.request('GET', `/api/v1/assemblies/${assemblyId}`);
+    expect(late.json().state).toBe('voting');
+    const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
+    const someone = owners.find((o) => o.parties[0]!.startsWith('res:') && o.ownerKey !== owners[0]!.ownerKey)!;
+    const res = await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices: JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' }))) }, PNG);
+    expect(code(res)).toBe('ASSEMBLY_VOTING_CLOSED');
+    await runDueTimers(db(), TIMER_HANDLERS, { now });
+    const a = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}`)).json();
+    expect(a.state).toBe('closed');
+    expect(a.resultsPublishedAt).not.toBeNull();
+    // Recount independently from the frozen roll and the ballots.
+    const rollUnits = await db().select().from(assemblyUnits).where(eq(assemblyUnits.assemblyId, assemblyId));
+    const all = await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId));
+    a.matters.forEach((m: { id: string; majority: 'ordinary' | 'special'; result: unknown }) => {
+      expect(m.result).toEqual(tallyOwnersVote({
+        units: rollUnits.map((u) => ({ unitId: u.unitId, ownerId: u.ownerKey, area: formatArea(u.areaCentiM2) })),
+        ballots: all.filter((b) => b.matterId === m.id).map((b) => ({ ownerId: b.ownerKey, choice: b.choice })), matter: m.majority,
+      }));
+    });
+    expect(a.matters[0].result).toMatchObject({ participating: { owners: 3 }, quorumMet: false, passed: false });
+    expect(new Date(a.resultsPublishedAt).getTime()).toBeLessThanOrEqual(new Date(a.resultsDueAt).getTime());
+  });
+
+  it('publishes the results to everyone and lets anyone who may see the assembly recount from the export', async () => {
+    const pub = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/assemblies/${assemblyId}/results` });
+    expect(pub.statusCode).toBe(200);
+    expect(pub.json().matters).toHaveLength(2);
+    expect(pub.body).not.toContain('res:');
+    const x = await owner.request('GET', `/api/v1/assemblies/${assemblyId}/ballots.xlsx`);
+    expect(x.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('选票')!.rowCount).toBe(1 + 6);
+    expect(wb.getWorksheet('房屋')!.rowCount).toBe(1 + (await db().select({ n: count() }).from(assemblyUnits).where(eq(assemblyUnits.assemblyId, assemblyId)))[0]!.n);
+  });
+
+  it('hides assemblies outside the actor’s area as missing', async () => {
+    const admin = await signIn(ctx.app, DEMO.admin);
+    const far = (await db().select().from(regions).where(eq(regions.level, 'grid'))).find((r) => !r.code.startsWith('510108001001'))!;
+    const created = (await admin.request('POST', '/api/v1/assemblies', body(far.id, 20 * DAY))).json();
+    expect((await secretary.request('GET', `/api/v1/assemblies/${created.id}`)).statusCode).toBe(404);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${created.id}/progress`)).statusCode).toBe(404);
+    const vote = await owner.request('POST', `/api/v1/assemblies/${created.id}/ballots`, { choices: [{ matterId: created.matters[0].id, choice: 'for' }] });
+    expect(vote.statusCode).toBe(404);
+  });
+});

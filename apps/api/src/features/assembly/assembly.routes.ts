@@ -1,0 +1,145 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AssemblyDetail, AssemblyListQuery, AssemblyProgress, AssemblySummary, CastBallotBody, CastBallotResult, CreateAssemblyBody, IdParams, page,
+  PaperBallotFields, PublicAssemblyResults, RollEntry, RollQuery,
+} from '@gongzhi/contracts';
+import { formatArea } from '@gongzhi/core';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
+import { castOnline, castPaper, MAX_SCAN_BYTES, progressOf, readScan } from './ballot.service.ts';
+import { presentDetail, presentList, presentPublicResults } from './assembly.presenter.ts';
+import { findAssembly, searchRoll } from './assembly.repository.ts';
+import { ballotsWorkbook } from './assembly.export.ts';
+
+/** Owners' assemblies (业主大会): convene, open, vote online and on paper, live progress, close, results, export. */
+export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const tags = ['assembly'];
+  const read = { action: 'assembly.read', subject: 'assemblies' } as const;
+  const manage = { action: 'assembly.manage', subject: 'assemblies' } as const;
+
+  r.post('/api/v1/assemblies', {
+    config: { access: { action: 'assembly.manage' } },
+    schema: { tags, summary: 'Convene an owners’ assembly for a compound (notice ≥ 15 days before voting opens)', body: CreateAssemblyBody, response: { 201: AssemblyDetail } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const id = await createAssembly(db, actor, request.body, now());
+    return reply.status(201).send(await presentDetail(db, actor, id));
+  });
+
+  r.get('/api/v1/assemblies', {
+    config: { access: { action: 'assembly.read' } },
+    schema: { tags, summary: 'Assemblies of my area (and of the areas above it)', querystring: AssemblyListQuery, response: { 200: page(AssemblySummary) } },
+  }, async (request) => presentList(db, requireActor(request), request.query));
+
+  r.get('/api/v1/assemblies/:id', {
+    config: { access: read },
+    schema: { tags, summary: 'An assembly with its matters, results once published, and my ballot if I am an owner', params: IdParams, response: { 200: AssemblyDetail } },
+  }, async (request) => presentDetail(db, requireActor(request), request.params.id));
+
+  r.post('/api/v1/assemblies/:id/open', {
+    config: { access: manage },
+    schema: { tags, summary: 'Open the vote: freeze the roll of owners (every unit needs a registered area)', params: IdParams, response: { 200: AssemblyDetail } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await openVoting(db, actor, request.params.id, now());
+    return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/assemblies/:id/close', {
+    config: { access: manage },
+    schema: { tags, summary: 'Close the vote after its window, tally and publish the results', params: IdParams, response: { 200: AssemblyDetail } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await closeVoting(db, actor, request.params.id, now());
+    return presentDetail(db, actor, request.params.id);
+  });
+
+  r.post('/api/v1/assemblies/:id/ballots', {
+    config: { access: { action: 'assembly.vote', subject: 'assemblies' } },
+    schema: { tags, summary: 'Cast my ballot as an owner (one choice per matter; once)', params: IdParams, body: CastBallotBody, response: { 201: CastBallotResult } },
+  }, async (request, reply) => {
+    await castOnline(db, requireActor(request), request.params.id, request.body, now());
+    return reply.status(201).send({ cast: Object.fromEntries(request.body.choices.map((c) => [c.matterId, c.choice])) });
+  });
+
+  r.post('/api/v1/assemblies/:id/paper-ballots', {
+    config: { access: manage, idempotency: false },
+    schema: { tags, summary: 'Enter a paper ballot for an owner (multipart: ownerKey, choices as JSON, then the scan as "file")', params: IdParams, consumes: ['multipart/form-data'], response: { 201: z.object({ ok: z.literal(true) }) } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
+    const fields: Record<string, string> = {};
+    let scan: Buffer | null = null;
+    for await (const part of request.parts({ limits: { fileSize: MAX_SCAN_BYTES } })) {
+      if (part.type === 'file') {
+        try { scan = await part.toBuffer(); } catch (err) {
+          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: '10 MB' });
+          throw err;
+        }
+      } else fields[part.fieldname] = String(part.value);
+    }
+    let choices: unknown;
+    try { choices = JSON.parse(fields.choices ?? ''); } catch { choices = undefined; }
+    const parsed = PaperBallotFields.safeParse({ ownerKey: fields.ownerKey, choices });
+    if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, parsed.error.issues.map((i) => ({ path: `/${i.path.join('/')}`, message: i.message })));
+    await castPaper(db, deps.storage, actor, request.params.id, { ...parsed.data, scan }, now());
+    return reply.status(201).send({ ok: true as const });
+  });
+
+  r.get('/api/v1/assemblies/:id/ballots/:ballotId/scan', {
+    // No action in the declaration (as for request photos): a ballot id without a scan, or of
+    // another assembly, is a 404, and the handler authorises assembly.manage on the assembly itself.
+    config: { access: { subject: 'assemblies', params: { ballotId: 'assembly_ballots' } } },
+    schema: { tags, summary: 'The scan of a paper ballot', params: z.object({ id: z.uuid(), ballotId: z.uuid() }) },
+  }, async (request, reply) => {
+    const s = await readScan(db, deps.storage, requireActor(request), request.params.id, request.params.ballotId);
+    return reply.type(s.mime).header('cache-control', 'private, max-age=3600').header('x-content-type-options', 'nosniff').send(s.data);
+  });
+
+  r.get('/api/v1/assemblies/:id/roll', {
+    config: { access: manage },
+    schema: { tags, summary: 'The roll of owners, by unit or name, with whether each has voted (never how)', params: IdParams, querystring: RollQuery, response: { 200: z.array(RollEntry) } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
+    authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
+    const rows = await searchRoll(db, a.id, request.query.q, request.query.limit);
+    return rows.map((x) => ({ ownerKey: x.ownerKey, label: x.label, units: x.units ?? '', area: formatArea(x.area), voted: x.voted }));
+  });
+
+  r.get('/api/v1/assemblies/:id/progress', {
+    config: { access: read },
+    schema: { tags, summary: 'Live progress toward the quorum: owners and area still needed, per matter', params: IdParams, response: { 200: AssemblyProgress } },
+  }, async (request) => {
+    const a = found(await findAssembly(db, requireActor(request), request.params.id), 'ASSEMBLY_NOT_FOUND');
+    return progressOf(db, a, now());
+  });
+
+  r.get('/api/v1/assemblies/:id/ballots.xlsx', {
+    // Read-scoped in the handler; an assembly still voting has no export yet (404 until the close).
+    config: { access: { subject: 'assemblies' } },
+    schema: { tags, summary: 'Every ballot and unit after the close, to recount (owners numbered, not named)', params: IdParams },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
+    // Before the close, how owners voted stays secret, even from staff.
+    if (a.state !== 'closed') throw new AppError('ASSEMBLY_RESULTS_NOT_PUBLISHED');
+    const buf = await ballotsWorkbook(db, a);
+    return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="assembly-${a.id}-ballots.xlsx"`).send(buf);
+  });
+
+  r.get('/api/v1/public/assemblies/:id/results', {
+    config: { access: 'public' },
+    schema: { tags, summary: 'Published results of an assembly (public, no sign-in)', params: IdParams, response: { 200: PublicAssemblyResults } },
+  }, async (request) => presentPublicResults(db, request.params.id));
+
+}

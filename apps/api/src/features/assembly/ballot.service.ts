@@ -1,0 +1,211 @@
+import { sql } from 'drizzle-orm';
+import {
+  formatArea, majorityReached, quorumReached, quorumShortfall, type OwnersVoteChoice, type OwnersVoteTotals,
+} from '@gongzhi/core';
+import type { CastBallotBody } from '@gongzhi/contracts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import type { Storage } from '../../platform/storage/storage.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { auditRow } from '../../platform/audit/audit.ts';
+import { auditLog } from '../../platform/audit/audit.table.ts';
+import { newId } from '../../platform/db/columns.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
+import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
+
+/** Largest scan of a paper ballot accepted. */
+export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
+
+/** An assembly's matters never change after it is convened, so each process keeps them once. */
+const matterCache = new Map<string, AssemblyMatterRow[]>();
+async function cachedMatters(db: Db, assemblyId: string): Promise<AssemblyMatterRow[]> {
+  let m = matterCache.get(assemblyId);
+  if (!m) {
+    m = await mattersOf(db, assemblyId);
+    if (matterCache.size > 1000) matterCache.clear();
+    matterCache.set(assemblyId, m);
+  }
+  return m;
+}
+
+/** The matter ids of the assembly must each be chosen exactly once. */
+function checkComplete(matters: AssemblyMatterRow[], choices: CastBallotBody['choices']): void {
+  const ids = new Set(matters.map((m) => m.id));
+  const chosen = new Set(choices.map((c) => c.matterId));
+  if (chosen.size !== choices.length || chosen.size !== ids.size || [...chosen].some((id) => !ids.has(id))) {
+    throw new AppError('ASSEMBLY_BALLOT_INCOMPLETE');
+  }
+}
+
+interface Cast {
+  /** Whose ballot: an owner picked by staff (paper), or the signed-in resident's place on the roll. */
+  who: { ownerKey: string } | { residentId: string };
+  choices: { matterId: string; choice: OwnersVoteChoice }[];
+  channel: 'online' | 'paper';
+  scan?: { key: string; mime: string };
+}
+
+/** What the one statement found: the vote open, the owner on the roll, how many rows went in. */
+interface Written { open: number; owner: number; inserted: number }
+
+/**
+ * Writes one owner's ballot on every matter, with its audit row, as ONE statement (atomic on its
+ * own, and one round trip: thousands of owners vote within minutes). It finds the owner on the
+ * frozen roll, reads the assembly row with a KEY SHARE lock (ballots do not block each other, but
+ * the close, FOR UPDATE, waits for those in flight and every later ballot sees the vote closed),
+ * and inserts. The unique index (matter, owner) is the final judge of "one ballot per owner": a
+ * second ballot inserts nothing. A ballot always covers every matter, inserted in the same order,
+ * so two racing ballots of one owner can neither deadlock nor both half-succeed.
+ */
+async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast, now: Date): Promise<Written> {
+  const choices = [...cast.choices].sort((x, y) => (x.matterId < y.matterId ? -1 : 1));
+  const at = now.toISOString();
+  const ownerMatch = 'ownerKey' in cast.who
+    ? sql`owner_key = ${cast.who.ownerKey}`
+    : sql`parties @> ARRAY[${`res:${cast.who.residentId}`}]::text[]`;
+  // The audit keeps who cast for which owner, not the choice: the ballot row is the record of that.
+  const log = auditRow(actor, { action: cast.channel === 'paper' ? 'assembly.ballot.paper' : 'assembly.ballot.cast', subjectType: 'assembly', subjectId: assemblyId });
+  const details = { matters: choices.length, ...(cast.scan ? { scan: cast.scan.key } : {}) };
+  const res = await db.execute<{ open: number; owner: number; inserted: number }>(sql`
+    WITH a AS (
+      SELECT id, region_path, district_code FROM ${assemblies}
+      WHERE id = ${assemblyId} AND state = 'voting' AND closes_at > ${at}::timestamptz FOR KEY SHARE
+    ), o AS (
+      SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND ${ownerMatch} LIMIT 1
+    ), ins AS (
+      INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, cast_at)
+      SELECT v.id, a.id, v.matter_id, a.region_path, a.district_code, o.owner_key, v.choice, o.area_centi_m2,
+        ${cast.channel}, ${actor.userId}, ${cast.scan?.key ?? null}, ${cast.scan?.mime ?? null}, ${at}::timestamptz
+      FROM a, o, unnest(${`{${choices.map(() => newId()).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[],
+        ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(id, matter_id, choice)
+      ON CONFLICT DO NOTHING RETURNING owner_key
+    ), aud AS (
+      INSERT INTO ${auditLog} (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
+      SELECT ${newId()}, ${log.actorId}, ${log.actorName}, ${log.action}, ${log.subjectType}, ${log.subjectId}, a.region_path,
+        ${JSON.stringify(details)}::jsonb || jsonb_build_object('ownerKey', o.owner_key), ${log.ip}
+      FROM a, o WHERE EXISTS (SELECT 1 FROM ins) RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM a)::int AS open, (SELECT count(*) FROM o)::int AS owner,
+      (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM aud)::int AS audited`);
+  const row = res.rows[0]!;
+  return { open: row.open, owner: row.owner, inserted: row.inserted };
+}
+
+function checkOpen(a: Pick<AssemblyRow, 'state' | 'closesAt'>, now: Date): void {
+  if (a.state === 'noticed') throw new AppError('ASSEMBLY_STATE', { state: a.state });
+  if (a.state !== 'voting' || now >= a.closesAt) throw new AppError('ASSEMBLY_VOTING_CLOSED');
+}
+
+/**
+ * Why a ballot wrote nothing, in the order a person needs to hear it. Ownership is the authority
+ * for voting, not where the owner lives (a landlord votes in the compound of the flat they let), so
+ * someone neither on the roll nor in the assembly's area is told it is missing.
+ */
+async function refusal(db: Db, actor: Actor, assemblyId: string, w: Written | null, expected: number, now: Date): Promise<never> {
+  const a = found(await findAssemblyById(db, assemblyId), 'ASSEMBLY_NOT_FOUND');
+  if (!w || w.owner === 0) {
+    if (!(await findAssembly(db, actor, assemblyId))) throw new AppError('ASSEMBLY_NOT_FOUND');
+    checkOpen(a, now); // before opening there is no roll yet: say so rather than "not an owner"
+    throw new AppError(actor.residentId || !w ? 'ASSEMBLY_NOT_OWNER' : 'ASSEMBLY_OWNER_NOT_FOUND');
+  }
+  checkOpen(a, now);
+  if (w.open === 0) throw new AppError('ASSEMBLY_VOTING_CLOSED');
+  if (w.inserted !== expected) throw new AppError('ASSEMBLY_ALREADY_VOTED');
+  throw new AppError('INTERNAL');
+}
+
+/**
+ * An owner casts their ballot on their phone, as the resident their account is linked to; a
+ * co-owner casts the one ballot of their group. Two round trips in all: the session, then one
+ * statement (the matters of an assembly never change, so each process keeps them).
+ */
+export async function castOnline(db: Db, actor: Actor, assemblyId: string, body: CastBallotBody, now: Date): Promise<void> {
+  authorize(actor, 'assembly.vote');
+  const matters = await cachedMatters(db, assemblyId);
+  if (matters.length === 0 || !actor.residentId) return refusal(db, actor, assemblyId, null, 0, now);
+  try {
+    checkComplete(matters, body.choices);
+  } catch (err) {
+    // Only someone who may see the assembly learns what its ballot must contain.
+    const visible = (await rollEntryForResident(db, assemblyId, actor.residentId)) ?? (await findAssembly(db, actor, assemblyId));
+    throw visible ? err : new AppError('ASSEMBLY_NOT_FOUND');
+  }
+  const w = await writeBallot(db, actor, assemblyId, { who: { residentId: actor.residentId }, choices: body.choices, channel: 'online' }, now);
+  if (w.open === 1 && w.owner === 1 && w.inserted === body.choices.length) return;
+  return refusal(db, actor, assemblyId, w, body.choices.length, now);
+}
+
+/** What a scan is, by its first bytes: JPEG, PNG or PDF; anything else is refused. */
+export function scanType(data: Buffer): { mime: string; ext: string } | null {
+  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
+  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: 'image/png', ext: 'png' };
+  if (data.length > 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', ext: 'pdf' };
+  return null;
+}
+
+/**
+ * Staff enter a paper ballot for an owner on the roll, with its scan. Everything is checked before
+ * the scan is stored, and the stored scan is removed again if the ballot is refused.
+ */
+export async function castPaper(db: Db, storage: Storage, actor: Actor, assemblyId: string, input: { ownerKey: string; choices: CastBallotBody['choices']; scan: Buffer | null }, now: Date): Promise<void> {
+  const a = found(await findAssembly(db, actor, assemblyId), 'ASSEMBLY_NOT_FOUND');
+  authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
+  checkOpen(a, now);
+  found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
+  checkComplete(await cachedMatters(db, a.id), input.choices);
+  const type = input.scan ? scanType(input.scan) : null;
+  if (!input.scan || !type) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
+  const key = await storage.put(input.scan, type.ext);
+  try {
+    const w = await writeBallot(db, actor, a.id, { who: { ownerKey: input.ownerKey }, choices: input.choices, channel: 'paper', scan: { key, mime: type.mime } }, now);
+    if (w.open !== 1 || w.owner !== 1 || w.inserted !== input.choices.length) await refusal(db, actor, a.id, w, input.choices.length, now);
+  } catch (err) {
+    await storage.remove(key);
+    throw err;
+  }
+}
+
+/** A paper ballot's scan, for staff of the compound. */
+export async function readScan(db: Db, storage: Storage, actor: Actor, assemblyId: string, ballotId: string) {
+  const a = found(await findAssembly(db, actor, assemblyId), 'ASSEMBLY_NOT_FOUND');
+  authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
+  const [b] = await db.select({ key: assemblyBallots.scanKey, mime: assemblyBallots.scanMime }).from(assemblyBallots)
+    .where(sql`${assemblyBallots.id} = ${ballotId} AND ${assemblyBallots.assemblyId} = ${a.id}`);
+  if (!b?.key) throw new AppError('NOT_FOUND');
+  return { data: await storage.get(b.key), mime: b.mime ?? 'application/octet-stream' };
+}
+
+const zero = () => ({ owners: 0, area: 0n });
+
+/**
+ * The live progress: eligible totals frozen at opening, one aggregate over the ballots, and the pure
+ * rules for the quorum, the majority and the shortfall (how many more owners and m² are needed).
+ */
+export async function progressOf(db: Db, a: AssemblyRow, now: Date) {
+  const [matters, counts] = await Promise.all([cachedMatters(db, a.id), ballotCounts(db, a.id)]);
+  const eligibleOwners = a.eligibleOwners ?? 0;
+  const eligibleArea = a.eligibleAreaCentiM2 ?? 0n;
+  const fmt = (x: { owners: number; area: bigint }) => ({ owners: x.owners, area: formatArea(x.area) });
+  return {
+    state: a.state,
+    eligible: { owners: eligibleOwners, area: formatArea(eligibleArea) },
+    at: now.toISOString(),
+    matters: matters.map((m) => {
+      const by = { for: zero(), against: zero(), abstain: zero() };
+      for (const c of counts) {
+        if (c.matterId !== m.id) continue;
+        by[c.choice] = { owners: c.owners, area: BigInt(c.area) };
+      }
+      const part = { owners: by.for.owners + by.against.owners + by.abstain.owners, area: by.for.area + by.against.area + by.abstain.area };
+      const t: OwnersVoteTotals = {
+        eligibleOwners, eligibleArea, participatingOwners: part.owners, participatingArea: part.area, forOwners: by.for.owners, forArea: by.for.area,
+      };
+      const short = quorumShortfall(t);
+      return {
+        matterId: m.id, participating: fmt(part), for: fmt(by.for), against: fmt(by.against), abstain: fmt(by.abstain),
+        quorumMet: quorumReached(t), passingNow: majorityReached(t, m.majority), shortfall: fmt(short),
+      };
+    }),
+  };
+}

@@ -1,0 +1,155 @@
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { likePrefix } from '../../platform/db/like.ts';
+import { regions } from '../org/org.table.ts';
+import {
+  councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
+  councilObjections, councilResolutions, councils, councilSeats, councilVotes,
+} from './councils.table.ts';
+
+export type CouncilRow = typeof councils.$inferSelect;
+export type SeatRow = typeof councilSeats.$inferSelect;
+export type AgendaRow = typeof councilAgendaItems.$inferSelect;
+export type MeetingRow = typeof councilMeetings.$inferSelect;
+export type MotionRow = typeof councilMotions.$inferSelect;
+export type ResolutionRow = typeof councilResolutions.$inferSelect;
+export type ObjectionRow = typeof councilObjections.$inferSelect;
+
+/**
+ * Councils the actor may read: those in their subtree and those above it, so a resident of a grid
+ * sees the grid's, its buildings' and the community's councils, and a grid worker the community's too.
+ */
+export const councilScope = (actor: Actor): SQL => scopeFilterWithAncestors(actor, 'council.read', councils.regionPath);
+
+const regionJoin = { name: regions.name, code: regions.code };
+
+/** One council in the actor's read scope, with its region's name and code. */
+export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+  const q = db.select({ c: councils, region: regionJoin }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(and(eq(councils.id, id), councilScope(actor)));
+  const [row] = opts.lock ? await q.for('update', { of: councils }) : await q;
+  return row;
+}
+
+/** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
+export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
+  const where = and(councilScope(actor), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
+  const [rows, [total]] = await Promise.all([
+    db.select({
+      c: councils, region: regionJoin,
+      seated: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NULL AND s.term_start <= ${today} AND s.term_end >= ${today})`,
+      vacant: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM council_seats n WHERE n.predecessor_id = s.id))`,
+    }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId)).where(where)
+      .orderBy(asc(councils.regionPath), asc(councils.kind), asc(councils.name)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(councils).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Every seat of a council, sitting, vacated and filled, oldest first. */
+export const seatsOf = (db: DbOrTx, councilId: string) =>
+  db.select().from(councilSeats).where(eq(councilSeats.councilId, councilId)).orderBy(asc(councilSeats.createdAt), asc(councilSeats.id));
+
+/** True when a seat is held on `day` (YYYY-MM-DD): not vacated and within its term. */
+export const isSitting = (s: SeatRow, day: string): boolean => s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;
+
+export const findSeat = async (db: DbOrTx, id: string, lock = false) => {
+  const q = db.select().from(councilSeats).where(eq(councilSeats.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+};
+
+/** Agenda items of a council, newest first, with whether `userId` co-signed each. */
+export const agendaOf = (db: DbOrTx, where: SQL, userId: string | null) =>
+  db.select({
+    a: councilAgendaItems,
+    cosigned: userId ? sql<boolean>`EXISTS (SELECT 1 FROM council_cosigns k WHERE k.agenda_item_id = ${councilAgendaItems.id} AND k.user_id = ${userId})` : sql<boolean>`false`,
+  }).from(councilAgendaItems).where(where).orderBy(desc(councilAgendaItems.createdAt));
+
+export const findAgendaItem = async (db: DbOrTx, id: string, lock = false) => {
+  const q = db.select().from(councilAgendaItems).where(eq(councilAgendaItems.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+};
+
+export const hasCosigned = async (db: DbOrTx, agendaItemId: string, userId: string) =>
+  (await db.select({ id: councilCosigns.id }).from(councilCosigns).where(and(eq(councilCosigns.agendaItemId, agendaItemId), eq(councilCosigns.userId, userId)))).length > 0;
+
+export const meetingsOf = (db: DbOrTx, councilId: string) =>
+  db.select().from(councilMeetings).where(eq(councilMeetings.councilId, councilId)).orderBy(desc(councilMeetings.startsAt));
+
+/** A meeting whose council the actor may read. */
+export async function findMeeting(db: DbOrTx, actor: Actor, id: string, lock = false) {
+  const q = db.select({ m: councilMeetings, c: councils }).from(councilMeetings).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
+    .where(and(eq(councilMeetings.id, id), councilScope(actor)));
+  const [row] = lock ? await q.for('update', { of: councilMeetings }) : await q;
+  return row;
+}
+
+/** A meeting's agenda items in order. */
+export const meetingAgenda = (db: DbOrTx, meetingId: string) =>
+  db.select({ a: councilAgendaItems }).from(councilMeetingAgenda).innerJoin(councilAgendaItems, eq(councilAgendaItems.id, councilMeetingAgenda.agendaItemId))
+    .where(eq(councilMeetingAgenda.meetingId, meetingId)).orderBy(asc(councilMeetingAgenda.position));
+
+export const attendanceOf = (db: DbOrTx, meetingId: string) =>
+  db.select().from(councilAttendance).where(eq(councilAttendance.meetingId, meetingId)).orderBy(asc(councilAttendance.signedAt));
+
+export const motionsOf = (db: DbOrTx, meetingId: string) =>
+  db.select().from(councilMotions).where(eq(councilMotions.meetingId, meetingId)).orderBy(asc(councilMotions.createdAt));
+
+export const votesOf = (db: DbOrTx, motionIds: string[]) =>
+  motionIds.length ? db.select().from(councilVotes).where(inArray(councilVotes.motionId, motionIds)) : Promise.resolve([]);
+
+/** A motion with its meeting and council, when the actor may read the council. */
+export async function findMotion(db: DbOrTx, actor: Actor, id: string, lock = false) {
+  const q = db.select({ mo: councilMotions, m: councilMeetings, c: councils }).from(councilMotions)
+    .innerJoin(councilMeetings, eq(councilMeetings.id, councilMotions.meetingId)).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
+    .where(and(eq(councilMotions.id, id), councilScope(actor)));
+  const [row] = lock ? await q.for('update', { of: councilMotions }) : await q;
+  return row;
+}
+
+export const minutesOf = (db: DbOrTx, meetingId: string) =>
+  db.select().from(councilMinutes).where(eq(councilMinutes.meetingId, meetingId)).orderBy(desc(councilMinutes.version));
+
+export const resolutionsOfMeeting = (db: DbOrTx, meetingId: string) =>
+  db.select({ id: councilResolutions.id, motionId: councilResolutions.motionId }).from(councilResolutions).where(eq(councilResolutions.meetingId, meetingId));
+
+/** A resolution with its council and region, unscoped: the board is public once published. */
+export async function findResolution(db: DbOrTx, id: string, lock = false) {
+  const q = db.select({ r: councilResolutions, c: councils, region: regionJoin }).from(councilResolutions)
+    .innerJoin(councils, eq(councils.id, councilResolutions.councilId)).innerJoin(regions, eq(regions.id, councils.regionId))
+    .where(eq(councilResolutions.id, id));
+  const [row] = lock ? await q.for('update', { of: councilResolutions }) : await q;
+  return row;
+}
+
+/** Published resolutions (on notice, in effect, or sent back), newest first: the public board. */
+export async function listBoard(db: DbOrTx, f: { regionCode?: string; state?: ResolutionRow['state']; limit: number; offset: number }) {
+  const where = and(
+    sql`${councilResolutions.publishedAt} IS NOT NULL`,
+    f.state ? eq(councilResolutions.state, f.state) : undefined,
+    f.regionCode ? sql`${councilResolutions.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db.select({ r: councilResolutions, c: councils, region: regionJoin, ...objectionCounts }).from(councilResolutions)
+      .innerJoin(councils, eq(councils.id, councilResolutions.councilId)).innerJoin(regions, eq(regions.id, councils.regionId))
+      .where(where).orderBy(desc(councilResolutions.publishedAt), desc(councilResolutions.id)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(councilResolutions).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export const objectionCounts = {
+  objections: sql<number>`(SELECT count(*)::int FROM council_objections o WHERE o.resolution_id = ${councilResolutions.id})`,
+  unanswered: sql<number>`(SELECT count(*)::int FROM council_objections o WHERE o.resolution_id = ${councilResolutions.id} AND o.answered_at IS NULL)`,
+};
+
+export const objectionsOf = (db: DbOrTx, resolutionId: string) =>
+  db.select().from(councilObjections).where(eq(councilObjections.resolutionId, resolutionId)).orderBy(asc(councilObjections.createdAt));
+
+export const unansweredCount = async (db: DbOrTx, resolutionId: string) =>
+  (await db.select({ n: sql<number>`count(*)::int` }).from(councilObjections)
+    .where(and(eq(councilObjections.resolutionId, resolutionId), isNull(councilObjections.answeredAt))))[0]?.n ?? 0;

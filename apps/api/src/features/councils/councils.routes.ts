@@ -1,0 +1,118 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { shanghaiDate } from '@gongzhi/core';
+import {
+  AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
+  CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
+} from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { addSeat, byElection, createCouncil, vacateSeat } from './council.service.ts';
+import { addAgendaItem, cosign } from './agenda.service.ts';
+import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember } from './meeting.service.ts';
+import { castVote, closeMotion, createMotion } from './motion.service.ts';
+import { listCouncils } from './councils.repository.ts';
+import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting } from './councils.presenter.ts';
+
+/**
+ * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
+ * community's council above it, so reads admit councils above the caller's region as well as below
+ * (councilScope). The access matrix's subject check knows only "below", so these routes name no
+ * subject; the handler's scope (tested in councils.rules.test.ts) hides every other council as missing.
+ */
+const READ_WITH_ANCESTORS = { action: 'council.read' } as const;
+
+/** Councils (议事会): members and seats, agenda, meetings with attendance, motions, votes and minutes. */
+export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const tags = ['councils'];
+
+  r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },
+    async (request) => {
+      const { rows, total } = await listCouncils(db, requireActor(request), request.query, shanghaiDate(now()));
+      return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
+    });
+
+  r.post('/api/v1/councils', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Set up a building, grid or community council, or a one-matter group', body: CreateCouncilBody, response: { 201: CouncilDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const c = await createCouncil(db, actor, request.body);
+      return reply.status(201).send(await presentCouncil(db, actor, c.id, now()));
+    });
+
+  r.get('/api/v1/councils/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A council with seats (and their history), agenda and meetings', params: IdParams, response: { 200: CouncilDetail } } },
+    async (request) => presentCouncil(db, requireActor(request), request.params.id, now()));
+
+  r.post('/api/v1/councils/:id/seats', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Seat a member for a term', params: IdParams, body: AddSeatBody, response: { 201: CouncilDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      await addSeat(db, actor, request.params.id, request.body);
+      return reply.status(201).send(await presentCouncil(db, actor, request.params.id, now()));
+    });
+
+  r.post('/api/v1/council-seats/:id/vacate', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Record that a seat fell vacant', params: IdParams, body: VacateSeatBody, response: { 200: CouncilDetail } } },
+    async (request) => {
+      const actor = requireActor(request);
+      const seat = await vacateSeat(db, actor, request.params.id, request.body.reason, now());
+      return presentCouncil(db, actor, seat.councilId, now());
+    });
+
+  r.post('/api/v1/council-seats/:id/by-election', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Fill a vacant seat by a by-election, for the rest of its term', params: IdParams, body: ByElectionBody, response: { 201: CouncilDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const seat = await byElection(db, actor, request.params.id, request.body);
+      return reply.status(201).send(await presentCouncil(db, actor, seat.councilId, now()));
+    });
+
+  r.post('/api/v1/councils/:id/agenda', { config: { access: { action: ['council.manage', 'council.propose'], subject: 'councils' } },
+    schema: { tags, summary: 'Add an agenda item: a small matter (staff), the party organisation’s item (staff), or a residents’ proposal', params: IdParams, body: CreateAgendaItemBody, response: { 201: AgendaItemView } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const item = await addAgendaItem(db, actor, request.params.id, request.body);
+    return reply.status(201).send(presentAgendaItem(item, item.source === 'proposal'));
+  });
+
+  r.post('/api/v1/council-agenda/:id/cosign', { config: { access: { action: 'council.propose', subject: 'council_agenda_items' } }, schema: { tags, summary: 'Co-sign a residents’ proposal', params: IdParams, response: { 200: AgendaItemView } } },
+    async (request) => presentAgendaItem(await cosign(db, requireActor(request), request.params.id), true));
+
+  r.post('/api/v1/councils/:id/meetings', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Notice a meeting with its agenda', params: IdParams, body: CreateMeetingBody, response: { 201: MeetingDetail } } },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const m = await createMeeting(db, actor, request.params.id, request.body, now());
+      return reply.status(201).send(await presentMeeting(db, actor, m.id, now()));
+    });
+
+  r.get('/api/v1/council-meetings/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A meeting: agenda, attendance and quorum, motions and votes, minutes', params: IdParams, response: { 200: MeetingDetail } } },
+    async (request) => presentMeeting(db, requireActor(request), request.params.id, now()));
+
+  /** Runs a change on a meeting and answers with the meeting as it now stands. */
+  const onMeeting = async (actorReq: Parameters<typeof requireActor>[0], run: (actor: ReturnType<typeof requireActor>) => Promise<string>) => {
+    const actor = requireActor(actorReq);
+    return presentMeeting(db, actor, await run(actor), now());
+  };
+  const MotionParams = IdParams;
+
+  r.post('/api/v1/council-meetings/:id/attendance', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'Sign a member in (staff give the seat; a member signs for themself)', params: IdParams, body: CouncilAttendanceBody, response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, async (a) => { await signInMember(db, a, request.params.id, request.body.seatId, now()); return request.params.id; }));
+
+  r.post('/api/v1/council-meetings/:id/motions', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Put a motion to the vote (needs a quorum)', params: IdParams, body: CreateMotionBody, response: { 201: MeetingDetail } } },
+    async (request, reply) => reply.status(201).send(await onMeeting(request, async (a) => { await createMotion(db, a, request.params.id, request.body, now()); return request.params.id; })));
+
+  r.post('/api/v1/council-motions/:id/votes', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Vote on an open motion: one member, one vote', params: MotionParams, body: CouncilVoteBody, response: { 201: MeetingDetail } } },
+    async (request, reply) => reply.status(201).send(await onMeeting(request, (a) => castVote(db, a, request.params.id, request.body, now()))));
+
+  r.post('/api/v1/council-motions/:id/close', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Close the vote and decide the motion (needs a quorum); a passed motion becomes a resolution', params: MotionParams, response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, (a) => closeMotion(db, a, request.params.id, now())));
+
+  r.post('/api/v1/council-meetings/:id/close', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Close the meeting', params: IdParams, response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, async (a) => { await closeMeeting(db, a, request.params.id, now()); return request.params.id; }));
+
+  r.post('/api/v1/council-meetings/:id/minutes', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Draft or correct the minutes (each save is a new version)', params: IdParams, body: CouncilMinutesBody, response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, async (a) => { await saveMinutes(db, a, request.params.id, request.body.body); return request.params.id; }));
+
+  r.post('/api/v1/council-meetings/:id/minutes/approve', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Approve the latest minutes (after the meeting closed)', params: IdParams, body: z.object({}).optional(), response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, async (a) => { await approveMinutes(db, a, request.params.id, now()); return request.params.id; }));
+}

@@ -1,0 +1,63 @@
+import { sql } from 'drizzle-orm';
+import type { Action } from '@gongzhi/core';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { postEntry, type NewEntry } from './funds.ledger.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+
+/** What the services need of a fund. */
+export interface FundAccess { id: string; code: string; name: string; kind: string; regionPath: string; districtCode: string; bankBalance: bigint }
+
+/**
+ * Loads a fund the actor may act on: out of their regions it is missing (404), in their regions
+ * without the right role it is forbidden (403).
+ */
+export async function fundFor(db: DbOrTx, actor: Actor, fundId: string, action: Action): Promise<FundAccess> {
+  const [f] = (await db.execute<{ id: string; code: string; name: string; kind: string; region_path: string; district_code: string; bank_balance: string }>(sql`
+    SELECT id, code, name, kind, region_path, district_code, bank_balance FROM funds
+    WHERE id = ${fundId} AND ${scopeFilter(actor, 'fund.read', sql`region_path`)}`)).rows;
+  if (!f) throw new AppError('FUND_NOT_FOUND');
+  authorize(actor, action, { regionPath: f.region_path });
+  return { id: f.id, code: f.code, name: f.name, kind: f.kind, regionPath: f.region_path, districtCode: f.district_code, bankBalance: BigInt(f.bank_balance) };
+}
+
+/** Parses an amount in fen from JSON: a positive integer or a string of digits; anything else is refused. */
+export function fenFrom(input: string | number): bigint {
+  if (typeof input === 'number') {
+    if (!Number.isSafeInteger(input) || input <= 0) throw new AppError('FUND_AMOUNT_INVALID');
+    return BigInt(input);
+  }
+  if (typeof input !== 'string' || !/^\d{1,18}$/.test(input.trim())) throw new AppError('FUND_AMOUNT_INVALID');
+  const fen = BigInt(input.trim());
+  if (fen <= 0n) throw new AppError('FUND_AMOUNT_INVALID');
+  return fen;
+}
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD: the accounting day of an entry made now. */
+export function shanghaiDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Throws unless the fund is of one of the kinds. */
+export function requireKind(fund: { kind: string }, kinds: readonly string[]): void {
+  const names: Record<string, string> = { charity: '慈善基金', development: '发展基金', protection: '保障资金', common: '共有资金' };
+  if (!kinds.includes(fund.kind)) throw new AppError('FUND_KIND_MISMATCH', { kinds: kinds.map((k) => names[k] ?? k).join('、') });
+}
+
+/**
+ * Posts into a fund in one statement, with the checks of {@link fundFor} and {@link requireKind}
+ * folded into it (the fund must be of `kinds` and inside the actor's scope for `action`), so an
+ * ordinary income costs one round trip. When the statement writes nothing, the fund is loaded the
+ * slow way to say exactly why: missing or out of scope (404), not allowed (403), wrong kind (422).
+ */
+export async function postGuarded(db: Db, actor: Actor, fundId: string, action: Action, kinds: readonly string[], entry: NewEntry) {
+  authorize(actor, action);
+  const guard = sql`kind = ANY(${sql`ARRAY[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`}) AND ${scopeFilter(actor, action, sql`region_path`)}`;
+  try {
+    return await postEntry(db, actor, { id: fundId }, entry, { guard });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'FUND_NOT_FOUND') requireKind(await fundFor(db, actor, fundId, action), kinds);
+    throw e;
+  }
+}

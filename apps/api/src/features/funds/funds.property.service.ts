@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import { allocateProRata, fenToYuan, formatHundredths, ratePerSquareMetre } from '@gongzhi/core';
+import type { BudgetBody, DividendBody, DividendView } from '@gongzhi/contracts';
+import type { z } from 'zod';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
+import { newId } from '../../platform/db/columns.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { likePrefix } from '../../platform/db/like.ts';
+import { BANK, accountSegment, postEntry, withLockedFund, type FundRow } from './funds.ledger.ts';
+import { fenFrom, fundFor, requireKind, shanghaiDay } from './funds.access.ts';
+
+/**
+ * Records a compound's annual open budget (信托制物业) as approved by the owners' assembly. The
+ * resolution is kept as a reference and its text, so this works whether or not the assembly was
+ * held on the platform. Each line becomes an expense account of the common fund.
+ */
+export async function createBudget(db: Db, actor: Actor, fundId: string, body: z.infer<typeof BudgetBody>) {
+  const fund = await fundFor(db, actor, fundId, 'fund.manage');
+  requireKind(fund, ['common']);
+  const lines = body.lines.map((l) => ({ label: accountSegment(l.label), amount: fenFrom(l.amountFen) }));
+  return db.transaction((tx) => budgetInTx(tx, actor, fund, { ...body, lines }));
+}
+
+/** Writes a budget and its lines (each an expense account) in the caller's transaction. */
+export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regionPath: string },
+  body: Omit<z.infer<typeof BudgetBody>, 'lines'> & { lines: { label: string; amount: bigint }[] }): Promise<string> {
+  const id = newId();
+  const res = await tx.execute(sql`INSERT INTO fund_budgets (id, fund_id, year, resolution_ref, resolution_text, approved_on, created_by)
+    VALUES (${id}, ${fund.id}, ${body.year}, ${body.resolutionRef ?? null}, ${body.resolutionText ?? null}, ${body.approvedOn ?? null}, ${actor.via === 'system' ? null : actor.userId})
+    ON CONFLICT (fund_id, year) DO NOTHING`);
+  if (res.rowCount === 0) throw new AppError('FUND_BUDGET_EXISTS', { year: body.year });
+  for (const l of body.lines) {
+    const name = `expenses:${accountSegment(l.label)}`;
+    const [acc] = (await tx.execute<{ id: string }>(sql`
+      WITH ins AS (INSERT INTO fund_accounts (id, fund_id, name, type) VALUES (${newId()}, ${fund.id}, ${name}, 'expenses')
+        ON CONFLICT (fund_id, name) DO NOTHING RETURNING id)
+      SELECT id FROM ins UNION ALL SELECT id FROM fund_accounts WHERE fund_id = ${fund.id} AND name = ${name}`)).rows;
+    await tx.execute(sql`INSERT INTO fund_budget_lines (id, budget_id, account_id, label, amount)
+      VALUES (${newId()}, ${id}, ${acc!.id}, ${accountSegment(l.label)}, ${l.amount.toString()}::bigint)`);
+  }
+  await audit(tx, actor, { action: 'fund.budget', subjectType: 'fund_budget', subjectId: id, regionPath: fund.regionPath,
+    after: { ...body, lines: body.lines.map((l) => ({ label: l.label, amountFen: l.amount.toString() })) } });
+  return id;
+}
+
+/** A year's budget with the actual spending of each line, in total and by month. */
+export async function budgetView(db: DbOrTx, fundId: string, year: number) {
+  const [b] = (await db.execute<{ id: string; year: number; resolution_ref: string | null; resolution_text: string | null; approved_on: string | null }>(sql`
+    SELECT id, year, resolution_ref, resolution_text, to_char(approved_on, 'YYYY-MM-DD') AS approved_on FROM fund_budgets WHERE fund_id = ${fundId} AND year = ${year}`)).rows;
+  if (!b) return null;
+  const lines = (await db.execute<{ id: string; label: string; account: string; amount: string; account_id: string }>(sql`
+    SELECT l.id, l.label, a.name AS account, l.amount, l.account_id FROM fund_budget_lines l JOIN fund_accounts a ON a.id = l.account_id
+    WHERE l.budget_id = ${b.id} ORDER BY l.label`)).rows;
+  const actual = (await db.execute<{ account_id: string; month: string; net: string }>(sql`
+    SELECT account_id, to_char(month, 'YYYY-MM') AS month, sum(debit - credit) AS net FROM fund_month_totals
+    WHERE fund_id = ${fundId} AND month >= ${`${year}-01-01`}::date AND month < ${`${year + 1}-01-01`}::date GROUP BY account_id, month ORDER BY month`)).rows;
+  return {
+    id: b.id, year: b.year, resolutionRef: b.resolution_ref, resolutionText: b.resolution_text, approvedOn: b.approved_on,
+    lines: lines.map((l) => {
+      const months = actual.filter((a) => a.account_id === l.account_id).map((a) => ({ month: a.month, actualFen: a.net }));
+      return { id: l.id, label: l.label, account: l.account, budgetFen: l.amount, actualFen: months.reduce((s, m) => s + BigInt(m.actualFen), 0n).toString(), months };
+    }),
+  };
+}
+
+/** "72.5" or "72" m² (hundredths with the trailing zeros dropped). */
+function squareMetres(area: bigint): string {
+  return formatHundredths(area).replace(/\.?0+$/, '');
+}
+
+/** The owner's statement line: "72 m² × ¥4.00/m² = ¥288.00". */
+export function statementLine(area: bigint, rateFenPerM2: bigint, amount: bigint): string {
+  return `${squareMetres(area)} m² × ¥${fenToYuan(rateFenPerM2)}/m² = ¥${fenToYuan(amount)}`;
+}
+
+/**
+ * Writes a dividend inside a transaction that holds the fund's lock: the units of the compound,
+ * their shares by area (largest remainder, to the fen), the posting and one line per unit.
+ * Refused when any unit has no registered area: nobody's share can be right until every area is.
+ */
+export async function dividendInTx(tx: Tx, actor: Actor, fund: FundRow, total: bigint, purpose: string, day: string) {
+  const units = (await tx.execute<{ id: string; label: string; area: string | null }>(sql`
+    SELECT u.id, b.name || ' ' || u.number AS label, u.area_centi_m2 AS area FROM units u JOIN buildings b ON b.id = u.building_id
+    WHERE u.region_path LIKE ${likePrefix(fund.regionPath)} ORDER BY b.name, u.number, u.id`)).rows;
+  if (units.length === 0) throw new AppError('FUND_NO_UNITS');
+  const missing = units.filter((u) => u.area === null || BigInt(u.area) <= 0n);
+  if (missing.length > 0) throw new AppError('FUND_UNITS_MISSING_AREA', { count: missing.length, example: missing[0]!.label });
+  const areas = units.map((u) => BigInt(u.area!));
+  const parts = allocateProRata(total, areas);
+  const totalArea = areas.reduce((a, b) => a + b, 0n);
+  const rate = ratePerSquareMetre(total, totalArea);
+  const posted = await postEntry(tx, actor, fund, {
+    kind: 'dividend', memo: purpose, project: '业主分红', occurredOn: day,
+    details: { units: units.length, totalAreaCentiM2: totalArea.toString(), rateFenPerM2: rate.toString() },
+    lines: [{ account: 'expenses:业主分红', amount: total }, { account: BANK, amount: -total }],
+  });
+  const rows = units.map((u, i) => sql`(${newId()}::uuid, ${posted.id}::uuid, ${u.id}::uuid, ${u.label}, ${areas[i]!.toString()}::bigint, ${parts[i]!.toString()}::bigint, ${rate.toString()}::bigint)`);
+  for (let i = 0; i < rows.length; i += 1000) {
+    await tx.execute(sql`INSERT INTO fund_dividend_lines (id, transaction_id, unit_id, unit_label, area_centi_m2, amount, rate_fen_per_m2)
+      VALUES ${sql.join(rows.slice(i, i + 1000), sql`, `)}`);
+  }
+  return posted;
+}
+
+/** Pays a dividend of common revenue to the owners of a compound pro rata by registered floor area (Civil Code art. 283). */
+export async function payDividend(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DividendBody>, now: Date) {
+  const fund = await fundFor(db, actor, fundId, 'fund.manage');
+  requireKind(fund, ['common']);
+  const total = fenFrom(body.amountFen);
+  return withLockedFund(db, fund.id, (tx, locked) => dividendInTx(tx, actor, locked, total, body.purpose, shanghaiDay(now)));
+}
+
+/** A dividend with every owner's statement line. */
+export async function dividendView(db: DbOrTx, transactionId: string): Promise<z.infer<typeof DividendView> | null> {
+  const rows = (await db.execute<{ unit_label: string; area_centi_m2: string; amount: string; rate_fen_per_m2: string }>(sql`
+    SELECT unit_label, area_centi_m2, amount, rate_fen_per_m2 FROM fund_dividend_lines WHERE transaction_id = ${transactionId} ORDER BY unit_label`)).rows;
+  if (rows.length === 0) return null;
+  const total = rows.reduce((a, r) => a + BigInt(r.amount), 0n);
+  const area = rows.reduce((a, r) => a + BigInt(r.area_centi_m2), 0n);
+  return {
+    transactionId, totalFen: total.toString(), totalAreaCentiM2: area.toString(), rateFenPerM2: rows[0]!.rate_fen_per_m2,
+    lines: rows.map((r) => ({
+      unit: r.unit_label, areaCentiM2: r.area_centi_m2, amountFen: r.amount,
+      statement: statementLine(BigInt(r.area_centi_m2), BigInt(r.rate_fen_per_m2), BigInt(r.amount)),
+    })),
+  };
+}

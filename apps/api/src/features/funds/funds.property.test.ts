@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { allocateProRata } from '@gongzhi/core';
+import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
+import { openFund, regionId, upload } from './funds.test-helpers.ts';
+import { journalText } from './funds.journal.ts';
+
+let ctx: TestContext;
+let worker: Client, secretary: Client;
+let common: string;
+const GRID = '510108001001001';
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [worker, secretary] = await Promise.all([signIn(ctx.app, DEMO.worker), signIn(ctx.app, DEMO.secretary)]);
+  common = await openFund(worker, { code: 'T-COMMON', name: '测试小区共有资金', kind: 'common', regionId: await regionId(ctx, GRID) });
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('trust-based property', () => {
+  it('keeps a budget approved by the assembly and shows budget against actual by line and month', async () => {
+    const b = await worker.request('POST', `/api/v1/funds/${common}/budgets`, {
+      year: 2026, resolutionRef: '锦绣花园业主大会 2026-1 号决议', resolutionText: '通过 2026 年度物业预算',
+      lines: [{ label: '保洁', amountFen: 12_000_000 }, { label: '秩序维护', amountFen: 18_000_000 }],
+    });
+    expect(b.statusCode).toBe(201);
+    const dup = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2026, lines: [{ label: '保洁', amountFen: 1 }] });
+    expect(dup.json().error.code).toBe('FUND_BUDGET_EXISTS');
+    for (const [kind, amountFen, source, category] of [
+      ['property_fee', 30_000_000, '业主', undefined], ['common_revenue', 1_200_000, '电梯广告公司', '电梯广告'], ['common_revenue', 800_000, '停车场', '停车'],
+    ] as const) {
+      const res = await worker.request('POST', `/api/v1/funds/${common}/incomes`, { kind, amountFen, source, purpose: '2026 年 11 月', category, occurredOn: '2026-11-05' });
+      expect(res.statusCode).toBe(201);
+    }
+    const view = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2026' })).json();
+    const line = view.lines.find((l: { label: string }) => l.label === '保洁');
+    const receipt = await upload(ctx, worker, common);
+    const e = await worker.request('POST', `/api/v1/funds/${common}/expenses`, {
+      amountFen: 1_000_000, category: '保洁', project: '11 月保洁', payee: '洁美公司', reason: '11 月保洁服务费', attachmentIds: [receipt], budgetLineId: line.id,
+    });
+    expect(e.statusCode).toBe(201);
+    expect((await secretary.request('POST', `/api/v1/funds/${common}/expenses/${e.json().id}/decide`, { approve: true })).statusCode).toBe(200);
+    const after = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2026' })).json();
+    const cleaned = after.lines.find((l: { label: string }) => l.label === '保洁');
+    expect(cleaned).toMatchObject({ budgetFen: '12000000', actualFen: '1000000' });
+    expect(cleaned.months).toHaveLength(1);
+    expect(after.resolutionRef).toContain('业主大会');
+  });
+
+  it('pays a dividend by floor area, to the fen, with each owner\'s statement line', async () => {
+    const units = (await ctx.database.db.execute<{ area: string }>(sql`
+      SELECT u.area_centi_m2 AS area FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.region_path LIKE ${`${GRID}%`} ORDER BY b.name, u.number, u.id`)).rows;
+    const total = 1_500_000n;
+    const res = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: total.toString(), purpose: '2026 年公共收益分红' });
+    expect(res.statusCode).toBe(201);
+    const d = res.json();
+    expect(d.lines).toHaveLength(units.length);
+    expect(d.lines.reduce((a: bigint, l: { amountFen: string }) => a + BigInt(l.amountFen), 0n)).toBe(total);
+    expect(d.lines.map((l: { amountFen: string }) => BigInt(l.amountFen))).toEqual(allocateProRata(total, units.map((u) => BigInt(u.area))));
+    expect(d.lines[0].statement).toMatch(/^\d+(\.\d{1,2})? m² × ¥\d+\.\d{2}\/m² = ¥\d+\.\d{2}$/);
+  });
+
+  it('refuses a dividend when a unit has no registered area, writing nothing', async () => {
+    const [u] = (await ctx.database.db.execute<{ id: string }>(sql`SELECT id FROM units WHERE region_path LIKE ${`${GRID}%`} LIMIT 1`)).rows;
+    await ctx.database.db.execute(sql`UPDATE units SET area_centi_m2 = 0 WHERE id = ${u!.id}`);
+    const before = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen;
+    const res = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: 100, purpose: 'x' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('FUND_UNITS_MISSING_AREA');
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen).toBe(before);
+    await ctx.database.db.execute(sql`UPDATE units SET area_centi_m2 = 7200 WHERE id = ${u!.id}`);
+  });
+
+  it('exports a monthly statement as .xlsx', async () => {
+    const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/statement.xlsx?month=2026-11' });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(wb.getWorksheet(1)!.getSheetValues());
+    expect(text).toContain('电梯广告公司');
+    expect(wb.getWorksheet('预算执行')).toBeDefined();
+  });
+});
+
+describe('concurrency', () => {
+  it('never overdraws a fund under concurrent expense approvals', async () => {
+    const community = await regionId(ctx, '510108001001');
+    const fund = await openFund(worker, { code: 'T-RACE', name: '并发测试基金', kind: 'charity', regionId: community });
+    await worker.request('POST', `/api/v1/funds/${fund}/donations`, { amountFen: 10_000, donor: '甲', purpose: '并发' });
+    const receipt = await upload(ctx, worker, fund);
+    const ids: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const e = await worker.request('POST', `/api/v1/funds/${fund}/expenses`, { amountFen: 3_000, category: '活动', project: `p${i}`, payee: 'x', reason: 'y', attachmentIds: [receipt] });
+      ids.push(e.json().id);
+    }
+    const results = await Promise.all(ids.map((id) => secretary.request('POST', `/api/v1/funds/${fund}/expenses/${id}/decide`, { approve: true })));
+    const ok = results.filter((r) => r.statusCode === 200).length;
+    expect(ok).toBe(3);
+    expect(results.filter((r) => r.statusCode === 409).every((r) => r.json().error.code === 'FUND_INSUFFICIENT_BALANCE')).toBe(true);
+    const d = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-RACE' })).json();
+    expect(d.balanceFen).toBe('1000');
+    const [sum] = (await ctx.database.db.execute<{ s: string }>(sql`
+      SELECT COALESCE(sum(p.amount), 0) AS s FROM postings p JOIN fund_accounts a ON a.id = p.account_id WHERE p.fund_id = ${fund} AND a.name = 'assets:bank'`)).rows;
+    expect(sum!.s).toBe('1000');
+  });
+
+  it('reverses an entry only once under concurrent reversals', async () => {
+    const fund = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-RACE' })).json().id;
+    const d = await worker.request('POST', `/api/v1/funds/${fund}/donations`, { amountFen: 500, donor: '乙', purpose: '冲销并发' });
+    const results = await Promise.all([1, 2, 3, 4].map(() => worker.request('POST', `/api/v1/funds/${fund}/transactions/${d.json().id}/reverse`, { reason: '并发' })));
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+  });
+});
+
+describe('hledger export', () => {
+  it('passes hledger check --strict and agrees with the platform to the fen', async () => {
+    const text = await journalText(ctx.database.db);
+    expect(text).toContain('commodity 1000.00 CNY');
+    expect(text).toMatch(/assets:T-COMMON:bank {2}-?\d+\.\d{2} CNY = \d+\.\d{2} CNY/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-journal-'));
+    const file = path.join(dir, 'funds.journal');
+    fs.writeFileSync(file, text);
+    execFileSync('hledger', ['-f', file, 'check', '--strict'], { stdio: 'pipe' });
+    const csv = execFileSync('hledger', ['-f', file, 'bal', '--flat', '--no-total', '-O', 'csv'], { encoding: 'utf8' });
+    const hledger = new Map(csv.trim().split('\n').slice(1).map((line) => {
+      const [account, amount] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
+      return [account!, amount!.replace(/ CNY$/, '')];
+    }));
+    for (const code of ['T-COMMON', 'T-RACE']) {
+      const d = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/funds/${code}` })).json();
+      for (const a of d.accounts as { name: string; balanceFen: string }[]) {
+        const [type, ...rest] = a.name.split(':');
+        const name = [type, code, ...rest].join(':');
+        const fen = BigInt(a.balanceFen);
+        const expected = fen === 0n ? undefined : `${fen < 0n ? '-' : ''}${(fen < 0n ? -fen : fen).toString().padStart(3, '0').replace(/(\d{2})$/, '.$1')}`;
+        expect(hledger.get(name)).toBe(expected);
+      }
+    }
+    const download = await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-RACE/journal' });
+    expect(download.statusCode).toBe(200);
+    expect(download.body).toContain('assets:T-RACE:bank');
+    expect(download.body).not.toContain('T-COMMON');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,137 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { LedgerKind } from '@gongzhi/contracts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+
+/** A fund with its region, bank movements by month and account balances, as lists and pages show it. */
+export interface FundListRow {
+  id: string; code: string; name: string; kind: string; year: number | null; regionPath: string;
+  regionId: string; regionName: string; bankBalance: bigint; inflow: bigint; outflow: bigint;
+  /** Newest first; amounts as fen strings. */
+  months: { month: string; debit: string; credit: string; count: number }[];
+  accounts: { name: string; balance: string }[];
+}
+
+/**
+ * One query for the whole head of a fund's page: everything comes from the per-month totals kept
+ * beside the postings, so its cost does not grow with the number of postings.
+ */
+const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.region_id, r.name AS region_name, f.bank_balance,
+  (SELECT json_agg(x ORDER BY x.month DESC) FROM (
+     SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.debit)::text AS debit, sum(m.credit)::text AS credit, sum(m.count)::int AS count
+     FROM fund_month_totals m JOIN fund_accounts a ON a.id = m.account_id WHERE m.fund_id = f.id AND a.type = 'assets' GROUP BY m.month) x) AS months,
+  (SELECT json_agg(y ORDER BY y.name) FROM (
+     SELECT a.name, COALESCE(sum(m.debit - m.credit), 0)::text AS balance
+     FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts`;
+
+function toFund(r: Record<string, unknown>): FundListRow {
+  const months = (r.months as FundListRow['months'] | null) ?? [];
+  return {
+    id: r.id as string, code: r.code as string, name: r.name as string, kind: r.kind as string, year: (r.year as number | null) ?? null,
+    regionPath: r.region_path as string, regionId: r.region_id as string, regionName: r.region_name as string,
+    bankBalance: BigInt(r.bank_balance as string),
+    inflow: months.reduce((a, m) => a + BigInt(m.debit), 0n), outflow: months.reduce((a, m) => a + BigInt(m.credit), 0n),
+    months, accounts: (r.accounts as FundListRow['accounts'] | null) ?? [],
+  };
+}
+
+/** Funds matching `where` (a condition on `f`), ordered by region then code. */
+export async function selectFunds(db: DbOrTx, where: SQL): Promise<FundListRow[]> {
+  const res = await db.execute<Record<string, unknown>>(sql`
+    SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id WHERE ${where} ORDER BY f.region_path, f.code`);
+  return res.rows.map(toFund);
+}
+
+/** The id of a fund by its public code. */
+export async function fundIdByCode(db: DbOrTx, code: string): Promise<string | undefined> {
+  const [f] = (await db.execute<{ id: string }>(sql`SELECT id FROM funds WHERE code = ${code}`)).rows;
+  return f?.id;
+}
+
+/** A ledger transaction row as read back. */
+export interface TxRow {
+  id: string; fundId: string; kind: LedgerKind; memo: string; project: string | null; counterparty: string | null;
+  anonymous: boolean; receiptNo: string | null; occurredOn: string; amount: bigint; reversesId: string | null;
+  createdBy: string | null; createdByName: string; approvedByName: string | null; details: Record<string, unknown> | null;
+  createdAt: Date; regionPath: string; reversedById: string | null;
+  /** Postings in order, and residents' questions oldest first, read in the same query. */
+  postings: { account: string; amount: bigint }[];
+  questions: QuestionRow[];
+}
+
+/** A resident's question on an entry and its answer. */
+export interface QuestionRow {
+  id: string; askerName: string; question: string; answer: string | null; answeredByName: string | null; createdAt: string; answeredAt: string | null;
+}
+
+function toTx(r: Record<string, unknown>): TxRow {
+  return {
+    id: r.id as string, fundId: r.fund_id as string, kind: r.kind as LedgerKind, memo: r.memo as string,
+    project: (r.project as string | null) ?? null, counterparty: (r.counterparty as string | null) ?? null,
+    anonymous: r.anonymous as boolean, receiptNo: (r.receipt_no as string | null) ?? null,
+    occurredOn: typeof r.occurred_on === 'string' ? r.occurred_on : (r.occurred_on as Date).toISOString().slice(0, 10),
+    amount: BigInt(r.amount as string), reversesId: (r.reverses_id as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null,
+    createdByName: r.created_by_name as string, approvedByName: (r.approved_by_name as string | null) ?? null,
+    details: (r.details as Record<string, unknown> | null) ?? null, createdAt: new Date(r.created_at as string),
+    regionPath: r.region_path as string, reversedById: (r.reversed_by_id as string | null) ?? null,
+    postings: ((r.postings as { account: string; amount: string }[] | null) ?? []).map((p) => ({ account: p.account, amount: BigInt(p.amount) })),
+    questions: ((r.questions as (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null) ?? []).map((q) => ({
+      ...q, createdAt: new Date(q.createdAt).toISOString(), answeredAt: q.answeredAt ? new Date(q.answeredAt).toISOString() : null,
+    })),
+  };
+}
+
+const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterparty, t.anonymous, t.receipt_no, to_char(t.occurred_on, 'YYYY-MM-DD') AS occurred_on,
+  t.amount, t.reverses_id, t.created_by, t.created_by_name, t.approved_by_name, t.details, t.created_at, t.region_path,
+  (SELECT r.id FROM ledger_transactions r WHERE r.reverses_id = t.id) AS reversed_by_id,
+  (SELECT json_agg(json_build_object('account', a.name, 'amount', p.amount::text) ORDER BY p.id)
+     FROM postings p JOIN fund_accounts a ON a.id = p.account_id WHERE p.transaction_id = t.id) AS postings,
+  (SELECT json_agg(json_build_object('id', q.id, 'askerName', q.asker_name, 'question', q.question, 'answer', q.answer,
+       'answeredByName', q.answered_by_name, 'createdAt', q.created_at, 'answeredAt', q.answered_at) ORDER BY q.created_at)
+     FROM fund_questions q WHERE q.transaction_id = t.id) AS questions`;
+
+/** One transaction by id. */
+export async function findTransaction(db: DbOrTx, id: string): Promise<TxRow | undefined> {
+  const res = await db.execute<Record<string, unknown>>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id}`);
+  return res.rows[0] ? toTx(res.rows[0]) : undefined;
+}
+
+/**
+ * A page of a fund's transactions, newest first, by keyset on the time-ordered id, walking the
+ * (fund_id, id) index.
+ */
+export async function transactionPage(db: DbOrTx, fundId: string, opts: { before?: string; limit: number; month?: string; project?: string }) {
+  // `= ANY(ARRAY[...])` rather than `=`: with a plain equality the planner may walk the primary key
+  // backwards and skip every newer entry of other funds (10 ms on a million postings, growing).
+  const conds: SQL[] = [sql`t.fund_id = ANY(${uuidArray([fundId])})`];
+  if (opts.before) conds.push(sql`t.id < ${opts.before}`);
+  if (opts.month) conds.push(sql`t.occurred_on >= ${`${opts.month}-01`}::date AND t.occurred_on < (${`${opts.month}-01`}::date + interval '1 month')`);
+  if (opts.project) conds.push(sql`t.project = ${opts.project}`);
+  const res = await db.execute<Record<string, unknown>>(sql`
+    SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE ${sql.join(conds, sql` AND `)} ORDER BY t.fund_id DESC, t.id DESC LIMIT ${opts.limit + 1}`);
+  const rows = res.rows.map(toTx);
+  const more = rows.length > opts.limit;
+  return { rows: rows.slice(0, opts.limit), nextCursor: more ? rows[opts.limit - 1]!.id : null };
+}
+
+/** Postings of some transactions with their account names, in posting order. */
+export async function postingsOf(db: DbOrTx, txIds: string[]) {
+  if (txIds.length === 0) return [];
+  const res = await db.execute<{ transaction_id: string; name: string; amount: string }>(sql`
+    SELECT p.transaction_id, a.name, p.amount FROM postings p JOIN fund_accounts a ON a.id = p.account_id
+    WHERE p.transaction_id = ANY(${sql`ARRAY[${sql.join(txIds.map((i) => sql`${i}`), sql`, `)}]::uuid[]`}) ORDER BY p.id`);
+  return res.rows.map((r) => ({ transactionId: r.transaction_id, account: r.name, amount: BigInt(r.amount) }));
+}
+
+/** Attachments by id. */
+export async function attachmentsById(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return [];
+  const res = await db.execute<{ id: string; fund_id: string; filename: string; mime: string; size: number; storage_key: string }>(sql`
+    SELECT id, fund_id, filename, mime, size, storage_key FROM fund_attachments
+    WHERE id = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`})`);
+  return res.rows.map((r) => ({ id: r.id, fundId: r.fund_id, filename: r.filename, mime: r.mime, size: Number(r.size), storageKey: r.storage_key }));
+}
+
+/** The `ARRAY[...]::uuid[]` literal of some ids, for `= ANY(...)`. */
+export function uuidArray(ids: string[]): SQL {
+  return sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+}

@@ -1,0 +1,120 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  AnswerBody, AttachmentView, BudgetBody, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
+  ExpenseView, IncomeBody, ReverseBody, TurnoverBody,
+} from '@gongzhi/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import { requireActor } from '../../platform/auth/auth.plugin.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
+import { decideExpense, MAX_ATTACHMENT_BYTES, submitExpense, uploadAttachment } from './funds.expense.service.ts';
+import { createBudget, dividendView, payDividend } from './funds.property.service.ts';
+import { answerQuestion } from './funds.questions.service.ts';
+import { presentExpenses } from './funds.presenter.ts';
+import { fundFor } from './funds.access.ts';
+import { findTransaction } from './funds.repository.ts';
+
+const Posted = z.object({ id: z.uuid(), balanceFen: z.string() });
+const FundParams = z.object({ id: z.uuid() });
+const TxParams = z.object({ id: z.uuid(), txId: z.uuid() });
+const posted = (p: { id: string; balance: bigint }) => ({ id: p.id, balanceFen: p.balance.toString() });
+
+/** Keeping the books of a fund: the staff side. The public side is in funds.public.routes.ts. */
+export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const { db } = deps;
+  const now = () => deps.now?.() ?? new Date();
+  const tags = ['funds'];
+  const manage = { action: 'fund.manage', subject: 'funds' } as const;
+
+  r.post('/api/v1/funds', { config: { access: { action: 'fund.manage' } }, schema: { tags, summary: 'Open a fund for a region', body: CreateFundBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send({ id: await createFund(db, requireActor(request), request.body) }));
+
+  r.post('/api/v1/funds/:id/donations', { config: { access: manage }, schema: { tags, summary: 'Record a donation (named or anonymous) with a receipt number', params: FundParams, body: DonationBody, response: { 201: Posted } } },
+    async (request, reply) => reply.status(201).send(posted(await recordDonation(db, requireActor(request), request.params.id, request.body, now()))));
+
+  r.post('/api/v1/funds/:id/turnover', { config: { access: manage }, schema: { tags, summary: "An operator's monthly turnover: the 3% levy goes to the development fund", params: FundParams, body: TurnoverBody, response: { 201: Posted.extend({ levyFen: z.string() }) } } },
+    async (request, reply) => {
+      const p = await reportTurnover(db, requireActor(request), request.params.id, request.body, now());
+      return reply.status(201).send({ ...posted(p), levyFen: p.levyFen.toString() });
+    });
+
+  r.post('/api/v1/funds/:id/incomes', { config: { access: manage }, schema: { tags, summary: 'Enterprise profit, government allocation, property fees or common revenue', params: FundParams, body: IncomeBody, response: { 201: Posted } } },
+    async (request, reply) => reply.status(201).send(posted(await recordIncome(db, requireActor(request), request.params.id, request.body, now()))));
+
+  r.post('/api/v1/funds/:id/attachments', {
+    config: { access: manage, idempotency: false },
+    schema: { tags, summary: 'Upload a receipt or invoice (multipart field "file"; PDF, JPEG, PNG, WebP)', params: FundParams, consumes: ['multipart/form-data'], response: { 201: AttachmentView } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
+    const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+    if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a file is required' }]);
+    let data: Buffer;
+    try {
+      data = await file.toBuffer();
+    } catch (err) {
+      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: '10 MB' });
+      throw err;
+    }
+    return reply.status(201).send(await uploadAttachment(db, deps.storage, actor, request.params.id, file.filename, data));
+  });
+
+  r.get('/api/v1/funds/:id/expenses', { config: { access: { action: 'fund.read', subject: 'funds' } }, schema: { tags, summary: 'Expenses of a fund, pending first', params: FundParams, response: { 200: z.array(ExpenseView) } } },
+    async (request) => {
+      const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.read');
+      return presentExpenses(db, fund.id);
+    });
+
+  r.post('/api/v1/funds/:id/expenses', { config: { access: manage }, schema: { tags, summary: 'Prepare a grant or expense (reason and receipt required); a second person approves it', params: FundParams, body: ExpenseBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send({ id: await submitExpense(db, requireActor(request), request.params.id, request.body) }));
+
+  r.post('/api/v1/funds/:id/expenses/:expenseId/decide', {
+    config: { access: { action: 'fund.approve', subject: 'funds', params: { expenseId: 'fund_expenses' } } },
+    schema: { tags, summary: 'Approve (and pay) or refuse an expense; never your own', params: z.object({ id: z.uuid(), expenseId: z.uuid() }), body: DecideExpenseBody, response: { 200: z.object({ transactionId: z.uuid().nullable() }) } },
+  }, async (request) => decideExpense(db, requireActor(request), request.params.id, request.params.expenseId, request.body.approve, now()));
+
+  r.post('/api/v1/funds/:id/transactions/:txId/reverse', {
+    config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
+    schema: { tags, summary: 'Reverse a posted entry with a new transaction pointing to it (once)', params: TxParams, body: ReverseBody, response: { 201: Posted } },
+  }, async (request, reply) => {
+    const actor = requireActor(request);
+    const t = await findTransaction(db, request.params.txId);
+    if (!t || t.fundId !== request.params.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
+    return reply.status(201).send(posted(await reverseTransaction(db, actor, request.params.txId, request.body, now())));
+  });
+
+  // A posted entry is never edited or deleted (the database refuses too); the answer says what to do instead.
+  for (const method of ['PATCH', 'PUT', 'DELETE'] as const) {
+    r.route({
+      method, url: '/api/v1/funds/:id/transactions/:txId',
+      config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
+      schema: { tags, summary: 'Refused: posted entries are corrected by reversal', params: TxParams },
+      handler: async (request) => {
+        const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.manage');
+        const t = await findTransaction(db, request.params.txId);
+        if (!t || t.fundId !== fund.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
+        throw new AppError('LEDGER_ENTRY_POSTED');
+      },
+    });
+  }
+
+  r.post('/api/v1/funds/:id/budgets', { config: { access: manage }, schema: { tags, summary: "A compound's annual budget as approved by the owners' assembly", params: FundParams, body: BudgetBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body) }));
+
+  r.post('/api/v1/funds/:id/dividends', { config: { access: manage }, schema: { tags, summary: 'Divide common revenue among owners by registered floor area (Civil Code art. 283)', params: FundParams, body: DividendBody, response: { 201: DividendView } } },
+    async (request, reply) => {
+      const p = await payDividend(db, requireActor(request), request.params.id, request.body, now());
+      return reply.status(201).send((await dividendView(db, p.id))!);
+    });
+
+  r.post('/api/v1/funds/:id/questions/:questionId/answer', {
+    config: { access: { action: 'fund.answer', subject: 'funds' } },
+    schema: { tags, summary: "Answer a resident's question on an entry", params: z.object({ id: z.uuid(), questionId: z.uuid() }), body: AnswerBody, response: { 204: z.null() } },
+  }, async (request, reply) => {
+    await answerQuestion(db, requireActor(request), request.params.id, request.params.questionId, request.body.answer, now());
+    return reply.status(204).send(null);
+  });
+}

@@ -1,0 +1,192 @@
+import {
+  bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import type { FundKind, LedgerKind } from '@gongzhi/contracts';
+import { createdAt, id, scopeColumns, updatedAt } from '../../platform/db/columns.ts';
+
+/**
+ * A fund: a community charity or development fund, a special protection fund (保障资金, one per
+ * community and year), or a compound's common fund under trust-based property management.
+ * `bank_balance` is the running balance of its bank account, kept in the same transaction as every
+ * posting; the row is locked (SELECT … FOR UPDATE) while an expense checks it, so two expenses can
+ * never overdraw it together.
+ */
+export const funds = pgTable('funds', {
+  id: id(),
+  /** Short public code, e.g. WP-CHARITY; used in URLs and `export-ledger --fund`. */
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind').$type<FundKind>().notNull(),
+  regionId: uuid('region_id').notNull(),
+  ...scopeColumns(),
+  /** The allocation year of a special protection fund. */
+  year: integer('year'),
+  bankBalance: bigint('bank_balance', { mode: 'bigint' }).notNull().default(sql`0`),
+  postingCount: bigint('posting_count', { mode: 'number' }).notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [
+  uniqueIndex('funds_code_uq').on(t.code),
+  index('funds_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
+]);
+
+/** The chart of accounts of a fund; `name` is the full hledger-style name ("expenses:活动:敬老"). */
+export const fundAccounts = pgTable('fund_accounts', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  name: text('name').notNull(),
+  type: text('type').$type<'assets' | 'income' | 'expenses'>().notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('fund_accounts_name_uq').on(t.fundId, t.name)]);
+
+/**
+ * A ledger transaction: a group of postings summing to zero, written once with its audit row and
+ * never updated or deleted (a trigger refuses both); a correction is a new transaction whose
+ * `reverses_id` points to the original, and the unique index allows one reversal per original.
+ */
+export const ledgerTransactions = pgTable('ledger_transactions', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  ...scopeColumns(),
+  kind: text('kind').$type<LedgerKind>().notNull(),
+  /** The purpose, shown publicly. */
+  memo: text('memo').notNull(),
+  /** Project or category label for the public per-project view. */
+  project: text('project'),
+  /** Who paid or was paid (donor, operator, enterprise, payee); null for anonymous donors. */
+  counterparty: text('counterparty'),
+  anonymous: boolean('anonymous').notNull().default(false),
+  receiptNo: text('receipt_no'),
+  occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  amount: bigint('amount', { mode: 'bigint' }).notNull(),
+  reversesId: uuid('reverses_id'),
+  createdBy: uuid('created_by'),
+  createdByName: text('created_by_name').notNull(),
+  approvedBy: uuid('approved_by'),
+  approvedByName: text('approved_by_name'),
+  details: jsonb('details').$type<Record<string, unknown>>(),
+  createdAt: createdAt(),
+}, (t) => [
+  index('ledger_tx_fund_idx').on(t.fundId, t.id),
+  uniqueIndex('ledger_tx_reverses_uq').on(t.reversesId),
+  uniqueIndex('ledger_tx_receipt_uq').on(t.receiptNo),
+]);
+
+/** One line of a transaction, in fen: positive debits (money into the bank, spending), negative credits. */
+export const postings = pgTable('postings', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  transactionId: uuid('transaction_id').notNull().references(() => ledgerTransactions.id),
+  fundId: uuid('fund_id').notNull(),
+  accountId: uuid('account_id').notNull().references(() => fundAccounts.id),
+  amount: bigint('amount', { mode: 'bigint' }).notNull(),
+}, (t) => [index('postings_tx_idx').on(t.transactionId)]);
+
+/**
+ * Per fund, account and month: the sums the public page, the budget-against-actual view and the
+ * balances read, kept in the same transaction as the postings, so a fund with a million postings
+ * answers from a few hundred rows.
+ */
+export const fundMonthTotals = pgTable('fund_month_totals', {
+  fundId: uuid('fund_id').notNull(),
+  accountId: uuid('account_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  debit: bigint('debit', { mode: 'bigint' }).notNull(),
+  credit: bigint('credit', { mode: 'bigint' }).notNull(),
+  count: integer('count').notNull(),
+}, (t) => [uniqueIndex('fund_month_totals_pk').on(t.fundId, t.accountId, t.month)]);
+
+/** A receipt or invoice uploaded for an expense, shown on the public page. */
+export const fundAttachments = pgTable('fund_attachments', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  storageKey: text('storage_key').notNull(),
+  filename: text('filename').notNull(),
+  mime: text('mime').notNull(),
+  size: integer('size').notNull(),
+  uploadedBy: uuid('uploaded_by'),
+  createdAt: createdAt(),
+});
+
+/** A grant or expense waiting for a second person's approval; approving it posts the transaction. */
+export const fundExpenses = pgTable('fund_expenses', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  ...scopeColumns(),
+  amount: bigint('amount', { mode: 'bigint' }).notNull(),
+  category: text('category').notNull(),
+  project: text('project').notNull(),
+  payee: text('payee').notNull(),
+  reason: text('reason').notNull(),
+  attachmentIds: uuid('attachment_ids').array().notNull(),
+  /** Optional link to a budget line (common funds). */
+  budgetLineId: uuid('budget_line_id'),
+  state: text('state').$type<'pending' | 'approved' | 'rejected'>().notNull(),
+  preparedBy: uuid('prepared_by').notNull(),
+  preparedByName: text('prepared_by_name').notNull(),
+  decidedBy: uuid('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  transactionId: uuid('transaction_id'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+}, (t) => [index('fund_expenses_fund_idx').on(t.fundId, t.state)]);
+
+/** An operator's monthly turnover report: unique per fund, operator and month, so the levy is taken once. */
+export const turnoverReports = pgTable('fund_turnover_reports', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  operator: text('operator').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  turnover: bigint('turnover', { mode: 'bigint' }).notNull(),
+  levy: bigint('levy', { mode: 'bigint' }).notNull(),
+  transactionId: uuid('transaction_id').notNull(),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('fund_turnover_uq').on(t.fundId, t.operator, t.month)]);
+
+/** A compound's annual open budget, approved by the owners' assembly (resolution by reference). */
+export const fundBudgets = pgTable('fund_budgets', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  year: integer('year').notNull(),
+  resolutionRef: text('resolution_ref'),
+  resolutionText: text('resolution_text'),
+  approvedOn: date('approved_on', { mode: 'string' }),
+  createdBy: uuid('created_by'),
+  createdAt: createdAt(),
+}, (t) => [uniqueIndex('fund_budgets_year_uq').on(t.fundId, t.year)]);
+
+/** A budget line: an expense account of the common fund and the amount budgeted for the year. */
+export const fundBudgetLines = pgTable('fund_budget_lines', {
+  id: id(),
+  budgetId: uuid('budget_id').notNull().references(() => fundBudgets.id),
+  accountId: uuid('account_id').notNull().references(() => fundAccounts.id),
+  label: text('label').notNull(),
+  amount: bigint('amount', { mode: 'bigint' }).notNull(),
+});
+
+/** A dividend of common revenue to owners by floor area, with one line per unit. */
+export const fundDividendLines = pgTable('fund_dividend_lines', {
+  id: id(),
+  transactionId: uuid('transaction_id').notNull().references(() => ledgerTransactions.id),
+  unitId: uuid('unit_id').notNull(),
+  unitLabel: text('unit_label').notNull(),
+  areaCentiM2: bigint('area_centi_m2', { mode: 'bigint' }).notNull(),
+  amount: bigint('amount', { mode: 'bigint' }).notNull(),
+  /** Fen per m² of the whole dividend, for the statement line. */
+  rateFenPerM2: bigint('rate_fen_per_m2', { mode: 'bigint' }).notNull(),
+}, (t) => [index('fund_dividend_lines_tx_idx').on(t.transactionId)]);
+
+/** A signed-in resident's question on a ledger entry, and a staff member's answer. */
+export const fundQuestions = pgTable('fund_questions', {
+  id: id(),
+  transactionId: uuid('transaction_id').notNull().references(() => ledgerTransactions.id),
+  fundId: uuid('fund_id').notNull(),
+  askedBy: uuid('asked_by').notNull(),
+  askerName: text('asker_name').notNull(),
+  question: text('question').notNull(),
+  answer: text('answer'),
+  answeredBy: uuid('answered_by'),
+  answeredByName: text('answered_by_name'),
+  answeredAt: timestamp('answered_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [index('fund_questions_tx_idx').on(t.transactionId)]);

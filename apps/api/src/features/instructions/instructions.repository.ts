@@ -1,0 +1,88 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { ProgressCounts } from '@gongzhi/core';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { poolOf } from './work.repository.ts';
+import { likePrefix } from '../../platform/db/like.ts';
+import { instructions } from './instructions.table.ts';
+
+export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
+
+const SELECT_INSTRUCTION = sql`SELECT i.id, i.region_id AS "regionId", i.region_path AS "regionPath", i.district_code AS "districtCode", i.issuer_id AS "issuerId",
+  i.issuer_name AS "issuerName", i.title, i.body, i.task, i.question, i.tags, i.channels, i.attachments, i.deadline, i.microgrids, i.workers, i.households,
+  i.closed_at AS "closedAt", i.created_at AS "createdAt", r.name AS "regionName"
+  FROM instructions i JOIN regions r ON r.id = i.region_id`;
+
+function toRow(x: Record<string, unknown>): InstructionRow {
+  const d = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
+  return { ...(x as unknown as InstructionRow), deadline: d(x.deadline)!, createdAt: d(x.createdAt)!, closedAt: d(x.closedAt) };
+}
+
+/** One instruction, if `visible` (the actor's scope condition on `i.region_path`) admits it. */
+export async function findInstruction(db: DbOrTx, id: string, visible: SQL): Promise<InstructionRow | undefined> {
+  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ${id}::uuid AND ${visible}`);
+  return res.rows[0] ? toRow(res.rows[0] as Record<string, unknown>) : undefined;
+}
+
+/** Instructions by ids, in the given order (for the inbox). */
+export async function instructionsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, InstructionRow>> {
+  if (!ids.length) return new Map();
+  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ANY (${sql.param(ids)}::uuid[])`);
+  return new Map(res.rows.map((r) => { const row = toRow(r as Record<string, unknown>); return [row.id, row]; }));
+}
+
+/** Instructions the actor may follow, newest first. */
+export async function listInstructions(db: DbOrTx, visible: SQL, limit: number, offset: number) {
+  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE ${visible} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
+  const total = await db.execute(sql`SELECT count(*)::int AS n FROM instructions i WHERE ${visible}`);
+  return { rows: res.rows.map((r) => toRow(r as Record<string, unknown>)), total: (total.rows[0] as { n: number }).n };
+}
+
+/** Counters of one group of micro-grids, plus how many of them still have open households. */
+export interface GroupCounts extends ProgressCounts { path: string; unfinished: number; name: string | null; level: string | null }
+
+// Named, so PostgreSQL plans it once per connection. The subtree is a range of the pattern-ops index
+// (prefix ≤ path < prefix || ':' — ':' sorts right after '9'), which a generic plan can use, unlike LIKE $n.
+const ROLLUP_SQL = `
+  SELECT g.*, r.name, r.level, n.name AS node_name, n.level AS node_level FROM (
+    SELECT left(region_path, $4) AS path, count(*)::int AS microgrids, sum(workers)::int AS workers, sum(acked)::int AS acked,
+      sum(households)::int AS households, sum(reached)::int AS reached, sum(not_home)::int AS "notHome", sum(refused)::int AS refused,
+      count(*) FILTER (WHERE households > reached + refused)::int AS unfinished, count(*) FILTER (WHERE workers = 0)::int AS unstaffed
+    FROM instruction_grids WHERE instruction_id = $1::uuid AND region_path ~>=~ $2::text AND region_path ~<~ $3::text
+    GROUP BY 1
+  ) g
+  LEFT JOIN regions r ON r.code = g.path
+  LEFT JOIN regions n ON n.code = $2::text
+  ORDER BY g.path`;
+
+/**
+ * The roll-up: sums of the per-micro-grid counters under `path`, grouped by the child of `path`
+ * each micro-grid sits in (a prefix of `childLength` digits), with the children's and the node's
+ * names. One statement, one index range scan on (instruction_id, region_path), however deep the node.
+ */
+export async function rollUp(db: Db, instructionId: string, path: string, childLength: number): Promise<{ groups: GroupCounts[]; node: { name: string; level: string } | null }> {
+  const res = await poolOf(db).query<GroupCounts & { node_name: string | null; node_level: string | null }>({
+    name: 'gz_instruction_rollup', text: ROLLUP_SQL, values: [instructionId, path, `${path}:`, childLength],
+  });
+  const first = res.rows[0];
+  const node = first?.node_name ? { name: first.node_name, level: first.node_level ?? '' } : null;
+  return { groups: res.rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
+}
+
+/** Households under `path` never reached (not visited, or not at home at every try), by micro-grid and address. */
+export async function unreached(db: DbOrTx, instructionId: string, path: string, limit: number, offset: number) {
+  const res = await db.execute(sql`
+    SELECT ih.household_id AS "householdId", h.address, r.name AS microgrid, ih.region_path AS "regionPath", ih.status, ih.attempts, count(*) OVER ()::int AS total
+    FROM instruction_households ih JOIN households h ON h.id = ih.household_id JOIN regions r ON r.id = ih.region_id
+    WHERE ih.instruction_id = ${instructionId}::uuid AND ih.region_path LIKE ${likePrefix(path)} AND ih.status IN ('pending', 'not_home')
+    ORDER BY ih.region_path, h.address LIMIT ${limit} OFFSET ${offset}`);
+  return res.rows as { householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }[];
+}
+
+/** Every micro-grid under `path` with its counters and name, for the per-region report. */
+export async function gridRows(db: DbOrTx, instructionId: string, path: string) {
+  const res = await db.execute(sql`
+    SELECT g.region_path AS path, r.name, g.workers, g.acked, g.households, g.reached, g.not_home AS "notHome", g.refused
+    FROM instruction_grids g JOIN regions r ON r.id = g.region_id
+    WHERE g.instruction_id = ${instructionId}::uuid AND g.region_path LIKE ${likePrefix(path)} ORDER BY g.region_path`);
+  return res.rows as { path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }[];
+}

@@ -1,0 +1,149 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { draftProblem, type InstructionOutcome } from '@gongzhi/core';
+import type { CreateInstructionBody } from '@gongzhi/contracts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { authorize, scopeFilter, scopeFilterWithAncestors, scopePaths } from '../../platform/authz/authorize.ts';
+import { audit } from '../../platform/audit/audit.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { newId } from '../../platform/db/columns.ts';
+import { instructions } from './instructions.table.ts';
+import { dispatchRows, remindUnacked, type DispatchCounts } from './dispatch.repository.ts';
+import { findInstruction, type InstructionRow } from './instructions.repository.ts';
+import { acknowledge, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
+
+/** Where the actor may follow instructions: issued in their subtree, or above it (they see their part). */
+export const visibleTo = (actor: Actor) => scopeFilterWithAncestors(actor, 'instruction.read', sql`i.region_path`);
+
+/** An instruction the actor may follow, or INSTRUCTION_NOT_FOUND. */
+export async function loadVisible(db: Db, actor: Actor, id: string): Promise<InstructionRow> {
+  return found(await findInstruction(db, id, visibleTo(actor)), 'INSTRUCTION_NOT_FOUND');
+}
+
+/**
+ * The node the actor's view of an instruction starts at: the instruction's own region when the actor
+ * covers it, else the outermost region of theirs inside it.
+ */
+export function rootFor(actor: Actor, instr: { regionPath: string }): string {
+  const paths = scopePaths(actor, 'instruction.read');
+  if (paths === null || paths.some((p) => instr.regionPath.startsWith(p))) return instr.regionPath;
+  return paths.find((p) => p.startsWith(instr.regionPath)) ?? instr.regionPath;
+}
+
+/**
+ * Sends an instruction: validates the draft, then writes the instruction and its whole fan-out
+ * (households, micro-grid × worker assignments, counters, outbox messages) set-based in one
+ * transaction. An empty target or a target nobody covers rolls everything back with a coded error.
+ */
+export async function issueInstruction(db: Db, actor: Actor, body: CreateInstructionBody, now: Date): Promise<{ id: string; counts: DispatchCounts }> {
+  const deadline = new Date(body.deadline);
+  const problem = draftProblem({ ...body, deadline }, now);
+  if (problem === 'deadline_past') throw new AppError('INSTRUCTION_DEADLINE_PAST');
+  if (problem === 'question_missing') throw new AppError('INSTRUCTION_QUESTION_MISSING');
+  if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
+  const regionRes = await db.execute(sql`SELECT id, code, district_code FROM regions
+    WHERE id = ${body.regionId}::uuid AND retired_at IS NULL AND ${scopeFilter(actor, 'instruction.issue', sql`code`)}`);
+  const region = found(regionRes.rows[0] as { id: string; code: string; district_code: string } | undefined, 'REGION_NOT_FOUND');
+  authorize(actor, 'instruction.issue', { regionPath: region.code });
+  const id = newId();
+  const tags = [...new Set(body.tags)];
+  const channels = [...new Set(body.channels)];
+  return db.transaction(async (tx) => {
+    await tx.insert(instructions).values({
+      id, regionId: region.id, regionPath: region.code, districtCode: region.district_code, issuerId: actor.userId, issuerName: actor.name,
+      title: body.title, body: body.body, task: body.task, question: body.task === 'collect' ? body.question ?? null : null,
+      tags, channels, attachments: body.attachments, deadline,
+    });
+    const counts = await dispatchRows(tx, { id, path: region.code, tags, channels, title: body.title, deadline });
+    if (counts.households === 0) throw new AppError('INSTRUCTION_TARGET_EMPTY');
+    if (counts.workers === 0) throw new AppError('INSTRUCTION_NO_WORKERS', {}, { households: counts.households, microgrids: counts.microgrids });
+    await tx.update(instructions).set({ microgrids: counts.microgrids, workers: counts.workers, households: counts.households }).where(eq(instructions.id, id));
+    await audit(tx, actor, { action: 'instruction.issue', subjectType: 'instruction', subjectId: id, regionPath: region.code, after: { ...body, ...counts }, details: { ...counts } });
+    return { id, counts };
+  });
+}
+
+/** Closes an instruction: no more records; the report stays. */
+export async function closeInstruction(db: Db, actor: Actor, id: string) {
+  const instr = await loadVisible(db, actor, id);
+  authorize(actor, 'instruction.issue', { regionPath: instr.regionPath });
+  if (instr.closedAt) throw new AppError('INSTRUCTION_CLOSED');
+  await db.transaction(async (tx) => {
+    await tx.update(instructions).set({ closedAt: sql`now()` }).where(eq(instructions.id, id));
+    await audit(tx, actor, { action: 'instruction.close', subjectType: 'instruction', subjectId: id, regionPath: instr.regionPath });
+    await tx.execute(sql`SELECT pg_notify('gz_instruction', ${id})`);
+  });
+}
+
+/** One-click reminder to the workers under `path` (default: the actor's view) who have not acknowledged. */
+export async function remind(db: Db, actor: Actor, id: string, path: string | undefined): Promise<number> {
+  const instr = await loadVisible(db, actor, id);
+  const at = path ?? rootFor(actor, instr);
+  if (!at.startsWith(instr.regionPath)) throw new AppError('REGION_NOT_FOUND');
+  authorize(actor, 'instruction.read', { regionPath: at });
+  if (instr.closedAt) throw new AppError('INSTRUCTION_CLOSED');
+  return db.transaction(async (tx) => {
+    const n = await remindUnacked(tx, id, at, instr.channels, instr.title);
+    await audit(tx, actor, { action: 'instruction.remind', subjectType: 'instruction', subjectId: id, regionPath: at, details: { workers: n } });
+    return n;
+  });
+}
+
+const writerOf = (actor: Actor): Writer & { userId: string } => ({ userId: actor.userId, name: actor.name, ip: actor.ip ?? null });
+
+/** A worker acknowledges; repeating it is harmless. Not assigned → INSTRUCTION_NOT_ASSIGNED. */
+export async function ack(db: Db, actor: Actor, id: string): Promise<number> {
+  const n = await acknowledge(db, id, writerOf(actor));
+  if (n > 0) return n;
+  const again = await db.execute(sql`SELECT 1 FROM instruction_assignments WHERE instruction_id = ${id}::uuid AND user_id = ${actor.userId}::uuid LIMIT 1`);
+  if (!again.rows.length) throw new AppError('INSTRUCTION_NOT_ASSIGNED');
+  return 0;
+}
+
+/** A worker records a household of their micro-grid; anything else gets a coded error saying why. */
+export async function record(db: Db, actor: Actor, id: string, householdId: string, outcome: InstructionOutcome, answer: string | undefined) {
+  const ok = await recordOutcome(db, { instructionId: id, householdId, outcome, answer: answer || null, via: 'worker', writer: writerOf(actor) });
+  if (ok) return;
+  const facts = await recordFacts(db, id, householdId, actor.userId);
+  if (!facts || !facts.assigned) throw new AppError('INSTRUCTION_NOT_ASSIGNED');
+  if (facts.closed) throw new AppError('INSTRUCTION_CLOSED');
+  if (!facts.mine) throw new AppError('INSTRUCTION_HOUSEHOLD_OUTSIDE');
+  throw new AppError('INSTRUCTION_ANSWER_MISSING');
+}
+
+/** Link keys are derived from the platform secret, apart from every other use of it. */
+export interface LinkSigner { sign(instructionId: string, householdId: string): string; verify(token: string): { instructionId: string; householdId: string } | null }
+
+/**
+ * Personal links: `<instruction id hex><household id hex>.<HMAC-SHA-256>` in base64url, so a
+ * household can confirm without signing in and a link cannot be forged or moved to another household.
+ */
+export function linkSigner(secret: string): LinkSigner {
+  const mac = (payload: Buffer) => createHmac('sha256', `gongzhi/instruction-link/${secret}`).update(payload).digest().subarray(0, 16);
+  const pack = (i: string, h: string) => Buffer.from(i.replace(/-/g, '') + h.replace(/-/g, ''), 'hex');
+  const uuid = (hex: string) => `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return {
+    sign: (i, h) => { const p = pack(i, h); return `${p.toString('base64url')}.${mac(p).toString('base64url')}`; },
+    verify(token) {
+      const [a, b] = token.split('.');
+      if (!a || !b) return null;
+      const p = Buffer.from(a, 'base64url');
+      const sig = Buffer.from(b, 'base64url');
+      if (p.length !== 32 || sig.length !== 16 || !timingSafeEqual(sig, mac(p))) return null;
+      const hex = p.toString('hex');
+      return { instructionId: uuid(hex.slice(0, 32)), householdId: uuid(hex.slice(32)) };
+    },
+  };
+}
+
+/** A household confirms through its personal link (reached, with its answer when one is asked). */
+export async function confirmByLink(db: Db, ids: { instructionId: string; householdId: string }, answer: string | undefined) {
+  const ok = await recordOutcome(db, { ...ids, outcome: 'reached', answer: answer || null, via: 'link', writer: { userId: null, name: '住户（个人链接）', ip: null } });
+  if (ok) return;
+  const res = await db.execute(sql`SELECT i.closed_at IS NOT NULL AS closed FROM instructions i WHERE i.id = ${ids.instructionId}::uuid`);
+  const row = res.rows[0] as { closed: boolean } | undefined;
+  if (!row) throw new AppError('INSTRUCTION_LINK_INVALID');
+  if (row.closed) throw new AppError('INSTRUCTION_CLOSED');
+  throw new AppError('INSTRUCTION_ANSWER_MISSING');
+}

@@ -1,0 +1,188 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import { openDatabase } from '../../platform/db/client.ts';
+
+let ctx: TestContext;
+let district: Client;
+let grid: Client;
+const q = async <T>(text: string, params: unknown[] = []) => (await ctx.database.pool.query(text, params)).rows as T[];
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const regionId = async (code: string) => (await q<{ id: string }>('SELECT id FROM regions WHERE code = $1', [code]))[0]!.id;
+
+/** Sends an instruction as `who` and returns the response. */
+const send = (who: Client, body: Record<string, unknown>) => who.request('POST', '/api/v1/instructions', { title: '燃气安全排查通知', body: '请逐户告知燃气安全注意事项。', task: 'relay', deadline: inAnHour(), ...body });
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  district = await signIn(ctx.app, DEMO.district);
+  grid = await signIn(ctx.app, DEMO.grid);
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('sending', () => {
+  it('fans out to every micro-grid, worker and household of the district in one go, and queues the notices', async () => {
+    const res = await send(district, { regionId: await regionId('510108'), channels: ['sms', 'wechat'] });
+    expect(res.statusCode).toBe(201);
+    const i = res.json();
+    const [hh] = await q<{ n: number }>('SELECT count(*)::int n FROM households WHERE region_path LIKE $1 AND moved_out_at IS NULL', ['510108%']);
+    const [mg] = await q<{ n: number }>("SELECT count(*)::int n FROM regions WHERE level = 'microgrid' AND code LIKE '510108%'");
+    expect(i.households).toBe(hh!.n);
+    expect(i.microgrids).toBe(mg!.n);
+    expect(i.workers).toBe(1); // the demo grid worker holds one grid of four micro-grids
+    const assignments = await q<{ n: number }>('SELECT count(*)::int n FROM instruction_assignments WHERE instruction_id = $1', [i.id]);
+    expect(assignments[0]!.n).toBe(4);
+    const outbox = await q<{ channel: string }>("SELECT channel FROM outbox WHERE template = 'instruction.sent' AND payload->>'instructionId' = $1 ORDER BY channel", [i.id]);
+    expect(outbox.map((o) => o.channel)).toEqual(['sms', 'wechat']);
+    expect((await q('SELECT 1 FROM audit_log WHERE action = $1 AND subject_id = $2', ['instruction.issue', i.id])).length).toBe(1);
+  });
+
+  it('narrows the target to households with a tagged resident', async () => {
+    const res = await send(district, { regionId: await regionId('510108001001'), tags: ['elderly_alone'], title: '独居老人寒潮关怀' });
+    expect(res.statusCode).toBe(201);
+    const [hh] = await q<{ n: number }>(`SELECT count(*)::int n FROM households h WHERE region_path LIKE '510108001001%' AND EXISTS
+      (SELECT 1 FROM residents r WHERE r.household_id = h.id AND 'elderly_alone' = ANY (r.tags) AND r.moved_out_at IS NULL)`);
+    expect(res.json().households).toBe(hh!.n);
+    expect(hh!.n).toBeGreaterThan(0);
+  });
+
+  it('refuses a past deadline, an empty target, a target nobody covers, a question-less collect — writing nothing', async () => {
+    const before = await q<{ n: number }>('SELECT count(*)::int n FROM instructions');
+    const past = await send(district, { regionId: await regionId('510108'), deadline: new Date(Date.now() - 60_000).toISOString() });
+    expect(past.statusCode).toBe(422);
+    expect(past.json().error.code).toBe('INSTRUCTION_DEADLINE_PAST');
+    const districtId = await regionId('510108');
+    await q(`INSERT INTO regions (id, parent_id, level, code, name, district_code) VALUES (gen_random_uuid(), (SELECT id FROM regions WHERE code = '510108001'), 'community', '510108001099', '空社区', '510108')`);
+    const empty = await send(district, { regionId: await regionId('510108001099') });
+    expect(empty.json().error.code).toBe('INSTRUCTION_TARGET_EMPTY');
+    const nobody = await send(district, { regionId: await regionId('510108001002') });
+    expect(nobody.statusCode).toBe(422);
+    expect(nobody.json().error.code).toBe('INSTRUCTION_NO_WORKERS');
+    const collect = await send(district, { regionId: districtId, task: 'collect' });
+    expect(collect.json().error.code).toBe('INSTRUCTION_QUESTION_MISSING');
+    const after = await q<{ n: number }>('SELECT count(*)::int n FROM instructions');
+    expect(after[0]!.n).toBe(before[0]!.n);
+    expect((await q<{ n: number }>("SELECT count(*)::int n FROM instruction_households WHERE instruction_id NOT IN (SELECT id FROM instructions)"))[0]!.n).toBe(0);
+  });
+
+  it('keeps issuing to officers within their own subtree', async () => {
+    const secretary = await signIn(ctx.app, DEMO.secretary);
+    const res = await send(secretary, { regionId: await regionId('510108') });
+    expect(res.statusCode).toBe(404);
+    expect((await send(grid, { regionId: await regionId('510108001001001') })).statusCode).toBe(403);
+  });
+});
+
+describe('working it', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await send(district, { regionId: await regionId('510108001'), task: 'collect', question: '家中是否安装燃气报警器？' })).json().id;
+  });
+
+  it('lets the worker acknowledge once, and the progress counts it at every level', async () => {
+    const inbox = (await grid.request('GET', '/api/v1/instructions/inbox')).json();
+    expect(inbox.items.some((x: { id: string; ackedAt: string | null }) => x.id === id && x.ackedAt === null)).toBe(true);
+    expect((await grid.request('POST', `/api/v1/instructions/${id}/ack`)).json()).toEqual({ acked: 4 });
+    expect((await grid.request('POST', `/api/v1/instructions/${id}/ack`)).json()).toEqual({ acked: 0 });
+    const mine = (await grid.request('GET', `/api/v1/instructions/${id}/mine`)).json();
+    expect(mine.ackedAt).not.toBeNull();
+    expect(mine.mine.households).toBeGreaterThan(0);
+    expect((await district.request('POST', `/api/v1/instructions/${id}/ack`)).statusCode).toBe(403);
+    const p = (await district.request('GET', `/api/v1/instructions/${id}/progress`)).json();
+    expect(p.node.path).toBe('510108001');
+    expect(p.node.acked).toBe(4);
+    expect(p.node.unstaffed).toBe(p.node.microgrids - 4); // only the demo grid worker's four micro-grids are staffed
+    expect(p.children.map((c: { path: string }) => c.path)).toEqual(['510108001001', '510108001002']);
+    expect(p.children.reduce((s: number, c: { households: number }) => s + c.households, 0)).toBe(p.node.households);
+    const leaf = (await district.request('GET', `/api/v1/instructions/${id}/progress?path=510108001001001001`)).json();
+    expect(leaf.children).toEqual([]);
+    expect(leaf.node.level).toBe('microgrid');
+    const other = await signIn(ctx.app, DEMO.secretary);
+    expect((await other.request('GET', `/api/v1/instructions/${id}/progress?path=510108001002`)).statusCode).toBe(404);
+    expect((await other.request('GET', `/api/v1/instructions/${id}/progress`)).json().node.path).toBe('510108001001');
+  });
+
+  it('records households of the worker’s micro-grids only, moving the counters exactly', async () => {
+    const list = (await grid.request('GET', `/api/v1/instructions/${id}/households`)).json() as { householdId: string; status: string; link: string }[];
+    expect(list.length).toBeGreaterThan(10);
+    const [a, b] = list;
+    const rec = (h: string, body: object) => grid.request('POST', `/api/v1/instructions/${id}/households/${h}`, body);
+    expect((await rec(a!.householdId, { outcome: 'reached' })).json().error.code).toBe('INSTRUCTION_ANSWER_MISSING');
+    expect((await rec(a!.householdId, { outcome: 'reached', answer: '已安装' })).statusCode).toBe(200);
+    expect((await rec(b!.householdId, { outcome: 'not_home' })).statusCode).toBe(200);
+    expect((await rec(b!.householdId, { outcome: 'refused' })).statusCode).toBe(200);
+    const [outside] = await q<{ id: string }>("SELECT id FROM households WHERE region_path LIKE '510108001001002%' LIMIT 1");
+    const bad = await rec(outside!.id, { outcome: 'reached', answer: 'x' });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('INSTRUCTION_HOUSEHOLD_OUTSIDE');
+    expect((await rec(a!.householdId, { outcome: 'bogus' })).statusCode).toBe(400);
+    const p = (await district.request('GET', `/api/v1/instructions/${id}/progress?path=510108001001001`)).json();
+    expect([p.node.reached, p.node.notHome, p.node.refused]).toEqual([1, 0, 1]);
+    const unreached = (await district.request('GET', `/api/v1/instructions/${id}/unreached?path=510108001001001&limit=200`)).json();
+    expect(unreached.total).toBe(p.node.households - 2);
+  });
+
+  it('lets a household confirm through its signed personal link without signing in', async () => {
+    const list = (await grid.request('GET', `/api/v1/instructions/${id}/households`)).json() as { householdId: string; status: string; link: string }[];
+    const h = list.find((x) => x.status === 'pending')!;
+    const token = h.link.split('/').pop()!;
+    const view = await ctx.app.inject({ method: 'GET', url: `/api/v1/instruction-links/${token}` });
+    expect(view.statusCode).toBe(200);
+    expect(view.json().question).toBe('家中是否安装燃气报警器？');
+    const ok = await ctx.app.inject({ method: 'POST', url: `/api/v1/instruction-links/${token}`, payload: { answer: '没有' } });
+    expect(ok.statusCode).toBe(200);
+    const row = await q<{ status: string; via: string; answer: string }>('SELECT status, via, answer FROM instruction_households WHERE instruction_id = $1 AND household_id = $2', [id, h.householdId]);
+    expect(row[0]).toEqual({ status: 'reached', via: 'link', answer: '没有' });
+    const forged = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA');
+    expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/instruction-links/${forged}` })).json().error.code).toBe('INSTRUCTION_LINK_INVALID');
+  });
+
+  it('exports the report per region as .xlsx', async () => {
+    const res = await district.request('GET', `/api/v1/instructions/${id}/report.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+  });
+});
+
+describe('reminders and live progress', () => {
+  it('reminds those who have not acknowledged, through the outbox', async () => {
+    const id = (await send(district, { regionId: await regionId('510108001001') })).json().id;
+    const res = await district.request('POST', `/api/v1/instructions/${id}/remind`, {});
+    expect(res.json()).toEqual({ reminded: 1 });
+    expect((await q("SELECT 1 FROM outbox WHERE template = 'instruction.reminder' AND payload->>'instructionId' = $1", [id])).length).toBe(1);
+    await grid.request('POST', `/api/v1/instructions/${id}/ack`);
+    expect((await district.request('POST', `/api/v1/instructions/${id}/remind`, {})).json()).toEqual({ reminded: 0 });
+  });
+
+  it('pushes a progress event over SSE when a worker acknowledges through another API process', async () => {
+    const id = (await send(district, { regionId: await regionId('510108') })).json().id;
+    // A second app on its own pool stands in for a second API process behind the proxy.
+    const other = openDatabase(ctx.url, { max: 2 });
+    const second = await buildApp({ db: other.db, vault: ctx.vault, storage: ctx.storage, dbKind: 'server' });
+    const gridThere = await signIn(second, DEMO.grid);
+    const url = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${url}/api/v1/instructions/${id}/progress/stream`, { headers: { cookie: district.cookie } });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    const events: { node: { acked: number } }[] = [];
+    let buf = '';
+    const next = async () => {
+      for (;;) {
+        const m = /event: progress\ndata: (.*)\n\n/.exec(buf);
+        if (m) { buf = buf.slice(m.index + m[0].length); return JSON.parse(m[1]!) as { node: { acked: number } }; }
+        const { value, done } = await reader.read();
+        if (done) throw new Error('stream ended');
+        buf += new TextDecoder().decode(value);
+      }
+    };
+    events.push(await next());
+    expect(events[0]!.node.acked).toBe(0);
+    await gridThere.request('POST', `/api/v1/instructions/${id}/ack`);
+    events.push(await next());
+    expect(events[1]!.node.acked).toBe(4);
+    await reader.cancel();
+    await second.close();
+    await other.close();
+  });
+});

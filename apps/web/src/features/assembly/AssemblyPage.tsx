@@ -1,0 +1,114 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { api, download } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import { BallotCard } from './BallotCard.tsx';
+import { ProgressCard } from './ProgressCard.tsx';
+import { ResultsCard } from './ResultsCard.tsx';
+import { PaperBallotModal } from './PaperBallotModal.tsx';
+import type { AssemblyDetail } from './types.ts';
+
+const STATE_COLOR = { noticed: 'blue', voting: 'orange', closed: 'default' } as const;
+
+/** The state of an assembly as a coloured tag. */
+export function AssemblyStateTag({ state }: { state: AssemblyDetail['state'] }) {
+  const { t } = useTranslation();
+  return <Tag color={STATE_COLOR[state]} data-testid="assembly-state" data-state={state}>{t(`assembly.state.${state}`)}</Tag>;
+}
+
+/**
+ * /assemblies/:id — one assembly. Owners on the roll get their ballot first (the page a phone
+ * lands on); staff get the live quorum progress, paper-ballot entry, opening and closing; everyone
+ * who may see it gets the results once published, with the export to recount them.
+ */
+export default function AssemblyPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const notify = useNotifyError();
+  const { data: loaded, error, reload } = useApi<AssemblyDetail>(`/api/v1/assemblies/${id}`);
+  const [detail, setDetail] = useState<AssemblyDetail>();
+  const [paper, setPaper] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [progressKey, setProgressKey] = useState(0);
+  useEffect(() => setDetail(loaded), [loaded]);
+
+  if (error) return <PageError error={error} onRetry={reload} />;
+  if (!detail) return <Spin />;
+  const a = detail;
+  const manage = a.abilities.includes('manage');
+  const step = async (path: 'open' | 'close') => {
+    setBusy(true);
+    try {
+      setDetail(await api.post<AssemblyDetail>(`/api/v1/assemblies/${a.id}/${path}`));
+      setProgressKey((k) => k + 1);
+    } catch (err) {
+      notify(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div data-testid="assembly-page" style={{ maxWidth: 960 }}>
+      <Space align="center" wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>{a.title}</Typography.Title>
+        <AssemblyStateTag state={a.state} />
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+        {a.region.name} · {t('assembly.detail.window', { from: formatMinute(a.opensAt), to: formatMinute(a.closesAt) })}
+      </Typography.Paragraph>
+
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {a.mine && a.state === 'voting' && <BallotCard assembly={a} onCast={() => { reload(); setProgressKey((k) => k + 1); }} />}
+        {a.mine && a.state === 'closed' && Object.keys(a.mine.cast).length > 0 && <BallotCard assembly={a} onCast={reload} />}
+
+        {manage && (
+          <Space wrap>
+            {a.state === 'noticed' && <Button type="primary" loading={busy} onClick={() => void step('open')} data-testid="assembly-open">{t('assembly.detail.open')}</Button>}
+            {a.state === 'voting' && <Button onClick={() => setPaper(true)} data-testid="assembly-paper">{t('assembly.detail.paper')}</Button>}
+            {a.state === 'voting' && <Button danger loading={busy} onClick={() => void step('close')} data-testid="assembly-close">{t('assembly.detail.close')}</Button>}
+          </Space>
+        )}
+
+        {a.state !== 'noticed' && <ProgressCard key={progressKey} assemblyId={a.id} matters={a.matters} live={a.state === 'voting'} />}
+        {a.state === 'noticed' && <Typography.Text type="secondary">{t('assembly.detail.notOpenYet')}</Typography.Text>}
+
+        {a.resultsPublishedAt && (
+          <>
+            <ResultsCard matters={a.matters} />
+            <Space wrap>
+              <Button onClick={() => void download(`/api/v1/assemblies/${a.id}/ballots.xlsx`, undefined, 'ballots.xlsx').catch(notify)} data-testid="assembly-export">
+                {t('assembly.detail.export')}
+              </Button>
+              <Link to={`/public/assemblies/${a.id}`}>{t('assembly.detail.publicLink')}</Link>
+            </Space>
+          </>
+        )}
+
+        <Card title={t('assembly.detail.matters')}>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('assembly.create.noticedAt')}>{formatMinute(a.noticedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('assembly.detail.resultsDueLabel')}>{formatMinute(a.resultsDueAt)}</Descriptions.Item>
+            {a.eligible && <Descriptions.Item label={t('assembly.detail.eligibleLabel')}>{t('assembly.detail.eligible', a.eligible)}</Descriptions.Item>}
+          </Descriptions>
+          {a.description && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{a.description}</Typography.Paragraph>}
+          {a.matters.map((m) => (
+            <div key={m.id} style={{ marginBottom: 12 }}>
+              <Typography.Text strong>{m.position}. {m.title}</Typography.Text>
+              <div><Tag>{t(`assembly.kind.${m.kind}`)}</Tag><Typography.Text type="secondary">{t(`assembly.majority.${m.majority}`)}</Typography.Text></div>
+              {m.description && <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{m.description}</Typography.Paragraph>}
+            </div>
+          ))}
+        </Card>
+      </Space>
+      {manage && a.state === 'voting' && (
+        <PaperBallotModal assembly={a} open={paper} onClose={() => setPaper(false)} onSaved={() => setProgressKey((k) => k + 1)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
+import { CheckCircleFilled } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import type { AssemblyDetail, Choice } from './types.ts';
+
+const CHOICES: Choice[] = ['for', 'against', 'abstain'];
+
+/**
+ * The owner's ballot, sized for a phone and elder mode: one row of three big buttons per matter,
+ * shortcuts that set every matter at once (so a ballot is one tap plus "send", whatever the number
+ * of matters), and no confirmation dialog: the warning sits above the one send button instead.
+ */
+export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onCast: () => void }) {
+  const { t } = useTranslation();
+  const notify = useNotifyError();
+  const mine = assembly.mine!;
+  const castAlready = Object.keys(mine.cast).length > 0;
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  const [busy, setBusy] = useState(false);
+  const complete = assembly.matters.every((m) => choices[m.id]);
+
+  const owner = t('assembly.ballot.owner', { label: mine.label, units: mine.unitCount, area: mine.area });
+  if (castAlready) {
+    return (
+      <Card title={t('assembly.ballot.title')} data-testid="ballot-done">
+        <Typography.Title level={3} style={{ marginTop: 0 }}><CheckCircleFilled style={{ color: '#389e0d' }} /> {t('assembly.ballot.done')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{owner}</Typography.Paragraph>
+        {assembly.matters.map((m) => (
+          <div key={m.id} style={{ marginBottom: 8 }}>
+            <Typography.Text strong>{m.position}. {m.title}</Typography.Text>
+            <div>{t('assembly.ballot.yourChoice', { choice: mine.cast[m.id] ? t(`assembly.ballot.${mine.cast[m.id]!}`) : '—' })}</div>
+          </div>
+        ))}
+      </Card>
+    );
+  }
+
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/api/v1/assemblies/${assembly.id}/ballots`, {
+        choices: assembly.matters.map((m) => ({ matterId: m.id, choice: choices[m.id] })),
+      });
+      onCast();
+    } catch (err) {
+      notify(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setAll = (c: Choice) => setChoices(Object.fromEntries(assembly.matters.map((m) => [m.id, c])));
+
+  return (
+    <Card title={t('assembly.ballot.title')} data-testid="ballot-card">
+      <Typography.Paragraph type="secondary">{owner}</Typography.Paragraph>
+      {assembly.matters.length > 1 && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          {CHOICES.map((c) => (
+            <Button key={c} size="large" onClick={() => setAll(c)} data-testid={`ballot-all-${c}`}>
+              {t(`assembly.ballot.${c === 'for' ? 'allFor' : c === 'against' ? 'allAgainst' : 'allAbstain'}`)}
+            </Button>
+          ))}
+        </Space>
+      )}
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        {assembly.matters.map((m) => (
+          <div key={m.id} data-testid={`ballot-matter-${m.position}`}>
+            <Typography.Text strong>{m.position}. {m.title}</Typography.Text>
+            <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px' }}>{t(`assembly.kind.${m.kind}`)} · {t(`assembly.majority.${m.majority}`)}</Typography.Paragraph>
+            <Radio.Group
+              value={choices[m.id]}
+              onChange={(e) => setChoices((c) => ({ ...c, [m.id]: e.target.value as Choice }))}
+              optionType="button" buttonStyle="solid" size="large" style={{ display: 'flex' }}
+            >
+              {CHOICES.map((c) => (
+                <Radio.Button key={c} value={c} style={{ flex: 1, textAlign: 'center' }} data-testid={`ballot-${m.position}-${c}`}>
+                  {t(`assembly.ballot.${c}`)}
+                </Radio.Button>
+              ))}
+            </Radio.Group>
+          </div>
+        ))}
+        <Alert type="warning" showIcon message={t('assembly.ballot.warn')} />
+        <Button type="primary" size="large" block disabled={!complete} loading={busy} onClick={() => void submit()} data-testid="ballot-submit">
+          {complete ? t('assembly.ballot.submit') : t('assembly.ballot.chooseAll')}
+        </Button>
+        <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>{t('assembly.ballot.notice')}</Typography.Text>
+      </Space>
+    </Card>
+  );
+}

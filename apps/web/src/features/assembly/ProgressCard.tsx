@@ -1,0 +1,58 @@
+import { useEffect } from 'react';
+import { Card, Progress, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import type { AssemblyMatter, AssemblyProgress } from './types.ts';
+
+/** Percent of `part` in `total` for a progress bar, from decimal strings without floats in the rule. */
+function percent(part: string | number, total: string | number): number {
+  // Display only: the quorum itself is decided on the server with integers.
+  const p = Number(String(part).replace('.', ''));
+  const q = Number(String(total).replace('.', ''));
+  return q > 0 ? Math.min(100, Math.floor((p * 1000) / q) / 10) : 0;
+}
+
+/**
+ * Live progress toward the quorum, polled every five seconds while voting runs: owners and area
+ * taking part against the two-thirds line, what is still missing, and whether each matter would
+ * pass on the votes so far.
+ */
+export function ProgressCard({ assemblyId, matters, live }: { assemblyId: string; matters: AssemblyMatter[]; live: boolean }) {
+  const { t } = useTranslation();
+  const { data, reload } = useApi<AssemblyProgress>(`/api/v1/assemblies/${assemblyId}/progress`);
+  useEffect(() => {
+    if (!live) return;
+    const timer = setInterval(reload, 5000);
+    return () => clearInterval(timer);
+  }, [live, reload]);
+  if (!data) return null;
+  const first = data.matters[0];
+  return (
+    <Card title={t('assembly.progress.title')} extra={live ? <Typography.Text type="secondary">{t('assembly.progress.updated')}</Typography.Text> : null} data-testid="assembly-progress">
+      {first && (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Typography.Text strong>{t('assembly.progress.quorum')}</Typography.Text>
+          <div>{t('assembly.progress.owners', { n: first.participating.owners, total: data.eligible.owners })}</div>
+          <Progress percent={percent(first.participating.owners, data.eligible.owners)} success={{ percent: 66.7 }} data-testid="progress-owners" />
+          <div>{t('assembly.progress.area', { n: first.participating.area, total: data.eligible.area })}</div>
+          <Progress percent={percent(first.participating.area, data.eligible.area)} data-testid="progress-area" />
+          {first.quorumMet
+            ? <Tag color="green" data-testid="progress-quorum-met">{t('assembly.progress.quorumMet')}</Tag>
+            : <Typography.Text type="warning" data-testid="progress-shortfall" data-owners={first.shortfall.owners}>{t('assembly.progress.short', first.shortfall)}</Typography.Text>}
+        </Space>
+      )}
+      <Space direction="vertical" style={{ width: '100%', marginTop: 16 }}>
+        {data.matters.map((p) => {
+          const m = matters.find((x) => x.id === p.matterId);
+          return (
+            <div key={p.matterId} data-testid={`progress-matter-${m?.position ?? 0}`} data-participating={p.participating.owners}>
+              <Typography.Text strong>{m?.position}. {m?.title}</Typography.Text>{' '}
+              <Tag color={p.passingNow ? 'green' : 'default'}>{p.passingNow ? t('assembly.progress.passingNow') : t('assembly.progress.notPassingNow')}</Tag>
+              <div>{t('assembly.progress.forNow', p.for)}</div>
+            </div>
+          );
+        })}
+      </Space>
+    </Card>
+  );
+}

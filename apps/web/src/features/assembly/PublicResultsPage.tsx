@@ -1,0 +1,37 @@
+import { useParams } from 'react-router';
+import { Spin, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { ResultsCard } from './ResultsCard.tsx';
+import type { PublicResults } from './types.ts';
+
+/**
+ * /public/assemblies/:id — the published results of an owners' assembly, for anyone, without
+ * signing in: counts and areas only, never names.
+ */
+export default function PublicResultsPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data, error, reload } = useApi<PublicResults>(`/api/v1/public/assemblies/${id}/results`);
+  return (
+    <div data-testid="assembly-public" style={{ maxWidth: 760, margin: '0 auto', padding: 16 }}>
+      <Typography.Title level={2}>{t('assembly.public.title')}</Typography.Title>
+      {error && <PageError error={error} onRetry={reload} />}
+      {!data && !error && <Spin />}
+      {data && (
+        <>
+          <Typography.Title level={3} style={{ marginTop: 0 }}>{data.title}</Typography.Title>
+          <Typography.Paragraph type="secondary">
+            {t('assembly.public.compound', { name: data.regionName })}<br />
+            {t('assembly.detail.window', { from: formatMinute(data.opensAt), to: formatMinute(data.closesAt) })}<br />
+            {t('assembly.result.publishedAt', { date: formatMinute(data.resultsPublishedAt) })}
+          </Typography.Paragraph>
+          <ResultsCard matters={data.matters} />
+          <Typography.Paragraph type="secondary" style={{ marginTop: 16 }}>{t('assembly.public.recount')}</Typography.Paragraph>
+        </>
+      )}
+    </div>
+  );
+}

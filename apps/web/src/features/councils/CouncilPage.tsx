@@ -1,0 +1,46 @@
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { SeatsCard } from './SeatsCard.tsx';
+import { AgendaCard } from './AgendaCard.tsx';
+import { NewMeetingButton } from './NewMeetingModal.tsx';
+import type { CouncilDetail } from './types.ts';
+
+/** /councils/:id — a council: its rules, members and seats (with history), agenda items and meetings. */
+export default function CouncilPage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { data: c, error, reload } = useApi<CouncilDetail>(`/api/v1/councils/${id}`);
+  if (error) return <PageError error={error} onRetry={reload} />;
+  if (!c) return null;
+  const manage = c.abilities.includes('manage');
+  return (
+    <div data-testid="council-page">
+      <Space align="center" wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>{c.name}</Typography.Title>
+        <Tag>{t(`councils.kind.${c.kind}`)}</Tag>
+      </Space>
+      <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+        <Descriptions.Item label={t('councils.col.region')}>{c.region.name}</Descriptions.Item>
+        {c.matter && <Descriptions.Item label={t('councils.form.matter')}>{c.matter}</Descriptions.Item>}
+      </Descriptions>
+      <Typography.Paragraph type="secondary">
+        {t('councils.rules', { quorum: t(`councils.quorum.${c.quorum}`), majority: t(`councils.majority.${c.majority}`), hours: c.noticeHours, days: c.publicNoticeDays, cosign: c.cosignThreshold })}
+      </Typography.Paragraph>
+      <SeatsCard council={c} manage={manage} onChange={reload} />
+      <AgendaCard council={c} manage={manage} onChange={reload} />
+      <Card title={t('councils.meetings.title')} style={{ marginTop: 16 }} extra={manage && <NewMeetingButton council={c} />} data-testid="meetings-card">
+        {c.meetings.length === 0 ? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> : c.meetings.map((m) => (
+          <div key={m.id} style={{ padding: '6px 0' }}>
+            <Link to={`/councils/meetings/${m.id}`} data-testid="meeting-link">{m.title}</Link>{' '}
+            <Typography.Text type="secondary">{formatMinute(m.startsAt)}{m.location ? ` · ${m.location}` : ''}</Typography.Text>{' '}
+            <Tag color={m.state === 'closed' ? 'default' : 'blue'}>{t(`councils.meetingState.${m.state}`)}</Tag>
+          </div>
+        ))}
+      </Card>
+    </div>
+  );
+}

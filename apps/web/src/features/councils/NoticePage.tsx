@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import { useSession } from '../../shell/session.tsx';
+import { PublicFrame } from './PublicFrame.tsx';
+import { STATE_COLOR } from './NoticeBoardPage.tsx';
+import { windowEndLabel, type NoticeDetail } from './types.ts';
+
+/**
+ * /notice-board/:id — one resolution on notice: its text, window and objections with their answers.
+ * Anyone may read; residents of its area object while the window is open; staff publish and answer.
+ */
+export default function NoticePage() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const { message } = App.useApp();
+  const notify = useNotifyError();
+  const [form] = Form.useForm();
+  const { data: n, error, reload } = useApi<NoticeDetail>(`/api/v1/notice-board/${id}`);
+  const post = async (path: string, body: unknown, done?: string) => {
+    try {
+      await api.post(path, body);
+      if (done) void message.success(done);
+      reload();
+      return true;
+    } catch (e) {
+      notify(e);
+      return false;
+    }
+  };
+  return (
+    <PublicFrame>
+      {error ? <PageError error={error} onRetry={reload} /> : n && (
+        <div data-testid="notice-page">
+          <Space align="center" wrap>
+            <Typography.Title level={2} style={{ margin: 0 }}>{n.title}</Typography.Title>
+            <Tag color={STATE_COLOR[n.state]} data-testid="notice-state" data-state={n.state}>{t(`councils.resolutionState.${n.state}`)}</Tag>
+          </Space>
+          <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
+            <Descriptions.Item label={t('councils.board.council')}>{n.council.name} · {n.region.name}</Descriptions.Item>
+            <Descriptions.Item label={t('councils.board.publishedAt')}>{formatMinute(n.publishedAt)} · {n.publishedAt && t('councils.board.window', { end: windowEndLabel(n.windowEndsAt), days: n.noticeDays })}</Descriptions.Item>
+            {n.effectiveAt && <Descriptions.Item label={t('councils.board.effectiveAt')}>{formatMinute(n.effectiveAt)}</Descriptions.Item>}
+            {n.returnedAt && <Descriptions.Item label={t('councils.board.returnedAt')}>{formatMinute(n.returnedAt)}</Descriptions.Item>}
+          </Descriptions>
+          <Card title={t('councils.board.text')} size="small"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="notice-text">{n.text}</Typography.Paragraph></Card>
+          {n.abilities.includes('publish') && (
+            <Button type="primary" style={{ marginTop: 12 }} onClick={() => void post(`/api/v1/council-resolutions/${n.id}/publish`, {})} data-testid="notice-publish">{t('councils.meeting.publish')}</Button>
+          )}
+          <Card title={t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })} size="small" style={{ marginTop: 12 }} data-testid="objections">
+            {n.objections.map((o) => (
+              <div key={o.id} style={{ padding: '8px 0', borderBottom: '1px solid rgba(0,0,0,0.06)' }} data-testid="objection">
+                <Space wrap>
+                  <Typography.Text>{o.text}</Typography.Text>
+                  {o.mine && <Tag color="blue">{t('councils.board.mine')}</Tag>}
+                  <Tag color={o.outcome === 'upheld' ? 'red' : o.outcome ? 'green' : 'gold'}>{o.outcome ? t(`councils.board.${o.outcome}`) : t('councils.board.unanswered')}</Tag>
+                  <Typography.Text type="secondary">{formatMinute(o.createdAt)}</Typography.Text>
+                </Space>
+                {o.answer && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('councils.board.answer')}：{o.answer}</Typography.Paragraph>}
+                {!o.answeredAt && n.abilities.includes('answer') && <AnswerForm onSubmit={(b) => post(`/api/v1/council-resolutions/${n.id}/objections/${o.id}/answer`, b)} />}
+              </div>
+            ))}
+          </Card>
+          {n.abilities.includes('object') && (
+            <Card title={t('councils.board.object')} size="small" style={{ marginTop: 12 }}>
+              <Form form={form} layout="vertical" onFinish={(v: { text: string }) => void post(`/api/v1/notice-board/${n.id}/objections`, v, t('councils.board.objected')).then((ok) => ok && form.resetFields())}>
+                <Form.Item name="text" label={t('councils.board.objectionText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} data-testid="objection-text" /></Form.Item>
+                <Button type="primary" htmlType="submit" data-testid="objection-submit">{t('councils.board.objectSubmit')}</Button>
+              </Form>
+            </Card>
+          )}
+          {!session && n.windowOpen && <Link to="/login" style={{ display: 'block', marginTop: 12 }}>{t('councils.board.signIn')}</Link>}
+        </div>
+      )}
+    </PublicFrame>
+  );
+}
+
+function AnswerForm({ onSubmit }: { onSubmit: (b: { outcome: string; reason: string }) => Promise<boolean> }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState('rejected');
+  const [reason, setReason] = useState('');
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginTop: 6 }} data-testid="answer-form">
+      <Radio.Group value={outcome} onChange={(e) => setOutcome(e.target.value)}>
+        <Radio value="rejected">{t('councils.board.rejected')}</Radio>
+        <Radio value="upheld">{t('councils.board.upheld')}</Radio>
+      </Radio.Group>
+      <Input.TextArea rows={2} placeholder={t('councils.board.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={2000} data-testid="answer-reason" />
+      <Button size="small" type="primary" disabled={!reason.trim()} onClick={() => void onSubmit({ outcome, reason })} data-testid="answer-submit">{t('councils.board.answerSubmit')}</Button>
+    </Space>
+  );
+}

@@ -1,0 +1,23 @@
+/** Shapes of the councils API, inferred from the shared contracts (types only; zod stays out of the bundle), and a label helper. */
+import type { z } from 'zod';
+import type * as C from '@gongzhi/contracts';
+
+export type CouncilSummary = z.infer<typeof C.CouncilSummary>;
+export type CouncilDetail = z.infer<typeof C.CouncilDetail>;
+export type SeatView = CouncilDetail['seats'][number];
+export type AgendaItemView = z.infer<typeof C.AgendaItemView>;
+export type MeetingDetail = z.infer<typeof C.MeetingDetail>;
+export type MotionView = MeetingDetail['motions'][number];
+export type NoticeSummary = z.infer<typeof C.NoticeSummary>;
+export type NoticeDetail = z.infer<typeof C.NoticeDetail>;
+export type Page<T> = { items: T[]; total: number };
+
+/**
+ * A notice window's end as its last day, "2026-11-27 24:00": the window closes at Shanghai midnight,
+ * and "until the 28th 00:00" reads as one day more than it is.
+ */
+export function windowEndLabel(iso: string | null): string {
+  if (!iso) return '—';
+  const last = new Date(new Date(iso).getTime() - 1 + 8 * 3_600_000);
+  return `${last.toISOString().slice(0, 10)} 24:00`;
+}

@@ -1,0 +1,28 @@
+import { Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { formatHundredths } from '@gongzhi/core';
+import type { BudgetView } from '@gongzhi/contracts';
+import { useApi } from '../../api/useApi.ts';
+import { yuan } from './money.ts';
+
+/** Budget against actual spending, by line and month, for a compound's common fund. */
+export function BudgetCard({ code, year, version }: { code: string; year: number; version: number }) {
+  const { t } = useTranslation();
+  const { data } = useApi<BudgetView>(`/api/v1/public/funds/${code}/budgets/${year}`, { v: version });
+  if (!data) return <Typography.Text type="secondary">—</Typography.Text>;
+  const months = [...new Set(data.lines.flatMap((l) => l.months.map((m) => m.month)))].sort();
+  return (
+    <div data-testid="budget-card">
+      <Typography.Paragraph>{data.year} · {data.resolutionRef ?? ''} {data.approvedOn ?? ''}</Typography.Paragraph>
+      {data.resolutionText && <Typography.Paragraph type="secondary">{data.resolutionText}</Typography.Paragraph>}
+      <Table size="small" rowKey="id" pagination={false} scroll={{ x: true }} dataSource={data.lines}
+        columns={[
+          { title: t('funds.ops.label'), dataIndex: 'label', fixed: 'left' },
+          { title: t('funds.ops.budgetAmount'), render: (_, l) => yuan(l.budgetFen) },
+          { title: t('funds.ops.actual'), render: (_, l) => yuan(l.actualFen) },
+          { title: t('funds.ops.rate'), render: (_, l) => (BigInt(l.budgetFen) > 0n ? `${formatHundredths((BigInt(l.actualFen) * 10_000n) / BigInt(l.budgetFen))}%` : '') },
+          ...months.map((m) => ({ title: m, render: (_: unknown, l: BudgetView['lines'][number]) => yuan(l.months.find((x) => x.month === m)?.actualFen ?? '0') })),
+        ]} />
+    </div>
+  );
+}

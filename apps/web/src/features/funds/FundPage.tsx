@@ -1,0 +1,82 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { Button, Card, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { FundDetail } from '@gongzhi/contracts';
+import { download } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import { yuan } from './money.ts';
+import { EntriesList } from './EntriesList.tsx';
+import { OperationsCard } from './OperationsCard.tsx';
+import { PendingExpenses } from './PendingExpenses.tsx';
+import { BudgetCard } from './BudgetCard.tsx';
+
+/**
+ * /public/funds/:code (anyone) and /funds/:code (console): a fund's balance, its entries by month
+ * and project, the hledger journal and monthly statements; staff of the fund's region also get the
+ * bookkeeping forms and the expenses awaiting approval.
+ */
+export default function FundPage() {
+  const { code = '' } = useParams();
+  const { t } = useTranslation();
+  const notify = useNotifyError();
+  const inConsole = !useLocation().pathname.startsWith('/public');
+  const [version, setVersion] = useState(0);
+  const { data: fund, error, reload } = useApi<FundDetail>(`/api/v1/public/funds/${code}`, { v: version });
+  const [month, setMonth] = useState<string>();
+  const changed = () => { setVersion((v) => v + 1); reload(); };
+  const staff = fund && (fund.abilities.includes('fund.manage') || fund.abilities.includes('fund.approve'));
+
+  return (
+    <div data-testid="fund-page" style={inConsole ? undefined : { maxWidth: 1100, margin: '0 auto', padding: 16 }}>
+      {error && <PageError error={error} onRetry={reload} />}
+      {!fund && !error && <Spin />}
+      {fund && (
+        <>
+          <Typography.Title level={2}>{fund.name} <Tag>{t(`funds.kind.${fund.kind}`)}</Tag></Typography.Title>
+          <Space wrap style={{ marginBottom: 16 }}>
+            <Statistic title={t('funds.fund.balance')} value={yuan(fund.balanceFen)} data-testid="fund-balance" />
+            <Statistic title={t('funds.list.inflow')} value={yuan(fund.inflowFen)} style={{ marginLeft: 24 }} />
+            <Statistic title={t('funds.list.outflow')} value={yuan(fund.outflowFen)} style={{ marginLeft: 24 }} />
+          </Space>
+          <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
+            <Typography.Text type="secondary">{fund.region.name} · {fund.code}</Typography.Text>
+            <Button icon={<DownloadOutlined />} onClick={() => download(`/api/v1/public/funds/${fund.code}/journal`, undefined, `${fund.code}.journal`).catch(notify)} data-testid="fund-journal">{t('funds.fund.journal')}</Button>
+            <Select placeholder={t('funds.fund.month')} style={{ width: 120 }} value={month} onChange={setMonth} options={fund.months.map((m) => ({ value: m.month, label: m.month }))} />
+            <Button icon={<DownloadOutlined />} disabled={!month} onClick={() => download(`/api/v1/public/funds/${fund.code}/statement.xlsx`, { month }, `${fund.code}-${month}.xlsx`).catch(notify)}>{t('funds.fund.statement')}</Button>
+            {inConsole ? <Link to={`/public/funds/${fund.code}`}>{t('funds.fund.publicLink')}</Link> : null}
+          </Space>
+          {staff && <OperationsCard fund={fund} onChanged={changed} />}
+          {staff && <PendingExpenses fund={fund} version={version} onChanged={changed} />}
+          <Card>
+            <Tabs items={[
+              { key: 'entries', label: t('funds.fund.entries'), children: <EntriesList fund={fund} version={version} onChanged={changed} /> },
+              {
+                key: 'months', label: t('funds.fund.months'), children: (
+                  <Table size="small" rowKey="month" pagination={false} dataSource={fund.months} data-testid="fund-months" columns={[
+                    { title: t('funds.fund.month'), dataIndex: 'month' },
+                    { title: t('funds.fund.inflow'), render: (_, m) => yuan(m.inflowFen) },
+                    { title: t('funds.fund.outflow'), render: (_, m) => yuan(m.outflowFen) },
+                    { title: t('funds.fund.count'), dataIndex: 'count' },
+                  ]} />
+                ),
+              },
+              {
+                key: 'accounts', label: t('funds.fund.projects'), children: (
+                  <Table size="small" rowKey="name" pagination={false} dataSource={fund.accounts} columns={[
+                    { title: t('funds.fund.account'), dataIndex: 'name' },
+                    { title: t('funds.fund.balance'), render: (_, a) => yuan(a.balanceFen) },
+                  ]} />
+                ),
+              },
+              ...(fund.kind === 'common' ? [{ key: 'budget', label: t('funds.ops.budgetVsActual'), children: <BudgetCard code={fund.code} year={new Date().getFullYear()} version={version} /> }] : []),
+            ]} />
+          </Card>
+        </>
+      )}
+    </div>
+  );
+}

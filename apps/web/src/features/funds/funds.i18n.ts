@@ -1,0 +1,60 @@
+import type { Messages } from '../../i18n/types.ts';
+
+/** Community money: funds, the ledger, trust-based property, public disclosure. */
+export const zh = {
+  nav: '社区基金',
+  list: { title: '社区基金公开', intro: '每一笔收入和支出都向社会公开：用途、经办人、审批人和票据。', balance: '余额', inflow: '累计收入', outflow: '累计支出', open: '查看明细', console: '基金管理' },
+  kind: { charity: '慈善基金', development: '发展基金', protection: '保障资金', common: '共有资金（信托制物业）' },
+  ledgerKind: {
+    donation: '捐赠', levy: '营业额提留', enterprise_profit: '社会企业利润', allocation: '政府拨款', property_fee: '物业费',
+    common_revenue: '公共收益', expense: '支出', dividend: '业主分红', reversal: '冲销',
+  },
+  fund: {
+    balance: '当前余额', months: '按月收支', month: '月份', inflow: '收入', outflow: '支出', count: '笔数', accounts: '科目余额',
+    account: '科目', entries: '收支明细', more: '加载更多', journal: '下载 hledger 账本', statement: '下载月度报表 (.xlsx)', projects: '按项目',
+    allMonths: '全部月份', anonymous: '匿名', preparedBy: '经办', approvedBy: '审批', attachments: '票据', noAttachments: '无附件',
+    reversed: '已冲销', reverses: '冲销记录', receipt: '收据', postings: '分录', questions: '居民提问', ask: '提问', askPlaceholder: '对这笔账有疑问？请写下来，工作人员会公开答复。',
+    signInToAsk: '登录后可以对每一笔账提问', answer: '答复', answerPlaceholder: '公开答复', unanswered: '待答复', publicLink: '公开页面',
+  },
+  ops: {
+    title: '记账', donation: '登记捐赠', turnover: '营业额提留', income: '登记收入', expense: '申请支出', dividend: '按面积分红', budget: '年度预算',
+    amount: '金额（元）', donor: '捐赠人', anonymous: '匿名捐赠', purpose: '用途说明', project: '项目', operator: '经营户', month: '月份（YYYY-MM）',
+    turnoverAmount: '当月营业额（元）', levyHint: '按 3% 提留，四舍五入到分，计入发展基金。', incomeKind: '收入类型', source: '来源', category: '类别',
+    payee: '收款方', reason: '支出理由', receipt: '发票或收据', upload: '上传票据', needsApproval: '支出须由另一人审批后才会入账。',
+    negative: '保障资金负面清单：不得用于个人费用（如物业费）、有责任主体的费用（如公房维修）、政府职责（如工作人员补贴）。',
+    submit: '提交', saved: '已入账', submitted: '已提交，等待审批', pending: '待审批支出', approve: '批准', refuse: '退回', reverse: '冲销',
+    reverseReason: '冲销原因', dividendHint: '按《民法典》第二百八十三条，按登记的专有部分面积分配，精确到分。', year: '年度',
+    resolutionRef: '业主大会决议编号', resolutionText: '决议内容', lines: '预算项目', addLine: '添加项目', label: '项目名称', budgetVsActual: '预算执行',
+    budgetAmount: '预算', actual: '实际', rate: '执行率', statementLines: '分红明细', printReceipt: '打印收据',
+  },
+  receipt: { title: '捐赠收据', number: '收据编号', donor: '捐赠人', amount: '金额', purpose: '用途', date: '日期', fund: '受赠基金', thanks: '感谢您对社区公益事业的支持！', dividendTitle: '业主分红明细' },
+};
+
+export const en: Messages<typeof zh> = {
+  nav: 'Community funds',
+  list: { title: 'Community funds — public ledger', intro: 'Every income and expense is public: purpose, preparer, approver and receipts.', balance: 'Balance', inflow: 'Total in', outflow: 'Total out', open: 'Details', console: 'Manage funds' },
+  kind: { charity: 'Charity fund', development: 'Development fund', protection: 'Special protection fund', common: 'Common fund (trust-based property)' },
+  ledgerKind: {
+    donation: 'Donation', levy: 'Turnover levy', enterprise_profit: 'Enterprise profit', allocation: 'Government allocation', property_fee: 'Property fees',
+    common_revenue: 'Common revenue', expense: 'Expense', dividend: 'Owners’ dividend', reversal: 'Reversal',
+  },
+  fund: {
+    balance: 'Balance', months: 'By month', month: 'Month', inflow: 'In', outflow: 'Out', count: 'Entries', accounts: 'Account balances',
+    account: 'Account', entries: 'Entries', more: 'Load more', journal: 'Download hledger journal', statement: 'Monthly statement (.xlsx)', projects: 'By project',
+    allMonths: 'All months', anonymous: 'Anonymous', preparedBy: 'Prepared by', approvedBy: 'Approved by', attachments: 'Receipts', noAttachments: 'No attachments',
+    reversed: 'Reversed', reverses: 'Reversal of', receipt: 'Receipt', postings: 'Postings', questions: 'Residents’ questions', ask: 'Ask', askPlaceholder: 'A question about this entry? Staff answer in public.',
+    signInToAsk: 'Sign in to ask about any entry', answer: 'Answer', answerPlaceholder: 'Public answer', unanswered: 'Awaiting answer', publicLink: 'Public page',
+  },
+  ops: {
+    title: 'Bookkeeping', donation: 'Donation', turnover: 'Turnover levy', income: 'Income', expense: 'Request an expense', dividend: 'Dividend by area', budget: 'Annual budget',
+    amount: 'Amount (yuan)', donor: 'Donor', anonymous: 'Anonymous donation', purpose: 'Purpose', project: 'Project', operator: 'Operator', month: 'Month (YYYY-MM)',
+    turnoverAmount: 'Turnover of the month (yuan)', levyHint: '3%, rounded half up to the fen, goes to the development fund.', incomeKind: 'Kind of income', source: 'Source', category: 'Category',
+    payee: 'Payee', reason: 'Reason', receipt: 'Receipt or invoice', upload: 'Upload receipt', needsApproval: 'An expense is paid only after a second person approves it.',
+    negative: 'Negative list of the protection fund: no private costs (property fees), no costs with a responsible owner (public-housing repair), no government duties (staff allowances).',
+    submit: 'Submit', saved: 'Posted', submitted: 'Submitted for approval', pending: 'Expenses awaiting approval', approve: 'Approve', refuse: 'Refuse', reverse: 'Reverse',
+    reverseReason: 'Reason for the reversal', dividendHint: 'Civil Code art. 283: divided by registered exclusive floor area, to the fen.', year: 'Year',
+    resolutionRef: 'Assembly resolution no.', resolutionText: 'Resolution text', lines: 'Budget lines', addLine: 'Add line', label: 'Line', budgetVsActual: 'Budget against actual',
+    budgetAmount: 'Budget', actual: 'Actual', rate: 'Spent', statementLines: 'Dividend statement', printReceipt: 'Print receipt',
+  },
+  receipt: { title: 'Donation receipt', number: 'Receipt no.', donor: 'Donor', amount: 'Amount', purpose: 'Purpose', date: 'Date', fund: 'Fund', thanks: 'Thank you for supporting your community!', dividendTitle: 'Owners’ dividend statement' },
+};

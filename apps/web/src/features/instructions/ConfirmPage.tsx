@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Input, Result, Spin, Typography } from 'antd';
+import { useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { useNotifyError } from '../../components/useNotifyError.ts';
+import type { LinkView } from './types.ts';
+
+/** /confirm/:token — a household's personal link: read the notice and confirm (with an answer when asked), no sign-in. */
+export default function ConfirmPage() {
+  const { token = '' } = useParams();
+  const { t } = useTranslation();
+  const notify = useNotifyError();
+  const { data, error, reload } = useApi<LinkView>(`/api/v1/instruction-links/${token}`);
+  const [answer, setAnswer] = useState('');
+  const [done, setDone] = useState(false);
+  if (error) return <div style={{ padding: 16 }}><PageError error={error} onRetry={reload} /></div>;
+  if (!data) return <Spin style={{ display: 'block', margin: 48 }} />;
+  const confirm = async () => {
+    try {
+      await api.post(`/api/v1/instruction-links/${token}`, answer.trim() ? { answer: answer.trim() } : {});
+      setDone(true);
+    } catch (e) { notify(e); }
+  };
+  const confirmed = done || data.status === 'reached';
+  return (
+    <div style={{ maxWidth: 560, margin: '0 auto', padding: 16 }} data-testid="confirm-page">
+      <Typography.Title level={3}>{t('instructions.confirm.title')}</Typography.Title>
+      <Card>
+        <Typography.Title level={4}>{data.title}</Typography.Title>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', fontSize: 16 }}>{data.body}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('instructions.confirm.address')}：{data.address}</Typography.Paragraph>
+        {confirmed ? <Result status="success" title={t('instructions.confirm.done')} data-testid="confirm-done" />
+          : data.closed ? <Alert type="info" message={t('instructions.confirm.closed')} />
+          : (
+            <>
+              <Typography.Paragraph>{t('instructions.confirm.deadline', { at: formatMinute(data.deadline) })}</Typography.Paragraph>
+              {data.question && (
+                <>
+                  <Typography.Text strong>{data.question}</Typography.Text>
+                  <Input.TextArea rows={3} maxLength={1000} value={answer} onChange={(e) => setAnswer(e.target.value)} placeholder={t('instructions.confirm.answer')} data-testid="confirm-answer" style={{ margin: '8px 0' }} />
+                </>
+              )}
+              <Button type="primary" size="large" block onClick={confirm} disabled={Boolean(data.question) && !answer.trim()} data-testid="confirm-submit">
+                {data.question ? t('instructions.confirm.submit') : t('instructions.confirm.confirm')}
+              </Button>
+            </>
+          )}
+      </Card>
+    </div>
+  );
+}

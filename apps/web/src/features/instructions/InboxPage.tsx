@@ -1,0 +1,35 @@
+import { Card, Empty, List, Progress as Bar, Space, Tag, Typography } from 'antd';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { formatMinute } from '../../components/time.ts';
+import type { InboxItem, Page } from './types.ts';
+
+/** /tasks — a grid worker's instructions on the phone, newest first, unacknowledged ones marked. */
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const { data, error, loading, reload } = useApi<Page<InboxItem>>('/api/v1/instructions/inbox', { limit: 50 });
+  if (error) return <PageError error={error} onRetry={reload} />;
+  return (
+    <div data-testid="inbox-page" style={{ maxWidth: 640 }}>
+      <Typography.Title level={3}>{t('instructions.inbox.title')}</Typography.Title>
+      <List
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: <Empty description={t('instructions.inbox.empty')} /> }}
+        renderItem={(i) => (
+          <Card size="small" style={{ marginBottom: 8 }} data-testid="inbox-item"
+            title={<Link to={`/tasks/${i.id}`} data-testid="inbox-open">{i.title}</Link>}
+            extra={i.ackedAt ? <Tag color="success">{t('instructions.inbox.acked')}</Tag> : <Tag color="error">{t('instructions.inbox.ack')}</Tag>}>
+            <Space direction="vertical" size={2} style={{ width: '100%' }}>
+              <Typography.Text>{t(`instructions.task.${i.task}`)} · {t('instructions.inbox.deadline', { at: formatMinute(i.deadline) })}</Typography.Text>
+              <Typography.Text type="secondary">{t('instructions.inbox.mine', { reached: i.mine.reached, households: i.mine.households })}</Typography.Text>
+              <Bar percent={i.mine.households ? Math.floor((i.mine.reached * 100) / i.mine.households) : 0} size="small" />
+            </Space>
+          </Card>
+        )}
+      />
+    </div>
+  );
+}

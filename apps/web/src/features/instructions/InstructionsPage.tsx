@@ -1,0 +1,40 @@
+import { Button, Space, Tag, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../api/useApi.ts';
+import { PageError } from '../../components/PageError.tsx';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { usePaging } from '../../components/usePaging.ts';
+import { useSession } from '../../shell/session.tsx';
+import type { InstructionSummary, Page } from './types.ts';
+
+/** /instructions — instructions issued in or above my regions, newest first; officers send new ones from here. */
+export default function InstructionsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const paging = usePaging(20);
+  const { data, error, loading, reload } = useApi<Page<InstructionSummary>>('/api/v1/instructions', { limit: paging.pageSize, offset: paging.offset });
+  if (error) return <PageError error={error} onRetry={reload} />;
+
+  const columns: Column<InstructionSummary>[] = [
+    { key: 'title', title: t('instructions.form.name'), render: (i) => <Link to={`/instructions/${i.id}`} data-testid="instruction-link">{i.title}</Link> },
+    { key: 'task', title: t('instructions.form.task'), render: (i) => t(`instructions.task.${i.task}`) },
+    { key: 'target', title: t('instructions.list.target'), render: (i) => i.regionName },
+    { key: 'size', title: t('instructions.list.households'), render: (i) => `${i.households} / ${i.microgrids} ${t('instructions.list.microgrids')}` },
+    { key: 'deadline', title: t('instructions.list.deadline'), render: (i) => formatMinute(i.deadline) },
+    { key: 'state', title: '', render: (i) => (i.closedAt ? <Tag>{t('instructions.list.closed')}</Tag> : <Tag color="processing">{t('instructions.list.open')}</Tag>) },
+    { key: 'issuer', title: t('instructions.list.issuer'), render: (i) => i.issuerName },
+  ];
+  return (
+    <div data-testid="instructions-page">
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={3}>{t('instructions.list.title')}</Typography.Title>
+        {can('instruction.issue') && <Link to="/instructions/new"><Button type="primary" icon={<PlusOutlined />} data-testid="instruction-new">{t('instructions.list.new')}</Button></Link>}
+      </Space>
+      <ResponsiveTable rows={data?.items} columns={columns} rowKey={(i) => i.id} loading={loading}
+        paging={{ current: paging.current, pageSize: paging.pageSize, total: data?.total ?? 0, onChange: paging.onChange }} testId="instructions-table" />
+    </div>
+  );
+}

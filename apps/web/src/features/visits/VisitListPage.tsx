@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useState } from 'react';
+import { Alert, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { CloudSyncOutlined, WifiOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { VisitStatus } from '@gongzhi/core';
+import { api } from '../../api/client.ts';
+import { useSignedIn } from '../../shell/session.tsx';
+import { formatMinute } from '../../components/time.ts';
+import { cachedList, discard, saveList } from './offline.ts';
+import { useVisitQueue } from './useVisitQueue.ts';
+import type { VisitListItem } from './types.ts';
+
+export const STATUS_COLOURS: Record<VisitStatus, string> = { overdue: 'error', due: 'warning', ok: 'success' };
+
+/**
+ * /visits — the grid worker's phone page: households of their grid, most overdue first, special
+ * households marked. Works offline from the copy kept on the phone; unsent visits wait in a queue that
+ * syncs by itself when the phone is back online.
+ */
+export default function VisitListPage() {
+  const { t } = useTranslation();
+  const userId = useSignedIn().user.id;
+  const [list, setList] = useState(() => cachedList(userId));
+  const [filter, setFilter] = useState<'all' | VisitStatus>('all');
+  const load = useCallback(async () => {
+    try {
+      const items = await api.get<VisitListItem[]>('/api/v1/visits/list', { limit: 1000 });
+      saveList(userId, items);
+      setList(cachedList(userId));
+    } catch {
+      // Offline or the server is away: keep showing the copy on the phone.
+    }
+  }, [userId]);
+  const queue = useVisitQueue(userId, load);
+  useEffect(() => { if (queue.online) void load(); }, [queue.online, load]);
+  // Fetch the form's code now, while online: the worker may open it at a door with no signal.
+  useEffect(() => { void import('./VisitFormPage.tsx'); }, []);
+
+  const waiting = new Set(queue.items.map((q) => q.body.householdId));
+  const rows = (list?.items ?? []).filter((h) => filter === 'all' || h.status === filter);
+  return (
+    <div data-testid="visit-list-page" style={{ maxWidth: 640 }}>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('visits.list.title')}</Typography.Title>
+      <Space wrap style={{ marginBottom: 8 }}>
+        <Tag icon={<WifiOutlined />} color={queue.online ? 'success' : 'default'} data-testid="visit-online" data-online={String(queue.online)}>
+          {queue.online ? t('visits.list.online') : t('visits.list.offline')}
+        </Tag>
+        {list && <Typography.Text type="secondary">{t('visits.list.cachedAt', { at: formatMinute(list.at) })}</Typography.Text>}
+      </Space>
+      {queue.items.length > 0 && (
+        <Card size="small" style={{ marginBottom: 8 }} data-testid="visit-queue">
+          <Space wrap>
+            <Badge count={queue.items.length} color="blue" />
+            <span data-testid="visit-queue-count" data-count={queue.items.length}>{t('visits.list.pending', { n: queue.items.length })}</span>
+            <Button icon={<CloudSyncOutlined />} loading={queue.syncing} disabled={!queue.online} onClick={() => void queue.sync()} data-testid="visit-sync">
+              {t('visits.list.sync')}
+            </Button>
+          </Space>
+          {queue.items.filter((q) => q.error).map((q) => (
+            <Alert key={q.body.id} type="error" showIcon style={{ marginTop: 8 }} data-testid="visit-refused"
+              message={`${q.address}：${t('visits.list.refusedReason', { message: q.error!.message })}`}
+              action={<Button size="small" onClick={() => discard(userId, q.body.id)}>{t('visits.list.discard')}</Button>} />
+          ))}
+        </Card>
+      )}
+      {!list && !queue.online && <Alert type="warning" showIcon message={t('visits.list.noCache')} />}
+      <Segmented block value={filter} onChange={(v) => setFilter(v as typeof filter)} style={{ marginBottom: 8 }}
+        options={(['all', 'overdue', 'due', 'ok'] as const).map((f) => ({ value: f, label: t(`visits.list.filter.${f}`) }))} />
+      {list && rows.length === 0 ? <Empty description={t('visits.list.empty')} /> : (
+        <List
+          dataSource={rows}
+          rowKey={(h) => h.householdId}
+          renderItem={(h) => (
+            <List.Item data-testid="visit-household" data-household={h.householdId}
+              actions={[<Link key="v" to={`/visits/h/${h.householdId}`} data-testid="visit-open"><Button type="primary">{t('visits.list.visit')}</Button></Link>]}>
+              <List.Item.Meta
+                title={<Space wrap size={4}>
+                  <span>{h.address}</span>
+                  <Tag color={STATUS_COLOURS[h.status]} data-testid="visit-status" data-status={h.status}>{t(`visits.status.${h.status}`)}</Tag>
+                  {h.special && <Tag color="magenta">{t('visits.list.special')}</Tag>}
+                  {waiting.has(h.householdId) && <Tag color="blue">{t('visits.list.pending', { n: 1 })}</Tag>}
+                </Space>}
+                description={<>
+                  {h.members.map((m) => m.name).join('、')}
+                  <br />
+                  {t('visits.list.every', { n: h.intervalDays })} · {t('visits.list.due', { day: h.dueDay })}
+                  {h.daysOverdue > 0 && <> · {t('visits.list.overdueDays', { n: h.daysOverdue })}</>}
+                  {' · '}{h.lastVisitAt ? t('visits.list.last', { at: formatMinute(h.lastVisitAt) }) : t('visits.list.never')}
+                </>}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </div>
+  );
+}

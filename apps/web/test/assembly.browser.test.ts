@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => { [site, browser] = await Promise.all([startSite(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+/** The demo city's open assembly (锦绣花园), found through the API as the browser would. */
+let assemblyUrl = '';
+
+async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>) {
+  const page = await ctx.newPage();
+  try {
+    await run(page);
+  } catch (err) {
+    await snapshot(page, name);
+    throw err;
+  } finally {
+    await ctx.close();
+  }
+}
+
+describe('owners’ assembly in the console', () => {
+  it('lets the demo owner cast a ballot on a phone in elder mode within five taps from the start page', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await ctx.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
+    await withPage(ctx, 'assembly-ballot', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000014');
+      await page.getByTestId('resident-home').waitFor();
+      let taps = 0;
+      const tap = async (l: Locator) => { taps++; await l.click(); };
+      await tap(page.getByRole('button', { name: '打开菜单' }));
+      await tap(page.getByTestId('nav-assemblies'));
+      await page.getByTestId('ballot-card').waitFor();
+      await tap(page.getByTestId('ballot-all-for'));
+      await tap(page.getByTestId('ballot-submit'));
+      await page.getByTestId('ballot-done').waitFor();
+      expect(taps).toBeLessThanOrEqual(5);
+      expect(await page.getByTestId('ballot-done').textContent()).toContain('已投票');
+      // No sideways scrolling on a phone, elder mode's larger type included.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      const href = await page.getByTestId('inline-ballot-link').getAttribute('href');
+      assemblyUrl = href ?? '';
+    });
+    expect(assemblyUrl).toMatch(/^\/assemblies\/[0-9a-f-]{36}$/);
+  });
+
+  it('shows staff the live quorum progress with the owner’s ballot counted', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await withPage(ctx, 'assembly-progress', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000004');
+      await page.getByTestId('nav-assemblies').click();
+      await page.getByTestId('assemblies-page').waitFor();
+      await page.getByTestId('assembly-link').first().click();
+      await page.getByTestId('assembly-page').waitFor();
+      expect(new URL(page.url()).pathname).toBe(assemblyUrl);
+      await page.getByTestId('assembly-progress').waitFor();
+      await expect.poll(() => page.getByTestId('progress-matter-1').getAttribute('data-participating')).toBe('1');
+      expect(Number(await page.getByTestId('progress-shortfall').getAttribute('data-owners'))).toBeGreaterThan(0);
+      expect(await page.getByTestId('assembly-progress').textContent()).toContain('还需');
+      // Staff may enter paper ballots while voting runs.
+      await page.getByTestId('assembly-paper').click();
+      await page.getByTestId('paper-search').waitFor();
+    });
+  });
+});

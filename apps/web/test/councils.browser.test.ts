@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+
+let site: Site;
+let browser: Browser;
+beforeAll(async () => { [site, browser] = await Promise.all([startSite(), launchBrowser()]); });
+afterAll(async () => { await browser?.close(); await site?.close(); });
+
+const MOTION = '同意设立党员志愿服务岗，每周六上午在北门轮值，名单在公示栏公布';
+/** What the steps below pass along, in the order they run. */
+const shared = { resolutionId: '' };
+
+async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>) {
+  const page = await ctx.newPage();
+  try {
+    await run(page);
+  } catch (err) {
+    await snapshot(page, name);
+    throw err;
+  } finally {
+    await ctx.close();
+  }
+}
+const desktop = () => browser.newContext({ viewport: { width: 1366, height: 900 } });
+
+/** A meeting time four days ahead, as the datetime-local input wants it (China time). */
+function inFourDays(): string {
+  const d = new Date(Date.now() + 4 * 86_400_000 + 8 * 3_600_000);
+  return `${d.toISOString().slice(0, 10)}T09:30`;
+}
+
+describe('councils, meetings and the public notice board', () => {
+  it('lets a community worker run a meeting to a resolution and publish it', async () => {
+    await withPage(await desktop(), 'council-meeting', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000005');
+      await page.goto(`${site.baseUrl}/councils`);
+      await page.getByTestId('council-link').filter({ hasText: '小组议事会' }).first().click();
+      await page.getByTestId('council-page').waitFor();
+      expect(await page.getByTestId('seat-holder').count()).toBeGreaterThanOrEqual(6);
+
+      await page.getByTestId('meeting-add').click();
+      await page.getByTestId('meeting-title').fill('十二月小组议事会');
+      await page.getByTestId('meeting-starts').fill(inFourDays());
+      await page.getByTestId('meeting-items').getByText('党员志愿服务岗按周轮值安排').click();
+      await page.getByTestId('meeting-submit').click();
+      await page.getByTestId('meeting-page').waitFor();
+
+      for (let i = 0; i < 4; i++) {
+        const before = await page.getByTestId('member-present').count();
+        await page.getByTestId('member-sign-in').first().click();
+        await expect.poll(() => page.getByTestId('member-present').count()).toBe(before + 1);
+      }
+      await expect.poll(() => page.getByTestId('quorum').getAttribute('data-reached')).toBe('true');
+
+      await page.getByTestId('motion-item').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '党员志愿服务岗按周轮值安排' }).click();
+      await page.getByTestId('motion-text').fill(MOTION);
+      await page.getByTestId('motion-put').click();
+      await page.getByTestId('motion').waitFor();
+      for (let i = 0; i < 4; i++) {
+        await page.getByTestId('vote-for').first().click();
+        await expect.poll(() => page.getByTestId('vote-cast').count()).toBe(i + 1);
+      }
+      await page.getByTestId('motion-close').click();
+      await expect.poll(() => page.getByTestId('motion-result').getAttribute('data-result')).toBe('passed');
+      expect(await page.getByTestId('motion-counts').textContent()).toContain('同意 4');
+
+      await page.getByTestId('resolution-link').click();
+      await page.getByTestId('notice-page').waitFor();
+      shared.resolutionId = page.url().split('/').pop() ?? '';
+      await page.getByTestId('notice-publish').click();
+      await expect.poll(() => page.getByTestId('notice-state').getAttribute('data-state')).toBe('published');
+    });
+  });
+
+  it('shows the resolution on the public board without signing in, with no objection form', async () => {
+    await withPage(await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true }), 'notice-public', async (page) => {
+      await page.goto(`${site.baseUrl}/notice-board`);
+      await page.getByTestId('notice-board').waitFor();
+      await page.getByTestId('notice-link').filter({ hasText: '党员志愿服务岗按周轮值安排' }).click();
+      await page.getByTestId('notice-page').waitFor();
+      expect(page.url()).toContain(shared.resolutionId);
+      expect(await page.getByTestId('notice-text').textContent()).toContain('每周六上午');
+      expect(await page.getByTestId('objection-text').count()).toBe(0);
+      expect(await page.getByTestId('board-sign-in').count()).toBe(1);
+    });
+  });
+
+  it('lets a resident of the grid object, and the worker answer the objection', async () => {
+    await withPage(await desktop(), 'notice-object', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000013');
+      await page.goto(`${site.baseUrl}/notice-board/${shared.resolutionId}`);
+      await page.getByTestId('objection-text').fill('周六上午北门人流大，建议改到东门');
+      await page.getByTestId('objection-submit').click();
+      await expect.poll(() => page.getByTestId('objection').count()).toBe(1);
+      expect(await page.getByTestId('objection').textContent()).toContain('我的异议');
+    });
+    await withPage(await desktop(), 'notice-answer', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000005');
+      await page.goto(`${site.baseUrl}/notice-board/${shared.resolutionId}`);
+      await page.getByTestId('answer-reason').fill('东门正在施工，暂在北门设岗，施工结束后调整');
+      await page.getByTestId('answer-submit').click();
+      await expect.poll(() => page.getByTestId('objection').textContent()).toContain('异议不成立');
+      // Still on notice: it takes effect when the window closes.
+      expect(await page.getByTestId('notice-state').getAttribute('data-state')).toBe('published');
+    });
+  });
+});

