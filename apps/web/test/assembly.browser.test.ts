@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -9,18 +9,6 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 
 /** The demo city's open assembly (锦绣花园), found through the API as the browser would. */
 let assemblyUrl = '';
-
-async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>) {
-  const page = await ctx.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await snapshot(page, name);
-    throw err;
-  } finally {
-    await ctx.close();
-  }
-}
 
 describe('owners’ assembly in the console', () => {
   it('lets the demo owner cast a ballot on a phone in elder mode within five taps from the start page', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestContext, type TestContext } from '../../api/test/harness.ts';
 
@@ -45,4 +45,17 @@ export async function snapshot(page: Page, name: string): Promise<string> {
   const file = path.join(os.tmpdir(), `gongzhi-${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Runs a step on a new page of `ctx`, with a screenshot (see `snapshot`) if it fails; closes the context. */
+export async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const page = await ctx.newPage();
+  try {
+    await run(page);
+  } catch (err) {
+    await snapshot(page, name);
+    throw err;
+  } finally {
+    await ctx.close();
+  }
 }

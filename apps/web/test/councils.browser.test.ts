@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -11,17 +11,6 @@ const MOTION = '同意设立党员志愿服务岗，每周六上午在北门轮�
 /** What the steps below pass along, in the order they run. */
 const shared = { resolutionId: '' };
 
-async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>) {
-  const page = await ctx.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await snapshot(page, name);
-    throw err;
-  } finally {
-    await ctx.close();
-  }
-}
 const desktop = () => browser.newContext({ viewport: { width: 1366, height: 900 } });
 
 /** A meeting time four days ahead, as the datetime-local input wants it (China time). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -13,19 +13,9 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Roo
 const DONATION = '浏览器测试：重阳节敬老捐赠';
 const EXPENSE = '浏览器测试：重阳节慰问品采购';
 
-/** Runs a step in a fresh browser context, with a screenshot under the OS temp folder if it fails. */
-async function withPage(name: string, run: (page: Page) => Promise<void>) {
-  const ctx: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await snapshot(page, name);
-    throw err;
-  } finally {
-    await ctx.close();
-  }
-}
+/** Runs a step in a fresh desktop-sized browser context. */
+const onDesktop = async (name: string, run: (page: Page) => Promise<void>) =>
+  withPage(await browser.newContext({ viewport: { width: 1280, height: 900 } }), name, run);
 
 /** An entry of the list by its memo (and kind, since a reversal's memo quotes the original's). */
 const entry = (page: Page, memo: string, kind?: string) =>
@@ -33,7 +23,7 @@ const entry = (page: Page, memo: string, kind?: string) =>
 
 describe('community funds in the console and in public', () => {
   it('records a donation with a printable receipt', async () => {
-    await withPage('funds-donation', async (page) => {
+    await onDesktop('funds-donation', async (page) => {
       await signInPage(page, site.baseUrl, WORKER);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await page.getByTestId('fund-operations').waitFor();
@@ -51,7 +41,7 @@ describe('community funds in the console and in public', () => {
   });
 
   it('prepares an expense with a receipt; a second person approves it', async () => {
-    await withPage('funds-expense', async (page) => {
+    await onDesktop('funds-expense', async (page) => {
       await signInPage(page, site.baseUrl, WORKER);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await page.getByTestId('fund-operations').getByRole('tab', { name: '申请支出' }).click();
@@ -68,7 +58,7 @@ describe('community funds in the console and in public', () => {
       // The preparer may not approve (a worker cannot approve at all).
       expect(await page.getByTestId('expense-approve').count()).toBe(0);
     });
-    await withPage('funds-approve', async (page) => {
+    await onDesktop('funds-approve', async (page) => {
       await signInPage(page, site.baseUrl, SECRETARY);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE });
@@ -80,7 +70,7 @@ describe('community funds in the console and in public', () => {
   });
 
   it('reverses an entry once', async () => {
-    await withPage('funds-reverse', async (page) => {
+    await onDesktop('funds-reverse', async (page) => {
       await signInPage(page, site.baseUrl, WORKER);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await entry(page, DONATION, 'donation').getByTestId('entry-reverse').click();
@@ -93,7 +83,7 @@ describe('community funds in the console and in public', () => {
   });
 
   it('shows all of it on the public page without signing in', async () => {
-    await withPage('funds-public', async (page) => {
+    await onDesktop('funds-public', async (page) => {
       await page.goto(`${site.baseUrl}/public/funds`);
       await page.getByTestId('fund-card-WP-CHARITY').click();
       await page.getByTestId('fund-page').waitFor();

@@ -5,7 +5,7 @@ import { runDueTimers } from '../../api/src/platform/jobs/scheduler.ts';
 import { TIMER_HANDLERS } from '../../api/src/timers.ts';
 import { regions } from '../../api/src/features/org/org.table.ts';
 import { signIn, DEMO } from '../../api/test/harness.ts';
-import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -13,18 +13,11 @@ let requestId = '';
 beforeAll(async () => { [site, browser] = await Promise.all([startSite(), launchBrowser()]); });
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
-async function withPage(name: string, phone: string, run: (page: Page) => Promise<void>) {
-  const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-  const page = await ctx.newPage();
-  try {
+async function signedIn(name: string, phone: string, run: (page: Page) => Promise<void>) {
+  await withPage(await browser.newContext({ viewport: { width: 1366, height: 900 } }), name, async (page) => {
     await signInPage(page, site.baseUrl, phone);
     await run(page);
-  } catch (err) {
-    await snapshot(page, name);
-    throw err;
-  } finally {
-    await ctx.close();
-  }
+  });
 }
 
 describe('time limits, co-handlers and reopening in the console', () => {
@@ -39,7 +32,7 @@ describe('time limits, co-handlers and reopening in the console', () => {
     const created = new Date(made.json().createdAt).getTime();
     expect(await runDueTimers(site.ctx.database.db, TIMER_HANDLERS, { now: () => new Date(created + 2 * 3_600_000 + 1000) })).toBe(2);
 
-    await withPage('sla-street', '13900000003', async (page) => {
+    await signedIn('sla-street', '13900000003', async (page) => {
       await page.goto(`${site.baseUrl}/requests/${requestId}`);
       await page.getByTestId('request-page').waitFor();
       const badge = page.getByTestId('sla-badge').first();
@@ -55,7 +48,7 @@ describe('time limits, co-handlers and reopening in the console', () => {
     await worker.request('POST', `/api/v1/requests/${requestId}/events`, { event: 'dispatch', regionId: (await site.ctx.database.db.select().from(regions).where(eq(regions.code, '510108001001')))[0]!.id });
     await worker.request('POST', `/api/v1/requests/${requestId}/events`, { event: 'accept' });
 
-    await withPage('co-handler', '13900000005', async (page) => {
+    await signedIn('co-handler', '13900000005', async (page) => {
       await page.goto(`${site.baseUrl}/requests/${requestId}`);
       await page.getByTestId('handlers-card').waitFor();
       await page.getByTestId('handler-add').click();
@@ -69,7 +62,7 @@ describe('time limits, co-handlers and reopening in the console', () => {
     });
 
     await worker.request('POST', `/api/v1/requests/${requestId}/events`, { event: 'reply', reply: '已更换声控灯' });
-    await withPage('reopen', '13900000013', async (page) => {
+    await signedIn('reopen', '13900000013', async (page) => {
       await page.goto(`${site.baseUrl}/my-requests/${requestId}`);
       await page.getByTestId('my-request-page').waitFor();
       await page.getByTestId('action-reopen').click();

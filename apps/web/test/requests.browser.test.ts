@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchBrowser, signInPage, snapshot, startSite, type Site } from './browser.ts';
+import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 let site: Site;
 let browser: Browser;
@@ -25,19 +25,6 @@ async function residentPhone(): Promise<BrowserContext> {
   });
   await ctx.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
   return ctx;
-}
-
-/** Runs a step with a screenshot under the OS temp folder if it fails. */
-async function withPage(ctx: BrowserContext, name: string, run: (page: Page) => Promise<void>) {
-  const page = await ctx.newPage();
-  try {
-    await run(page);
-  } catch (err) {
-    await snapshot(page, name);
-    throw err;
-  } finally {
-    await ctx.close();
-  }
 }
 
 /** Opens an action's form, lets `fill` complete it, submits, and waits for the new state. */
