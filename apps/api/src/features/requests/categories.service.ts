@@ -25,9 +25,12 @@ export async function installDefaultCatalogue(tx: DbOrTx, actor: Actor, district
     departmentId: c.department ? deptId.get(c.department.code) ?? null : null,
     respondHours: c.respondHours, resolveHours: c.resolveHours, workingTime: c.workingTime,
   }));
-  if (rows.length) await tx.insert(serviceCategories).values(rows);
-  await audit(tx, actor, { action: 'category.install_defaults', subjectType: 'district', subjectId: districtCode, regionPath: districtCode, details: { added: rows.length } });
-  return rows.length;
+  // Two administrators installing at once: the second adds what the first has not (ON CONFLICT), not an error.
+  const added = rows.length
+    ? (await tx.insert(serviceCategories).values(rows).onConflictDoNothing({ target: [serviceCategories.districtCode, serviceCategories.code] }).returning({ id: serviceCategories.id })).length
+    : 0;
+  await audit(tx, actor, { action: 'category.install_defaults', subjectType: 'district', subjectId: districtCode, regionPath: districtCode, details: { added } });
+  return added;
 }
 
 /** The active catalogue of a district, by code. */

@@ -24,6 +24,24 @@ describe('the error handler', () => {
     await app.close();
   });
 
+  it('answers any other unique violation, a deadlock or a serialisation failure with a coded 409', async () => {
+    const app = Fastify();
+    installErrorHandler(app);
+    app.post('/race', async () => {
+      const [c] = (await ctx.database.pool.query<{ district_code: string; code: string }>('SELECT district_code, code FROM service_categories LIMIT 1')).rows;
+      await ctx.database.db.execute(sql`INSERT INTO service_categories (id, district_code, region_path, code, name_zh, name_en, matter, respond_hours, resolve_hours, working_time)
+        VALUES (gen_random_uuid(), ${c!.district_code}, ${c!.district_code}, ${c!.code}, '重复', 'dup', 'big', 2, 24, false)`);
+      return {};
+    });
+    app.post('/deadlock', async () => { throw Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('deadlock detected'), { code: '40P01' }) }); });
+    for (const url of ['/race', '/deadlock']) {
+      const res = await app.inject({ method: 'POST', url, headers: { 'accept-language': 'en' } });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('CONCURRENT_CHANGE');
+    }
+    await app.close();
+  });
+
   it('gives one 201 and 409s when the same person is registered six times at once', async () => {
     const worker = await signIn(ctx.app, DEMO.worker);
     const [grid] = await ctx.database.db.select().from(regions).where(eq(regions.code, '510108001001001001'));

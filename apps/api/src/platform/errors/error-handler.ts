@@ -44,6 +44,11 @@ export function installErrorHandler(app: FastifyInstance): void {
       const value = /\)=\((.*)\) already exists/.exec(pgErr.detail ?? '')?.[1] ?? '';
       return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: value }, { constraint: pgErr.constraint });
     }
+    // Any other unique violation, a deadlock or a serialisation failure is two requests racing for the
+    // same row: the loser's transaction rolled back whole, and trying again is the answer.
+    if (pgErr?.code === '23505' || pgErr?.code === '40P01' || pgErr?.code === '40001') {
+      return sendError(request, reply, 'CONCURRENT_CHANGE', {}, { sqlstate: pgErr.code, constraint: pgErr.constraint });
+    }
     // Class 22 is PostgreSQL's "data exception": a value the caller sent (a NUL byte, a number out of
     // range, an impossible date) that got past validation. Bad input, and the transaction rolled back.
     if (pgErr?.code?.startsWith('22')) return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'a value cannot be stored', sqlstate: pgErr.code }]);
