@@ -12,6 +12,8 @@ const SECRETARY = '13900000004';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const DONATION = '浏览器测试：重阳节敬老捐赠';
 const EXPENSE = '浏览器测试：重阳节慰问品采购';
+const OPERATOR = '浏览器测试便民超市';
+const DIVIDEND = '浏览器测试：停车收益分红';
 
 /** Runs a step in a fresh desktop-sized browser context. */
 const onDesktop = async (name: string, run: (page: Page) => Promise<void>) =>
@@ -79,6 +81,45 @@ describe('community funds in the console and in public', () => {
       await entry(page, `冲销：${DONATION}`, 'reversal').waitFor();
       await entry(page, DONATION, 'donation').getByTestId('entry-reversed').waitFor();
       expect(await entry(page, DONATION, 'donation').getByTestId('entry-reverse').count()).toBe(0);
+    });
+  });
+
+  it('takes 3 % of an operator’s turnover into the development fund, rounded half up to the fen', async () => {
+    await onDesktop('funds-levy', async (page) => {
+      await signInPage(page, site.baseUrl, WORKER);
+      await page.goto(`${site.baseUrl}/funds/WP-DEV`);
+      await page.getByTestId('fund-operations').getByRole('tab', { name: '营业额提留' }).click();
+      await page.getByTestId('turnover-operator').fill(OPERATOR);
+      await page.getByTestId('turnover-month').fill('2026-11');
+      // 1,000,050 fen × 3 % = 30,001.5 fen → ¥300.02
+      await page.getByTestId('turnover-amount').fill('10000.50');
+      await page.getByTestId('turnover-submit').click();
+      await entry(page, '2026-11 营业额 ¥10000.50', 'levy').waitFor();
+      expect(await entry(page, '2026-11 营业额 ¥10000.50', 'levy').getByTestId('entry-amount').textContent()).toBe('+¥300.02');
+      // The same operator and month again is refused with a message, not booked twice.
+      await page.getByTestId('turnover-operator').fill(OPERATOR);
+      await page.getByTestId('turnover-month').fill('2026-11');
+      await page.getByTestId('turnover-amount').fill('10000.50');
+      await page.getByTestId('turnover-submit').click();
+      await page.locator('.ant-message-error, .ant-notification-notice').first().waitFor();
+      expect(await page.getByTestId('fund-entries').locator('[data-kind="levy"]', { hasText: '2026-11 营业额 ¥10000.50' }).count()).toBe(1);
+    });
+  });
+
+  it('pays a dividend of common revenue by floor area with every owner’s line', async () => {
+    await onDesktop('funds-dividend', async (page) => {
+      await signInPage(page, site.baseUrl, WORKER);
+      await page.goto(`${site.baseUrl}/funds/JXHY-COMMON`);
+      await page.getByTestId('fund-operations').getByRole('tab', { name: '按面积分红' }).click();
+      await page.getByTestId('dividend-amount').fill('100');
+      await page.getByTestId('dividend-purpose').fill(DIVIDEND);
+      await page.getByTestId('dividend-submit').click();
+      const lines = page.getByTestId('dividend-lines');
+      await lines.waitFor();
+      expect(await lines.textContent()).toContain('¥100.00');
+      expect(await lines.locator('tbody tr').first().textContent()).toMatch(/\d+(\.\d+)? m² × ¥\d+\.(\d{2}|\d{4})\/m² [=≈] ¥\d+\.\d{2}/);
+      await entry(page, DIVIDEND, 'dividend').waitFor();
+      expect(await entry(page, DIVIDEND, 'dividend').getByTestId('entry-amount').textContent()).toBe('−¥100.00');
     });
   });
 

@@ -138,6 +138,7 @@ export const ERRORS = {
   FUND_UNITS_MISSING_AREA: { status: 422, 'zh-CN': '有 {count} 套房屋未登记面积（如 {example}），不能按面积分红', en: '{count} units have no registered area (e.g. {example}); cannot divide by area' },
   FUND_NO_UNITS: { status: 422, 'zh-CN': '该小区没有登记房屋', en: 'The compound has no registered units' },
   FUND_BUDGET_EXISTS: { status: 409, 'zh-CN': '{year} 年预算已存在', en: 'The budget for {year} already exists' },
+  FUND_BUDGET_RESOLUTION_INVALID: { status: 422, 'zh-CN': '预算依据须是本小区业主大会已公布结果并获通过的事项', en: 'The budget must rest on a passed matter of this compound\'s owners\' assembly whose results are published' },
   CONCURRENT_CHANGE: { status: 409, 'zh-CN': '同一内容刚被其他人同时修改，请刷新后再试', en: 'Someone else changed the same thing at the same moment; refresh and try again' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试', en: 'Something went wrong; please try again later' },
   INSTRUCTION_NOT_FOUND: { status: 404, 'zh-CN': '找不到该指令', en: 'Instruction not found' },

@@ -42,6 +42,8 @@ export const DividendBody = z.object({ amountFen: Fen, purpose: Text(300) });
 export const BudgetBody = z.object({
   year: z.number().int().min(2000).max(2100), resolutionRef: z.string().trim().max(120).optional(),
   resolutionText: z.string().trim().max(4000).optional(), approvedOn: Day.optional(),
+  /** A passed matter of this compound's owners' assembly, when it was held on the platform. */
+  assemblyMatterId: z.uuid().optional(),
   lines: z.array(z.object({ label: Text(40), amountFen: Fen })).min(1).max(50),
 });
 export const QuestionBody = z.object({ question: Text(1000) });
@@ -87,12 +89,20 @@ export type ExpenseView = z.infer<typeof ExpenseView>;
 
 export const BudgetView = z.object({
   id: z.uuid(), year: z.number(), resolutionRef: z.string().nullable(), resolutionText: z.string().nullable(), approvedOn: z.string().nullable(),
+  /** The assembly matter that approved it, linked to the assembly's public results. */
+  assembly: z.object({ id: z.uuid(), title: z.string(), matterId: z.uuid(), matterTitle: z.string(), position: z.number() }).nullable(),
   lines: z.array(z.object({
     id: z.uuid(), label: z.string(), account: z.string(), budgetFen: z.string(), actualFen: z.string(),
     months: z.array(z.object({ month: z.string(), actualFen: z.string() })),
   })),
 });
 export type BudgetView = z.infer<typeof BudgetView>;
+
+/** A passed owners' assembly matter that a compound's budget can rest on. */
+export const BudgetResolution = z.object({
+  assemblyId: z.uuid(), title: z.string(), matterId: z.uuid(), matterTitle: z.string(), position: z.number(), closedOn: z.string(),
+});
+export type BudgetResolution = z.infer<typeof BudgetResolution>;
 
 export const DividendView = z.object({
   transactionId: z.uuid(), totalFen: z.string(), totalAreaCentiM2: z.string(), rateFenPerM2: z.string(),

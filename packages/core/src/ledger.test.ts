@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LedgerError, fenToYuan, levyOnTurnover, parseYuanToFen, ratePerSquareMetre, reversePostings, validatePostings,
+  LedgerError, dividendStatementLine, fenToYuan, levyOnTurnover, parseYuanToFen, ratePerSquareMetre, reversePostings, validatePostings,
 } from './ledger.ts';
 
 function code(fn: () => unknown): string | undefined {
@@ -109,6 +109,21 @@ describe('fen text', () => {
     expect(ratePerSquareMetre(100n, 30_000n)).toBe(0n); // ¥1 over 300 m²: 0.33 fen/m² rounds to 0
     expect(ratePerSquareMetre(1_000n, 6_000n)).toBe(17n); // 16.67 → 17
     expect(code(() => ratePerSquareMetre(1n, 0n))).toBe('LEDGER_BAD_RATE');
+  });
+
+  it('writes an owner’s statement line a reader can check by hand', () => {
+    // ¥400 over 100 m²: ¥4.00/m², and 72 m² get exactly ¥288.00.
+    expect(dividendStatementLine(7_200n, 40_000n, 10_000n, 28_800n)).toBe('72 m² × ¥4.00/m² = ¥288.00');
+    expect(dividendStatementLine(8_937n, 40_000n, 10_000n, 35_748n)).toBe('89.37 m² × ¥4.00/m² = ¥357.48');
+    expect(dividendStatementLine(7_250n, 40_000n, 10_000n, 29_000n)).toBe('72.5 m² × ¥4.00/m² = ¥290.00');
+    // ¥100 over 30,000 m²: 0.33… fen/m² shows to 0.01 fen, and a rounded share reads ≈.
+    expect(dividendStatementLine(7_250n, 10_000n, 3_000_000n, 24n)).toBe('72.5 m² × ¥0.0033/m² ≈ ¥0.24');
+    // …while a share that happens to be whole keeps "=" (72 m² × 1/3 fen = 24 fen exactly).
+    expect(dividendStatementLine(7_200n, 10_000n, 3_000_000n, 24n)).toBe('72 m² × ¥0.0033/m² = ¥0.24');
+    // ¥10 over 300 m²: 3.33… fen/m²; 100 m² get exactly a third, ¥3.33 and a fen's remainder.
+    expect(dividendStatementLine(10_000n, 1_000n, 30_000n, 334n)).toBe('100 m² × ¥0.0333/m² ≈ ¥3.34');
+    expect(code(() => dividendStatementLine(1n, 1n, 1n, 0n))).toBeUndefined();
+    expect(code(() => dividendStatementLine(1n, 1n, 0n, 0n))).toBe('LEDGER_BAD_RATE');
   });
 });
 

@@ -110,3 +110,33 @@ export function ratePerSquareMetre(totalFen: bigint, totalArea: bigint): bigint 
   if (totalArea <= 0n) throw new LedgerError('LEDGER_BAD_RATE', 'area must be positive');
   return (totalFen * 100n * 2n + totalArea) / (totalArea * 2n);
 }
+
+/** Hundredths of a m² as "72", "72.5" or "72.37" (trailing zeros dropped). */
+function squareMetres(areaCentiM2: bigint): string {
+  const whole = areaCentiM2 / 100n;
+  const frac = (areaCentiM2 % 100n).toString().padStart(2, '0').replace(/0+$/, '');
+  return frac ? `${whole}.${frac}` : `${whole}`;
+}
+
+/**
+ * An owner's dividend statement line, "72 m² × ¥4.00/m² = ¥288.00", that a reader can check by hand.
+ *
+ * The rate is the dividend over the compound's total area. When it is a whole number of fen per m²
+ * it is shown to the fen; otherwise to 0.01 fen (four places of yuan, rounded half up) so that a
+ * small dividend over a large compound does not read "¥0.00/m²". The sign is "=" only when area ×
+ * exact rate is exactly the amount paid; a share rounded to the fen (largest remainder) reads "≈".
+ */
+export function dividendStatementLine(areaCentiM2: bigint, totalFen: bigint, totalAreaCentiM2: bigint, amountFen: bigint): string {
+  if (totalAreaCentiM2 <= 0n) throw new LedgerError('LEDGER_BAD_RATE', 'area must be positive');
+  const fenPerM2Times100 = totalFen * 100n; // fen per m² is this over the total area
+  let rate: string;
+  if (fenPerM2Times100 % totalAreaCentiM2 === 0n) {
+    rate = fenToYuan(fenPerM2Times100 / totalAreaCentiM2);
+  } else {
+    const tenThousandths = (fenPerM2Times100 * 100n * 2n + totalAreaCentiM2) / (totalAreaCentiM2 * 2n); // 0.0001 yuan per m²
+    rate = `${tenThousandths / 10000n}.${(tenThousandths % 10000n).toString().padStart(4, '0')}`;
+  }
+  const product = areaCentiM2 * totalFen; // exact share × total area
+  const exact = product % totalAreaCentiM2 === 0n && product / totalAreaCentiM2 === amountFen;
+  return `${squareMetres(areaCentiM2)} m² × ¥${rate}/m² ${exact ? '=' : '≈'} ¥${fenToYuan(amountFen)}`;
+}

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { allocateProRata, fenToYuan, formatHundredths, ratePerSquareMetre } from '@gongzhi/core';
+import { allocateProRata, dividendStatementLine, ratePerSquareMetre } from '@gongzhi/core';
 import type { BudgetBody, DividendBody, DividendView } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
@@ -12,9 +12,10 @@ import { BANK, accountSegment, postEntry, withLockedFund, type FundRow } from '.
 import { fenFrom, fundFor, requireKind, shanghaiDay } from './funds.access.ts';
 
 /**
- * Records a compound's annual open budget (信托制物业) as approved by the owners' assembly. The
- * resolution is kept as a reference and its text, so this works whether or not the assembly was
- * held on the platform. Each line becomes an expense account of the common fund.
+ * Records a compound's annual open budget (信托制物业) as approved by the owners' assembly. When the
+ * assembly was held on the platform the budget links the passed matter (and takes its reference and
+ * date from it); otherwise the resolution is kept as a reference and its text. Each line becomes an
+ * expense account of the common fund.
  */
 export async function createBudget(db: Db, actor: Actor, fundId: string, body: z.infer<typeof BudgetBody>) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
@@ -23,12 +24,42 @@ export async function createBudget(db: Db, actor: Actor, fundId: string, body: z
   return db.transaction((tx) => budgetInTx(tx, actor, fund, { ...body, lines }));
 }
 
+/** An assembly matter as a budget's resolution: title, position and the day the vote closed. */
+export interface PassedMatter { assemblyId: string; title: string; matterId: string; matterTitle: string; position: number; closedOn: string }
+
+/**
+ * Matters that can approve a budget of the compound at `fundPath`: of an assembly of that compound
+ * (its region contains the fund's, or the other way round), closed with results published, and
+ * passed. Newest first; only `matterId` when given.
+ */
+async function passedMatters(db: DbOrTx, fundPath: string, matterId?: string): Promise<PassedMatter[]> {
+  const rows = (await db.execute<{ assembly_id: string; title: string; matter_id: string; matter_title: string; position: number; closed_on: string }>(sql`
+    SELECT a.id AS assembly_id, a.title, m.id AS matter_id, m.title AS matter_title, m.position,
+      to_char(a.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS closed_on
+    FROM assembly_matters m JOIN assemblies a ON a.id = m.assembly_id
+    WHERE a.state = 'closed' AND a.results_published_at IS NOT NULL AND (m.result->>'passed')::boolean
+      AND (${fundPath} LIKE a.region_path || '%' OR a.region_path LIKE ${likePrefix(fundPath)})
+      ${matterId ? sql`AND m.id = ${matterId}` : sql``}
+    ORDER BY a.closed_at DESC, m.position LIMIT 200`)).rows;
+  return rows.map((m) => ({ assemblyId: m.assembly_id, title: m.title, matterId: m.matter_id, matterTitle: m.matter_title, position: m.position, closedOn: m.closed_on }));
+}
+
+/** The passed assembly matters a compound's budget can rest on, for the budget form (none for other kinds of fund). */
+export async function budgetResolutions(db: Db, actor: Actor, fundId: string): Promise<PassedMatter[]> {
+  const fund = await fundFor(db, actor, fundId, 'fund.manage');
+  return fund.kind === 'common' ? passedMatters(db, fund.regionPath) : [];
+}
+
 /** Writes a budget and its lines (each an expense account) in the caller's transaction. */
 export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regionPath: string },
   body: Omit<z.infer<typeof BudgetBody>, 'lines'> & { lines: { label: string; amount: bigint }[] }): Promise<string> {
   const id = newId();
-  const res = await tx.execute(sql`INSERT INTO fund_budgets (id, fund_id, year, resolution_ref, resolution_text, approved_on, created_by)
-    VALUES (${id}, ${fund.id}, ${body.year}, ${body.resolutionRef ?? null}, ${body.resolutionText ?? null}, ${body.approvedOn ?? null}, ${actor.via === 'system' ? null : actor.userId})
+  const resolution = body.assemblyMatterId ? (await passedMatters(tx, fund.regionPath, body.assemblyMatterId))[0] : undefined;
+  if (body.assemblyMatterId && !resolution) throw new AppError('FUND_BUDGET_RESOLUTION_INVALID');
+  const ref = body.resolutionRef ?? (resolution ? `${resolution.title} 第 ${resolution.position} 项：${resolution.matterTitle}` : null);
+  const approvedOn = body.approvedOn ?? resolution?.closedOn ?? null;
+  const res = await tx.execute(sql`INSERT INTO fund_budgets (id, fund_id, year, resolution_ref, resolution_text, assembly_matter_id, approved_on, created_by)
+    VALUES (${id}, ${fund.id}, ${body.year}, ${ref}, ${body.resolutionText ?? null}, ${body.assemblyMatterId ?? null}, ${approvedOn}, ${actor.via === 'system' ? null : actor.userId})
     ON CONFLICT (fund_id, year) DO NOTHING`);
   if (res.rowCount === 0) throw new AppError('FUND_BUDGET_EXISTS', { year: body.year });
   for (const l of body.lines) {
@@ -47,8 +78,12 @@ export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regio
 
 /** A year's budget with the actual spending of each line, in total and by month. */
 export async function budgetView(db: DbOrTx, fundId: string, year: number) {
-  const [b] = (await db.execute<{ id: string; year: number; resolution_ref: string | null; resolution_text: string | null; approved_on: string | null }>(sql`
-    SELECT id, year, resolution_ref, resolution_text, to_char(approved_on, 'YYYY-MM-DD') AS approved_on FROM fund_budgets WHERE fund_id = ${fundId} AND year = ${year}`)).rows;
+  const [b] = (await db.execute<{ id: string; year: number; resolution_ref: string | null; resolution_text: string | null; approved_on: string | null;
+    assembly_id: string | null; assembly_title: string | null; matter_id: string | null; matter_title: string | null; position: number | null }>(sql`
+    SELECT b.id, b.year, b.resolution_ref, b.resolution_text, to_char(b.approved_on, 'YYYY-MM-DD') AS approved_on,
+      a.id AS assembly_id, a.title AS assembly_title, m.id AS matter_id, m.title AS matter_title, m.position
+    FROM fund_budgets b LEFT JOIN assembly_matters m ON m.id = b.assembly_matter_id LEFT JOIN assemblies a ON a.id = m.assembly_id
+    WHERE b.fund_id = ${fundId} AND b.year = ${year}`)).rows;
   if (!b) return null;
   const lines = (await db.execute<{ id: string; label: string; account: string; amount: string; account_id: string }>(sql`
     SELECT l.id, l.label, a.name AS account, l.amount, l.account_id FROM fund_budget_lines l JOIN fund_accounts a ON a.id = l.account_id
@@ -58,21 +93,12 @@ export async function budgetView(db: DbOrTx, fundId: string, year: number) {
     WHERE fund_id = ${fundId} AND month >= ${`${year}-01-01`}::date AND month < ${`${year + 1}-01-01`}::date GROUP BY account_id, month ORDER BY month`)).rows;
   return {
     id: b.id, year: b.year, resolutionRef: b.resolution_ref, resolutionText: b.resolution_text, approvedOn: b.approved_on,
+    assembly: b.assembly_id ? { id: b.assembly_id, title: b.assembly_title!, matterId: b.matter_id!, matterTitle: b.matter_title!, position: b.position! } : null,
     lines: lines.map((l) => {
       const months = actual.filter((a) => a.account_id === l.account_id).map((a) => ({ month: a.month, actualFen: a.net }));
       return { id: l.id, label: l.label, account: l.account, budgetFen: l.amount, actualFen: months.reduce((s, m) => s + BigInt(m.actualFen), 0n).toString(), months };
     }),
   };
-}
-
-/** "72.5" or "72" m² (hundredths with the trailing zeros dropped). */
-function squareMetres(area: bigint): string {
-  return formatHundredths(area).replace(/\.?0+$/, '');
-}
-
-/** The owner's statement line: "72 m² × ¥4.00/m² = ¥288.00". */
-export function statementLine(area: bigint, rateFenPerM2: bigint, amount: bigint): string {
-  return `${squareMetres(area)} m² × ¥${fenToYuan(rateFenPerM2)}/m² = ¥${fenToYuan(amount)}`;
 }
 
 /**
@@ -123,7 +149,7 @@ export async function dividendView(db: DbOrTx, transactionId: string): Promise<z
     transactionId, totalFen: total.toString(), totalAreaCentiM2: area.toString(), rateFenPerM2: rows[0]!.rate_fen_per_m2,
     lines: rows.map((r) => ({
       unit: r.unit_label, areaCentiM2: r.area_centi_m2, amountFen: r.amount,
-      statement: statementLine(BigInt(r.area_centi_m2), BigInt(r.rate_fen_per_m2), BigInt(r.amount)),
+      statement: dividendStatementLine(BigInt(r.area_centi_m2), total, area, BigInt(r.amount)),
     })),
   };
 }

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { allocateProRata } from '@gongzhi/core';
+import { allocateProRata, dividendStatementLine } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { openFund, regionId, upload } from './funds.test-helpers.ts';
 import { journalText } from './funds.journal.ts';
@@ -52,6 +52,45 @@ describe('trust-based property', () => {
     expect(after.resolutionRef).toContain('业主大会');
   });
 
+  it('rests a budget on a passed matter of the compound\'s assembly held on the platform, and only such a matter', async () => {
+    const grid = await regionId(ctx, GRID);
+    const other = await regionId(ctx, '510108001001002');
+    /** A closed, published assembly with one matter whose stored tally passed or not. */
+    const assembly = async (regionIdOf: string, path: string, title: string, passed: boolean, published = true) => {
+      const [a] = (await ctx.database.db.execute<{ id: string }>(sql`
+        INSERT INTO assemblies (id, region_id, region_path, district_code, title, state, noticed_at, opens_at, closes_at, closed_at, results_due_at, results_published_at, created_by_user_id)
+        VALUES (gen_random_uuid(), ${regionIdOf}, ${path}, '510108', ${title}, 'closed', '2026-10-01T00:00:00Z', '2026-10-20T00:00:00Z', '2026-10-30T16:00:00Z',
+          '2026-10-30T16:00:00Z', '2026-11-02T16:00:00Z', ${published ? sql`'2026-10-31T02:00:00Z'` : sql`NULL`}, gen_random_uuid()) RETURNING id`)).rows;
+      const [m] = (await ctx.database.db.execute<{ id: string }>(sql`
+        INSERT INTO assembly_matters (id, assembly_id, position, kind, majority, title, result)
+        VALUES (gen_random_uuid(), ${a!.id}, 1, 'other_major', 'ordinary', '2027 年度物业收支预算',
+          ${JSON.stringify({ eligible: { owners: 3, area: '300.00' }, participating: { owners: 3, area: '300.00' }, for: { owners: passed ? 2 : 1, area: passed ? '200.00' : '100.00' }, quorumMet: true, passed })}::jsonb) RETURNING id`)).rows;
+      return { assemblyId: a!.id, matterId: m!.id };
+    };
+    const ok = await assembly(grid, GRID, '锦绣花园 2026 年第二次业主大会', true);
+    const failed = await assembly(grid, GRID, '锦绣花园 2026 年第三次业主大会', false);
+    const unpublished = await assembly(grid, GRID, '锦绣花园 2026 年第四次业主大会', true, false);
+    const elsewhere = await assembly(other, '510108001001002', '别的小区业主大会', true);
+
+    const list = await worker.request('GET', `/api/v1/funds/${common}/budget-resolutions`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json().map((r: { matterId: string }) => r.matterId)).toEqual([ok.matterId]);
+
+    for (const bad of [failed, unpublished, elsewhere]) {
+      const res = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2027, assemblyMatterId: bad.matterId, lines: [{ label: '保洁', amountFen: 100 }] });
+      expect(res.statusCode).toBe(422);
+      expect(res.json().error.code).toBe('FUND_BUDGET_RESOLUTION_INVALID');
+    }
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2027' })).statusCode).toBe(404);
+
+    const res = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2027, assemblyMatterId: ok.matterId, lines: [{ label: '保洁', amountFen: 13_000_000 }] });
+    expect(res.statusCode).toBe(201);
+    const view = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2027' })).json();
+    expect(view.assembly).toEqual({ id: ok.assemblyId, title: '锦绣花园 2026 年第二次业主大会', matterId: ok.matterId, matterTitle: '2027 年度物业收支预算', position: 1 });
+    expect(view.resolutionRef).toBe('锦绣花园 2026 年第二次业主大会 第 1 项：2027 年度物业收支预算');
+    expect(view.approvedOn).toBe('2026-10-31'); // the close, in China time
+  });
+
   it('pays a dividend by floor area, to the fen, with each owner\'s statement line', async () => {
     const units = (await ctx.database.db.execute<{ area: string }>(sql`
       SELECT u.area_centi_m2 AS area FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.region_path LIKE ${`${GRID}%`} ORDER BY b.name, u.number, u.id`)).rows;
@@ -62,7 +101,12 @@ describe('trust-based property', () => {
     expect(d.lines).toHaveLength(units.length);
     expect(d.lines.reduce((a: bigint, l: { amountFen: string }) => a + BigInt(l.amountFen), 0n)).toBe(total);
     expect(d.lines.map((l: { amountFen: string }) => BigInt(l.amountFen))).toEqual(allocateProRata(total, units.map((u) => BigInt(u.area))));
-    expect(d.lines[0].statement).toMatch(/^\d+(\.\d{1,2})? m² × ¥\d+\.\d{2}\/m² = ¥\d+\.\d{2}$/);
+    const totalArea = units.reduce((a, u) => a + BigInt(u.area), 0n);
+    // Each line checks by hand: area × (total ÷ total area), "=" only where that is exactly the part paid.
+    d.lines.forEach((l: { areaCentiM2: string; amountFen: string; statement: string }) => {
+      expect(l.statement).toMatch(/^\d+(\.\d{1,2})? m² × ¥\d+\.(\d{2}|\d{4})\/m² [=≈] ¥\d+\.\d{2}$/);
+      expect(l.statement).toBe(dividendStatementLine(BigInt(l.areaCentiM2), total, totalArea, BigInt(l.amountFen)));
+    });
   });
 
   it('refuses a dividend when a unit has no registered area, writing nothing', async () => {

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AnswerBody, AttachmentView, BudgetBody, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
+  AnswerBody, AttachmentView, BudgetBody, BudgetResolution, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
   ExpenseView, IncomeBody, ReverseBody, TurnoverBody,
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
@@ -10,7 +10,7 @@ import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
 import { decideExpense, MAX_ATTACHMENT_BYTES, submitExpense, uploadAttachment } from './funds.expense.service.ts';
-import { createBudget, dividendView, payDividend } from './funds.property.service.ts';
+import { budgetResolutions, createBudget, dividendView, payDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
 import { presentExpenses } from './funds.presenter.ts';
 import { fundFor } from './funds.access.ts';
@@ -103,6 +103,9 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/funds/:id/budgets', { config: { access: manage }, schema: { tags, summary: "A compound's annual budget as approved by the owners' assembly", params: FundParams, body: BudgetBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body) }));
+
+  r.get('/api/v1/funds/:id/budget-resolutions', { config: { access: manage }, schema: { tags, summary: "Passed matters of the compound's owners' assemblies that a budget can rest on", params: FundParams, response: { 200: z.array(BudgetResolution) } } },
+    async (request) => budgetResolutions(db, requireActor(request), request.params.id));
 
   r.post('/api/v1/funds/:id/dividends', { config: { access: manage }, schema: { tags, summary: 'Divide common revenue among owners by registered floor area (Civil Code art. 283)', params: FundParams, body: DividendBody, response: { 201: DividendView } } },
     async (request, reply) => {

@@ -4,6 +4,7 @@ import {
 import { sql } from 'drizzle-orm';
 import type { FundKind, LedgerKind } from '@gongzhi/contracts';
 import { createdAt, id, scopeColumns, updatedAt } from '../../platform/db/columns.ts';
+import { assemblyMatters } from '../assembly/assembly.table.ts';
 
 /**
  * A fund: a community charity or development fund, a special protection fund (保障资金, one per
@@ -150,6 +151,8 @@ export const fundBudgets = pgTable('fund_budgets', {
   year: integer('year').notNull(),
   resolutionRef: text('resolution_ref'),
   resolutionText: text('resolution_text'),
+  /** The matter of an owners' assembly held on the platform that approved this budget, if it was. */
+  assemblyMatterId: uuid('assembly_matter_id').references(() => assemblyMatters.id),
   approvedOn: date('approved_on', { mode: 'string' }),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),

@@ -1,4 +1,5 @@
 import { Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatHundredths } from '@gongzhi/core';
 import type { BudgetView } from '@gongzhi/contracts';
@@ -13,7 +14,10 @@ export function BudgetCard({ code, year, version }: { code: string; year: number
   const months = [...new Set(data.lines.flatMap((l) => l.months.map((m) => m.month)))].sort();
   return (
     <div data-testid="budget-card">
-      <Typography.Paragraph>{data.year} · {data.resolutionRef ?? ''} {data.approvedOn ?? ''}</Typography.Paragraph>
+      <Typography.Paragraph>
+        {data.year} · {data.resolutionRef ?? ''} {data.approvedOn ?? ''}
+        {data.assembly && <> · <Link to={`/public/assemblies/${data.assembly.id}`} data-testid="budget-assembly-link">{t('funds.ops.resolutionLink')}</Link></>}
+      </Typography.Paragraph>
       {data.resolutionText && <Typography.Paragraph type="secondary">{data.resolutionText}</Typography.Paragraph>}
       <Table size="small" rowKey="id" pagination={false} scroll={{ x: true }} dataSource={data.lines}
         columns={[

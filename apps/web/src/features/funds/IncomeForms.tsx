@@ -49,13 +49,13 @@ export function TurnoverForm({ fund, onDone }: Props) {
   const [form] = Form.useForm();
   const submit = useSubmit(fund, 'turnover', onDone);
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 520 }}
+    <Form form={form} layout="vertical" data-testid="form-turnover" style={{ maxWidth: 520 }}
       onFinish={(v) => void submit({ operator: v.operator, month: v.month, turnoverFen: fenOf(v.turnover) }, () => form.resetFields())}>
       <Typography.Paragraph type="secondary">{t('funds.ops.levyHint')}</Typography.Paragraph>
-      <Form.Item name="operator" label={t('funds.ops.operator')} rules={[{ required: true }]}><Input maxLength={80} /></Form.Item>
-      <Form.Item name="month" label={t('funds.ops.month')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}><Input placeholder="2026-10" /></Form.Item>
-      <Form.Item name="turnover" label={t('funds.ops.turnoverAmount')} rules={[amountRule(t('funds.ops.turnoverAmount'))]}><Input inputMode="decimal" /></Form.Item>
-      <Button type="primary" htmlType="submit">{t('funds.ops.submit')}</Button>
+      <Form.Item name="operator" label={t('funds.ops.operator')} rules={[{ required: true }]}><Input maxLength={80} data-testid="turnover-operator" /></Form.Item>
+      <Form.Item name="month" label={t('funds.ops.month')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}><Input placeholder="2026-10" data-testid="turnover-month" /></Form.Item>
+      <Form.Item name="turnover" label={t('funds.ops.turnoverAmount')} rules={[amountRule(t('funds.ops.turnoverAmount'))]}><Input inputMode="decimal" data-testid="turnover-amount" /></Form.Item>
+      <Button type="primary" htmlType="submit" data-testid="turnover-submit">{t('funds.ops.submit')}</Button>
     </Form>
   );
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DividendView, FundDetail } from '@gongzhi/contracts';
+import type { BudgetResolution, DividendView, FundDetail } from '@gongzhi/contracts';
+import { useApi } from '../../api/useApi.ts';
 import { api } from '../../api/client.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { amountRule, fenOf, yuan } from './money.ts';
@@ -38,11 +39,11 @@ export function DividendForm({ fund, onDone }: Props) {
   };
   return (
     <>
-      <Form form={form} layout="vertical" style={{ maxWidth: 520 }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" data-testid="form-dividend" style={{ maxWidth: 520 }} onFinish={(v) => void submit(v)}>
         <Typography.Paragraph type="secondary">{t('funds.ops.dividendHint')}</Typography.Paragraph>
-        <Form.Item name="amount" label={t('funds.ops.amount')} rules={[amountRule(t('funds.ops.amount'))]}><Input inputMode="decimal" /></Form.Item>
-        <Form.Item name="purpose" label={t('funds.ops.purpose')} rules={[{ required: true }]}><Input maxLength={300} /></Form.Item>
-        <Button type="primary" htmlType="submit">{t('funds.ops.submit')}</Button>
+        <Form.Item name="amount" label={t('funds.ops.amount')} rules={[amountRule(t('funds.ops.amount'))]}><Input inputMode="decimal" data-testid="dividend-amount" /></Form.Item>
+        <Form.Item name="purpose" label={t('funds.ops.purpose')} rules={[{ required: true }]}><Input maxLength={300} data-testid="dividend-purpose" /></Form.Item>
+        <Button type="primary" htmlType="submit" data-testid="dividend-submit">{t('funds.ops.submit')}</Button>
       </Form>
       {paid && <DividendLines view={paid} />}
     </>
@@ -55,10 +56,11 @@ export function BudgetForm({ fund, onDone }: Props) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const [form] = Form.useForm();
-  const submit = async (v: { year: number; resolutionRef?: string; resolutionText?: string; lines: { label: string; amount: string }[] }) => {
+  const { data: resolutions } = useApi<BudgetResolution[]>(`/api/v1/funds/${fund.id}/budget-resolutions`);
+  const submit = async (v: { year: number; assemblyMatterId?: string; resolutionRef?: string; resolutionText?: string; lines: { label: string; amount: string }[] }) => {
     try {
       await api.post(`/api/v1/funds/${fund.id}/budgets`, {
-        year: v.year, resolutionRef: v.resolutionRef || undefined, resolutionText: v.resolutionText || undefined,
+        year: v.year, assemblyMatterId: v.assemblyMatterId || undefined, resolutionRef: v.resolutionRef || undefined, resolutionText: v.resolutionText || undefined,
         lines: v.lines.map((l) => ({ label: l.label, amountFen: fenOf(l.amount) })),
       });
       void message.success(t('common.action.saved'));
@@ -70,6 +72,13 @@ export function BudgetForm({ fund, onDone }: Props) {
   return (
     <Form form={form} layout="vertical" style={{ maxWidth: 620 }} initialValues={{ year: new Date().getFullYear() + 1, lines: [{}] }} onFinish={(v) => void submit(v)}>
       <Form.Item name="year" label={t('funds.ops.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
+      {resolutions && resolutions.length > 0 && (
+        <Form.Item name="assemblyMatterId" label={t('funds.ops.resolutionMatter')} extra={t('funds.ops.resolutionMatterHint')}>
+          <Select allowClear data-testid="budget-resolution" options={resolutions.map((r) => ({
+            value: r.matterId, label: `${r.title} · ${r.position}. ${r.matterTitle}（${r.closedOn}）`,
+          }))} />
+        </Form.Item>
+      )}
       <Form.Item name="resolutionRef" label={t('funds.ops.resolutionRef')}><Input maxLength={120} /></Form.Item>
       <Form.Item name="resolutionText" label={t('funds.ops.resolutionText')}><Input.TextArea maxLength={4000} /></Form.Item>
       <Form.List name="lines">

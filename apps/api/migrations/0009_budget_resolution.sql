@@ -1,0 +1,2 @@
+ALTER TABLE "fund_budgets" ADD COLUMN "assembly_matter_id" uuid;--> statement-breakpoint
+ALTER TABLE "fund_budgets" ADD CONSTRAINT "fund_budgets_assembly_matter_id_assembly_matters_id_fk" FOREIGN KEY ("assembly_matter_id") REFERENCES "public"."assembly_matters"("id") ON DELETE no action ON UPDATE no action;
