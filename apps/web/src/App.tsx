@@ -4,6 +4,7 @@ import { PreferencesProvider } from './shell/preferences.tsx';
 import { SessionProvider } from './shell/session.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { AppLayout, PageSpinner } from './shell/AppLayout.tsx';
+import { PublicFrame } from './shell/PublicFrame.tsx';
 
 // Every page is its own chunk: the first load carries only the shell, and a grid worker on a phone
 // downloads the audit log's code only if they ever open it.
@@ -65,11 +66,14 @@ export function App() {
               {/* The notice board (公示) is public: readable without signing in. */}
               <Route path="/notice-board" element={<NoticeBoardPage />} />
               <Route path="/notice-board/:id" element={<NoticePage />} />
-              <Route path="/public/assemblies/:id" element={<PublicResultsPage />} />
               <Route path="/confirm/:token" element={<ConfirmPage />} />
-              <Route path="/public/funds" element={<FundsListPage />} />
-              <Route path="/public/funds/:code" element={<FundPage />} />
-              <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+              {/* The funds' disclosure and assembly results: public too, in the same frame. */}
+              <Route element={<PublicFrame home="/public/funds" />}>
+                <Route path="/public/assemblies/:id" element={<PublicResultsPage />} />
+                <Route path="/public/funds" element={<FundsListPage />} />
+                <Route path="/public/funds/:code" element={<FundPage />} />
+                <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+              </Route>
               <Route
                 element={
                   <RequireAuth>

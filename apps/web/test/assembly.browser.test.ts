@@ -24,6 +24,9 @@ describe('owners’ assembly in the console', () => {
       await page.getByTestId('ballot-card').waitFor();
       await tap(page.getByTestId('ballot-all-for'));
       await tap(page.getByTestId('ballot-submit'));
+      // A ballot cannot be changed: the choices are read back once before it goes.
+      expect(await page.getByTestId('ballot-confirm').textContent()).toContain('同意');
+      await tap(page.getByTestId('ballot-confirm-ok'));
       await page.getByTestId('ballot-done').waitFor();
       expect(taps).toBeLessThanOrEqual(5);
       expect(await page.getByTestId('ballot-done').textContent()).toContain('已投票');

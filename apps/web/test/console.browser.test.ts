@@ -110,6 +110,28 @@ describe('the web console', () => {
     }
   });
 
+  it('keeps the phone’s top bar to one row in elder mode, with the language and sign-out in the menu', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await ctx.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
+    const page = await ctx.newPage();
+    try {
+      await signInPage(page, site.baseUrl, '13900000013');
+      const header = page.getByTestId('app-header');
+      await header.waitFor();
+      // One row: the menu button, the name and 长辈版 with its size (48-pixel targets in elder mode).
+      expect(await header.evaluate((e) => e.getBoundingClientRect().height)).toBeLessThanOrEqual(80);
+      expect(await header.getByTestId('sign-out').count()).toBe(0);
+      await page.getByRole('button', { name: '打开菜单' }).click();
+      const account = page.getByTestId('menu-account');
+      await account.getByTestId('sign-out').waitFor();
+      expect(await account.getByTestId('language-switch').isVisible()).toBe(true);
+      await account.getByTestId('sign-out').click();
+      await page.waitForURL((url) => url.pathname.startsWith('/login'));
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('fits a phone screen without sideways scrolling', async () => {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const page = await ctx.newPage();

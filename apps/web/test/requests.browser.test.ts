@@ -56,7 +56,7 @@ describe('residents’ requests in the console', () => {
 
       const number = (await page.getByTestId('request-number').textContent())?.trim() ?? '';
       expect(number).toMatch(/^GZ\d{8}$/);
-      expect(await page.getByTestId('report-notice').textContent()).toContain('短信/微信');
+      expect(await page.getByTestId('report-notice').textContent()).toContain('短信和微信通知暂未开通');
       await page.getByTestId('report-see').click();
       await page.getByTestId('my-request-page').waitFor();
       filed.number = number;

@@ -123,7 +123,7 @@ export function allowedEvents(state: RequestState, ctx: TransitionContext = {}):
 
 /** Names of the states for display. */
 export const REQUEST_STATE_LABELS: Record<RequestState, { 'zh-CN': string; en: string }> = {
-  received: { 'zh-CN': '已受理', en: 'Received' },
+  received: { 'zh-CN': '待受理', en: 'Awaiting acceptance' },
   sorted: { 'zh-CN': '已分流', en: 'Sorted' },
   dispatched: { 'zh-CN': '已派单', en: 'Dispatched' },
   in_progress: { 'zh-CN': '办理中', en: 'In progress' },

@@ -5,6 +5,7 @@ import { newId } from '../platform/db/columns.ts';
 import type { Actor } from '../platform/authz/actor.ts';
 import { BANK, lockFund, postEntry, type Line } from '../features/funds/funds.ledger.ts';
 import { budgetInTx, dividendInTx } from '../features/funds/funds.property.service.ts';
+import { shanghaiDay } from '../features/funds/funds.access.ts';
 import { Rng } from './random.ts';
 
 /** A demo staff member as an actor, by role and region code. */
@@ -61,6 +62,9 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
   }
   const day = (m: string, d: number) => `${m}-${String(d).padStart(2, '0')}`;
+  const today = shanghaiDay(now);
+  /** Day `d` of month `m`, or today if that is still to come. */
+  const upTo = (m: string, d: number) => (day(m, d) > today ? today : day(m, d));
   let receipt = 0;
 
   await post(protection, day(months[0]!, 8), { kind: 'allocation', memo: `${year} 年度社区保障资金拨付`, counterparty: '成华区财政局', lines: income('income:allocations', 20_000_000) });
@@ -70,40 +74,57 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
     lines: [{ label: '保洁', amount: 7_200_000n }, { label: '秩序维护', amount: 9_600_000n }, { label: '绿化', amount: 2_400_000n }, { label: '共用部位维修', amount: 3_600_000n }, { label: '物业服务酬金', amount: 3_000_000n }],
   });
 
+  // Entries are gathered first and booked in date order, as a bookkeeper would have booked them,
+  // and none after today: the history ends now.
+  const queue: { day: string; seq: number; run: () => Promise<unknown> }[] = [];
+  const at = (d: string, run: () => Promise<unknown>) => { queue.push({ day: d, seq: queue.length, run }); };
   for (const [i, m] of months.entries()) {
     for (let k = 0; k < rng.int(2, 5); k++) {
       const anonymous = rng.chance(0.25);
       const fen = rng.pick([5_000, 10_000, 20_000, 50_000, 100_000, 200_000, 1_000_000]);
-      await post(charity, day(m, rng.int(1, 27)), {
+      // Before the 25th, when the month's charity expense is paid from them.
+      const d = day(m, rng.int(1, 24));
+      const entry = {
         kind: 'donation', memo: rng.pick(['重阳敬老', '助学帮困', '困难家庭帮扶', '社区活动', '不限用途']), counterparty: anonymous ? null : rng.pick(DONORS),
-        anonymous, receiptNo: `JZ${m.slice(0, 4)}D${String(++receipt).padStart(5, '0')}`, lines: income('income:donations', fen),
-      });
+        anonymous, lines: income('income:donations', fen),
+      } as const;
+      // Receipt numbers follow the order the donations are booked in.
+      at(d, () => post(charity, d, { ...entry, receiptNo: `JZ${m.slice(0, 4)}D${String(++receipt).padStart(5, '0')}` }));
     }
     for (const op of OPERATORS) {
       const turnover = BigInt(rng.int(3_000_000, 9_000_000));
       const levy = levyOnTurnover(turnover);
-      const posted = await post(development, day(m, 5), { kind: 'levy', memo: `${m} 营业额 ¥${fenToYuan(turnover)} 的 3% 提留`, counterparty: op, lines: [{ account: BANK, amount: levy }, { account: 'income:levies', amount: -levy }] });
-      await tx.execute(sql`INSERT INTO fund_turnover_reports (id, fund_id, operator, month, turnover, levy, transaction_id)
-        VALUES (${newId()}, ${development}, ${op}, ${`${m}-01`}, ${turnover.toString()}::bigint, ${levy.toString()}::bigint, ${posted.id})`);
+      at(day(m, 5), async () => {
+        const posted = await post(development, day(m, 5), { kind: 'levy', memo: `${m} 营业额 ¥${fenToYuan(turnover)} 的 3% 提留`, counterparty: op, lines: [{ account: BANK, amount: levy }, { account: 'income:levies', amount: -levy }] });
+        await tx.execute(sql`INSERT INTO fund_turnover_reports (id, fund_id, operator, month, turnover, levy, transaction_id)
+          VALUES (${newId()}, ${development}, ${op}, ${`${m}-01`}, ${turnover.toString()}::bigint, ${levy.toString()}::bigint, ${posted.id})`);
+      });
     }
-    if (i % 3 === 2) await post(development, day(m, 20), { kind: 'enterprise_profit', memo: '社区社会企业季度税后利润', counterparty: '望平社区生活服务社会企业', lines: income('income:enterprise-profits', rng.int(2_000_000, 4_000_000)) });
-    if (i % 2 === 1) await post(charity, day(m, 25), { kind: 'expense', memo: rng.pick(['重阳节慰问高龄老人', '困难学生助学金', '邻里节活动物资']), project: rng.pick(['敬老', '助学', '邻里节']), counterparty: '望平社区居委会', approved: true, lines: spend(`expenses:${rng.pick(['助老', '助学', '活动'])}:社区项目`, rng.int(50_000, 300_000)) });
-    await post(protection, day(m, 15), { kind: 'expense', memo: rng.pick(['楼道照明改造', '院落微更新', '老年助餐补贴', '社区花园维护']), project: rng.pick(['楼道照明', '院落微更新', '助餐', '社区花园']), counterparty: rng.pick(['成都安居照明工程有限公司', '望平社区老年协会', '绿荫园艺']), approved: true, lines: spend(`expenses:${rng.pick(['设施', '环境', '服务'])}:保障项目`, rng.int(300_000, 1_200_000)) });
-    if (i % 4 === 3) await post(development, day(m, 18), { kind: 'expense', memo: '社区营造项目资助', project: '社区营造', counterparty: '成华区益民社会工作服务中心', approved: true, lines: spend('expenses:服务:社区营造', rng.int(500_000, 1_500_000)) });
+    if (i % 3 === 2) at(day(m, 20), () => post(development, day(m, 20), { kind: 'enterprise_profit', memo: '社区社会企业季度税后利润', counterparty: '望平社区生活服务社会企业', lines: income('income:enterprise-profits', rng.int(2_000_000, 4_000_000)) }));
+    if (i % 2 === 1) at(day(m, 25), () => post(charity, day(m, 25), { kind: 'expense', memo: rng.pick(['重阳节慰问高龄老人', '困难学生助学金', '邻里节活动物资']), project: rng.pick(['敬老', '助学', '邻里节']), counterparty: '望平社区居委会', approved: true, lines: spend(`expenses:${rng.pick(['助老', '助学', '活动'])}:社区项目`, rng.int(50_000, 300_000)) }));
+    at(day(m, 15), () => post(protection, day(m, 15), { kind: 'expense', memo: rng.pick(['楼道照明改造', '院落微更新', '老年助餐补贴', '社区花园维护']), project: rng.pick(['楼道照明', '院落微更新', '助餐', '社区花园']), counterparty: rng.pick(['成都安居照明工程有限公司', '望平社区老年协会', '绿荫园艺']), approved: true, lines: spend(`expenses:${rng.pick(['设施', '环境', '服务'])}:保障项目`, rng.int(300_000, 1_200_000)) }));
+    if (i % 4 === 3) at(day(m, 18), () => post(development, day(m, 18), { kind: 'expense', memo: '社区营造项目资助', project: '社区营造', counterparty: '成华区益民社会工作服务中心', approved: true, lines: spend('expenses:服务:社区营造', rng.int(500_000, 1_500_000)) }));
 
-    await post(common, day(m, 3), { kind: 'property_fee', memo: `${m} 物业费`, counterparty: '全体业主', lines: income('income:property-fees', rng.int(2_300_000, 2_500_000)) });
-    await post(common, day(m, 6), { kind: 'common_revenue', memo: `${m} 电梯广告收益`, counterparty: '蓉城电梯传媒', project: '电梯广告', lines: income('income:common-revenue:电梯广告', 360_000) });
-    await post(common, day(m, 7), { kind: 'common_revenue', memo: `${m} 停车收益`, counterparty: '小区停车场', project: '停车', lines: income('income:common-revenue:停车', rng.int(250_000, 320_000)) });
+    at(day(m, 3), () => post(common, day(m, 3), { kind: 'property_fee', memo: `${m} 物业费`, counterparty: '全体业主', lines: income('income:property-fees', rng.int(2_300_000, 2_500_000)) }));
+    at(day(m, 6), () => post(common, day(m, 6), { kind: 'common_revenue', memo: `${m} 电梯广告收益`, counterparty: '蓉城电梯传媒', project: '电梯广告', lines: income('income:common-revenue:电梯广告', 360_000) }));
+    at(day(m, 7), () => post(common, day(m, 7), { kind: 'common_revenue', memo: `${m} 停车收益`, counterparty: '小区停车场', project: '停车', lines: income('income:common-revenue:停车', rng.int(250_000, 320_000)) }));
     for (const [line, fen] of [['保洁', 600_000], ['秩序维护', 800_000], ['绿化', rng.int(150_000, 250_000)], ['物业服务酬金', 250_000]] as const) {
-      await post(common, day(m, 26), { kind: 'expense', memo: `${m} ${line}`, project: line, counterparty: '蓉信物业服务有限公司', approved: true, lines: spend(`expenses:${line}`, fen) });
+      at(day(m, 26), () => post(common, day(m, 26), { kind: 'expense', memo: `${m} ${line}`, project: line, counterparty: '蓉信物业服务有限公司', approved: true, lines: spend(`expenses:${line}`, fen) }));
     }
-    if (rng.chance(0.3)) await post(common, day(m, 20), { kind: 'expense', memo: '单元门禁维修', project: '共用部位维修', counterparty: '蓉信物业服务有限公司', approved: true, lines: spend('expenses:共用部位维修', rng.int(80_000, 400_000)) });
+    if (rng.chance(0.3)) at(day(m, 20), () => post(common, day(m, 20), { kind: 'expense', memo: '单元门禁维修', project: '共用部位维修', counterparty: '蓉信物业服务有限公司', approved: true, lines: spend('expenses:共用部位维修', rng.int(80_000, 400_000)) }));
   }
-  // A mistaken entry and its reversal, as it happens in real books.
+  // A mistaken entry and its reversal, as it happens in real books, and the dividend.
   const last = months[months.length - 1]!;
-  const wrong = await post(charity, day(last, 2), { kind: 'donation', memo: '重复录入', counterparty: '王建国', receiptNo: `JZ${last.slice(0, 4)}D${String(++receipt).padStart(5, '0')}`, lines: income('income:donations', 10_000) });
-  await post(charity, day(last, 3), { kind: 'reversal', memo: '冲销：重复录入（同一笔捐赠录了两次）', counterparty: '王建国', reversesId: wrong.id,
-    lines: [{ account: BANK, amount: -10_000n }, { account: 'income:donations', amount: 10_000n }] });
-  const fund = await lockFund(tx, common);
-  await dividendInTx(tx, worker, fund, 1_200_000n, `${months[5]} 至 ${last} 公共收益分红（电梯广告、停车）`, day(last, 10));
+  let wrongId = '';
+  at(upTo(last, 2), async () => {
+    wrongId = (await post(charity, upTo(last, 2), { kind: 'donation', memo: '重复录入', counterparty: '王建国', receiptNo: `JZ${last.slice(0, 4)}D${String(++receipt).padStart(5, '0')}`, lines: income('income:donations', 10_000) })).id;
+  });
+  at(upTo(last, 3), () => post(charity, upTo(last, 3), { kind: 'reversal', memo: '冲销：重复录入（同一笔捐赠录了两次）', counterparty: '王建国', reversesId: wrongId,
+    lines: [{ account: BANK, amount: -10_000n }, { account: 'income:donations', amount: 10_000n }] }));
+  at(upTo(last, 10), async () => {
+    const fund = await lockFund(tx, common);
+    await dividendInTx(tx, worker, fund, 1_200_000n, `${months[5]} 至 ${last} 公共收益分红（电梯广告、停车）`, upTo(last, 10));
+  });
+  queue.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.seq - b.seq));
+  for (const q of queue) if (q.day <= today) await q.run();
 }

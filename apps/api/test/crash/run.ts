@@ -66,6 +66,7 @@ async function start(env: Record<string, string>, port: number): Promise<ChildPr
     detached: true, stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr!.on('data', (d: Buffer) => { if (process.env.CRASH_VERBOSE) process.stderr.write(d); });
+  child.once('exit', (code, signal) => { if (!killed.has(child)) log(`the API process exited by itself (code ${code}, signal ${signal})`); });
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode} while starting`);
@@ -78,8 +79,14 @@ async function start(env: Record<string, string>, port: number): Promise<ChildPr
   throw new Error('API did not become healthy in 5 minutes');
 }
 
+/** Children this script killed on purpose; any other exit of the API is reported. */
+const killed = new WeakSet<ChildProcess>();
+
 function kill(child: ChildProcess): Promise<void> {
+  killed.add(child);
   return new Promise((resolve) => {
+    // An 'exit' that already happened will not be emitted again: waiting for it would hang.
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
     process.kill(-child.pid!, 'SIGKILL');
   });
@@ -161,4 +168,7 @@ async function main() {
   process.exit(failed ? 1 : 0);
 }
 
+// Node ends quietly with code 0 when nothing is left to wait for; a run that stops before its
+// verdict (a promise that never settles) must fail instead of passing unseen.
+process.on('beforeExit', () => { log('FAILED: the run ended before its verdict'); process.exit(1); });
 main().catch((err) => { process.stderr.write(`[crash] ${(err as Error).stack}\n`); process.exit(1); });

@@ -13,6 +13,7 @@ export const zh = {
     assemblies: '业主大会',
     funds: '社区基金',
   },
+  public: { title: '公开信息', back: '返回工作台', signIn: '登录' },
   header: {
     demo: '演示账号',
     elder: '长辈版',
@@ -60,6 +61,7 @@ export const en: Messages<typeof zh> = {
     assemblies: 'Owners’ assemblies',
     funds: 'Community funds',
   },
+  public: { title: 'Open to everyone', back: 'Back to the console', signIn: 'Sign in' },
   header: {
     demo: 'Demo account',
     elder: 'Elder mode',

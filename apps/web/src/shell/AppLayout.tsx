@@ -2,7 +2,7 @@ import { Suspense, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Drawer, Layout, Menu, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { HeaderBar } from './HeaderBar.tsx';
+import { HeaderBar, MenuAccountPanel } from './HeaderBar.tsx';
 import { navKeyFor, visibleNav } from './nav.tsx';
 import { useSession } from './session.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
@@ -62,6 +62,7 @@ export function AppLayout() {
         >
           <div className="gz-logo">{t('common.appName')}</div>
           {menu}
+          <MenuAccountPanel />
         </Drawer>
       ) : (
         <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220}>

@@ -53,33 +53,64 @@ export function ElderSwitch() {
   );
 }
 
-/** The top bar: menu button on phones, user, demo tag, language, elder mode, sign-out. */
-export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
+/** Who is signed in, with the demo tag: in the top bar, or in the phone's menu. */
+function UserBadge({ light }: { light?: boolean }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  if (!session) return null;
+  return (
+    <Space size={4}>
+      <UserOutlined aria-hidden style={light ? { color: '#fff' } : undefined} />
+      <Typography.Text data-testid="user-name" style={light ? { color: '#fff' } : undefined}>{session.user.name}</Typography.Text>
+      {session.user.demo && (
+        <Tag icon={<ExperimentOutlined />} color="gold" data-testid="demo-tag">
+          {t('common.header.demo')}
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
+function SignOutButton({ block }: { block?: boolean }) {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
+  if (!session) return null;
+  return (
+    <Button icon={<LogoutOutlined />} block={block} onClick={() => void signOut()} data-testid="sign-out">
+      {t('common.header.signOut')}
+    </Button>
+  );
+}
+
+/**
+ * The phone's menu keeps the language, the user and sign-out below the pages, so the top bar stays
+ * one row: on a 390-pixel screen in elder mode the full bar took a fifth of the height.
+ */
+export function MenuAccountPanel() {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 16, borderTop: '1px solid #ffffff33' }} data-testid="menu-account">
+      <UserBadge light />
+      <LanguageSwitch />
+      <SignOutButton block />
+    </div>
+  );
+}
+
+/**
+ * The top bar. On a desktop: user, demo tag, language, elder mode, sign-out. On a phone (with
+ * `onOpenMenu`): the menu button, the name of the platform and elder mode; the rest is in the menu.
+ */
+export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
+  const { t } = useTranslation();
   return (
     <header className="gz-header" data-testid="app-header">
       {onOpenMenu && <Button icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('common.menu.open')} />}
       {onOpenMenu && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
       <span className="gz-header-spacer" />
       <ElderSwitch />
-      <LanguageSwitch />
-      {session && (
-        <Space size={4}>
-          <UserOutlined aria-hidden />
-          <Typography.Text data-testid="user-name">{session.user.name}</Typography.Text>
-          {session.user.demo && (
-            <Tag icon={<ExperimentOutlined />} color="gold" data-testid="demo-tag">
-              {t('common.header.demo')}
-            </Tag>
-          )}
-        </Space>
-      )}
-      {session && (
-        <Button icon={<LogoutOutlined />} onClick={() => void signOut()} data-testid="sign-out">
-          {t('common.header.signOut')}
-        </Button>
-      )}
+      {!onOpenMenu && <LanguageSwitch />}
+      {!onOpenMenu && <UserBadge />}
+      {!onOpenMenu && <SignOutButton />}
     </header>
   );
 }

@@ -156,7 +156,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
       const due = w3(row.respondDueAt);
       return sendAs(reply, format, LISTS, [{
         service_request_id: row.number,
-        service_notice: l === 'en' ? `Received; a response is due by ${due}.` : `已受理，最迟于 ${due} 前响应。`,
+        service_notice: l === 'en' ? `Received; a response is due by ${due}.` : `已收到，最迟于 ${due} 前响应。`,
       }]);
     });
   }

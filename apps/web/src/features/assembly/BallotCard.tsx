@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Radio, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Radio, Space, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -11,11 +11,12 @@ const CHOICES: Choice[] = ['for', 'against', 'abstain'];
 /**
  * The owner's ballot, sized for a phone and elder mode: one row of three big buttons per matter,
  * shortcuts that set every matter at once (so a ballot is one tap plus "send", whatever the number
- * of matters), and no confirmation dialog: the warning sits above the one send button instead.
+ * of matters), and, since a ballot cannot be changed, one confirmation that reads the choices back.
  */
 export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onCast: () => void }) {
   const { t } = useTranslation();
   const notify = useNotifyError();
+  const { modal } = App.useApp();
   const mine = assembly.mine!;
   const castAlready = Object.keys(mine.cast).length > 0;
   const [choices, setChoices] = useState<Record<string, Choice>>({});
@@ -51,6 +52,20 @@ export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onC
       setBusy(false);
     }
   };
+  const confirm = () => modal.confirm({
+    title: t('assembly.ballot.confirmTitle'),
+    content: (
+      <div data-testid="ballot-confirm">
+        <Typography.Paragraph>{t('assembly.ballot.confirmBody')}</Typography.Paragraph>
+        {assembly.matters.map((m) => (
+          <div key={m.id}><Typography.Text strong>{m.position}. {m.title}</Typography.Text>：{t(`assembly.ballot.${choices[m.id]!}`)}</div>
+        ))}
+      </div>
+    ),
+    okText: t('assembly.ballot.confirmOk'), cancelText: t('assembly.ballot.confirmCancel'),
+    okButtonProps: { size: 'large', ...{ 'data-testid': 'ballot-confirm-ok' } }, cancelButtonProps: { size: 'large' },
+    onOk: submit,
+  });
   const setAll = (c: Choice) => setChoices(Object.fromEntries(assembly.matters.map((m) => [m.id, c])));
 
   return (
@@ -84,7 +99,7 @@ export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onC
           </div>
         ))}
         <Alert type="warning" showIcon message={t('assembly.ballot.warn')} />
-        <Button type="primary" size="large" block disabled={!complete} loading={busy} onClick={() => void submit()} data-testid="ballot-submit">
+        <Button type="primary" size="large" block disabled={!complete} loading={busy} onClick={confirm} data-testid="ballot-submit">
           {complete ? t('assembly.ballot.submit') : t('assembly.ballot.chooseAll')}
         </Button>
         <Typography.Text type="secondary" style={{ fontSize: '0.85em' }}>{t('assembly.ballot.notice')}</Typography.Text>

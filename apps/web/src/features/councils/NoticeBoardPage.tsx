@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/useApi.ts';
 import { PageError } from '../../components/PageError.tsx';
-import { PublicFrame } from './PublicFrame.tsx';
+import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { windowEndLabel, type NoticeSummary, type Page } from './types.ts';
 
 export const STATE_COLOR = { adopted: 'default', published: 'blue', effective: 'green', returned: 'red' } as const;
@@ -16,7 +16,7 @@ export default function NoticeBoardPage() {
   const [page, setPage] = useState(1);
   const { data, error, reload } = useApi<Page<NoticeSummary>>('/api/v1/notice-board', { state: state || undefined, limit: 20, offset: (page - 1) * 20 });
   return (
-    <PublicFrame>
+    <PublicFrame title={t('councils.board.title')} home="/notice-board">
       <div data-testid="notice-board">
         <Typography.Title level={2}>{t('councils.board.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('councils.board.subtitle')}</Typography.Paragraph>

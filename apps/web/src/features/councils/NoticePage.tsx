@@ -8,7 +8,7 @@ import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useSession } from '../../shell/session.tsx';
-import { PublicFrame } from './PublicFrame.tsx';
+import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { STATE_COLOR } from './NoticeBoardPage.tsx';
 import { windowEndLabel, type NoticeDetail } from './types.ts';
 
@@ -36,7 +36,7 @@ export default function NoticePage() {
     }
   };
   return (
-    <PublicFrame>
+    <PublicFrame title={t('councils.board.title')} home="/notice-board">
       {error ? <PageError error={error} onRetry={reload} /> : n && (
         <div data-testid="notice-page">
           <Space align="center" wrap>

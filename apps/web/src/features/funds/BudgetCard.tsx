@@ -19,9 +19,9 @@ export function BudgetCard({ code, year, version }: { code: string; year: number
         {data.assembly && <> · <Link to={`/public/assemblies/${data.assembly.id}`} data-testid="budget-assembly-link">{t('funds.ops.resolutionLink')}</Link></>}
       </Typography.Paragraph>
       {data.resolutionText && <Typography.Paragraph type="secondary">{data.resolutionText}</Typography.Paragraph>}
-      <Table size="small" rowKey="id" pagination={false} scroll={{ x: true }} dataSource={data.lines}
+      <Table size="small" rowKey="id" pagination={false} scroll={{ x: 'max-content' }} dataSource={data.lines}
         columns={[
-          { title: t('funds.ops.label'), dataIndex: 'label', fixed: 'left' },
+          { title: <span style={{ whiteSpace: 'nowrap' }}>{t('funds.ops.label')}</span>, dataIndex: 'label', fixed: 'left', render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
           { title: t('funds.ops.budgetAmount'), render: (_, l) => yuan(l.budgetFen) },
           { title: t('funds.ops.actual'), render: (_, l) => yuan(l.actualFen) },
           { title: t('funds.ops.rate'), render: (_, l) => (BigInt(l.budgetFen) > 0n ? `${formatHundredths((BigInt(l.actualFen) * 10_000n) / BigInt(l.budgetFen))}%` : '') },

@@ -6,7 +6,7 @@ import type { FundDetail, TransactionView } from '@gongzhi/contracts';
 import { api } from '../../api/client.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useSession } from '../../shell/session.tsx';
-import { yuan } from './money.ts';
+import { accountLabel, yuan } from './money.ts';
 import { QuestionsBlock } from './QuestionsBlock.tsx';
 
 /** Props of {@link EntriesList}. */
@@ -107,7 +107,7 @@ export function EntriesList({ fund, version, onChanged }: EntriesListProps) {
                     </span>
                   )}
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {e.postings.map((p) => `${p.account} ${BigInt(p.amountFen) > 0n ? '+' : '−'}${yuan(BigInt(p.amountFen) < 0n ? -BigInt(p.amountFen) : BigInt(p.amountFen))}`).join('；')}
+                    {e.postings.map((p) => `${accountLabel(p.account, t as (k: string) => string)} ${BigInt(p.amountFen) > 0n ? '+' : '−'}${yuan(BigInt(p.amountFen) < 0n ? -BigInt(p.amountFen) : BigInt(p.amountFen))}`).join('；')}
                   </Typography.Text>
                   <QuestionsBlock fund={fund} entry={e} signedIn={Boolean(session)} onChanged={() => void load(null)} />
                 </Space>

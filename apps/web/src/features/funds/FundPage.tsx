@@ -8,7 +8,7 @@ import { download } from '../../api/client.ts';
 import { useApi } from '../../api/useApi.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';
-import { yuan } from './money.ts';
+import { accountLabel, yuan } from './money.ts';
 import { EntriesList } from './EntriesList.tsx';
 import { OperationsCard } from './OperationsCard.tsx';
 import { PendingExpenses } from './PendingExpenses.tsx';
@@ -31,7 +31,7 @@ export default function FundPage() {
   const staff = fund && (fund.abilities.includes('fund.manage') || fund.abilities.includes('fund.approve'));
 
   return (
-    <div data-testid="fund-page" style={inConsole ? undefined : { maxWidth: 1100, margin: '0 auto', padding: 16 }}>
+    <div data-testid="fund-page">
       {error && <PageError error={error} onRetry={reload} />}
       {!fund && !error && <Spin />}
       {fund && (
@@ -67,7 +67,7 @@ export default function FundPage() {
               {
                 key: 'accounts', label: t('funds.fund.projects'), children: (
                   <Table size="small" rowKey="name" pagination={false} dataSource={fund.accounts} columns={[
-                    { title: t('funds.fund.account'), dataIndex: 'name' },
+                    { title: t('funds.fund.account'), dataIndex: 'name', render: (n: string) => accountLabel(n, t as (k: string) => string) },
                     { title: t('funds.fund.balance'), render: (_, a) => yuan(a.balanceFen) },
                   ]} />
                 ),

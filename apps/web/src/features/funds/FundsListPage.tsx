@@ -15,7 +15,7 @@ export default function FundsListPage() {
   const inConsole = !useLocation().pathname.startsWith('/public');
   const { data, error, reload } = useApi<FundSummary[]>('/api/v1/public/funds');
   return (
-    <div data-testid="funds-list" style={inConsole ? undefined : { maxWidth: 1100, margin: '0 auto', padding: 16 }}>
+    <div data-testid="funds-list">
       <Typography.Title level={2}>{inConsole ? t('funds.list.console') : t('funds.list.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('funds.list.intro')}</Typography.Paragraph>
       {error && <PageError error={error} onRetry={reload} />}

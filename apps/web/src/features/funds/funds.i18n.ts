@@ -5,6 +5,10 @@ export const zh = {
   nav: '社区基金',
   list: { title: '社区基金公开', intro: '每一笔收入和支出都向社会公开：用途、经办人、审批人和票据。', balance: '余额', inflow: '累计收入', outflow: '累计支出', open: '查看明细', console: '基金管理' },
   kind: { charity: '慈善基金', development: '发展基金', protection: '保障资金', common: '共有资金（信托制物业）' },
+  account: {
+    bank: '银行存款', donations: '捐赠收入', allocations: '财政拨款', levies: '营业额提留',
+    enterpriseProfits: '社会企业利润', propertyFees: '物业费', commonRevenue: '公共收益', expenses: '支出',
+  },
   ledgerKind: {
     donation: '捐赠', levy: '营业额提留', enterprise_profit: '社会企业利润', allocation: '政府拨款', property_fee: '物业费',
     common_revenue: '公共收益', expense: '支出', dividend: '业主分红', reversal: '冲销',
@@ -35,6 +39,10 @@ export const en: Messages<typeof zh> = {
   nav: 'Community funds',
   list: { title: 'Community funds — public ledger', intro: 'Every income and expense is public: purpose, preparer, approver and receipts.', balance: 'Balance', inflow: 'Total in', outflow: 'Total out', open: 'Details', console: 'Manage funds' },
   kind: { charity: 'Charity fund', development: 'Development fund', protection: 'Special protection fund', common: 'Common fund (trust-based property)' },
+  account: {
+    bank: 'Bank', donations: 'Donations', allocations: 'Allocations', levies: 'Turnover levies',
+    enterpriseProfits: 'Enterprise profits', propertyFees: 'Property fees', commonRevenue: 'Common revenue', expenses: 'Expenses',
+  },
   ledgerKind: {
     donation: 'Donation', levy: 'Turnover levy', enterprise_profit: 'Enterprise profit', allocation: 'Government allocation', property_fee: 'Property fees',
     common_revenue: 'Common revenue', expense: 'Expense', dividend: 'Owners’ dividend', reversal: 'Reversal',

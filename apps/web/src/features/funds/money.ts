@@ -18,3 +18,22 @@ export const amountRule = (message: string) => ({
     if (fenOf(v as string) === null) throw new Error(message);
   },
 });
+
+/** The standard accounts' readable names, by the ledger name's first two segments; the rest as written. */
+const KNOWN_ACCOUNTS: Record<string, string> = {
+  'assets:bank': 'bank', 'income:donations': 'donations', 'income:allocations': 'allocations', 'income:levies': 'levies',
+  'income:enterprise-profits': 'enterpriseProfits', 'income:property-fees': 'propertyFees', 'income:common-revenue': 'commonRevenue',
+};
+
+/**
+ * A ledger account for people: "income:common-revenue:停车" → "公共收益 · 停车", "expenses:助老:社区项目" →
+ * "支出 · 助老 · 社区项目". The hledger export keeps the names as they are.
+ */
+export function accountLabel(name: string, t: (key: string) => string): string {
+  const parts = name.split(':');
+  const head = parts.slice(0, 2).join(':');
+  const key = KNOWN_ACCOUNTS[head];
+  if (key) return [t(`funds.account.${key}`), ...parts.slice(2)].join(' · ');
+  if (parts[0] === 'expenses') return [t('funds.account.expenses'), ...parts.slice(1)].join(' · ');
+  return name;
+}

@@ -24,7 +24,7 @@ export default function InstructionsPage() {
     { key: 'target', title: t('instructions.list.target'), render: (i) => i.regionName },
     { key: 'size', title: t('instructions.list.households'), render: (i) => `${i.households} / ${i.microgrids} ${t('instructions.list.microgrids')}` },
     { key: 'deadline', title: t('instructions.list.deadline'), render: (i) => formatMinute(i.deadline) },
-    { key: 'state', title: '', render: (i) => (i.closedAt ? <Tag>{t('instructions.list.closed')}</Tag> : <Tag color="processing">{t('instructions.list.open')}</Tag>) },
+    { key: 'state', title: t('instructions.list.state'), render: (i) => (i.closedAt ? <Tag>{t('instructions.list.closed')}</Tag> : <Tag color="processing">{t('instructions.list.open')}</Tag>) },
     { key: 'issuer', title: t('instructions.list.issuer'), render: (i) => i.issuerName },
   ];
   return (

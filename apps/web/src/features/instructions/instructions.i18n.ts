@@ -2,7 +2,7 @@ import type { Messages } from '../../i18n/types.ts';
 
 /** Instructions to every door (指令): issuing, live progress, the worker's inbox and checklist, the household's link. */
 export const zh = {
-  list: { title: '指令', new: '下发指令', empty: '暂无指令', households: '住户', microgrids: '微网格', workers: '网格员', deadline: '时限', issuer: '发布人', target: '范围', closed: '已结束', open: '进行中' },
+  list: { title: '指令', new: '下发指令', empty: '暂无指令', households: '住户', microgrids: '微网格', workers: '网格员', deadline: '时限', issuer: '发布人', target: '范围', closed: '已结束', open: '进行中', state: '状态' },
   form: {
     title: '下发指令', name: '标题', body: '指令内容', region: '下发范围', regionHint: '选择区、街道、社区或网格，指令发给其下每个微网格员',
     tags: '只发给这些住户', tagsHint: '留空为范围内全部住户；选择后只含有该标签居民的住户', task: '微网格员要做的事', question: '要收集的问题',
@@ -30,7 +30,7 @@ export const zh = {
 };
 
 export const en: Messages<typeof zh> = {
-  list: { title: 'Instructions', new: 'Send an instruction', empty: 'No instructions yet', households: 'Households', microgrids: 'Micro-grids', workers: 'Workers', deadline: 'Deadline', issuer: 'Issued by', target: 'Target', closed: 'Closed', open: 'Open' },
+  list: { title: 'Instructions', new: 'Send an instruction', empty: 'No instructions yet', households: 'Households', microgrids: 'Micro-grids', workers: 'Workers', deadline: 'Deadline', issuer: 'Issued by', target: 'Target', closed: 'Closed', open: 'Open', state: 'State' },
   form: {
     title: 'Send an instruction', name: 'Title', body: 'Instruction', region: 'Target', regionHint: 'A district, street, community or grid: every micro-grid worker below receives it',
     tags: 'Only these households', tagsHint: 'Empty: every household in the target; otherwise households with a resident so tagged', task: 'What each micro-grid worker does', question: 'Question to collect',
