@@ -91,12 +91,13 @@ export const AssemblyDetail = AssemblySummary.extend({
 export const MatterProgress = z.object({
   matterId: z.uuid(),
   participating: OwnersAndArea,
-  for: OwnersAndArea,
-  against: OwnersAndArea,
-  abstain: OwnersAndArea,
+  /** How the votes split: null until the vote closes, so no running tally can sway or reveal a vote. */
+  for: OwnersAndArea.nullable(),
+  against: OwnersAndArea.nullable(),
+  abstain: OwnersAndArea.nullable(),
   quorumMet: z.boolean(),
-  /** Whether the matter would pass if the vote closed now. */
-  passingNow: z.boolean(),
+  /** Whether the matter passes on the votes cast: null until the vote closes. */
+  passingNow: z.boolean().nullable(),
   /** How many more owners and how much more area (m²) must take part for the quorum. */
   shortfall: OwnersAndArea,
 });

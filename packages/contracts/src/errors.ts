@@ -35,7 +35,7 @@ export const ERRORS = {
   ID_NUMBER_DUPLICATE: { status: 409, 'zh-CN': '该身份证号已登记', en: 'This ID number is already registered' },
   PHONE_INVALID: { status: 422, 'zh-CN': '手机号不正确', en: 'Invalid mobile phone number' },
   PHONE_TAKEN: { status: 409, 'zh-CN': '该手机号已被其他账号使用', en: 'This phone number belongs to another account' },
-  AREA_INVALID: { status: 422, 'zh-CN': '面积不正确，最多两位小数', en: 'Invalid area; at most two decimals' },
+  AREA_INVALID: { status: 422, 'zh-CN': '面积不正确：应大于 0，最多两位小数', en: 'Invalid area: it must be more than 0, with at most two decimals' },
   ROLE_SCOPE_INVALID: { status: 422, 'zh-CN': '该角色需要绑定{kind}', en: 'This role must be bound to {kind}' },
   PASSWORD_WEAK: { status: 422, 'zh-CN': '密码至少 8 位，需同时包含字母和数字，且不能是常见密码', en: 'The password needs 8+ characters with letters and digits, and must not be a common password' },
   FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件过大（上限 {limit}）', en: 'The file is too large (limit {limit})' },
@@ -62,11 +62,13 @@ export const ERRORS = {
   REASON_REQUIRED: { status: 422, 'zh-CN': '请填写原因', en: 'A reason is required' },
   REOPEN_WINDOW_PASSED: { status: 409, 'zh-CN': '答复已超过 7 天，不能再重新打开，请提交新的诉求', en: 'More than 7 days since the reply; please submit a new request' },
   RATING_NOT_ALLOWED: { status: 409, 'zh-CN': '诉求答复后才能评价', en: 'A request can be rated once it has been replied to' },
+  ALREADY_RATED: { status: 409, 'zh-CN': '您已经评价过这条诉求；如问题未解决，可在答复后 7 天内申请重新办理', en: 'You have already rated this request; if it is not solved, reopen it within 7 days of the reply' },
   NOT_REPORTER: { status: 403, 'zh-CN': '只有提出诉求的居民可以这样做', en: 'Only the resident who raised the request can do this' },
   DEPARTMENT_REQUIRED: { status: 422, 'zh-CN': '请选择承办部门或社区', en: 'Choose the department or community that handles it' },
   EXTENSION_ALREADY_PENDING: { status: 409, 'zh-CN': '已有一个延期申请等待审批', en: 'An extension request is already waiting for a decision' },
   EXTENSION_NOT_PENDING: { status: 409, 'zh-CN': '该延期申请已处理', en: 'This extension request was already decided' },
   PHOTO_NOT_IMAGE: { status: 422, 'zh-CN': '上传的文件不是图片', en: 'The file is not an image' },
+  PHOTO_TOO_MANY_PIXELS: { status: 422, 'zh-CN': '图片尺寸过大（超过 {megapixels} 百万像素），请缩小后再上传', en: 'The picture is too large (over {megapixels} megapixels); shrink it and try again' },
   PHOTO_LIMIT: { status: 409, 'zh-CN': '每个诉求最多 {max} 张照片', en: 'At most {max} photos per request' },
   COUNCIL_NOT_FOUND: { status: 404, 'zh-CN': '找不到该议事会', en: 'Council not found' },
   COUNCIL_LEVEL_MISMATCH: { status: 422, 'zh-CN': '{kind}议事会应设在{level}', en: 'A {kind} council belongs to a {level}' },
@@ -75,6 +77,7 @@ export const ERRORS = {
   TERM_INVALID: { status: 422, 'zh-CN': '任期结束日期应晚于开始日期', en: 'The term must end after it starts' },
   SEAT_NOT_VACANT: { status: 409, 'zh-CN': '该席位未出缺，不能补选', en: 'The seat is not vacant; there is nothing to fill' },
   SEAT_ALREADY_VACANT: { status: 409, 'zh-CN': '该席位已出缺', en: 'The seat is already vacant' },
+  SEAT_HOLDER_SEATED: { status: 409, 'zh-CN': '此人（单位）在本议事会已有席位：一人一席、一人一票', en: 'This person or organisation already holds a seat on this council: one member, one seat, one vote' },
   SEAT_ALREADY_FILLED: { status: 409, 'zh-CN': '该出缺席位已经补选', en: 'This vacancy has already been filled by a by-election' },
   AGENDA_ITEM_NOT_FOUND: { status: 404, 'zh-CN': '找不到该议题', en: 'Agenda item not found' },
   AGENDA_ITEM_STATE: { status: 409, 'zh-CN': '该议题当前（{state}）不能这样处理', en: 'The agenda item is {state} and cannot be used this way' },
@@ -101,7 +104,8 @@ export const ERRORS = {
   OBJECTION_ANSWERED: { status: 409, 'zh-CN': '该异议已经答复', en: 'This objection has already been answered' },
   ASSEMBLY_NOT_FOUND: { status: 404, 'zh-CN': '找不到该业主大会', en: 'Owners’ assembly not found' },
   ASSEMBLY_NOTICE_TOO_SHORT: { status: 422, 'zh-CN': '业主大会须至少提前 {days} 日公告（现为 {actual} 日）', en: 'An owners’ assembly must be noticed at least {days} days ahead (this is {actual})' },
-  ASSEMBLY_WINDOW_INVALID: { status: 422, 'zh-CN': '投票截止时间应晚于开始时间', en: 'Voting must close after it opens' },
+  ASSEMBLY_WINDOW_INVALID: { status: 422, 'zh-CN': '投票截止时间应晚于开始时间，且在今后', en: 'Voting must close after it opens, and in the future' },
+  ASSEMBLY_NOTICE_BACKDATED: { status: 422, 'zh-CN': '公告时间不能早于现在：公告期从在平台上公告之日起算', en: 'The notice cannot be dated in the past: the notice period runs from when it is posted here' },
   ASSEMBLY_NO_UNITS: { status: 422, 'zh-CN': '该小区没有登记房屋，不能召开业主大会', en: 'The compound has no registered units' },
   ASSEMBLY_UNIT_AREA_MISSING: { status: 409, 'zh-CN': '有 {count} 套房屋没有登记专有面积（如 {unit}），不能开始投票', en: '{count} units have no registered floor area (e.g. {unit}); voting cannot open' },
   ASSEMBLY_UNIT_OWNER_MISSING: { status: 409, 'zh-CN': '有 {count} 套房屋没有登记业主（如 {unit}），不能开始投票', en: '{count} units have no registered owner (e.g. {unit}); voting cannot open' },
@@ -124,7 +128,7 @@ export const ERRORS = {
   FUND_ENTRY_NOT_FOUND: { status: 404, 'zh-CN': '找不到该账目', en: 'Ledger entry not found' },
   FUND_CODE_TAKEN: { status: 409, 'zh-CN': '基金代码 {code} 已被使用', en: 'Fund code {code} is already used' },
   FUND_KIND_MISMATCH: { status: 422, 'zh-CN': '该操作只适用于{kinds}', en: 'This operation is only for {kinds}' },
-  FUND_AMOUNT_INVALID: { status: 422, 'zh-CN': '金额必须是大于零的整数分（不能为负数或有小数）', en: 'The amount must be a positive whole number of fen (no negatives or fractions)' },
+  FUND_AMOUNT_INVALID: { status: 422, 'zh-CN': '金额必须是大于零的整数分（不能为负数或有小数），单笔不超过 100 亿元', en: 'The amount must be a positive whole number of fen (no negatives or fractions), at most ¥10 billion an entry' },
   LEDGER_UNBALANCED: { status: 422, 'zh-CN': '借贷不平衡：分录合计 {sum} 分，应为零', en: 'Unbalanced transaction: postings sum to {sum} fen instead of zero' },
   FUND_INSUFFICIENT_BALANCE: { status: 409, 'zh-CN': '基金余额不足：余额 ¥{balance}，需要 ¥{amount}', en: 'Insufficient fund balance: ¥{balance} available, ¥{amount} needed' },
   FUND_SELF_APPROVAL: { status: 403, 'zh-CN': '经办人不能审批自己提交的支出，请由另一人审批', en: 'The preparer cannot approve their own expense; a second person must approve it' },
@@ -148,10 +152,11 @@ export const ERRORS = {
   INSTRUCTION_QUESTION_MISSING: { status: 422, 'zh-CN': '“逐户收集答复”须填写要收集的问题', en: 'A collect-an-answer instruction needs the question to ask' },
   INSTRUCTION_CLOSED: { status: 409, 'zh-CN': '该指令已结束', en: 'The instruction is closed' },
   INSTRUCTION_NOT_ASSIGNED: { status: 404, 'zh-CN': '您不是该指令的接收人', en: 'This instruction was not sent to you' },
-  INSTRUCTION_HOUSEHOLD_OUTSIDE: { status: 422, 'zh-CN': '该住户不在您负责的微网格内', en: 'This household is not in your micro-grid' },
+  INSTRUCTION_HOUSEHOLD_OUTSIDE: { status: 422, 'zh-CN': '该住户不在本指令的范围内，或不在您负责的微网格内', en: 'This household is not in this instruction’s target, or not in your micro-grid' },
   INSTRUCTION_LINK_INVALID: { status: 404, 'zh-CN': '链接无效或已过期', en: 'The link is invalid or has expired' },
   INSTRUCTION_ANSWER_MISSING: { status: 422, 'zh-CN': '请填写答复内容', en: 'Please give the answer' },
   VISIT_HOUSEHOLD_OUTSIDE: { status: 422, 'zh-CN': '该住户不在您负责的网格内（或不存在），不能登记走访', en: 'This household is not in your grid (or does not exist); the visit cannot be recorded' },
+  VISIT_RECORDED_DIFFERENTLY: { status: 409, 'zh-CN': '这次走访已经同步过，内容与这次提交的不同；已保存的记录保持不变，如需更正请重新记一次走访', en: 'This visit was already synced with different content; the stored record is kept — record a new visit to correct it' },
   VISIT_ID_REUSED: { status: 409, 'zh-CN': '该走访编号已用于另一条走访记录', en: 'This visit id already belongs to a different visit' },
   VISIT_TIME_INVALID: { status: 422, 'zh-CN': '走访时间不能晚于现在，也不能早于 30 天前', en: 'The visit time cannot be in the future or more than 30 days ago' },
   VISIT_CHANGE_EMPTY: { status: 422, 'zh-CN': '提出的住户信息变更没有任何内容', en: 'The proposed change to the household changes nothing' },
@@ -172,7 +177,12 @@ export type Language = (typeof LANGUAGES)[number];
 
 /** The message for `code` in `lang`, with `{name}` placeholders filled from `params`. */
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, unknown> = {}): string {
-  return ERRORS[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  return ERRORS[code][lang].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const v = params[k];
+    // A parameter may itself be worded per language: { 'zh-CN': '…', en: '…' }.
+    if (v && typeof v === 'object' && lang in v) return String((v as Record<string, unknown>)[lang]);
+    return String(v ?? '');
+  });
 }
 
 /** Picks the language from an Accept-Language header: English when it prefers en, else zh-CN. */

@@ -38,17 +38,35 @@ export const NEGATIVE_REASON_LABELS: Record<NegativeReason, { 'zh-CN': string; e
   government_duty: { 'zh-CN': '政府职责（如工作人员补贴）', en: 'a government duty (such as staff allowances)' },
 };
 
-/** Words that put a free-text category on the negative list even when it is not one of ours. */
-const NEGATIVE_WORDS: [RegExp, NegativeReason][] = [
-  [/物业费|个人|私人/, 'private_cost'],
-  [/公房/, 'owned_cost'],
-  [/补贴|津贴|工资|人员经费/, 'government_duty'],
-];
+/** Costs that fall on a person or a household, in Chinese and English. */
+const PRIVATE = /物业(服务|管理)?费|物管费|水电(气)?费|(住户|居民|个人|家庭|业主).{0,4}(水|电|气|燃气|宽带|电话)费|房租|(代缴|垫付|缴纳|交纳).{0,6}租金|property\s*(management\s*|service\s*)?fees?|utility bills?|\brent\b/i;
+/** Costs that have an owner who must pay them. */
+const OWNED = /公房|直管公房|产权单位|开发商|保修期|public[- ]housing/i;
+/** Government duties: pay for staff. */
+const DUTY = /(工作人员|社工|网格员|干部|职工|两委|居委会成员|staff).{0,8}(补贴|津贴|工资|奖金|加班费|薪酬|allowances?|salar(y|ies)|wages?|bonus)|人员经费|工资|薪酬|salar(y|ies)|wages?/i;
 
-/** The negative-list reason for a category (code or free text), or null when it may be paid. */
-export function negativeListReason(category: string): NegativeReason | null {
+/**
+ * Words that put a free-text category on the negative list even when it is not one of ours. A short
+ * category label may be broad ("补贴" alone is a staff allowance there); the other texts are read with
+ * the stricter patterns only, since "老年助餐补贴" in a reason is a service to residents.
+ */
+const CATEGORY_WORDS: [RegExp, NegativeReason][] = [
+  [new RegExp(`${PRIVATE.source}|个人|私人`, 'i'), 'private_cost'],
+  [OWNED, 'owned_cost'],
+  [new RegExp(`${DUTY.source}|补贴|津贴`, 'i'), 'government_duty'],
+];
+const TEXT_WORDS: [RegExp, NegativeReason][] = [[PRIVATE, 'private_cost'], [OWNED, 'owned_cost'], [DUTY, 'government_duty']];
+
+/**
+ * The negative-list reason for an expense, or null when the protection fund may pay it: its category
+ * (one of ours, or free text), then anything else written about it (project, reason, payee), so that
+ * a cost cannot pass under another name.
+ */
+export function negativeListReason(category: string, ...texts: string[]): NegativeReason | null {
   const known = EXPENSE_CATEGORIES.find((c) => c.code === category);
-  if (known) return known.negative ?? null;
-  for (const [re, reason] of NEGATIVE_WORDS) if (re.test(category)) return reason;
+  if (known?.negative) return known.negative;
+  if (!known) for (const [re, reason] of CATEGORY_WORDS) if (re.test(category)) return reason;
+  const text = texts.join(' ');
+  for (const [re, reason] of TEXT_WORDS) if (re.test(text)) return reason;
   return null;
 }

@@ -136,5 +136,19 @@ describe('negative list', () => {
     expect(negativeListReason('网格员津贴')).toBe('government_duty');
     expect(negativeListReason('活动')).toBeNull();
     expect(negativeListReason('助老')).toBeNull();
+    // Other names for the same costs, and costs named only in the reason.
+    expect(negativeListReason('物业服务费')).toBe('private_cost');
+    expect(negativeListReason('property fee')).toBe('private_cost');
+    expect(negativeListReason('Property management fees')).toBe('private_cost');
+    expect(negativeListReason('其他', '', '代缴2026年物业费', '')).toBe('private_cost');
+    expect(negativeListReason('设施', '楼道照明', '垫付住户电费', '')).toBe('private_cost');
+    expect(negativeListReason('维修', '3 栋屋面', '直管公房屋面漏水维修', '')).toBe('owned_cost');
+    expect(negativeListReason('服务', '', '发放网格员 11 月补贴', '')).toBe('government_duty');
+    expect(negativeListReason('其他', '', 'staff allowances for November', '')).toBe('government_duty');
+    // A subsidy to residents is a service, not a staff allowance; a fee a service charges is not rent.
+    expect(negativeListReason('助老', '助餐', '老年助餐补贴', '望平社区老年协会')).toBeNull();
+    expect(negativeListReason('活动', '邻里节', '租用音响设备，场地租金 300 元', '')).toBeNull();
+    expect(negativeListReason('其他', '', '为困难户代缴房屋租金', '')).toBe('private_cost');
+    expect(negativeListReason('环境', '院落微更新', '院坝地面修补', '绿荫园艺')).toBeNull();
   });
 });

@@ -8,6 +8,9 @@ import { TIMER_HANDLERS } from '../../timers.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
 import { regions, units } from '../org/org.table.ts';
 import { assemblies, assemblyBallots, assemblyOwners, assemblyUnits } from './assembly.table.ts';
+import { createAssembly } from './assembly.service.ts';
+import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
+import type { CreateAssemblyBody } from '@gongzhi/contracts';
 
 const DAY = 86_400_000;
 const GRID = '510108001001001'; // 锦绣花园网格: the demo owner's compound
@@ -164,7 +167,13 @@ describe('voting', () => {
     const ownUnits = await db().select().from(assemblyUnits).where(and(eq(assemblyUnits.assemblyId, assemblyId), eq(assemblyUnits.ownerKey, mine.ownerKey)));
     const micro = (await db().select().from(regions).where(like(regions.code, `${GRID}___`)))
       .find((m) => !ownUnits.some((u) => u.regionPath.startsWith(m.code)))!;
-    const created = (await secretary.request('POST', '/api/v1/assemblies', body(micro.id, 0, { noticedAt: iso(-16 * DAY) }))).json();
+    // Staff cannot date a notice back (the vote would open at once); the system can, as for the demo city.
+    const backdated = await secretary.request('POST', '/api/v1/assemblies', body(micro.id, 0, { noticedAt: iso(-16 * DAY) }));
+    expect([backdated.statusCode, code(backdated)]).toEqual([422, 'ASSEMBLY_NOTICE_BACKDATED']);
+    const past = await secretary.request('POST', '/api/v1/assemblies', body(micro.id, -20 * DAY, { noticedAt: iso(-40 * DAY) }));
+    expect(code(past)).toBe('ASSEMBLY_NOTICE_BACKDATED');
+    const createdId = await createAssembly(db(), SYSTEM_ACTOR, body(micro.id, 0, { noticedAt: iso(-16 * DAY) }) as CreateAssemblyBody, now());
+    const created = (await secretary.request('GET', `/api/v1/assemblies/${createdId}`)).json();
     expect((await secretary.request('POST', `/api/v1/assemblies/${created.id}/open`)).statusCode).toBe(200);
     const res = await owner.request('POST', `/api/v1/assemblies/${created.id}/ballots`, { choices: created.matters.map((m: { id: string }) => ({ matterId: m.id, choice: 'for' })) });
     expect(res.statusCode).toBe(403);
@@ -204,6 +213,10 @@ describe('voting', () => {
     const short = quorumShortfall({ eligibleOwners: owners.length, eligibleArea, participatingOwners: 3, participatingArea: partArea });
     expect(p.matters[0]).toMatchObject({ participating: { owners: 3, area: formatArea(partArea) }, shortfall: { owners: short.owners, area: formatArea(short.area) } });
     expect(p.matters[0].shortfall.owners).toBeGreaterThan(0);
+    // While the vote runs nobody sees the split, staff or owner: three voters' tallies would tell each vote.
+    expect(p.matters[0]).toMatchObject({ for: null, against: null, abstain: null, passingNow: null });
+    const own = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json();
+    expect(own.matters[0]).toMatchObject({ participating: { owners: 3 }, for: null, passingNow: null });
   });
 });
 

@@ -181,6 +181,8 @@ const zero = () => ({ owners: 0, area: 0n });
 /**
  * The live progress: eligible totals frozen at opening, one aggregate over the ballots, and the pure
  * rules for the quorum, the majority and the shortfall (how many more owners and m² are needed).
+ * While the vote runs only participation is shown: with a handful of voters a running split would
+ * tell how each one voted, and could sway those still to vote.
  */
 export async function progressOf(db: Db, a: AssemblyRow, now: Date) {
   const [matters, counts] = await Promise.all([cachedMatters(db, a.id), ballotCounts(db, a.id)]);
@@ -202,9 +204,11 @@ export async function progressOf(db: Db, a: AssemblyRow, now: Date) {
         eligibleOwners, eligibleArea, participatingOwners: part.owners, participatingArea: part.area, forOwners: by.for.owners, forArea: by.for.area,
       };
       const short = quorumShortfall(t);
+      const closed = a.state === 'closed';
       return {
-        matterId: m.id, participating: fmt(part), for: fmt(by.for), against: fmt(by.against), abstain: fmt(by.abstain),
-        quorumMet: quorumReached(t), passingNow: majorityReached(t, m.majority), shortfall: fmt(short),
+        matterId: m.id, participating: fmt(part),
+        for: closed ? fmt(by.for) : null, against: closed ? fmt(by.against) : null, abstain: closed ? fmt(by.abstain) : null,
+        quorumMet: quorumReached(t), passingNow: closed ? majorityReached(t, m.majority) : null, shortfall: fmt(short),
       };
     }),
   };

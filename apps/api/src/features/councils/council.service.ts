@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { shanghaiDate } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { AddSeatBody, ByElectionBody, CreateCouncilBody } from '@gongzhi/contracts';
@@ -59,12 +59,27 @@ async function holderOf(tx: Tx, actor: Actor, council: CouncilRow, h: { resident
   throw new AppError('SEAT_HOLDER_REQUIRED');
 }
 
+/**
+ * One member, one seat: refuses a holder who already has a seat of this council that is not vacant
+ * and whose term overlaps (otherwise one person would sign in and vote twice). The council row is
+ * locked first, so two requests seating the same person cannot both pass.
+ */
+async function assertNoOtherSeat(tx: Tx, councilId: string, holder: { residentId: string | null; organisationId: string | null }, termStart: string, termEnd: string) {
+  await tx.execute(sql`SELECT id FROM councils WHERE id = ${councilId} FOR UPDATE`);
+  const who = holder.residentId ? sql`resident_id = ${holder.residentId}` : sql`organisation_id = ${holder.organisationId}`;
+  const [other] = (await tx.execute<{ id: string }>(sql`
+    SELECT id FROM council_seats WHERE council_id = ${councilId} AND ${who} AND vacated_at IS NULL
+      AND term_start <= ${termEnd}::date AND term_end >= ${termStart}::date LIMIT 1`)).rows;
+  if (other) throw new AppError('SEAT_HOLDER_SEATED');
+}
+
 /** Seats a member for a term. */
 export async function addSeat(db: Db, actor: Actor, councilId: string, body: z.infer<typeof AddSeatBody>): Promise<SeatRow> {
   if (body.termEnd <= body.termStart) throw new AppError('TERM_INVALID');
   return db.transaction(async (tx) => {
     const council = await managedCouncil(tx, actor, councilId);
     const holder = await holderOf(tx, actor, council, body);
+    await assertNoOtherSeat(tx, councilId, holder, body.termStart, body.termEnd);
     const [row] = await tx.insert(councilSeats).values({
       councilId, regionPath: council.regionPath, districtCode: council.districtCode, kind: body.kind, ...holder, termStart: body.termStart, termEnd: body.termEnd,
     }).returning();
@@ -101,6 +116,7 @@ export async function byElection(db: Db, actor: Actor, seatId: string, body: z.i
     if (filled) throw new AppError('SEAT_ALREADY_FILLED');
     if (body.electedOn >= seat.termEnd || body.electedOn < shanghaiDate(seat.vacatedAt)) throw new AppError('TERM_INVALID');
     const holder = await holderOf(tx, actor, council, body);
+    await assertNoOtherSeat(tx, seat.councilId, holder, body.electedOn, seat.termEnd);
     const [row] = await tx.insert(councilSeats).values({
       councilId: seat.councilId, regionPath: seat.regionPath, districtCode: seat.districtCode, kind: seat.kind, ...holder,
       termStart: body.electedOn, termEnd: seat.termEnd, byElection: true, predecessorId: seat.id,

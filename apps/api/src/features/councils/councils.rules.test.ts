@@ -101,6 +101,9 @@ describe('council rules refuse bad input with a code, writing nothing', () => {
     const worker = await signIn(ctx.app, DEMO.worker);
     const wrongLevel = await worker.request('POST', '/api/v1/councils', { kind: 'building', name: '楼栋议事会', regionId: c.gridId });
     expect([wrongLevel.statusCode, code(wrongLevel)]).toEqual([422, 'COUNCIL_LEVEL_MISMATCH']);
+    // One member, one seat: the same neighbour cannot be seated twice (they would sign in and vote twice).
+    const twiceSeated = await worker.request('POST', `/api/v1/councils/${council.id}/seats`, { kind: 'resident_rep', residentId: c.neighbours[1], termStart: '2026-06-01', termEnd: '2027-05-31' });
+    expect([twiceSeated.statusCode, code(twiceSeated)]).toEqual([409, 'SEAT_HOLDER_SEATED']);
     const notVacant = await worker.request('POST', `/api/v1/council-seats/${council.seats[1]}/by-election`, { residentId: c.neighbours[6], electedOn: '2026-12-01' });
     expect([notVacant.statusCode, code(notVacant)]).toEqual([409, 'SEAT_NOT_VACANT']);
     const early = await worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes/approve`, {});

@@ -22,15 +22,24 @@ export async function fundFor(db: DbOrTx, actor: Actor, fundId: string, action: 
   return { id: f.id, code: f.code, name: f.name, kind: f.kind, regionPath: f.region_path, districtCode: f.district_code, bankBalance: BigInt(f.bank_balance) };
 }
 
-/** Parses an amount in fen from JSON: a positive integer or a string of digits; anything else is refused. */
+/**
+ * The largest single entry: ¥10 billion, far above any community fund's movement, so that balances
+ * and monthly totals stay far inside PostgreSQL's bigint (an 18-digit amount overflowed them).
+ */
+export const MAX_ENTRY_FEN = 1_000_000_000_000n;
+
+/** Parses an amount in fen from JSON: a positive integer or a string of digits up to MAX_ENTRY_FEN; anything else is refused. */
+
 export function fenFrom(input: string | number): bigint {
+  let fen: bigint;
   if (typeof input === 'number') {
     if (!Number.isSafeInteger(input) || input <= 0) throw new AppError('FUND_AMOUNT_INVALID');
-    return BigInt(input);
+    fen = BigInt(input);
+  } else {
+    if (typeof input !== 'string' || !/^\d{1,18}$/.test(input.trim())) throw new AppError('FUND_AMOUNT_INVALID');
+    fen = BigInt(input.trim());
   }
-  if (typeof input !== 'string' || !/^\d{1,18}$/.test(input.trim())) throw new AppError('FUND_AMOUNT_INVALID');
-  const fen = BigInt(input.trim());
-  if (fen <= 0n) throw new AppError('FUND_AMOUNT_INVALID');
+  if (fen <= 0n || fen > MAX_ENTRY_FEN) throw new AppError('FUND_AMOUNT_INVALID');
   return fen;
 }
 

@@ -58,8 +58,9 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   const amount = fenFrom(body.amountFen);
   if (fund.kind === 'protection') {
-    const reason = negativeListReason(body.category);
-    if (reason) throw new AppError('FUND_NEGATIVE_LIST', { reason: NEGATIVE_REASON_LABELS[reason]['zh-CN'] }, { reason, en: NEGATIVE_REASON_LABELS[reason].en });
+    // The category, and what the preparer wrote about it: "代缴物业服务费" under 其他 is still a private cost.
+    const reason = negativeListReason(body.category, body.project ?? '', body.reason, body.payee ?? '');
+    if (reason) throw new AppError('FUND_NEGATIVE_LIST', { reason: NEGATIVE_REASON_LABELS[reason] }, { reason });
   }
   if (body.attachmentIds.length === 0) throw new AppError('FUND_ATTACHMENT_REQUIRED');
   const files = await attachmentsById(db, body.attachmentIds);

@@ -132,7 +132,7 @@ describe('operations', () => {
 describe('bad input', () => {
   it('refuses negative, fractional and zero amounts with nothing written', async () => {
     const before = await count('ledger_transactions');
-    for (const amountFen of [-100, 12.5, '12.5', '-1', 0, '1e3', 'abc']) {
+    for (const amountFen of [-100, 12.5, '12.5', '-1', 0, '1e3', 'abc', '1000000000001', '999999999999999999']) {
       const res = await worker.request('POST', `/api/v1/funds/${charity}/donations`, { amountFen, purpose: '坏数据' });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('FUND_AMOUNT_INVALID');
@@ -159,6 +159,12 @@ describe('bad input', () => {
       expect(res.json().error.code).toBe('FUND_NEGATIVE_LIST');
       expect(res.json().error.message).toContain('负面清单');
     }
+    // Under another name, or named only in the reason; and the message wholly in the caller's language.
+    const renamed = await worker.request('POST', `/api/v1/funds/${protection}/expenses`, {
+      amountFen: 100, category: '其他', project: '某项目', payee: 'x', reason: '代缴居民物业服务费', attachmentIds: [receipt],
+    }, { 'accept-language': 'en' });
+    expect([renamed.statusCode, renamed.json().error.code]).toEqual([422, 'FUND_NEGATIVE_LIST']);
+    expect(renamed.json().error.message).toBe('The special protection fund cannot pay for items on its negative list: a private cost (such as property fees)');
     const fine = await worker.request('POST', `/api/v1/funds/${protection}/expenses`, {
       amountFen: 100, category: '环境', project: '楼道照明', payee: 'x', reason: 'y', attachmentIds: [receipt],
     });

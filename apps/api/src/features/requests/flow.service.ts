@@ -50,6 +50,7 @@ export async function act(db: Db, actor: Actor, id: string, body: ActBody, now =
     const before = found(await findRequest(tx, actor, id, { lock: true }), 'REQUEST_NOT_FOUND');
     const co = await coDepartments(tx, id);
     if (!mayAct(actor, before, body.event, co)) throw new AppError(NEEDS[body.event] === 'reporter' ? 'NOT_REPORTER' : 'FORBIDDEN');
+    if (body.event === 'rate' && before.state === 'rated') throw new AppError('ALREADY_RATED');
     if (body.event === 'rate' && !['replied', 'verified', 'closed'].includes(before.state)) throw new AppError('RATING_NOT_ALLOWED');
     const step = transition(before.state, body.event, { reason: body.reason, repliedAt: before.repliedAt ?? undefined, now });
     if (!step.ok) throw new AppError(TRANSITION_CODES[step.reason], { state: before.state, event: body.event });

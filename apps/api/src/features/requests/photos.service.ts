@@ -13,6 +13,9 @@ export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
 export const MAX_PHOTOS = 6;
 const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'tiff']);
 
+/** Largest image decoded (50 megapixels: any phone camera's photo fits). */
+const MAX_PIXELS = 50_000_000;
+
 /**
  * Attaches a photo to a request. The type is read from the content, never from the name or the
  * declared type; the image is turned upright and re-encoded, which also drops its EXIF data (a
@@ -28,7 +31,9 @@ export async function addPhoto(db: Db, storage: Storage, actor: Actor, requestId
     throw new AppError('PHOTO_NOT_IMAGE');
   }
   if (!meta.format || !IMAGE_FORMATS.has(meta.format)) throw new AppError('PHOTO_NOT_IMAGE');
-  const image = sharp(data, { limitInputPixels: 50_000_000 }).rotate();
+  // Decoding is bounded; a real photo larger than that is told so, not called "not an image".
+  if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS) throw new AppError('PHOTO_TOO_MANY_PIXELS', { megapixels: MAX_PIXELS / 1_000_000 });
+  const image = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();
   const [full, thumb] = await Promise.all([
     image.clone().resize({ width: 2048, height: 2048, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 85 }).toBuffer({ resolveWithObject: true }),
     image.clone().resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer(),

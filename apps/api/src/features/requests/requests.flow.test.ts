@@ -59,6 +59,8 @@ describe('a request from a resident to a rating', () => {
 
     const rated = await step(resident, r.id, { event: 'rate', rating: 5, comment: '处理很快' });
     expect(rated.json()).toMatchObject({ state: 'rated', rating: 5 });
+    const again = await step(resident, r.id, { event: 'rate', rating: 1 });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'ALREADY_RATED']);
     const reopened = await step(resident, r.id, { event: 'reopen', note: '第二天又来了' });
     expect(reopened.json()).toMatchObject({ state: 'in_progress', reopenedCount: 1, rating: null });
     await step(dept, r.id, { event: 'reply', reply: '已安排城管每日巡查' });

@@ -120,7 +120,11 @@ export async function decideExtension(db: Db, actor: Actor, id: string, extensio
 export async function follow(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(requests).where(eq(requests.id, id));
-    if (!r || isFinishedState(r.state)) throw new AppError('REQUEST_NOT_FOUND');
+    // Only what `similar` shows anyone may be followed (open, not merged, from the last seven days):
+    // anything else answers exactly like a missing request, so ids cannot be probed.
+    if (!r || isFinishedState(r.state) || r.mergedIntoId || r.createdAt.getTime() < Date.now() - SIMILAR_DAYS * 86_400_000) {
+      throw new AppError('REQUEST_NOT_FOUND');
+    }
     const added = await tx.insert(requestFollowers).values({ requestId: id, userId: actor.userId }).onConflictDoNothing().returning();
     if (added.length) {
       await event(tx, actor, r, 'followed', null, false);
@@ -128,6 +132,9 @@ export async function follow(db: Db, actor: Actor, id: string) {
     }
   });
 }
+
+/** How far back `similar` looks, and so which requests may be followed. */
+const SIMILAR_DAYS = 7;
 
 /** About 300 m, in degrees of latitude; good enough for "near the same place". */
 const NEAR_DEG = 0.003;
@@ -138,7 +145,7 @@ const NEAR_DEG = 0.003;
  * the public may see of them.
  */
 export async function similar(db: Db, lat: number, lng: number, categoryCode?: string) {
-  const since = new Date(Date.now() - 7 * 86_400_000);
+  const since = new Date(Date.now() - SIMILAR_DAYS * 86_400_000);
   const where = [
     gte(requests.lat, lat - NEAR_DEG), lte(requests.lat, lat + NEAR_DEG), gte(requests.lng, lng - NEAR_DEG), lte(requests.lng, lng + NEAR_DEG),
     gte(requests.createdAt, since), isNull(requests.mergedIntoId), sql`${requests.state} NOT IN ('closed','rated','merged','rejected','referred')`,

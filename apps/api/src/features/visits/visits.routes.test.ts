@@ -54,6 +54,11 @@ describe('recording visits', () => {
     const reused = await grid.request('POST', '/api/v1/visits', { ...body, householdId: list.find((x) => x.householdId !== h.householdId)!.householdId });
     expect(reused.statusCode).toBe(409);
     expect(reused.json().error.code).toBe('VISIT_ID_REUSED');
+    // The same visit edited after it was sent: refused with what was kept, nothing overwritten.
+    const edited = await grid.request('POST', '/api/v1/visits', { ...body, outcome: 'not_home', notes: '改过的内容' });
+    expect([edited.statusCode, edited.json().error.code]).toEqual([409, 'VISIT_RECORDED_DIFFERENTLY']);
+    expect(edited.json().error.details.kept).toMatchObject({ outcome: 'visited', notes: '家中一切正常' });
+    expect((await grid.request('POST', '/api/v1/visits', body)).statusCode).toBe(200);
   });
 
   it('makes a special household overdue after a day without a visit; nobody at home does not count', async () => {

@@ -84,9 +84,16 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
   });
 }
 
-/** A second sync must be the same visit: the same worker and household; anything else reuses an id. */
+/**
+ * A second sync must be the same visit: the same worker and household (else the id is reused), and
+ * what was found the same too — a visit edited after it was first sent is refused rather than dropped
+ * or written over, so the worker sees which one was kept.
+ */
 function sameVisit(v: VisitRow, actor: Actor, body: RecordVisitBody): VisitRow {
   if (v.workerUserId !== actor.userId || v.householdId !== body.householdId) throw new AppError('VISIT_ID_REUSED');
+  if (v.outcome !== body.outcome || v.notes !== body.notes || v.visitedAt.getTime() !== new Date(body.visitedAt).getTime()) {
+    throw new AppError('VISIT_RECORDED_DIFFERENTLY', {}, { kept: { outcome: v.outcome, notes: v.notes, visitedAt: v.visitedAt.toISOString() } });
+  }
   return v;
 }
 

@@ -72,3 +72,24 @@ describe('the error handler', () => {
     expect(res.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });
 });
+
+describe('requests the HTTP parser refuses', () => {
+  it('answer in the API error format too (raw non-ASCII bytes in the URL)', async () => {
+    const address = await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = new URL(address);
+    const net = await import('node:net');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        socket.write(Buffer.concat([Buffer.from('GET /api/v1/residents?q='), Buffer.from('张', 'utf8'), Buffer.from(' HTTP/1.1\r\nHost: x\r\n\r\n')]));
+      });
+      let data = '';
+      socket.on('data', (d) => { data += d.toString('utf8'); });
+      socket.on('end', () => resolve(data));
+      socket.on('error', reject);
+    });
+    expect(answer.startsWith('HTTP/1.1 400')).toBe(true);
+    const body = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    expect(body.error.code).toBe('BAD_REQUEST');
+    expect(body.error.message).toContain('请求格式有误');
+  });
+});

@@ -14,7 +14,7 @@ interface Values {
   regionId: string;
   title: string;
   description?: string;
-  noticedAt: Dayjs;
+  noticedAt?: Dayjs | null;
   window: [Dayjs, Dayjs];
   matters: { kind: CreateAssemblyBody['matters'][number]['kind']; title: string }[];
 }
@@ -37,7 +37,8 @@ export default function CreateAssemblyPage() {
     try {
       const a = await api.post<AssemblyDetail>('/api/v1/assemblies', {
         regionId: v.regionId, title: v.title, description: v.description ?? '',
-        noticedAt: v.noticedAt.toISOString(), opensAt: v.window[0].toISOString(), closesAt: v.window[1].toISOString(),
+        // The notice goes up now unless it is scheduled for later; it cannot be dated back.
+        noticedAt: v.noticedAt && v.noticedAt.isAfter(dayjs()) ? v.noticedAt.toISOString() : undefined, opensAt: v.window[0].toISOString(), closesAt: v.window[1].toISOString(),
         matters: v.matters.map((m) => ({ kind: m.kind, title: m.title })),
       } satisfies CreateAssemblyBody);
       navigate(`/assemblies/${a.id}`);
@@ -53,14 +54,14 @@ export default function CreateAssemblyPage() {
     <div data-testid="assembly-create-page" style={{ maxWidth: 760 }}>
       <Typography.Title level={2}>{t('assembly.create.title')}</Typography.Title>
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}
-        initialValues={{ noticedAt: dayjs(), window: [opens, opens.add(14, 'day')], matters: [{ kind: 'property_manager', title: '' }] }}
+        initialValues={{ window: [opens, opens.add(14, 'day')], matters: [{ kind: 'property_manager', title: '' }] }}
       >
         <Form.Item name="regionId" label={t('assembly.create.compound')} rules={required}>
           <RegionTreeSelect testId="assembly-region" selectable={(r) => r.level !== 'district' && r.level !== 'street'} />
         </Form.Item>
         <Form.Item name="title" label={t('assembly.create.name')} rules={required}><Input maxLength={200} data-testid="assembly-title" /></Form.Item>
         <Form.Item name="description" label={t('assembly.create.description')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
-        <Form.Item name="noticedAt" label={t('assembly.create.noticedAt')} rules={required}><DatePicker showTime /></Form.Item>
+        <Form.Item name="noticedAt" label={t('assembly.create.noticedAt')}><DatePicker showTime disabledDate={(d) => d.isBefore(dayjs(), 'day')} /></Form.Item>
         <Form.Item name="window" label={t('assembly.create.window')} extra={t('assembly.create.noticeRule')} rules={required}>
           <DatePicker.RangePicker showTime />
         </Form.Item>

@@ -64,8 +64,8 @@ export function ProgressCard({ assemblyId, matters, live }: { assemblyId: string
           return (
             <div key={p.matterId} data-testid={`progress-matter-${m?.position ?? 0}`} data-participating={p.participating.owners}>
               <Typography.Text strong>{m?.position}. {m?.title}</Typography.Text>{' '}
-              <Tag color={p.passingNow ? 'green' : 'default'}>{p.passingNow ? t('assembly.progress.passingNow') : t('assembly.progress.notPassingNow')}</Tag>
-              <div>{t('assembly.progress.forNow', p.for)}</div>
+              {p.passingNow !== null && <Tag color={p.passingNow ? 'green' : 'default'}>{p.passingNow ? t('assembly.progress.passingNow') : t('assembly.progress.notPassingNow')}</Tag>}
+              <div>{p.for ? t('assembly.progress.forNow', p.for) : t('assembly.progress.participating', p.participating)}</div>
             </div>
           );
         })}
