@@ -19,6 +19,7 @@ import { idempotencyPlugin } from './platform/http/idempotency.plugin.ts';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './platform/http/limits.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { installRouteAccess } from './platform/authz/route-access.ts';
+import { installTextNormalisation } from './platform/http/text.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { orgRoutes } from './features/org/org.routes.ts';
 import { peopleRoutes } from './features/org/people.routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(deps: AppDeps, opts: {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
   installRouteAccess(app);
+  installTextNormalisation(app);
 
   await app.register(cookie);
   // Security headers on every answer; the CSP fits the Vite build (module scripts from 'self', antd's

@@ -132,6 +132,7 @@ export const ERRORS = {
   LEDGER_UNBALANCED: { status: 422, 'zh-CN': '借贷不平衡：分录合计 {sum} 分，应为零', en: 'Unbalanced transaction: postings sum to {sum} fen instead of zero' },
   FUND_INSUFFICIENT_BALANCE: { status: 409, 'zh-CN': '基金余额不足：余额 ¥{balance}，需要 ¥{amount}', en: 'Insufficient fund balance: ¥{balance} available, ¥{amount} needed' },
   FUND_SELF_APPROVAL: { status: 403, 'zh-CN': '经办人不能审批自己提交的支出，请由另一人审批', en: 'The preparer cannot approve their own expense; a second person must approve it' },
+  FUND_ATTACHMENT_USED: { status: 409, 'zh-CN': '这张票据已用于另一笔支出，一张票据只能报销一次', en: 'This receipt already backs another expense; a receipt can be used once' },
   FUND_NEGATIVE_LIST: { status: 422, 'zh-CN': '保障资金不得用于负面清单事项：{reason}', en: 'The special protection fund cannot pay for items on its negative list: {reason}' },
   FUND_ATTACHMENT_REQUIRED: { status: 422, 'zh-CN': '支出须附发票或收据', en: 'An expense needs an attached receipt or invoice' },
   FUND_EXPENSE_NOT_PENDING: { status: 409, 'zh-CN': '该支出申请已处理', en: 'This expense has already been decided' },

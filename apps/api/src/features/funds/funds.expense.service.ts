@@ -73,6 +73,12 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
   }
   const id = newId();
   await db.transaction(async (tx) => {
+    // One receipt backs one payment: a file already attached to an expense that was not refused
+    // cannot justify another. The fund row is locked so two submissions cannot both use it.
+    await tx.execute(sql`SELECT id FROM funds WHERE id = ${fund.id} FOR UPDATE`);
+    const [used] = (await tx.execute(sql`SELECT id FROM fund_expenses
+      WHERE fund_id = ${fund.id} AND state <> 'rejected' AND attachment_ids && ${uuidArray(body.attachmentIds)} LIMIT 1`)).rows;
+    if (used) throw new AppError('FUND_ATTACHMENT_USED');
     await tx.execute(sql`INSERT INTO fund_expenses (id, fund_id, region_path, district_code, amount, category, project, payee, reason,
         attachment_ids, budget_line_id, state, prepared_by, prepared_by_name)
       SELECT ${id}, ${fund.id}, region_path, district_code, ${amount.toString()}::bigint, ${body.category}, ${body.project}, ${body.payee},

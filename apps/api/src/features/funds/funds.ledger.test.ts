@@ -70,8 +70,13 @@ describe('operations', () => {
     expect(own.statusCode).toBe(403); // a worker may not approve at all
     // The secretary prepares one and tries to approve it herself.
     const hers = await secretary.request('POST', `/api/v1/funds/${charity}/expenses`, {
+      amountFen: 100, category: '活动', project: '读书会', payee: '书店', reason: '图书', attachmentIds: [await upload(ctx, worker, charity)],
+    });
+    // One receipt backs one payment.
+    const reused = await secretary.request('POST', `/api/v1/funds/${charity}/expenses`, {
       amountFen: 100, category: '活动', project: '读书会', payee: '书店', reason: '图书', attachmentIds: [receipt],
     });
+    expect([reused.statusCode, reused.json().error.code]).toEqual([409, 'FUND_ATTACHMENT_USED']);
     const self = await secretary.request('POST', `/api/v1/funds/${charity}/expenses/${hers.json().id}/decide`, { approve: true });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('FUND_SELF_APPROVAL');

@@ -136,9 +136,9 @@ describe('concurrency', () => {
     const community = await regionId(ctx, '510108001001');
     const fund = await openFund(worker, { code: 'T-RACE', name: '并发测试基金', kind: 'charity', regionId: community });
     await worker.request('POST', `/api/v1/funds/${fund}/donations`, { amountFen: 10_000, donor: '甲', purpose: '并发' });
-    const receipt = await upload(ctx, worker, fund);
     const ids: string[] = [];
     for (let i = 0; i < 8; i++) {
+      const receipt = await upload(ctx, worker, fund);
       const e = await worker.request('POST', `/api/v1/funds/${fund}/expenses`, { amountFen: 3_000, category: '活动', project: `p${i}`, payee: 'x', reason: 'y', attachmentIds: [receipt] });
       ids.push(e.json().id);
     }
