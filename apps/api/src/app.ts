@@ -10,9 +10,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorMessage } from '@gongzhi/contracts';
 import type { AppDeps } from './platform/deps.ts';
 import { installErrorHandler, sendError } from './platform/errors/error-handler.ts';
+import { answerClientError } from './platform/errors/client-error.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
 import { idempotencyPlugin } from './platform/http/idempotency.plugin.ts';
@@ -50,13 +50,8 @@ export async function buildApp(deps: AppDeps, opts: {
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false,
     // The router's own refusals (a path parameter over 100 characters, a malformed URL) answer in the API's error format too.
     frameworkErrors: (err, request, reply) => sendError(request, reply, 'BAD_REQUEST', {}, { reason: err.code }),
-    // A request Node's HTTP parser cannot read (raw non-ASCII bytes in the URL, a broken header) never
-    // reaches a route: answer it in the API's error format as well, then close the connection.
-    clientErrorHandler: (err, socket) => {
-      if (!socket.writable) return socket.destroy(err);
-      const body = JSON.stringify({ error: { code: 'BAD_REQUEST', message: `${errorMessage('BAD_REQUEST', 'zh-CN')} / ${errorMessage('BAD_REQUEST', 'en')}`, details: { reason: (err as NodeJS.ErrnoException).code ?? 'CLIENT_ERROR' } } });
-      socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-    } }).withTypeProvider<ZodTypeProvider>();
+    // Requests Node's HTTP parser cannot read never reach a route: answered in the same format.
+    clientErrorHandler: answerClientError }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -6,6 +6,8 @@
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, 'zh-CN': '提交的内容不符合要求', en: 'The submitted data is not valid' },
   BAD_REQUEST: { status: 400, 'zh-CN': '请求格式有误', en: 'The request is malformed' },
+  REQUEST_TIMEOUT: { status: 408, 'zh-CN': '请求超时，请重试', en: 'The request took too long to arrive; try again' },
+  HEADERS_TOO_LARGE: { status: 431, 'zh-CN': '请求头过大', en: 'The request headers are too large' },
   UNAUTHENTICATED: { status: 401, 'zh-CN': '请先登录', en: 'Please sign in' },
   SESSION_EXPIRED: { status: 401, 'zh-CN': '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
   INVALID_CREDENTIALS: { status: 401, 'zh-CN': '手机号或密码不正确', en: 'Wrong phone number or password' },

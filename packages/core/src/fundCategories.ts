@@ -38,12 +38,16 @@ export const NEGATIVE_REASON_LABELS: Record<NegativeReason, { 'zh-CN': string; e
   government_duty: { 'zh-CN': '政府职责（如工作人员补贴）', en: 'a government duty (such as staff allowances)' },
 };
 
-/** Costs that fall on a person or a household, in Chinese and English. */
-const PRIVATE = /物业(服务|管理)?费|物管费|水电(气)?费|(住户|居民|个人|家庭|业主).{0,4}(水|电|气|燃气|宽带|电话)费|房租|(代缴|垫付|缴纳|交纳).{0,6}租金|property\s*(management\s*|service\s*)?fees?|utility bills?|\brent\b/i;
-/** Costs that have an owner who must pay them. */
-const OWNED = /公房|直管公房|产权单位|开发商|保修期|public[- ]housing/i;
-/** Government duties: pay for staff. */
-const DUTY = /(工作人员|社工|网格员|干部|职工|两委|居委会成员|staff).{0,8}(补贴|津贴|工资|奖金|加班费|薪酬|allowances?|salar(y|ies)|wages?|bonus)|人员经费|工资|薪酬|salar(y|ies)|wages?/i;
+/**
+ * Costs that fall on a person or a household: property fees, a household's utilities or rent. A
+ * community room's electricity or a venue's rent for an activity is not one: the household context
+ * is required for those.
+ */
+const PRIVATE = /物业(服务|管理)?费|物管费|(住户|居民家庭|个人|家庭|业主)(家)?的?(水|电|气|燃气|水电|水电气|宽带|电话)费|(代缴|垫付).{0,6}(房屋)?(租金|房租)|property\s*(management\s*|service\s*)?fees?|utility bills? (of|for) (a|the) (resident|household|family)|\brent (of|for) (a|the) (flat|home|house)/i;
+/** Costs that have an owner who must pay them (a developer's repairs only while still under warranty). */
+const OWNED = /公房|直管公房|产权单位|保修期内|开发商(负责|承担|保修)|public[- ]housing/i;
+/** Government duties: pay for the staff of the community and the government, not pay for a service bought. */
+const DUTY = /(工作人员|网格员|社区干部|干部|两委|居委会成员|社区专职|staff)的?.{0,6}(补贴|津贴|工资|奖金|加班费|薪酬|\ballowances?\b|\bsalar(y|ies)\b|\bwages?\b|\bbonus(es)?\b)|人员经费/i;
 
 /**
  * Words that put a free-text category on the negative list even when it is not one of ours. A short
@@ -53,7 +57,7 @@ const DUTY = /(工作人员|社工|网格员|干部|职工|两委|居委会成�
 const CATEGORY_WORDS: [RegExp, NegativeReason][] = [
   [new RegExp(`${PRIVATE.source}|个人|私人`, 'i'), 'private_cost'],
   [OWNED, 'owned_cost'],
-  [new RegExp(`${DUTY.source}|补贴|津贴`, 'i'), 'government_duty'],
+  [new RegExp(`${DUTY.source}|^(人员)?(补贴|津贴|工资|薪酬)$`, 'i'), 'government_duty'],
 ];
 const TEXT_WORDS: [RegExp, NegativeReason][] = [[PRIVATE, 'private_cost'], [OWNED, 'owned_cost'], [DUTY, 'government_duty']];
 

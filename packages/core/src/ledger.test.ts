@@ -141,13 +141,22 @@ describe('negative list', () => {
     expect(negativeListReason('property fee')).toBe('private_cost');
     expect(negativeListReason('Property management fees')).toBe('private_cost');
     expect(negativeListReason('其他', '', '代缴2026年物业费', '')).toBe('private_cost');
-    expect(negativeListReason('设施', '楼道照明', '垫付住户电费', '')).toBe('private_cost');
+    expect(negativeListReason('设施', '楼道照明', '垫付住户家的电费', '')).toBe('private_cost');
     expect(negativeListReason('维修', '3 栋屋面', '直管公房屋面漏水维修', '')).toBe('owned_cost');
     expect(negativeListReason('服务', '', '发放网格员 11 月补贴', '')).toBe('government_duty');
+    expect(negativeListReason('服务', '', '社区工作人员加班费', '')).toBe('government_duty');
     expect(negativeListReason('其他', '', 'staff allowances for November', '')).toBe('government_duty');
     // A subsidy to residents is a service, not a staff allowance; a fee a service charges is not rent.
     expect(negativeListReason('助老', '助餐', '老年助餐补贴', '望平社区老年协会')).toBeNull();
     expect(negativeListReason('活动', '邻里节', '租用音响设备，场地租金 300 元', '')).toBeNull();
+    // Ordinary community costs that merely share a word with the list (found in review).
+    for (const text of ['Sewage drain clearing', '单元门禁维修（已过保修期）', '电梯超出保修期后的维修', '缴纳活动场地租金',
+      'rent a sound system for the neighbourhood festival', '居民活动中心电费', '社区活动室水电费', '施工人员工资（劳务费）', '保洁员工资', '购买社工服务项目补贴']) {
+      expect(negativeListReason('服务', '', text, ''), text).toBeNull();
+    }
+    expect(negativeListReason('其他', '', '垫付 3 户居民家庭的水电费', '')).toBe('private_cost');
+    expect(negativeListReason('维修', '', '开发商保修期内的渗漏维修', '')).toBe('owned_cost');
+    expect(negativeListReason('补贴')).toBe('government_duty');
     expect(negativeListReason('其他', '', '为困难户代缴房屋租金', '')).toBe('private_cost');
     expect(negativeListReason('环境', '院落微更新', '院坝地面修补', '绿荫园艺')).toBeNull();
   });

@@ -67,10 +67,8 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
   const upTo = (m: string, d: number) => (day(m, d) > today ? today : day(m, d));
   let receipt = 0;
 
-  await post(protection, day(months[0]!, 8), { kind: 'allocation', memo: `${year} 年度社区保障资金拨付`, counterparty: '成华区财政局', lines: income('income:allocations', 20_000_000) });
-  await post(development, day(months[0]!, 10), { kind: 'allocation', memo: '社区发展基金种子资金', counterparty: '猛追湾街道办事处', lines: income('income:allocations', 5_000_000) });
   await budgetInTx(tx, worker, { id: common, regionPath: grid.code }, {
-    year, resolutionRef: `${grid.name}业主大会 ${year}-1 号决议`, resolutionText: `业主大会表决通过 ${year} 年度物业服务预算（公开预算，按月公示收支）。`, approvedOn: `${year}-01-10`,
+    year, resolutionRef: `${grid.name}业主大会 ${year}-1 号决议`, resolutionText: `业主大会表决通过 ${year} 年度物业服务预算（公开预算，按月公示收支）。`, approvedOn: upTo(`${year}-01`, 10),
     lines: [{ label: '保洁', amount: 7_200_000n }, { label: '秩序维护', amount: 9_600_000n }, { label: '绿化', amount: 2_400_000n }, { label: '共用部位维修', amount: 3_600_000n }, { label: '物业服务酬金', amount: 3_000_000n }],
   });
 
@@ -78,6 +76,8 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
   // and none after today: the history ends now.
   const queue: { day: string; seq: number; run: () => Promise<unknown> }[] = [];
   const at = (d: string, run: () => Promise<unknown>) => { queue.push({ day: d, seq: queue.length, run }); };
+  at(day(months[0]!, 8), () => post(protection, day(months[0]!, 8), { kind: 'allocation', memo: `${year} 年度社区保障资金拨付`, counterparty: '成华区财政局', lines: income('income:allocations', 20_000_000) }));
+  at(day(months[0]!, 10), () => post(development, day(months[0]!, 10), { kind: 'allocation', memo: '社区发展基金种子资金', counterparty: '猛追湾街道办事处', lines: income('income:allocations', 5_000_000) }));
   for (const [i, m] of months.entries()) {
     for (let k = 0; k < rng.int(2, 5); k++) {
       const anonymous = rng.chance(0.25);

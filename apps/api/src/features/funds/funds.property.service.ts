@@ -28,9 +28,10 @@ export async function createBudget(db: Db, actor: Actor, fundId: string, body: z
 export interface PassedMatter { assemblyId: string; title: string; matterId: string; matterTitle: string; position: number; closedOn: string }
 
 /**
- * Matters that can approve a budget of the compound at `fundPath`: of an assembly of that compound
- * (its region contains the fund's, or the other way round), closed with results published, and
- * passed. Newest first; only `matterId` when given.
+ * Matters that can approve a budget of the compound at `fundPath`: of an assembly of exactly that
+ * compound (the same region, so the same owners whose units the fund's dividends are paid to — not
+ * one building of it, nor the whole community), closed with results published, and passed. Newest
+ * first; only `matterId` when given.
  */
 async function passedMatters(db: DbOrTx, fundPath: string, matterId?: string): Promise<PassedMatter[]> {
   const rows = (await db.execute<{ assembly_id: string; title: string; matter_id: string; matter_title: string; position: number; closed_on: string }>(sql`
@@ -38,7 +39,7 @@ async function passedMatters(db: DbOrTx, fundPath: string, matterId?: string): P
       to_char(a.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS closed_on
     FROM assembly_matters m JOIN assemblies a ON a.id = m.assembly_id
     WHERE a.state = 'closed' AND a.results_published_at IS NOT NULL AND (m.result->>'passed')::boolean
-      AND (${fundPath} LIKE a.region_path || '%' OR a.region_path LIKE ${likePrefix(fundPath)})
+      AND a.region_path = ${fundPath}
       ${matterId ? sql`AND m.id = ${matterId}` : sql``}
     ORDER BY a.closed_at DESC, m.position LIMIT 200`)).rows;
   return rows.map((m) => ({ assemblyId: m.assembly_id, title: m.title, matterId: m.matter_id, matterTitle: m.matter_title, position: m.position, closedOn: m.closed_on }));
@@ -56,8 +57,9 @@ export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regio
   const id = newId();
   const resolution = body.assemblyMatterId ? (await passedMatters(tx, fund.regionPath, body.assemblyMatterId))[0] : undefined;
   if (body.assemblyMatterId && !resolution) throw new AppError('FUND_BUDGET_RESOLUTION_INVALID');
-  const ref = body.resolutionRef ?? (resolution ? `${resolution.title} 第 ${resolution.position} 项：${resolution.matterTitle}` : null);
-  const approvedOn = body.approvedOn ?? resolution?.closedOn ?? null;
+  // A linked matter is the record: its reference and date, not whatever else the form carried.
+  const ref = resolution ? `${resolution.title} 第 ${resolution.position} 项：${resolution.matterTitle}` : body.resolutionRef ?? null;
+  const approvedOn = resolution ? resolution.closedOn : body.approvedOn ?? null;
   const res = await tx.execute(sql`INSERT INTO fund_budgets (id, fund_id, year, resolution_ref, resolution_text, assembly_matter_id, approved_on, created_by)
     VALUES (${id}, ${fund.id}, ${body.year}, ${ref}, ${body.resolutionText ?? null}, ${body.assemblyMatterId ?? null}, ${approvedOn}, ${actor.via === 'system' ? null : actor.userId})
     ON CONFLICT (fund_id, year) DO NOTHING`);

@@ -71,19 +71,24 @@ describe('trust-based property', () => {
     const failed = await assembly(grid, GRID, '锦绣花园 2026 年第三次业主大会', false);
     const unpublished = await assembly(grid, GRID, '锦绣花园 2026 年第四次业主大会', true, false);
     const elsewhere = await assembly(other, '510108001001002', '别的小区业主大会', true);
+    // One building's owners are not the compound's assembly, nor is the whole community's.
+    const [building] = (await ctx.database.db.execute<{ id: string; code: string }>(sql`SELECT id, code FROM regions WHERE code LIKE ${`${GRID}___`} ORDER BY code LIMIT 1`)).rows;
+    const oneBuilding = await assembly(building!.id, building!.code, '1 栋业主会议', true);
+    const community = await assembly(await regionId(ctx, GRID.slice(0, 12)), GRID.slice(0, 12), '望平社区业主代表会议', true);
 
     const list = await worker.request('GET', `/api/v1/funds/${common}/budget-resolutions`);
     expect(list.statusCode).toBe(200);
     expect(list.json().map((r: { matterId: string }) => r.matterId)).toEqual([ok.matterId]);
 
-    for (const bad of [failed, unpublished, elsewhere]) {
+    for (const bad of [failed, unpublished, elsewhere, oneBuilding, community]) {
       const res = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2027, assemblyMatterId: bad.matterId, lines: [{ label: '保洁', amountFen: 100 }] });
       expect(res.statusCode).toBe(422);
       expect(res.json().error.code).toBe('FUND_BUDGET_RESOLUTION_INVALID');
     }
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2027' })).statusCode).toBe(404);
 
-    const res = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2027, assemblyMatterId: ok.matterId, lines: [{ label: '保洁', amountFen: 13_000_000 }] });
+    // A reference or date typed beside a linked matter does not override the matter's own.
+    const res = await worker.request('POST', `/api/v1/funds/${common}/budgets`, { year: 2027, assemblyMatterId: ok.matterId, resolutionRef: '别的编号', approvedOn: '2020-01-01', lines: [{ label: '保洁', amountFen: 13_000_000 }] });
     expect(res.statusCode).toBe(201);
     const view = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON/budgets/2027' })).json();
     expect(view.assembly).toEqual({ id: ok.assemblyId, title: '锦绣花园 2026 年第二次业主大会', matterId: ok.matterId, matterTitle: '2027 年度物业收支预算', position: 1 });

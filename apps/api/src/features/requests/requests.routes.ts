@@ -129,7 +129,7 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       authorize(actor, 'request.create');
-      await follow(db, actor, request.params.id);
+      await follow(db, actor, request.params.id, now());
       return reply.status(204).send(null);
     });
 

@@ -117,12 +117,13 @@ export async function decideExtension(db: Db, actor: Actor, id: string, extensio
 }
 
 /** A resident adds themselves to an open request about the same thing instead of filing a duplicate. */
-export async function follow(db: Db, actor: Actor, id: string) {
+export async function follow(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(requests).where(eq(requests.id, id));
-    // Only what `similar` shows anyone may be followed (open, not merged, from the last seven days):
-    // anything else answers exactly like a missing request, so ids cannot be probed.
-    if (!r || isFinishedState(r.state) || r.mergedIntoId || r.createdAt.getTime() < Date.now() - SIMILAR_DAYS * 86_400_000) {
+    // Only what `similar` shows anyone may be followed (placed on the map, open, not merged or
+    // referred, from the last seven days): anything else answers exactly like a missing request.
+    if (!r || r.lat === null || isFinishedState(r.state) || r.state === 'referred' || r.mergedIntoId
+      || r.createdAt.getTime() < now.getTime() - SIMILAR_DAYS * 86_400_000) {
       throw new AppError('REQUEST_NOT_FOUND');
     }
     const added = await tx.insert(requestFollowers).values({ requestId: id, userId: actor.userId }).onConflictDoNothing().returning();

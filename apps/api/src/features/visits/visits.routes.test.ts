@@ -58,6 +58,8 @@ describe('recording visits', () => {
     const edited = await grid.request('POST', '/api/v1/visits', { ...body, outcome: 'not_home', notes: '改过的内容' });
     expect([edited.statusCode, edited.json().error.code]).toEqual([409, 'VISIT_RECORDED_DIFFERENTLY']);
     expect(edited.json().error.details.kept).toMatchObject({ outcome: 'visited', notes: '家中一切正常' });
+    const withRequest = await grid.request('POST', '/api/v1/visits', { ...body, request: { description: '楼道灯不亮，老人晚上看不见' } });
+    expect([withRequest.statusCode, withRequest.json().error.code]).toEqual([409, 'VISIT_RECORDED_DIFFERENTLY']);
     expect((await grid.request('POST', '/api/v1/visits', body)).statusCode).toBe(200);
   });
 

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { checkVisitRule, type VisitRuleConfig } from '@gongzhi/core';
 import type { DecideChangeBody, RecordVisitBody, VisitRuleBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
@@ -35,7 +35,7 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
   authorize(actor, 'visit.record');
   // Concurrent syncs of one visit queue on its id; the loser finds the winner's row.
   const existing = await findVisit(db, body.id);
-  if (existing) return { visit: sameVisit(existing, actor, body), created: false };
+  if (existing) return { visit: await sameVisit(db, existing, actor, body), created: false };
   const visitedAt = new Date(body.visitedAt);
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86_400_000) throw new AppError('VISIT_TIME_INVALID');
   const scope = scopeFilter(actor, 'visit.record', sql.raw('h.region_path'));
@@ -50,7 +50,7 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${body.id}))`);
     const again = await findVisit(tx, body.id);
-    if (again) return { visit: sameVisit(again, actor, body), created: false };
+    if (again) return { visit: await sameVisit(tx, again, actor, body), created: false };
     let requestId: string | null = null;
     if (body.request) {
       // Filed before the visit row so the visit can point at it; under the lock a retry cannot file it twice.
@@ -86,12 +86,15 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
 
 /**
  * A second sync must be the same visit: the same worker and household (else the id is reused), and
- * what was found the same too — a visit edited after it was first sent is refused rather than dropped
- * or written over, so the worker sees which one was kept.
+ * the same content too — what was found, when, whether a request was filed and a change proposed. A
+ * visit edited after it was first sent is refused rather than dropped or written over, so the worker
+ * sees which one was kept.
  */
-function sameVisit(v: VisitRow, actor: Actor, body: RecordVisitBody): VisitRow {
+async function sameVisit(db: DbOrTx, v: VisitRow, actor: Actor, body: RecordVisitBody): Promise<VisitRow> {
   if (v.workerUserId !== actor.userId || v.householdId !== body.householdId) throw new AppError('VISIT_ID_REUSED');
-  if (v.outcome !== body.outcome || v.notes !== body.notes || v.visitedAt.getTime() !== new Date(body.visitedAt).getTime()) {
+  const proposed = (await db.execute(sql`SELECT 1 FROM household_changes WHERE visit_id = ${v.id} LIMIT 1`)).rows.length > 0;
+  if (v.outcome !== body.outcome || v.notes !== body.notes || v.visitedAt.getTime() !== new Date(body.visitedAt).getTime()
+    || Boolean(v.requestId) !== Boolean(body.request) || proposed !== Boolean(body.change)) {
     throw new AppError('VISIT_RECORDED_DIFFERENTLY', {}, { kept: { outcome: v.outcome, notes: v.notes, visitedAt: v.visitedAt.toISOString() } });
   }
   return v;

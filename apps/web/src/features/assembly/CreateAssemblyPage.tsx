@@ -30,7 +30,8 @@ export default function CreateAssemblyPage() {
   const notify = useNotifyError();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const opens = dayjs().add(15, 'day').add(1, 'hour').startOf('hour');
+  // The notice runs from when the form is sent: a day's margin past the 15 days, at 9 in the morning.
+  const opens = dayjs().add(16, 'day').startOf('day').add(9, 'hour');
 
   const submit = async (v: Values) => {
     setBusy(true);
