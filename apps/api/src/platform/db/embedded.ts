@@ -39,7 +39,7 @@ export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } =
   const url = (port: number) => (db = 'gongzhi') =>
     `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`;
 
-  const running = await runningPort(pgDir);
+  const running = (await runningPort(pgDir)) ?? (await settleOldPostmaster(pgDir));
   if (running !== undefined) return { url: url(running), stop: async () => {}, owned: false };
 
   const port = await freePort(Number(process.env.GONGZHI_PG_PORT ?? 54329));
@@ -82,6 +82,50 @@ async function runningPort(pgDir: string): Promise<number | undefined> {
     return undefined; // stale pid file: PostgreSQL removes it itself when it starts
   }
   return (await canConnect(port)) ? port : undefined;
+}
+
+/** Whether `pid` is a zombie: dead, holding nothing, waiting to be reaped (Linux; false elsewhere). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] === 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * After a crash (the API and its PostgreSQL killed together) the old postmaster can still be dying,
+ * or be dead but not yet reaped — inside some sandboxes PID 1 reaps orphans late. PostgreSQL's own
+ * check takes such a PID for a live server and refuses to start ("lock file postmaster.pid already
+ * exists"). Waits up to 30 s for the old process to go or to answer; a zombie holds nothing, so its
+ * lock file is removed. Returns the port if the old server turned out to be alive.
+ */
+async function settleOldPostmaster(pgDir: string): Promise<number | undefined> {
+  const file = path.join(pgDir, 'postmaster.pid');
+  for (let waited = 0; waited < 30_000; waited += 250) {
+    let lines: string[];
+    try {
+      lines = fs.readFileSync(file, 'utf8').split('\n');
+    } catch {
+      return undefined; // no lock file: nothing to wait for
+    }
+    const pid = Number(lines[0]);
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return undefined; // gone: PostgreSQL removes a stale lock file itself
+    }
+    if (isZombie(pid)) {
+      log(`removing the lock file of a PostgreSQL that died (PID ${pid}, not yet reaped)`);
+      fs.rmSync(file, { force: true });
+      return undefined;
+    }
+    const port = await runningPort(pgDir);
+    if (port !== undefined) return port;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return undefined; // still there after 30 s: let PostgreSQL say why it will not start
 }
 
 function canConnect(port: number): Promise<boolean> {
