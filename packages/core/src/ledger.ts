@@ -2,6 +2,7 @@
  * Pure rules of the funds ledger: the 3% levy, the shape of a valid double-entry transaction, and
  * exact parsing/formatting of fen. Amounts are bigint fen everywhere; no binary floats touch money.
  */
+import { formatHundredths } from './decimal.ts';
 
 /** Why a ledger rule refused its input. */
 export type LedgerErrorCode =
@@ -113,9 +114,7 @@ export function ratePerSquareMetre(totalFen: bigint, totalArea: bigint): bigint 
 
 /** Hundredths of a m² as "72", "72.5" or "72.37" (trailing zeros dropped). */
 function squareMetres(areaCentiM2: bigint): string {
-  const whole = areaCentiM2 / 100n;
-  const frac = (areaCentiM2 % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return frac ? `${whole}.${frac}` : `${whole}`;
+  return formatHundredths(areaCentiM2).replace(/\.?0+$/, '');
 }
 
 /**

@@ -61,11 +61,10 @@ async function holderOf(tx: Tx, actor: Actor, council: CouncilRow, h: { resident
 
 /**
  * One member, one seat: refuses a holder who already has a seat of this council that is not vacant
- * and whose term overlaps (otherwise one person would sign in and vote twice). The council row is
- * locked first, so two requests seating the same person cannot both pass.
+ * and whose term overlaps (otherwise one person would sign in and vote twice). Callers hold the
+ * council row's lock, so two requests seating the same person cannot both pass.
  */
 async function assertNoOtherSeat(tx: Tx, councilId: string, holder: { residentId: string | null; organisationId: string | null }, termStart: string, termEnd: string) {
-  await tx.execute(sql`SELECT id FROM councils WHERE id = ${councilId} FOR UPDATE`);
   const who = holder.residentId ? sql`resident_id = ${holder.residentId}` : sql`organisation_id = ${holder.organisationId}`;
   const [other] = (await tx.execute<{ id: string }>(sql`
     SELECT id FROM council_seats WHERE council_id = ${councilId} AND ${who} AND vacated_at IS NULL
@@ -88,10 +87,10 @@ export async function addSeat(db: Db, actor: Actor, councilId: string, body: z.i
   });
 }
 
-/** The seat (locked) and its council, for someone who manages the council. */
+/** The seat and its council (both locked), for someone who manages the council. */
 async function managedSeat(tx: Tx, actor: Actor, seatId: string) {
   const seat = found(await findSeat(tx, seatId, true), 'SEAT_NOT_FOUND');
-  const council = await findCouncil(tx, actor, seat.councilId);
+  const council = await findCouncil(tx, actor, seat.councilId, { lock: true });
   if (!council || !mayManage(actor, council.c.regionPath)) throw new AppError('SEAT_NOT_FOUND');
   return { seat, council: council.c };
 }

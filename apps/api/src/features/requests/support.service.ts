@@ -145,8 +145,8 @@ const NEAR_DEG = 0.003;
  * resident is shown before submitting, to add themselves instead of reporting it again. Only what
  * the public may see of them.
  */
-export async function similar(db: Db, lat: number, lng: number, categoryCode?: string) {
-  const since = new Date(Date.now() - SIMILAR_DAYS * 86_400_000);
+export async function similar(db: Db, lat: number, lng: number, categoryCode: string | undefined, now: Date) {
+  const since = new Date(now.getTime() - SIMILAR_DAYS * 86_400_000);
   const where = [
     gte(requests.lat, lat - NEAR_DEG), lte(requests.lat, lat + NEAR_DEG), gte(requests.lng, lng - NEAR_DEG), lte(requests.lng, lng + NEAR_DEG),
     gte(requests.createdAt, since), isNull(requests.mergedIntoId), sql`${requests.state} NOT IN ('closed','rated','merged','rejected','referred')`,

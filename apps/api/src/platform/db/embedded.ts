@@ -39,7 +39,7 @@ export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } =
   const url = (port: number) => (db = 'gongzhi') =>
     `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`;
 
-  const running = (await runningPort(pgDir)) ?? (await settleOldPostmaster(pgDir));
+  const running = await runningServer(pgDir);
   if (running !== undefined) return { url: url(running), stop: async () => {}, owned: false };
 
   const port = await freePort(Number(process.env.GONGZHI_PG_PORT ?? 54329));
@@ -66,22 +66,23 @@ export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } =
   return { url: u, stop: () => server.stop(), owned: true };
 }
 
-/** Port of the live server recorded in postmaster.pid, if its process still answers. */
-async function runningPort(pgDir: string): Promise<number | undefined> {
-  let lines: string[];
+/** The PID and port recorded in postmaster.pid, if there is one. */
+function readLock(pgDir: string): { pid: number; port: number } | undefined {
   try {
-    lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    return { pid: Number(lines[0]), port: Number(lines[3]) };
   } catch {
     return undefined;
   }
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
+}
+
+function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
+    return true;
   } catch {
-    return undefined; // stale pid file: PostgreSQL removes it itself when it starts
+    return false;
   }
-  return (await canConnect(port)) ? port : undefined;
 }
 
 /** Whether `pid` is a zombie: dead, holding nothing, waiting to be reaped (Linux; false elsewhere). */
@@ -95,34 +96,24 @@ function isZombie(pid: number): boolean {
 }
 
 /**
- * After a crash (the API and its PostgreSQL killed together) the old postmaster can still be dying,
- * or be dead but not yet reaped — inside some sandboxes PID 1 reaps orphans late. PostgreSQL's own
- * check takes such a PID for a live server and refuses to start ("lock file postmaster.pid already
- * exists"). Waits up to 30 s for the old process to go or to answer; a zombie holds nothing, so its
- * lock file is removed. Returns the port if the old server turned out to be alive.
+ * The port of the server already running in this folder, to attach to; undefined when there is none
+ * and one should be started. A lock file whose process is gone is left to PostgreSQL, which removes
+ * it itself. After a crash (the API and its PostgreSQL killed together) the old postmaster can still
+ * be dying, or be dead but not yet reaped — inside some sandboxes PID 1 reaps orphans late or never —
+ * and PostgreSQL takes such a PID for a live server ("lock file postmaster.pid already exists"). So
+ * this waits up to 30 s for the old process to go or to answer, and removes the lock of a zombie,
+ * which holds nothing.
  */
-async function settleOldPostmaster(pgDir: string): Promise<number | undefined> {
-  const file = path.join(pgDir, 'postmaster.pid');
+async function runningServer(pgDir: string): Promise<number | undefined> {
   for (let waited = 0; waited < 30_000; waited += 250) {
-    let lines: string[];
-    try {
-      lines = fs.readFileSync(file, 'utf8').split('\n');
-    } catch {
-      return undefined; // no lock file: nothing to wait for
-    }
-    const pid = Number(lines[0]);
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return undefined; // gone: PostgreSQL removes a stale lock file itself
-    }
-    if (isZombie(pid)) {
-      log(`removing the lock file of a PostgreSQL that died (PID ${pid}, not yet reaped)`);
-      fs.rmSync(file, { force: true });
+    const lock = readLock(pgDir);
+    if (!lock || !isAlive(lock.pid)) return undefined;
+    if (await canConnect(lock.port)) return lock.port;
+    if (isZombie(lock.pid)) {
+      log(`removing the lock file of a PostgreSQL that died (PID ${lock.pid}, not yet reaped)`);
+      fs.rmSync(path.join(pgDir, 'postmaster.pid'), { force: true });
       return undefined;
     }
-    const port = await runningPort(pgDir);
-    if (port !== undefined) return port;
     await new Promise((r) => setTimeout(r, 250));
   }
   return undefined; // still there after 30 s: let PostgreSQL say why it will not start
