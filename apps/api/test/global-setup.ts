@@ -31,7 +31,6 @@ export function withDatabase(url: string, name: string): string {
 export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   const tmp = serverUrl ? undefined : fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-test-'));
-  if (tmp) fs.chmodSync(tmp, 0o755);
   const embedded = tmp ? await startEmbedded(tmp, { quiet: true }) : undefined;
   const adminUrl = serverUrl ?? embedded!.url('postgres');
   const template = `gz_tpl_${randomBytes(4).toString('hex')}`;

