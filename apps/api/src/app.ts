@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppDeps } from './platform/deps.ts';
 import { installErrorHandler, sendError } from './platform/errors/error-handler.ts';
@@ -20,6 +20,7 @@ import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './platform/http/limits.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
 import { installRouteAccess } from './platform/authz/route-access.ts';
 import { installTextNormalisation } from './platform/http/text.ts';
+import { ERROR_SCHEMA_NAME, errorComponent, openapiTransform } from './platform/http/openapi.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { orgRoutes } from './features/org/org.routes.ts';
 import { peopleRoutes } from './features/org/people.routes.ts';
@@ -75,11 +76,20 @@ export async function buildApp(deps: AppDeps, opts: {
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Gongzhi 共治 API', version: '1', description: 'Community co-governance platform. Errors: `{ error: { code, message, details } }`; messages follow Accept-Language (zh-CN default, en).' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gz_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      info: {
+        title: 'Gongzhi 共治 API', version: '1',
+        description: 'Community co-governance platform. Errors: `{ error: { code, message, details } }`; messages follow Accept-Language (zh-CN default, en).',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      // Relative: the document describes whichever server serves it.
+      servers: [{ url: '/', description: 'this server' }],
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gz_session' }, bearer: { type: 'http', scheme: 'bearer' } },
+        schemas: { [ERROR_SCHEMA_NAME]: errorComponent as Record<string, unknown> },
+      },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: openapiTransform as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(authPlugin, deps);

@@ -12,6 +12,7 @@ import { regions } from '../features/org/org.table.ts';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../features/open311/open311.keys.ts';
 import { soleDistrict } from '../features/open311/open311.jurisdiction.ts';
 import { serve } from './serve.ts';
+import { openapiDocument } from './openapi.ts';
 import { backupCommand } from './backup.ts';
 import { retrainTriage } from '../features/requests/triage.service.ts';
 import { seedDemoIfEmpty } from './seed.ts';
@@ -33,6 +34,9 @@ const program = new Command('gongzhi').description('Gongzhi 共治 — operator 
 program.command('serve').description('run the API and web console (the default for npm start)')
   .option('--no-demo', 'do not seed the demo city on an empty database')
   .action(async (o: { demo: boolean }) => serve({ demo: o.demo && process.env.GONGZHI_DEMO !== '0' }));
+
+program.command('openapi').description('print the OpenAPI document of the API (no database needed); the web client is typed from it')
+  .action(async () => { process.stdout.write(`${JSON.stringify(await openapiDocument(), null, 2)}\n`); });
 
 program.command('migrate').description('apply pending database migrations').action(async () => {
   await withDatabase(async (d) => process.stderr.write(`migrations applied (${d.kind} database)\n`));

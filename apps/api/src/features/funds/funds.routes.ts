@@ -91,7 +91,8 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     r.route({
       method, url: '/api/v1/funds/:id/transactions/:txId',
       config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
-      schema: { tags, summary: 'Refused: posted entries are corrected by reversal', params: TxParams },
+      // Hidden from the OpenAPI document: an operation that always refuses is nothing for a client to call.
+      schema: { tags, summary: 'Refused: posted entries are corrected by reversal', params: TxParams, hide: true },
       handler: async (request) => {
         const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.manage');
         const t = await findTransaction(db, request.params.txId);
