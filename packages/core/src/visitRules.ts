@@ -1,7 +1,7 @@
 import type { ResidentTag } from './tags.ts';
 
 /**
- * Household visits (走访): how often each household must be seen. Karamay's practice (shared/domain.md):
+ * Household visits (走访): how often each household must be seen. Karamay's practice (docs/domain.md):
  * large communities visit every household every two months, small ones every month, and special
  * households (elderly living alone, disabled residents) are seen every day (天天见). Each community may
  * override the size, the intervals and which tags make a household special.

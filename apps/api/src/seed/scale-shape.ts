@@ -24,7 +24,7 @@ export const SCALE_SHAPES: Record<Scale, ScaleShape> = {
   street: { seed: 20261201, districts: 1, streets: 1, communities: 12, grids: 45, microgrids: 1_750, workers: 2_040, flats: [33, 108], occupancy: 0.92 },
   // One district: 13 streets, about a million residents.
   district: { seed: 20261202, districts: 1, streets: 13, communities: 150, grids: 152, microgrids: 6_000, workers: 7_000, flats: [33, 108], occupancy: 0.92 },
-  // Chengdu (shared/domain.md): 3,045 grids, 120,000 micro-grids, 140,000 workers, ~21 million people.
+  // Chengdu (docs/domain.md): 3,045 grids, 120,000 micro-grids, 140,000 workers, ~21 million people.
   city: { seed: 20261203, districts: 20, streets: 260, communities: 3_000, grids: 3_045, microgrids: 120_000, workers: 140_000, flats: [33, 108], occupancy: 0.92 },
 };
 

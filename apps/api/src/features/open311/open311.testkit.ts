@@ -1,37 +1,24 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/client.ts';
 import { regions } from '../org/org.table.ts';
-
-/** The Open311 community's schemas, kept in shared/ beside the repository (as CI has it). */
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../..');
-export const SCHEMAS = path.resolve(REPO, '../shared/open311');
-
-const read = (name: string) => JSON.parse(fs.readFileSync(path.join(SCHEMAS, name), 'utf8')) as Record<string, unknown>;
+import * as schemas from './open311.schemas.ts';
 
 /**
- * Validators for every GeoReport answer: the community's own schemas (`services.json` refers to
- * `service.json` by file name, so each is added under its name), and for POST and tokens, whose
- * answers have no schema file of their own, the definitions in the community's swagger.json.
+ * Validators for every GeoReport answer, from the schemas written from the specification
+ * (open311.schemas.ts).
  */
 export function open311Schemas(): Record<'services' | 'serviceDefinition' | 'requests' | 'postAnswer' | 'tokenAnswer', ValidateFunction> {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  const ajv = new Ajv({ allErrors: true, strict: true });
   addFormats(ajv);
-  ajv.addFormat('uid', true); // swagger.json's name for "an opaque id string"
-  for (const name of ['service.json', 'services.json', 'request.json', 'requests.json', 'service-definition.json']) ajv.addSchema(read(name), name);
-  const defs = (read('swagger.json').definitions ?? {}) as Record<string, object>;
-  const get = (name: string) => ajv.getSchema(name)!;
   return {
-    services: get('services.json'),
-    serviceDefinition: get('service-definition.json'),
-    requests: get('requests.json'),
-    postAnswer: ajv.compile({ type: 'array', minItems: 1, items: { ...defs.RequestResponse, required: ['service_request_id'] } }),
-    tokenAnswer: ajv.compile({ type: 'array', minItems: 1, items: { ...defs.TokenResponse, required: ['service_request_id', 'token'] } }),
+    services: ajv.compile(schemas.listOf(schemas.service)),
+    serviceDefinition: ajv.compile(schemas.serviceDefinition),
+    requests: ajv.compile(schemas.listOf(schemas.request)),
+    postAnswer: ajv.compile(schemas.listOf(schemas.postAnswerItem, 1)),
+    tokenAnswer: ajv.compile(schemas.listOf(schemas.tokenAnswerItem, 1)),
   };
 }
 
