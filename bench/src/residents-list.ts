@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';

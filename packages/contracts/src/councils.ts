@@ -18,6 +18,7 @@ export const CouncilQuorumRule = z.enum(COUNCIL_QUORUMS);
 export const CouncilMajorityRule = z.enum(COUNCIL_MAJORITIES);
 
 /** PostgreSQL text cannot hold NUL: refuse it as bad input rather than fail on the insert. */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const NO_NUL = /^[^\u0000]*$/;
 const Text = (max: number) => z.string().trim().min(1).max(max).regex(NO_NUL, 'must not contain NUL');
 const Opt = (max: number) => z.string().trim().max(max).regex(NO_NUL, 'must not contain NUL');
