@@ -8,9 +8,15 @@ import { authorize } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { SCOPED_TABLES } from '../../platform/db/scoped-tables.ts';
+import { scopedTablesOf, type ScopedTable } from '../../platform/db/scoped-tables.ts';
+import * as registry from '../../tables.ts';
 import { households, regions } from './org.table.ts';
 import { findRegion, type RegionRow } from './region.repository.ts';
+
+// Every feature's region-scoped tables, from the table registry (not from the features themselves):
+// found on first use, so the registry's modules have all loaded by then.
+let scoped: ScopedTable[] | undefined;
+const scopedTables = () => (scoped ??= scopedTablesOf(registry));
 
 const auditView = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level, parentId: r.parentId, boundary: r.boundary, retiredAt: r.retiredAt });
 
@@ -95,7 +101,7 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     await tx.update(regions).set({ code: recode(regions.code), districtCode: district }).where(like(regions.code, likePrefix(oldCode)));
     await tx.update(regions).set({ parentId: parent.id }).where(eq(regions.id, id));
     const moved: Record<string, number> = {};
-    for (const t of SCOPED_TABLES) {
+    for (const t of scopedTables()) {
       const set: Record<string, unknown> = { [t.regionPath.name]: recode(t.regionPath) };
       if (t.districtCode) set[t.districtCode.name] = district;
       const res = await tx.execute(sql`UPDATE ${t.table} SET ${sql.join(Object.entries(set).map(([c, v]) => sql`${sql.identifier(c)} = ${v}`), sql`, `)} WHERE ${t.regionPath} LIKE ${likePrefix(oldCode)}`);
