@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
@@ -155,4 +155,43 @@ export async function revealResident(db: Db, vault: Vault, actor: Actor, residen
     await audit(tx, actor, { action: 'resident.reveal', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { field } });
     return sealed ? vault.decrypt(sealed) : null;
   });
+}
+
+// ---- What other features read and change of the register (they never touch org's tables themselves) ----
+
+/** One resident the actor may see for `action` (people.read by default), or undefined: out of scope looks missing. */
+export { findResident };
+
+/** The district a resident lives in, for requests that come with only an address (intake). */
+export async function residentDistrict(db: DbOrTx, residentId: string): Promise<string | undefined> {
+  const [r] = await db.select({ d: residents.districtCode }).from(residents).where(eq(residents.id, residentId));
+  return r?.d;
+}
+
+/**
+ * A resident's full entry (sealed values included) and their household, whatever the scope: only
+ * for giving a person their own data (PIPL art. 45), which the caller has established.
+ */
+export async function ownRegisterEntry(db: DbOrTx, residentId: string) {
+  const [resident] = await db.select().from(residents).where(eq(residents.id, residentId));
+  const [household] = resident ? await db.select().from(households).where(eq(households.id, resident.householdId)) : [];
+  return { resident, household };
+}
+
+/** Where a resident sits (their region path), whatever the scope, for auditing an action about them. */
+export async function residentRegionPath(db: DbOrTx, residentId: string): Promise<string | undefined> {
+  const [r] = await db.select({ regionPath: residents.regionPath }).from(residents).where(eq(residents.id, residentId));
+  return r?.regionPath;
+}
+
+/**
+ * Anonymises a resident's entry (PIPL art. 47): name replaced, personal data cleared, marked moved
+ * out (keeping an earlier date). The row stays, so households and ownership stay whole. Run in the
+ * caller's transaction, which has checked the right to erase.
+ */
+export async function anonymiseResident(tx: DbOrTx, residentId: string, erasedName: string, now: Date): Promise<void> {
+  await tx.update(residents).set({
+    name: erasedName, gender: null, birthDate: null, idHash: null, idCipher: null, idMasked: null,
+    phoneHash: null, phoneCipher: null, phoneMasked: null, tags: [], movedOutAt: sql`coalesce(${residents.movedOutAt}, ${now})`,
+  }).where(eq(residents.id, residentId));
 }

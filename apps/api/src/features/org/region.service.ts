@@ -1,5 +1,5 @@
-import { and, eq, getTableName, isNull, like, sql } from 'drizzle-orm';
-import { bboxOf, checkRegionCode, childLevel, parentLevel, segmentOf, validateBoundary, type Polygonal } from '@gongzhi/core';
+import { and, asc, eq, getTableName, inArray, isNull, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { bboxOf, checkRegionCode, childLevel, containsPoint, parentLevel, segmentOf, validateBoundary, type Polygonal } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateRegionBody, MoveRegionBody, UpdateRegionBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -11,7 +11,8 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { scopedTablesOf, type ScopedTable } from '../../platform/db/scoped-tables.ts';
 import * as registry from '../../tables.ts';
 import { households, regions } from './org.table.ts';
-import { findRegion, type RegionRow } from './region.repository.ts';
+import { boundaryCandidates, findRegion, type RegionRow } from './region.repository.ts';
+import { Locator } from './locator.ts';
 
 // Every feature's region-scoped tables, from the table registry (not from the features themselves):
 // found on first use, so the registry's modules have all loaded by then.
@@ -130,4 +131,81 @@ export async function retireRegion(db: Db, actor: Actor, id: string): Promise<Re
     await audit(tx, actor, { action: 'region.retire', subjectType: 'region', subjectId: id, regionPath: region.code, before: auditView(region), after: auditView(after!) });
     return after!;
   });
+}
+
+// ---- What other features read of the region tree (they never touch org's tables themselves) ----
+
+export { findRegion, ancestorsOf, childrenOf, type RegionRow } from './region.repository.ts';
+export type { Locator, Placed } from './locator.ts';
+
+/** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
+const qualified = (id: AnyColumn | SQL) => sql`${id}`;
+
+/**
+ * SQL for the name of the region whose id `id` holds (a column or expression of another feature's
+ * table), to select beside that feature's rows in the same statement: a correlated lookup on the
+ * primary key, as cheap as the join it replaces. Null when `id` is null; pass `string | null` then.
+ */
+export const regionNameOf = <T extends string | null = string>(id: AnyColumn | SQL): SQL<T> =>
+  sql<T>`(SELECT r.name FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+
+/** SQL for the code (path) of the region whose id `id` holds; see {@link regionNameOf}. */
+export const regionCodeOf = <T extends string | null = string>(id: AnyColumn | SQL): SQL<T> =>
+  sql<T>`(SELECT r.code FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+
+/** Names and codes of regions by id, in one query (for a page of rows, never one query per row). */
+export async function regionNames(db: DbOrTx, ids: string[]): Promise<Map<string, { name: string; code: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}
+
+/** A region by id whatever the actor's scope, for callers that checked access another way (public pages, jobs). */
+export async function regionById(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.id, id));
+  return r;
+}
+
+/** A region by its code whatever the actor's scope (operator commands, the dashboard's default region). */
+export async function regionByCode(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.code, code));
+  return r;
+}
+
+/** The first district by code: the dashboard's region for platform-wide roles. */
+export async function firstDistrict(db: DbOrTx): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.level, 'district')).orderBy(asc(regions.code)).limit(1);
+  return r;
+}
+
+/** True when `code` is a district (6 digits) in service. */
+export async function districtExists(db: DbOrTx, code: string): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const [r] = await db.select({ id: regions.id }).from(regions)
+    .where(and(eq(regions.code, code), eq(regions.level, 'district'), isNull(regions.retiredAt))).limit(1);
+  return Boolean(r);
+}
+
+/** Codes of up to `limit` districts in service, by code. */
+export async function districtCodes(db: DbOrTx, limit: number): Promise<string[]> {
+  const rows = await db.select({ code: regions.code }).from(regions)
+    .where(and(eq(regions.level, 'district'), isNull(regions.retiredAt))).orderBy(asc(regions.code)).limit(limit);
+  return rows.map((r) => r.code);
+}
+
+/**
+ * The smallest active region whose boundary contains the point: a bounding-box prefilter in SQL,
+ * then the exact polygon test. For occasional lookups (placing one request by hand); hot paths keep
+ * a {@link pointLocator}.
+ */
+export async function locate(db: DbOrTx, lat: number, lng: number): Promise<RegionRow | null> {
+  const candidates = await boundaryCandidates(db, lat, lng);
+  const hits = candidates.filter((c) => containsPoint(c.boundary as Polygonal, lat, lng));
+  hits.sort((a, b) => b.code.length - a.code.length);
+  return hits[0] ?? null;
+}
+
+/** An in-memory point locator over every active boundary, for hot paths (intake): no query per lookup. */
+export function pointLocator(db: DbOrTx, checkMs?: number): Locator {
+  return new Locator(db, checkMs);
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { deadlineFor, isValidLatLng } from '@gongzhi/core';
 import type { CreateRequestBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -7,9 +7,8 @@ import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { findResident } from '../org/people.repository.ts';
-import { sealPhone } from '../org/resident.pii.ts';
-import { residents } from '../org/org.table.ts';
+import { sealPhone } from '../../platform/crypto/pii.ts';
+import { findResident, residentDistrict } from '../org/people.service.ts';
 import { requestCaches, type CatalogueEntry } from './caches.ts';
 import { writeNewRequest } from './intake.write.ts';
 import { suggestFor } from './triage.service.ts';
@@ -44,8 +43,8 @@ async function placeOf(db: Db, body: CreateRequestBody, fallbackDistrict: () => 
 /** The district an actor belongs to, for requests that come with only an address. */
 async function homeDistrict(db: Db, actor: Actor): Promise<string | null> {
   if (actor.residentId) {
-    const [r] = await db.select({ d: residents.districtCode }).from(residents).where(eq(residents.id, actor.residentId));
-    if (r) return r.d;
+    const d = await residentDistrict(db, actor.residentId);
+    if (d) return d;
   }
   const path = actor.grants.find((g) => g.regionPath)?.regionPath;
   return path ? path.slice(0, 6) : null;
