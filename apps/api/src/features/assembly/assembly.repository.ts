@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
-import { regions } from '../org/org.table.ts';
+import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
 import {
   assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
 } from './assembly.table.ts';
@@ -36,8 +36,8 @@ export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: Asse
   const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
   const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${assemblies.id})`;
   const [rows, [total]] = await Promise.all([
-    db.select({ a: assemblies, regionName: regions.name, regionCode: regions.code, matterCount })
-      .from(assemblies).innerJoin(regions, eq(regions.id, assemblies.regionId))
+    db.select({ a: assemblies, regionName: regionNameOf(assemblies.regionId), regionCode: regionCodeOf(assemblies.regionId), matterCount })
+      .from(assemblies)
       .where(where).orderBy(desc(assemblies.opensAt), desc(assemblies.id)).limit(q.limit).offset(q.offset),
     db.select({ n: count() }).from(assemblies).where(where),
   ]);
@@ -120,13 +120,8 @@ export async function recountData(db: DbOrTx, assemblyId: string) {
   return { units, ballots };
 }
 
-export async function regionById(db: DbOrTx, id: string) {
-  const [r] = await db.select().from(regions).where(eq(regions.id, id));
-  return r;
-}
+/** The compound's region, from the org feature. */
+export const regionById = (db: DbOrTx, id: string) => orgRegionById(db, id);
 
-export async function regionNames(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return new Map<string, { name: string; code: string }>();
-  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
-}
+/** Names and codes of regions by id, from the org feature (one query). */
+export const regionNames = (db: DbOrTx, ids: string[]) => orgRegionNames(db, ids);

@@ -141,17 +141,20 @@ export type { Locator, Placed } from './locator.ts';
 /** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
 const qualified = (id: AnyColumn | SQL) => sql`${id}`;
 
+/** A text looked up by a region id: never null for a NOT NULL id column (regions are retired, never deleted). */
+type ByRegionId<I> = I extends { _: { notNull: true } } ? string : string | null;
+
 /**
  * SQL for the name of the region whose id `id` holds (a column or expression of another feature's
  * table), to select beside that feature's rows in the same statement: a correlated lookup on the
- * primary key, as cheap as the join it replaces. Null when `id` is null; pass `string | null` then.
+ * primary key, as cheap as the join it replaces. Null when `id` is null.
  */
-export const regionNameOf = <T extends string | null = string>(id: AnyColumn | SQL): SQL<T> =>
-  sql<T>`(SELECT r.name FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+export const regionNameOf = <I extends AnyColumn | SQL>(id: I): SQL<ByRegionId<I>> =>
+  sql<ByRegionId<I>>`(SELECT r.name FROM ${regions} r WHERE r.id = ${qualified(id)})`;
 
 /** SQL for the code (path) of the region whose id `id` holds; see {@link regionNameOf}. */
-export const regionCodeOf = <T extends string | null = string>(id: AnyColumn | SQL): SQL<T> =>
-  sql<T>`(SELECT r.code FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+export const regionCodeOf = <I extends AnyColumn | SQL>(id: I): SQL<ByRegionId<I>> =>
+  sql<ByRegionId<I>>`(SELECT r.code FROM ${regions} r WHERE r.id = ${qualified(id)})`;
 
 /** Names and codes of regions by id, in one query (for a page of rows, never one query per row). */
 export async function regionNames(db: DbOrTx, ids: string[]): Promise<Map<string, { name: string; code: string }>> {

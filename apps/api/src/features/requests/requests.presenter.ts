@@ -21,7 +21,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** The columns of a request as lists show it, joined to its category, department and place. */
 const summaryColumns = {
   r: requests, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, categoryEn: serviceCategories.nameEn, departmentName: organisationNameOf(requests.departmentId),
-  regionName: regionNameOf<string | null>(requests.regionId), regionCode: regionCodeOf<string | null>(requests.regionId),
+  regionName: regionNameOf(requests.regionId), regionCode: regionCodeOf(requests.regionId),
 };
 type SummaryRow = { r: RequestRow; categoryCode: string | null; categoryZh: string | null; categoryEn: string | null; departmentName: string | null; regionName: string | null; regionCode: string | null };
 
@@ -73,7 +73,7 @@ export async function presentDetail(db: Db, actor: Actor, id: string): Promise<R
   const [[x], timeline, handlers, extensions, photos, [follows], [owner], [merged]] = await Promise.all([
     summarySelect(db).where(eq(requests.id, id)),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, id)).orderBy(asc(requestEvents.at), asc(requestEvents.id)),
-    db.select({ h: requestHandlers, orgName: organisationNameOf(requestHandlers.organisationId), regionName: regionNameOf<string | null>(requestHandlers.regionId) }).from(requestHandlers)
+    db.select({ h: requestHandlers, orgName: organisationNameOf(requestHandlers.organisationId), regionName: regionNameOf(requestHandlers.regionId) }).from(requestHandlers)
       .where(eq(requestHandlers.requestId, id)).orderBy(asc(requestHandlers.createdAt)),
     db.select().from(requestExtensions).where(eq(requestExtensions.requestId, id)).orderBy(asc(requestExtensions.createdAt)),
     db.select().from(requestPhotos).where(eq(requestPhotos.requestId, id)).orderBy(asc(requestPhotos.createdAt)),

@@ -38,7 +38,7 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
   if (!userIds.length) return [];
   return db.select({
     id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, regionId: roleAssignments.regionId, regionPath: roleAssignments.regionPath,
-    regionName: regionNameOf<string | null>(roleAssignments.regionId), organisationId: roleAssignments.organisationId,
+    regionName: regionNameOf(roleAssignments.regionId), organisationId: roleAssignments.organisationId,
     organisationName: organisationNameOf(roleAssignments.organisationId), orgPath: organisationPathOf(roleAssignments.organisationId),
   }).from(roleAssignments)
     .where(inArray(roleAssignments.userId, userIds)).orderBy(asc(roleAssignments.createdAt));
