@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
@@ -34,7 +34,8 @@ export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: bo
 /** A page of the assemblies in scope, newest voting first, with the compound's name. */
 export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: AssemblyState; limit: number; offset: number }) {
   const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
-  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${assemblies.id})`;
+  // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the matter's.
+  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${sql`${assemblies.id}`})`;
   const [rows, [total]] = await Promise.all([
     db.select({ a: assemblies, regionName: regionNameOf(assemblies.regionId), regionCode: regionCodeOf(assemblies.regionId), matterCount })
       .from(assemblies)

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';

@@ -34,14 +34,17 @@ export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { 
   return row;
 }
 
+/** The council's id for subqueries: nested so Drizzle keeps the table name (a single-table select drops it, and a bare "id" would be the seat's). */
+const councilId = sql`${councils.id}`;
+
 /** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
 export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
   const where = and(councilScope(actor), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
   const [rows, [total]] = await Promise.all([
     db.select({
       c: councils, region: regionJoin,
-      seated: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NULL AND s.term_start <= ${today} AND s.term_end >= ${today})`,
-      vacant: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM council_seats n WHERE n.predecessor_id = s.id))`,
+      seated: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councilId} AND s.vacated_at IS NULL AND s.term_start <= ${today} AND s.term_end >= ${today})`,
+      vacant: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councilId} AND s.vacated_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM council_seats n WHERE n.predecessor_id = s.id))`,
     }).from(councils).where(where)
       .orderBy(asc(councils.regionPath), asc(councils.kind), asc(councils.name)).limit(f.limit).offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(councils).where(where),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KpiQuery, KpiView, Rates } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
