@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
+import { unitsWithOwners } from '../org/people.service.ts';
 import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
 import {
   assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
@@ -54,22 +55,7 @@ export async function mattersOf(db: DbOrTx, assemblyId: string) {
  * in one query: `res:<resident id>` or `org:<organisation id>`, with the name to show on the roll.
  */
 export async function compoundUnits(db: DbOrTx, regionPath: string): Promise<RollUnitInput[]> {
-  const res = await db.execute<{ unit_id: string; label: string; area: string; region_path: string; district_code: string; parties: { party: string; name: string }[] }>(sql`
-    SELECT u.id AS unit_id, b.name || ' ' || u.number AS label, u.area_centi_m2::text AS area, u.region_path, u.district_code,
-      coalesce(json_agg(json_build_object(
-        'party', CASE WHEN o.resident_id IS NOT NULL THEN 'res:' || o.resident_id ELSE 'org:' || o.organisation_id END,
-        'name', coalesce(r.name, g.name, '')) ORDER BY o.created_at) FILTER (WHERE o.resident_id IS NOT NULL OR o.organisation_id IS NOT NULL), '[]') AS parties
-    FROM units u
-    JOIN buildings b ON b.id = u.building_id
-    LEFT JOIN unit_owners o ON o.unit_id = u.id AND (o.until IS NULL OR o.until > current_date)
-    LEFT JOIN residents r ON r.id = o.resident_id
-    LEFT JOIN organisations g ON g.id = o.organisation_id
-    WHERE u.region_path LIKE ${likePrefix(regionPath)}
-    GROUP BY u.id, b.name
-    ORDER BY b.name, u.number`);
-  return res.rows.map((r) => ({
-    unitId: r.unit_id, label: r.label, areaCentiM2: Number(r.area), regionPath: r.region_path, districtCode: r.district_code, parties: r.parties,
-  }));
+  return unitsWithOwners(db, regionPath);
 }
 
 /** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */

@@ -12,7 +12,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
-import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
+import { compoundUnitsWithOwners, findBuilding, findHousehold, findResident, findUnit, type UnitWithOwners } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
@@ -161,6 +161,13 @@ export async function revealResident(db: Db, vault: Vault, actor: Actor, residen
 
 /** One resident the actor may see for `action` (people.read by default), or undefined: out of scope looks missing. */
 export { findResident };
+
+/** Every unit under a region path with its current owners as parties, in one query (an assembly's roll). */
+export async function unitsWithOwners(db: DbOrTx, regionPath: string): Promise<UnitWithOwners[]> {
+  return compoundUnitsWithOwners(db, regionPath);
+}
+
+export type { UnitWithOwners };
 
 /** The district a resident lives in, for requests that come with only an address (intake). */
 export async function residentDistrict(db: DbOrTx, residentId: string): Promise<string | undefined> {

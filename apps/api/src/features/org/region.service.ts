@@ -169,6 +169,16 @@ export async function regionById(db: DbOrTx, id: string): Promise<RegionRow | un
   return r;
 }
 
+/**
+ * An active (not retired) region by id whatever the actor's scope, for intake, where residents may
+ * name any grid. Raw and light: it runs once per request taken in that way.
+ */
+export async function activeRegion(db: DbOrTx, id: string): Promise<{ id: string; code: string; name: string; level: string; districtCode: string } | undefined> {
+  const [r] = (await db.execute<{ id: string; code: string; name: string; level: string; district_code: string }>(
+    sql`SELECT id, code, name, level, district_code FROM regions WHERE id = ${id} AND retired_at IS NULL`)).rows;
+  return r ? { id: r.id, code: r.code, name: r.name, level: r.level, districtCode: r.district_code } : undefined;
+}
+
 /** A region by its code whatever the actor's scope (operator commands, the dashboard's default region). */
 export async function regionByCode(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
   const [r] = await db.select().from(regions).where(eq(regions.code, code));
