@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
-import { likeContains, likePrefix } from '../../platform/db/like.ts';
+import { likeContains } from '../../platform/db/like.ts';
 import { unitsWithOwners } from '../org/people.service.ts';
 import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
 import {
