@@ -15,6 +15,7 @@ import { installErrorHandler, sendError } from './platform/errors/error-handler.
 import { answerClientError } from './platform/errors/client-error.ts';
 import { authPlugin } from './platform/auth/auth.plugin.ts';
 import { authRoutes } from './platform/auth/auth.routes.ts';
+import type { Directory } from './platform/auth/directory.ts';
 import { idempotencyPlugin } from './platform/http/idempotency.plugin.ts';
 import { MAX_BODY_BYTES, MAX_UPLOAD_BYTES } from './platform/http/limits.ts';
 import { auditRoutes } from './platform/audit/audit.routes.ts';
@@ -23,6 +24,8 @@ import { installTextNormalisation } from './platform/http/text.ts';
 import { ERROR_SCHEMA_NAME, errorComponent, openapiTransform } from './platform/http/openapi.ts';
 import { privacyRoutes } from './features/privacy/privacy.routes.ts';
 import { orgRoutes } from './features/org/org.routes.ts';
+import { regionNameOf } from './features/org/region.service.ts';
+import { organisationNameOf, organisationPathOf } from './features/org/organisation.service.ts';
 import { peopleRoutes } from './features/org/people.routes.ts';
 import { importRoutes } from './features/org/import.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
@@ -36,6 +39,9 @@ import { instructionRoutes } from './features/instructions/instructions.routes.t
 import { fundRoutes } from './features/funds/funds.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+
+/** Sign-in's view of regions and organisations, from the org feature: the platform names no feature. */
+const directory: Directory = { regionNameOf, organisationNameOf, organisationPathOf };
 
 /**
  * Builds the whole HTTP application without listening: `serve` listens on it, tests `inject()` into it,
@@ -92,7 +98,7 @@ export async function buildApp(deps: AppDeps, opts: {
     transform: openapiTransform as never,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  await app.register(authPlugin, deps);
+  await app.register(authPlugin, { ...deps, directory });
   await app.register(idempotencyPlugin, deps);
 
   app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database kind', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['embedded', 'server']) }) } } },
@@ -103,7 +109,7 @@ export async function buildApp(deps: AppDeps, opts: {
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(async (api) => {
-    await authRoutes(api, deps);
+    await authRoutes(api, { ...deps, directory });
     await orgRoutes(api, deps);
     await peopleRoutes(api, deps);
     await importRoutes(api, deps);

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { eq } from 'drizzle-orm';
 import { ROLES, type Role } from '@gongzhi/core';
 import { loadConfig } from '../config.ts';
 import { connect } from '../platform/db/connection.ts';
@@ -8,7 +7,7 @@ import { SYSTEM_ACTOR } from '../platform/authz/actor.ts';
 import { AppError } from '../platform/errors/app-error.ts';
 import { errorMessage } from '@gongzhi/contracts';
 import { createUser } from '../features/users/users.service.ts';
-import { regions } from '../features/org/org.table.ts';
+import { regionByCode } from '../features/org/region.service.ts';
 import { createOpen311Key, listOpen311Keys, revokeOpen311Key } from '../features/open311/open311.keys.ts';
 import { soleDistrict } from '../features/open311/open311.jurisdiction.ts';
 import { serve } from './serve.ts';
@@ -64,7 +63,7 @@ user.command('create').description('create an account with one role')
     await withDatabase(async (d) => {
       let regionId: string | undefined;
       if (o.region) {
-        const [r] = await d.db.select({ id: regions.id }).from(regions).where(eq(regions.code, o.region));
+        const r = await regionByCode(d.db, o.region);
         if (!r) throw new Error(`no region with code ${o.region}`);
         regionId = r.id;
       }

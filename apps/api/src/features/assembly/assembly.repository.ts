@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
-import { likeContains, likePrefix } from '../../platform/db/like.ts';
-import { regions } from '../org/org.table.ts';
+import { likeContains } from '../../platform/db/like.ts';
+import { unitsWithOwners } from '../org/people.service.ts';
+import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
 import {
   assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
 } from './assembly.table.ts';
@@ -34,10 +35,11 @@ export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: bo
 /** A page of the assemblies in scope, newest voting first, with the compound's name. */
 export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: AssemblyState; limit: number; offset: number }) {
   const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
-  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${assemblies.id})`;
+  // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the matter's.
+  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${sql`${assemblies.id}`})`;
   const [rows, [total]] = await Promise.all([
-    db.select({ a: assemblies, regionName: regions.name, regionCode: regions.code, matterCount })
-      .from(assemblies).innerJoin(regions, eq(regions.id, assemblies.regionId))
+    db.select({ a: assemblies, regionName: regionNameOf(assemblies.regionId), regionCode: regionCodeOf(assemblies.regionId), matterCount })
+      .from(assemblies)
       .where(where).orderBy(desc(assemblies.opensAt), desc(assemblies.id)).limit(q.limit).offset(q.offset),
     db.select({ n: count() }).from(assemblies).where(where),
   ]);
@@ -53,22 +55,7 @@ export async function mattersOf(db: DbOrTx, assemblyId: string) {
  * in one query: `res:<resident id>` or `org:<organisation id>`, with the name to show on the roll.
  */
 export async function compoundUnits(db: DbOrTx, regionPath: string): Promise<RollUnitInput[]> {
-  const res = await db.execute<{ unit_id: string; label: string; area: string; region_path: string; district_code: string; parties: { party: string; name: string }[] }>(sql`
-    SELECT u.id AS unit_id, b.name || ' ' || u.number AS label, u.area_centi_m2::text AS area, u.region_path, u.district_code,
-      coalesce(json_agg(json_build_object(
-        'party', CASE WHEN o.resident_id IS NOT NULL THEN 'res:' || o.resident_id ELSE 'org:' || o.organisation_id END,
-        'name', coalesce(r.name, g.name, '')) ORDER BY o.created_at) FILTER (WHERE o.resident_id IS NOT NULL OR o.organisation_id IS NOT NULL), '[]') AS parties
-    FROM units u
-    JOIN buildings b ON b.id = u.building_id
-    LEFT JOIN unit_owners o ON o.unit_id = u.id AND (o.until IS NULL OR o.until > current_date)
-    LEFT JOIN residents r ON r.id = o.resident_id
-    LEFT JOIN organisations g ON g.id = o.organisation_id
-    WHERE u.region_path LIKE ${likePrefix(regionPath)}
-    GROUP BY u.id, b.name
-    ORDER BY b.name, u.number`);
-  return res.rows.map((r) => ({
-    unitId: r.unit_id, label: r.label, areaCentiM2: Number(r.area), regionPath: r.region_path, districtCode: r.district_code, parties: r.parties,
-  }));
+  return unitsWithOwners(db, regionPath);
 }
 
 /** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */
@@ -120,13 +107,8 @@ export async function recountData(db: DbOrTx, assemblyId: string) {
   return { units, ballots };
 }
 
-export async function regionById(db: DbOrTx, id: string) {
-  const [r] = await db.select().from(regions).where(eq(regions.id, id));
-  return r;
-}
+/** The compound's region, from the org feature. */
+export const regionById = (db: DbOrTx, id: string) => orgRegionById(db, id);
 
-export async function regionNames(db: DbOrTx, ids: string[]) {
-  if (!ids.length) return new Map<string, { name: string; code: string }>();
-  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, ids));
-  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
-}
+/** Names and codes of regions by id, from the org feature (one query). */
+export const regionNames = (db: DbOrTx, ids: string[]) => orgRegionNames(db, ids);

@@ -7,7 +7,7 @@ import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { presentDetail as readRequest } from '../requests/requests.presenter.ts';
+import { readRequest } from '../requests/requests.service.ts';
 import { councilAgendaItems, councilCosigns } from './councils.table.ts';
 import { findAgendaItem, findCouncil, hasCosigned, type AgendaRow } from './councils.repository.ts';
 import { livesIn } from './councils.policy.ts';

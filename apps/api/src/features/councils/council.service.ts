@@ -7,9 +7,9 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { findRegion } from '../org/region.repository.ts';
-import { findResident } from '../org/people.repository.ts';
-import { organisations } from '../org/org.table.ts';
+import { findRegion } from '../org/region.service.ts';
+import { findResident } from '../org/people.service.ts';
+import { organisationById } from '../org/organisation.service.ts';
 import { councils, councilSeats } from './councils.table.ts';
 import { findCouncil, findSeat, type CouncilRow, type SeatRow } from './councils.repository.ts';
 import { KIND_LEVELS, mayManage } from './councils.policy.ts';
@@ -52,7 +52,7 @@ async function holderOf(tx: Tx, actor: Actor, council: CouncilRow, h: { resident
     return { residentId: r.id, organisationId: null, holderName: r.name };
   }
   if (h.organisationId) {
-    const [o] = await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.id, h.organisationId));
+    const o = await organisationById(tx, h.organisationId);
     if (!o) throw new AppError('ORGANISATION_NOT_FOUND');
     return { residentId: null, organisationId: o.id, holderName: h.holderName ? `${o.name}（${h.holderName}）` : o.name };
   }

@@ -1,11 +1,11 @@
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisations } from '../org/org.table.ts';
+import { organisationNames } from '../org/organisation.service.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
   agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, isSitting, meetingAgenda, meetingsOf, minutesOf, motionsOf,
@@ -37,8 +37,7 @@ export function presentAgendaItem(a: AgendaRow, cosigned: boolean) {
 
 async function presentSeats(db: DbOrTx, seats: SeatRow[], today: string) {
   const orgIds = [...new Set(seats.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))];
-  const orgs = orgIds.length ? await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, orgIds)) : [];
-  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  const orgName = await organisationNames(db, orgIds);
   const successor = new Map(seats.flatMap((s) => (s.predecessorId ? [[s.predecessorId, s.id] as const] : [])));
   return seats.map((s) => ({
     id: s.id, kind: s.kind, holderName: s.holderName, residentId: s.residentId,

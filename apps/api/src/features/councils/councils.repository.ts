@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
-import { regions } from '../org/org.table.ts';
+import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
   councilObjections, councilResolutions, councils, councilSeats, councilVotes,
@@ -23,15 +23,19 @@ export type ObjectionRow = typeof councilObjections.$inferSelect;
  */
 export const councilScope = (actor: Actor): SQL => scopeFilterWithAncestors(actor, 'council.read', councils.regionPath);
 
-const regionJoin = { name: regions.name, code: regions.code };
+// The region's name and code beside each council, looked up in the same statement.
+const regionJoin = { name: regionNameOf(councils.regionId), code: regionCodeOf(councils.regionId) };
 
 /** One council in the actor's read scope, with its region's name and code. */
 export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
-  const q = db.select({ c: councils, region: regionJoin }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId))
+  const q = db.select({ c: councils, region: regionJoin }).from(councils)
     .where(and(eq(councils.id, id), councilScope(actor)));
   const [row] = opts.lock ? await q.for('update', { of: councils }) : await q;
   return row;
 }
+
+/** The council's id for subqueries: nested so Drizzle keeps the table name (a single-table select drops it, and a bare "id" would be the seat's). */
+const councilId = sql`${councils.id}`;
 
 /** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
 export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
@@ -39,9 +43,9 @@ export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: Council
   const [rows, [total]] = await Promise.all([
     db.select({
       c: councils, region: regionJoin,
-      seated: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NULL AND s.term_start <= ${today} AND s.term_end >= ${today})`,
-      vacant: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councils.id} AND s.vacated_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM council_seats n WHERE n.predecessor_id = s.id))`,
-    }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId)).where(where)
+      seated: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councilId} AND s.vacated_at IS NULL AND s.term_start <= ${today} AND s.term_end >= ${today})`,
+      vacant: sql<number>`(SELECT count(*)::int FROM council_seats s WHERE s.council_id = ${councilId} AND s.vacated_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM council_seats n WHERE n.predecessor_id = s.id))`,
+    }).from(councils).where(where)
       .orderBy(asc(councils.regionPath), asc(councils.kind), asc(councils.name)).limit(f.limit).offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(councils).where(where),
   ]);
@@ -120,7 +124,7 @@ export const resolutionsOfMeeting = (db: DbOrTx, meetingId: string) =>
 /** A resolution with its council and region, unscoped: the board is public once published. */
 export async function findResolution(db: DbOrTx, id: string, lock = false) {
   const q = db.select({ r: councilResolutions, c: councils, region: regionJoin }).from(councilResolutions)
-    .innerJoin(councils, eq(councils.id, councilResolutions.councilId)).innerJoin(regions, eq(regions.id, councils.regionId))
+    .innerJoin(councils, eq(councils.id, councilResolutions.councilId))
     .where(eq(councilResolutions.id, id));
   const [row] = lock ? await q.for('update', { of: councilResolutions }) : await q;
   return row;
@@ -135,7 +139,7 @@ export async function listBoard(db: DbOrTx, f: { regionCode?: string; state?: Re
   );
   const [rows, [total]] = await Promise.all([
     db.select({ r: councilResolutions, c: councils, region: regionJoin, ...objectionCounts }).from(councilResolutions)
-      .innerJoin(councils, eq(councils.id, councilResolutions.councilId)).innerJoin(regions, eq(regions.id, councils.regionId))
+      .innerJoin(councils, eq(councils.id, councilResolutions.councilId))
       .where(where).orderBy(desc(councilResolutions.publishedAt), desc(councilResolutions.id)).limit(f.limit).offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(councilResolutions).where(where),
   ]);

@@ -7,7 +7,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { cancelTimers, schedule, type TimerRow } from '../../platform/jobs/scheduler.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { loadCalendar } from '../requests/calendar.ts';
+import { loadCalendar } from '../requests/calendar.service.ts';
 import { councilAgendaItems, councilObjections, councilResolutions } from './councils.table.ts';
 import { findResolution, objectionsOf, unansweredCount, type ResolutionRow } from './councils.repository.ts';
 import { livesIn, mayManage } from './councils.policy.ts';

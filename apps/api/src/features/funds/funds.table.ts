@@ -4,7 +4,14 @@ import {
 import { sql } from 'drizzle-orm';
 import type { FundKind, LedgerKind } from '@gongzhi/contracts';
 import { createdAt, id, scopeColumns, updatedAt } from '../../platform/db/columns.ts';
-import { assemblyMatters } from '../assembly/assembly.table.ts';
+
+/**
+ * The owners' assembly's matters, named only as the target of a foreign key: the assembly feature owns
+ * the table (assembly/assembly.table.ts), and funds reach it only through its services. Drizzle knows a
+ * foreign key by the target's table and column names, so this stand-in yields the same constraint
+ * (fund_budgets_assembly_matter_id_assembly_matters_id_fk). Not exported: it is no table of ours.
+ */
+const assemblyMattersKey = pgTable('assembly_matters', { id: uuid('id').primaryKey() });
 
 /**
  * A fund: a community charity or development fund, a special protection fund (保障资金, one per
@@ -152,7 +159,7 @@ export const fundBudgets = pgTable('fund_budgets', {
   resolutionRef: text('resolution_ref'),
   resolutionText: text('resolution_text'),
   /** The matter of an owners' assembly held on the platform that approved this budget, if it was. */
-  assemblyMatterId: uuid('assembly_matter_id').references(() => assemblyMatters.id),
+  assemblyMatterId: uuid('assembly_matter_id').references(() => assemblyMattersKey.id),
   approvedOn: date('approved_on', { mode: 'string' }),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),

@@ -1,14 +1,8 @@
-import { and, eq, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { regions } from '../org/org.table.ts';
+import { districtCodes, districtExists } from '../org/region.service.ts';
 
 /** True when `code` is a district (6 digits) in service. */
-export async function districtExists(db: DbOrTx, code: string): Promise<boolean> {
-  if (!/^\d{6}$/.test(code)) return false;
-  const [r] = await db.select({ id: regions.id }).from(regions)
-    .where(and(eq(regions.code, code), eq(regions.level, 'district'), isNull(regions.retiredAt))).limit(1);
-  return Boolean(r);
-}
+export { districtExists };
 
 /**
  * The platform's only district, or null when it serves several (or none). GeoReport v2 lets an
@@ -16,9 +10,8 @@ export async function districtExists(db: DbOrTx, code: string): Promise<boolean>
  * required, since catalogues and request lists are per district.
  */
 export async function soleDistrict(db: DbOrTx): Promise<string | null> {
-  const rows = await db.select({ code: regions.code }).from(regions)
-    .where(and(eq(regions.level, 'district'), isNull(regions.retiredAt))).limit(2);
-  return rows.length === 1 ? rows[0]!.code : null;
+  const codes = await districtCodes(db, 2);
+  return codes.length === 1 ? codes[0]! : null;
 }
 
 /** How a `jurisdiction_id` resolved: a district code, or why not (GeoReport's 400 and 404). */

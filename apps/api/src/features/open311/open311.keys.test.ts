@@ -5,7 +5,7 @@ import { createTestContext, DEMO, signIn, type Client, type TestContext } from '
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { regions } from '../org/org.table.ts';
-import { open311Keys } from '../requests/requests.table.ts';
+import { open311Keys } from './open311.table.ts';
 import { createOpen311Key, revokeOpen311Key } from './open311.keys.ts';
 import { form, pointIn } from './open311.testkit.ts';
 

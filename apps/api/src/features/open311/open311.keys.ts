@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, can, scopeFilter } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { open311Keys } from '../requests/requests.table.ts';
+import { open311Keys } from './open311.table.ts';
 import { districtExists } from './open311.jurisdiction.ts';
 
 type Open311KeyRow = typeof open311Keys.$inferSelect;

@@ -3,7 +3,7 @@ import { ERRORS, errorMessage, negotiateLanguage, type ErrorCode } from '@gongzh
 import type { CreateRequestBody } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { locate } from '../org/org.routes.ts';
+import { locate } from '../org/region.service.ts';
 import { intake } from '../requests/intake.service.ts';
 import { fail, Open311Error, sendAs, sendErrors, splitFormat, type Bilingual, type Format } from './open311.format.ts';
 import { flatArgs, parseListQuery, parsePost, reporterName } from './open311.input.ts';
@@ -137,7 +137,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
       const f = parsePost(args);
       // A key files into its own district only: a point in another district is outside this jurisdiction.
       if (f.lat !== undefined && f.long !== undefined) {
-        const hit = await locate({ db }, f.lat, f.long);
+        const hit = await locate(db, f.lat, f.long);
         if (!hit) throw new AppError('LOCATION_OUTSIDE');
         if (hit.districtCode !== district) fail(400, 'lat/long 不在本辖区内', 'lat/long is not within the jurisdiction');
       }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { containsPoint, isValidLatLng, type Polygonal } from '@gongzhi/core';
+import { isValidLatLng } from '@gongzhi/core';
 import {
   CreateOrganisationBody, CreateRegionBody, IdParams, LocateQuery, LocateResult, MoveRegionBody, OrganisationKind,
   OrganisationView, PartyOrgView, RegionDetail, RegionListQuery, RegionSummary, UpdateRegionBody,
@@ -13,9 +13,9 @@ import { abilities, authorize, scopeFilter, scopeFilterWithAncestors } from '../
 import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
-import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
+import { ancestorsOf, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
 import { presentRegion } from './region.presenter.ts';
-import { createRegion, moveRegion, retireRegion, updateRegion } from './region.service.ts';
+import { createRegion, locate, moveRegion, retireRegion, updateRegion } from './region.service.ts';
 import { createOrganisation } from './organisation.service.ts';
 
 const REGION_ABILITIES = ['region.manage', 'people.read', 'people.write', 'pii.reveal', 'import.run', 'export.run', 'org.manage'] as const;
@@ -86,7 +86,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
       requireActor(request);
       const { lat, lng } = request.query;
       if (!isValidLatLng(lat, lng)) throw new AppError('LOCATION_INVALID');
-      const hit = await locate(deps, lat, lng);
+      const hit = await locate(db, lat, lng);
       return { region: hit ? { id: hit.id, level: hit.level, code: hit.code, name: hit.name } : null, ancestors: hit ? await ancestorsOf(db, hit.code) : [] };
     });
 
@@ -125,15 +125,4 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
       members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${partyOrgs.id})`,
     }).from(partyOrgs).where(and(...where)).orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));
   });
-}
-
-/**
- * The smallest active region whose boundary contains the point: a bounding-box prefilter in SQL,
- * then the exact polygon test. Exported for other features (requests place themselves with it).
- */
-export async function locate(deps: Pick<AppDeps, 'db'>, lat: number, lng: number) {
-  const candidates = await boundaryCandidates(deps.db, lat, lng);
-  const hits = candidates.filter((c) => containsPoint(c.boundary as Polygonal, lat, lng));
-  hits.sort((a, b) => b.code.length - a.code.length);
-  return hits[0] ?? null;
 }

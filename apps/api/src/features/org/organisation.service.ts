@@ -1,6 +1,7 @@
+import { and, eq, inArray, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateOrganisationBody } from '@gongzhi/contracts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -20,4 +21,50 @@ export async function createOrganisation(db: Db, actor: Actor, body: z.infer<typ
     await audit(tx, actor, { action: 'organisation.create', subjectType: 'organisation', subjectId: row!.id, regionPath: region.code, after: row });
     return row!;
   });
+}
+
+// ---- What other features read of organisations (they never touch org's tables themselves) ----
+
+/** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
+const qualified = (id: AnyColumn | SQL) => sql`${id}`;
+
+/**
+ * SQL for the name of the organisation whose id `id` holds (a column or expression of another
+ * feature's table), selected beside that feature's rows in the same statement: a correlated lookup
+ * on the primary key, as cheap as the join it replaces. Null when `id` is null or names none.
+ */
+export const organisationNameOf = (id: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(SELECT o.name FROM ${organisations} o WHERE o.id = ${qualified(id)})`;
+
+/** SQL for the region path of the organisation whose id `id` holds (where its roles reach); see {@link organisationNameOf}. */
+export const organisationPathOf = (id: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(SELECT o.region_path FROM ${organisations} o WHERE o.id = ${qualified(id)})`;
+
+/** Names of organisations by id, in one query (for a page of rows, never one query per row). */
+export async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, [...new Set(ids)]));
+  return new Map(rows.map((o) => [o.id, o.name]));
+}
+
+/** An organisation by id whatever the actor's scope (its name and where it sits), for callers that check access themselves. */
+export async function organisationById(db: DbOrTx, id: string) {
+  const [o] = await db.select({ id: organisations.id, kind: organisations.kind, name: organisations.name, regionPath: organisations.regionPath, districtCode: organisations.districtCode })
+    .from(organisations).where(eq(organisations.id, id));
+  return o;
+}
+
+/** An organisation of a district by id (departments requests are sent to), or undefined when it is elsewhere. */
+export async function organisationInDistrict(db: DbOrTx, id: string, districtCode: string) {
+  const [o] = await db.select({ id: organisations.id, name: organisations.name }).from(organisations)
+    .where(and(eq(organisations.id, id), eq(organisations.districtCode, districtCode)));
+  return o;
+}
+
+/** A district's departments that carry one of the catalogue's department codes, as code → id. */
+export async function departmentsByCode(db: DbOrTx, districtCode: string, codes: string[]): Promise<Map<string | null, string>> {
+  if (!codes.length) return new Map();
+  const rows = await db.select({ id: organisations.id, code: organisations.code }).from(organisations)
+    .where(and(eq(organisations.districtCode, districtCode), eq(organisations.kind, 'department'), inArray(organisations.code, codes)));
+  return new Map(rows.map((d) => [d.code, d.id]));
 }

@@ -106,3 +106,29 @@ export async function listBuildings(db: DbOrTx, actor: Actor, regionCode: string
     .where(and(scopeFilter(actor, 'people.read', buildings.regionPath), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
     .orderBy(asc(buildings.regionPath), asc(buildings.name));
 }
+
+/** A unit of a compound with its current owners as parties (`res:<resident id>` or `org:<organisation id>`) and their names. */
+export interface UnitWithOwners { unitId: string; label: string; areaCentiM2: number; regionPath: string; districtCode: string; parties: { party: string; name: string }[] }
+
+/**
+ * Every unit under a region path with its current owners, in one query (an owners' assembly's roll
+ * is built from it). Whatever the actor's scope: the caller has checked its right to the compound.
+ */
+export async function compoundUnitsWithOwners(db: DbOrTx, regionPath: string): Promise<UnitWithOwners[]> {
+  const res = await db.execute<{ unit_id: string; label: string; area: string; region_path: string; district_code: string; parties: { party: string; name: string }[] }>(sql`
+    SELECT u.id AS unit_id, b.name || ' ' || u.number AS label, u.area_centi_m2::text AS area, u.region_path, u.district_code,
+      coalesce(json_agg(json_build_object(
+        'party', CASE WHEN o.resident_id IS NOT NULL THEN 'res:' || o.resident_id ELSE 'org:' || o.organisation_id END,
+        'name', coalesce(r.name, g.name, '')) ORDER BY o.created_at) FILTER (WHERE o.resident_id IS NOT NULL OR o.organisation_id IS NOT NULL), '[]') AS parties
+    FROM units u
+    JOIN buildings b ON b.id = u.building_id
+    LEFT JOIN unit_owners o ON o.unit_id = u.id AND (o.until IS NULL OR o.until > current_date)
+    LEFT JOIN residents r ON r.id = o.resident_id
+    LEFT JOIN organisations g ON g.id = o.organisation_id
+    WHERE u.region_path LIKE ${likePrefix(regionPath)}
+    GROUP BY u.id, b.name
+    ORDER BY b.name, u.number`);
+  return res.rows.map((r) => ({
+    unitId: r.unit_id, label: r.label, areaCentiM2: Number(r.area), regionPath: r.region_path, districtCode: r.district_code, parties: r.parties,
+  }));
+}

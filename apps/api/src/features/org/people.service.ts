@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
@@ -12,7 +12,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
-import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
+import { compoundUnitsWithOwners, findBuilding, findHousehold, findResident, findUnit, type UnitWithOwners } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
@@ -155,4 +155,50 @@ export async function revealResident(db: Db, vault: Vault, actor: Actor, residen
     await audit(tx, actor, { action: 'resident.reveal', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { field } });
     return sealed ? vault.decrypt(sealed) : null;
   });
+}
+
+// ---- What other features read and change of the register (they never touch org's tables themselves) ----
+
+/** One resident the actor may see for `action` (people.read by default), or undefined: out of scope looks missing. */
+export { findResident };
+
+/** Every unit under a region path with its current owners as parties, in one query (an assembly's roll). */
+export async function unitsWithOwners(db: DbOrTx, regionPath: string): Promise<UnitWithOwners[]> {
+  return compoundUnitsWithOwners(db, regionPath);
+}
+
+export type { UnitWithOwners };
+
+/** The district a resident lives in, for requests that come with only an address (intake). */
+export async function residentDistrict(db: DbOrTx, residentId: string): Promise<string | undefined> {
+  const [r] = await db.select({ d: residents.districtCode }).from(residents).where(eq(residents.id, residentId));
+  return r?.d;
+}
+
+/**
+ * A resident's full entry (sealed values included) and their household, whatever the scope: only
+ * for giving a person their own data (PIPL art. 45), which the caller has established.
+ */
+export async function ownRegisterEntry(db: DbOrTx, residentId: string) {
+  const [resident] = await db.select().from(residents).where(eq(residents.id, residentId));
+  const [household] = resident ? await db.select().from(households).where(eq(households.id, resident.householdId)) : [];
+  return { resident, household };
+}
+
+/** Where a resident sits (their region path), whatever the scope, for auditing an action about them. */
+export async function residentRegionPath(db: DbOrTx, residentId: string): Promise<string | undefined> {
+  const [r] = await db.select({ regionPath: residents.regionPath }).from(residents).where(eq(residents.id, residentId));
+  return r?.regionPath;
+}
+
+/**
+ * Anonymises a resident's entry (PIPL art. 47): name replaced, personal data cleared, marked moved
+ * out (keeping an earlier date). The row stays, so households and ownership stay whole. Run in the
+ * caller's transaction, which has checked the right to erase.
+ */
+export async function anonymiseResident(tx: DbOrTx, residentId: string, erasedName: string, now: Date): Promise<void> {
+  await tx.update(residents).set({
+    name: erasedName, gender: null, birthDate: null, idHash: null, idCipher: null, idMasked: null,
+    phoneHash: null, phoneCipher: null, phoneMasked: null, tags: [], movedOutAt: sql`coalesce(${residents.movedOutAt}, ${now})`,
+  }).where(eq(residents.id, residentId));
 }

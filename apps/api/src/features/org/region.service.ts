@@ -1,5 +1,5 @@
-import { and, eq, getTableName, isNull, like, sql } from 'drizzle-orm';
-import { bboxOf, checkRegionCode, childLevel, parentLevel, segmentOf, validateBoundary, type Polygonal } from '@gongzhi/core';
+import { and, asc, eq, getTableName, inArray, isNull, like, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { bboxOf, checkRegionCode, childLevel, containsPoint, parentLevel, segmentOf, validateBoundary, type Polygonal } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateRegionBody, MoveRegionBody, UpdateRegionBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -8,9 +8,16 @@ import { authorize } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { SCOPED_TABLES } from '../../platform/db/scoped-tables.ts';
+import { scopedTablesOf, type ScopedTable } from '../../platform/db/scoped-tables.ts';
+import * as registry from '../../tables.ts';
 import { households, regions } from './org.table.ts';
-import { findRegion, type RegionRow } from './region.repository.ts';
+import { boundaryCandidates, findRegion, type RegionRow } from './region.repository.ts';
+import { Locator } from './locator.ts';
+
+// Every feature's region-scoped tables, from the table registry (not from the features themselves):
+// found on first use, so the registry's modules have all loaded by then.
+let scoped: ScopedTable[] | undefined;
+const scopedTables = () => (scoped ??= scopedTablesOf(registry));
 
 const auditView = (r: RegionRow) => ({ code: r.code, name: r.name, level: r.level, parentId: r.parentId, boundary: r.boundary, retiredAt: r.retiredAt });
 
@@ -95,7 +102,7 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     await tx.update(regions).set({ code: recode(regions.code), districtCode: district }).where(like(regions.code, likePrefix(oldCode)));
     await tx.update(regions).set({ parentId: parent.id }).where(eq(regions.id, id));
     const moved: Record<string, number> = {};
-    for (const t of SCOPED_TABLES) {
+    for (const t of scopedTables()) {
       const set: Record<string, unknown> = { [t.regionPath.name]: recode(t.regionPath) };
       if (t.districtCode) set[t.districtCode.name] = district;
       const res = await tx.execute(sql`UPDATE ${t.table} SET ${sql.join(Object.entries(set).map(([c, v]) => sql`${sql.identifier(c)} = ${v}`), sql`, `)} WHERE ${t.regionPath} LIKE ${likePrefix(oldCode)}`);
@@ -124,4 +131,94 @@ export async function retireRegion(db: Db, actor: Actor, id: string): Promise<Re
     await audit(tx, actor, { action: 'region.retire', subjectType: 'region', subjectId: id, regionPath: region.code, before: auditView(region), after: auditView(after!) });
     return after!;
   });
+}
+
+// ---- What other features read of the region tree (they never touch org's tables themselves) ----
+
+export { findRegion, ancestorsOf, childrenOf, type RegionRow } from './region.repository.ts';
+export type { Locator, Placed } from './locator.ts';
+
+/** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
+const qualified = (id: AnyColumn | SQL) => sql`${id}`;
+
+/** A text looked up by a region id: never null for a NOT NULL id column (regions are retired, never deleted). */
+type ByRegionId<I> = I extends { _: { notNull: true } } ? string : string | null;
+
+/**
+ * SQL for the name of the region whose id `id` holds (a column or expression of another feature's
+ * table), to select beside that feature's rows in the same statement: a correlated lookup on the
+ * primary key, as cheap as the join it replaces. Null when `id` is null.
+ */
+export const regionNameOf = <I extends AnyColumn | SQL>(id: I): SQL<ByRegionId<I>> =>
+  sql<ByRegionId<I>>`(SELECT r.name FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+
+/** SQL for the code (path) of the region whose id `id` holds; see {@link regionNameOf}. */
+export const regionCodeOf = <I extends AnyColumn | SQL>(id: I): SQL<ByRegionId<I>> =>
+  sql<ByRegionId<I>>`(SELECT r.code FROM ${regions} r WHERE r.id = ${qualified(id)})`;
+
+/** Names and codes of regions by id, in one query (for a page of rows, never one query per row). */
+export async function regionNames(db: DbOrTx, ids: string[]): Promise<Map<string, { name: string; code: string }>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: regions.id, name: regions.name, code: regions.code }).from(regions).where(inArray(regions.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, { name: r.name, code: r.code }]));
+}
+
+/** A region by id whatever the actor's scope, for callers that checked access another way (public pages, jobs). */
+export async function regionById(db: DbOrTx, id: string): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.id, id));
+  return r;
+}
+
+/**
+ * An active (not retired) region by id whatever the actor's scope, for intake, where residents may
+ * name any grid. Raw and light: it runs once per request taken in that way.
+ */
+export async function activeRegion(db: DbOrTx, id: string): Promise<{ id: string; code: string; name: string; level: string; districtCode: string } | undefined> {
+  const [r] = (await db.execute<{ id: string; code: string; name: string; level: string; district_code: string }>(
+    sql`SELECT id, code, name, level, district_code FROM regions WHERE id = ${id} AND retired_at IS NULL`)).rows;
+  return r ? { id: r.id, code: r.code, name: r.name, level: r.level, districtCode: r.district_code } : undefined;
+}
+
+/** A region by its code whatever the actor's scope (operator commands, the dashboard's default region). */
+export async function regionByCode(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.code, code));
+  return r;
+}
+
+/** The first district by code: the dashboard's region for platform-wide roles. */
+export async function firstDistrict(db: DbOrTx): Promise<RegionRow | undefined> {
+  const [r] = await db.select().from(regions).where(eq(regions.level, 'district')).orderBy(asc(regions.code)).limit(1);
+  return r;
+}
+
+/** True when `code` is a district (6 digits) in service. */
+export async function districtExists(db: DbOrTx, code: string): Promise<boolean> {
+  if (!/^\d{6}$/.test(code)) return false;
+  const [r] = await db.select({ id: regions.id }).from(regions)
+    .where(and(eq(regions.code, code), eq(regions.level, 'district'), isNull(regions.retiredAt))).limit(1);
+  return Boolean(r);
+}
+
+/** Codes of up to `limit` districts in service, by code. */
+export async function districtCodes(db: DbOrTx, limit: number): Promise<string[]> {
+  const rows = await db.select({ code: regions.code }).from(regions)
+    .where(and(eq(regions.level, 'district'), isNull(regions.retiredAt))).orderBy(asc(regions.code)).limit(limit);
+  return rows.map((r) => r.code);
+}
+
+/**
+ * The smallest active region whose boundary contains the point: a bounding-box prefilter in SQL,
+ * then the exact polygon test. For occasional lookups (placing one request by hand); hot paths keep
+ * a {@link pointLocator}.
+ */
+export async function locate(db: DbOrTx, lat: number, lng: number): Promise<RegionRow | null> {
+  const candidates = await boundaryCandidates(db, lat, lng);
+  const hits = candidates.filter((c) => containsPoint(c.boundary as Polygonal, lat, lng));
+  hits.sort((a, b) => b.code.length - a.code.length);
+  return hits[0] ?? null;
+}
+
+/** An in-memory point locator over every active boundary, for hot paths (intake): no query per lookup. */
+export function pointLocator(db: DbOrTx, checkMs?: number): Locator {
+  return new Locator(db, checkMs);
 }

@@ -1,13 +1,12 @@
-import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber } from '@gongzhi/core';
-import type { ErrorCode } from '@gongzhi/contracts';
+import { maskIdNumber, validateIdNumber } from '@gongzhi/core';
 import type { Vault } from '../../platform/crypto/vault.ts';
+import type { Checked } from '../../platform/crypto/pii.ts';
+
+// Phones are sealed alike for accounts and residents: the platform owns that, the register re-exports it.
+export { sealPhone, type Checked, type PhoneColumns } from '../../platform/crypto/pii.ts';
 
 /** Columns derived from an ID number: encrypted value, keyed hash, masked copy, and what it tells. */
 export interface IdColumns { idHash: string; idCipher: string; idMasked: string; gender: 'male' | 'female'; birthDate: string }
-export interface PhoneColumns { phoneHash: string; phoneCipher: string; phoneMasked: string }
-
-/** Outcome of checking one personal field: the columns to store, or the error to report. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; params?: Record<string, unknown> };
 
 const ID_REASON_ZH: Record<string, string> = { format: '格式应为 18 位', checksum: '校验位不符', birth_date: '出生日期无效' };
 
@@ -16,13 +15,6 @@ export function sealIdNumber(vault: Vault, raw: string, today = new Date()): Che
   const v = validateIdNumber(raw, today);
   if (!v.ok) return { ok: false, code: 'ID_NUMBER_INVALID', params: { reason: ID_REASON_ZH[v.reason] ?? v.reason, reasonCode: v.reason } };
   return { ok: true, value: { idHash: vault.hash(`id:${v.id}`), idCipher: vault.encrypt(v.id), idMasked: maskIdNumber(v.id), gender: v.gender, birthDate: v.birthDate } };
-}
-
-/** Validates a mainland mobile number and seals it for storage. */
-export function sealPhone(vault: Vault, raw: string): Checked<PhoneColumns> {
-  const phone = normalizePhone(raw);
-  if (!phone) return { ok: false, code: 'PHONE_INVALID' };
-  return { ok: true, value: { phoneHash: vault.hash(phone), phoneCipher: vault.encrypt(phone), phoneMasked: maskPhone(phone) } };
 }
 
 /** The keyed hash under which an ID number is stored, for duplicate checks. */

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -8,9 +8,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { hashPassword } from '../../platform/crypto/password.ts';
 import { apiTokens, sessions, users } from '../../platform/auth/auth.table.ts';
-import { households, residents } from '../org/org.table.ts';
-import { findResident } from '../org/people.repository.ts';
-import { requests } from '../requests/requests.table.ts';
+import { anonymiseResident, findResident, ownRegisterEntry, residentRegionPath } from '../org/people.service.ts';
+import { forgetReporter, requestsRaisedBy } from '../requests/requests.service.ts';
 
 /** What an erased person is called everywhere their name was. */
 export const ERASED_NAME = '已注销居民';
@@ -26,11 +25,8 @@ export async function exportMyData(db: Db, vault: Vault, actor: Actor, now: Date
   const [user] = await db.select().from(users).where(eq(users.id, actor.userId));
   const u = found(user, 'NOT_FOUND');
   const residentId = u.residentId ?? actor.residentId;
-  const [res] = residentId ? await db.select().from(residents).where(eq(residents.id, residentId)) : [];
-  const [home] = res ? await db.select().from(households).where(eq(households.id, res.householdId)) : [];
-  const raised = await db.select({
-    id: requests.id, number: requests.number, description: requests.description, state: requests.state, createdAt: requests.createdAt,
-  }).from(requests).where(or(eq(requests.reporterUserId, u.id), res ? eq(requests.reporterResidentId, res.id) : sql`false`)).orderBy(desc(requests.createdAt));
+  const { resident: res, household: home } = residentId ? await ownRegisterEntry(db, residentId) : {};
+  const raised = await requestsRaisedBy(db, u.id, res?.id ?? null);
   await audit(db, actor, { action: 'privacy.export', subjectType: 'user', subjectId: u.id, regionPath: res?.regionPath ?? null });
   return {
     generatedAt: now.toISOString(),
@@ -65,12 +61,7 @@ async function eraseNameEverywhere(tx: DbOrTx, ids: string[]): Promise<void> {
 /** Anonymises one resident and the account linked to them, in one transaction. */
 async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | null, now: Date): Promise<void> {
   const ids = [residentId, userId].filter((x): x is string => x !== null);
-  if (residentId) {
-    await tx.update(residents).set({
-      name: ERASED_NAME, gender: null, birthDate: null, idHash: null, idCipher: null, idMasked: null,
-      phoneHash: null, phoneCipher: null, phoneMasked: null, tags: [], movedOutAt: sql`coalesce(${residents.movedOutAt}, ${now})`,
-    }).where(eq(residents.id, residentId));
-  }
+  if (residentId) await anonymiseResident(tx, residentId, ERASED_NAME, now);
   const linked = await tx.select({ id: users.id }).from(users).where(or(userId ? eq(users.id, userId) : sql`false`, residentId ? eq(users.residentId, residentId) : sql`false`));
   for (const { id } of linked) {
     ids.push(id);
@@ -82,13 +73,7 @@ async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | n
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
     await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)));
   }
-  const reporter = or(
-    ...linked.map((u) => eq(requests.reporterUserId, u.id)), ...(userId ? [eq(requests.reporterUserId, userId)] : []),
-    ...(residentId ? [eq(requests.reporterResidentId, residentId)] : []), sql`false`,
-  );
-  await tx.update(requests).set({
-    reporterUserId: null, reporterResidentId: null, reporterName: ERASED_NAME, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
-  }).where(reporter);
+  await forgetReporter(tx, { userIds: [...linked.map((u) => u.id), ...(userId ? [userId] : [])], residentId }, ERASED_NAME);
   await eraseNameEverywhere(tx, [...new Set(ids)]);
 }
 
@@ -98,9 +83,9 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     const me = found(u, 'NOT_FOUND');
     if (actor.grants.some((g) => !['resident', 'owner', 'party_member'].includes(g.role))) throw new AppError('FORBIDDEN');
-    const [res] = me.residentId ? await tx.select({ regionPath: residents.regionPath }).from(residents).where(eq(residents.id, me.residentId)) : [];
+    const regionPath = me.residentId ? await residentRegionPath(tx, me.residentId) : undefined;
     // Recorded first, so the trail's own row loses the name with the rest.
-    await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: res?.regionPath ?? null, details: { self: true } });
+    await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: regionPath ?? null, details: { self: true } });
     await eraseIn(tx, me.residentId, me.id, now);
   });
 }

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { WorkCalendar } from '@gongzhi/core';
 import type { Db } from '../../platform/db/client.ts';
 import { cached, cachedBy } from '../../platform/cache/cached.ts';
-import { organisations } from '../org/org.table.ts';
-import { Locator } from '../org/locator.ts';
+import { organisationNameOf } from '../org/organisation.service.ts';
+import { pointLocator, type Locator } from '../org/region.service.ts';
 import { serviceCategories } from './requests.table.ts';
-import { loadCalendar } from './calendar.ts';
+import { loadCalendar } from './calendar.service.ts';
 import type { CategoryRow } from './categories.service.ts';
 
 /** A catalogue entry with its department's name, as intake and its answer need it. */
@@ -37,8 +37,7 @@ export function requestCaches(db: Db): RequestCaches {
 
 function create(db: Db): RequestCaches {
   const catalogue = cachedBy(30_000, async (district: string) => {
-    const rows = await db.select({ c: serviceCategories, departmentName: organisations.name }).from(serviceCategories)
-      .leftJoin(organisations, eq(organisations.id, serviceCategories.departmentId))
+    const rows = await db.select({ c: serviceCategories, departmentName: organisationNameOf(serviceCategories.departmentId) }).from(serviceCategories)
       .where(eq(serviceCategories.districtCode, district));
     return new Map(rows.filter((r) => r.c.active).map((r) => [r.c.code, { ...r.c, departmentName: r.departmentName }]));
   });
@@ -50,7 +49,7 @@ function create(db: Db): RequestCaches {
     reserved.push(...rows.map((r) => r.n));
   };
   return {
-    locator: new Locator(db),
+    locator: pointLocator(db),
     catalogue,
     calendar: cached(30_000, () => loadCalendar(db)),
     async nextNumber() {

@@ -9,7 +9,7 @@ import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisations } from '../org/org.table.ts';
+import { organisationNameOf } from '../org/organisation.service.ts';
 import { serviceCategories } from './requests.table.ts';
 import { installDefaultCatalogue } from './categories.service.ts';
 import { kpiView } from './kpi.ts';
@@ -29,8 +29,7 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
 
   const list = async (districtCode: string, lang: 'zh-CN' | 'en', activeOnly: boolean) => {
-    const rows = await db.select({ c: serviceCategories, deptName: organisations.name }).from(serviceCategories)
-      .leftJoin(organisations, eq(organisations.id, serviceCategories.departmentId))
+    const rows = await db.select({ c: serviceCategories, deptName: organisationNameOf(serviceCategories.departmentId) }).from(serviceCategories)
       .where(and(eq(serviceCategories.districtCode, districtCode), activeOnly ? eq(serviceCategories.active, true) : undefined))
       .orderBy(asc(serviceCategories.matter), asc(serviceCategories.code));
     return rows.map(({ c, deptName }) => ({

@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { CATEGORIES } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { organisations } from '../org/org.table.ts';
+import { departmentsByCode } from '../org/organisation.service.ts';
 import { serviceCategories } from './requests.table.ts';
 
 export type CategoryRow = typeof serviceCategories.$inferSelect;
@@ -17,9 +17,7 @@ export async function installDefaultCatalogue(tx: DbOrTx, actor: Actor, district
   const existing = new Set((await tx.select({ code: serviceCategories.code }).from(serviceCategories)
     .where(eq(serviceCategories.districtCode, districtCode))).map((r) => r.code));
   const departmentCodes = [...new Set(CATEGORIES.flatMap((c) => (c.department ? [c.department.code] : [])))];
-  const depts = await tx.select({ id: organisations.id, code: organisations.code }).from(organisations)
-    .where(and(eq(organisations.districtCode, districtCode), eq(organisations.kind, 'department'), inArray(organisations.code, departmentCodes)));
-  const deptId = new Map(depts.map((d) => [d.code, d.id]));
+  const deptId = await departmentsByCode(tx, districtCode, departmentCodes);
   const rows = CATEGORIES.filter((c) => !existing.has(c.code)).map((c) => ({
     districtCode, regionPath: districtCode, code: c.code, nameZh: c.name['zh-CN'], nameEn: c.name.en, matter: c.matter,
     departmentId: c.department ? deptId.get(c.department.code) ?? null : null,

@@ -7,11 +7,11 @@ import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { cancelTimers } from '../../platform/jobs/scheduler.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisations } from '../org/org.table.ts';
-import { findRegion } from '../org/region.repository.ts';
+import { organisationInDistrict } from '../org/organisation.service.ts';
+import { findRegion } from '../org/region.service.ts';
 import { requestEvents, requestFollowers, requestHandlers, requests, serviceCategories, triageCorrections } from './requests.table.ts';
 import { findRequest, isStaffOn, type RequestRow } from './requests.repository.ts';
-import { loadCalendar } from './calendar.ts';
+import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla, SLA_TIMER } from './sla.ts';
 import { applyStats } from './stats.ts';
 
@@ -158,7 +158,7 @@ const strip = (r: RequestRow) => ({ ...r, reporterPhoneCipher: undefined });
 /** The lead handler named by a dispatch or transfer: a department (big matters) or a community/grid. */
 async function handlerTarget(tx: Tx, actor: Actor, r: RequestRow, body: ActBody): Promise<{ organisationId: string | null; regionId: string | null }> {
   if (body.departmentId) {
-    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(and(eq(organisations.id, body.departmentId), eq(organisations.districtCode, r.districtCode)));
+    const org = await organisationInDistrict(tx, body.departmentId, r.districtCode);
     return { organisationId: found(org, 'ORGANISATION_NOT_FOUND').id, regionId: null };
   }
   if (body.regionId) {

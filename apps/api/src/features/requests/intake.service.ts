@@ -1,4 +1,3 @@
-import { eq, sql } from 'drizzle-orm';
 import { deadlineFor, isValidLatLng } from '@gongzhi/core';
 import type { CreateRequestBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -7,9 +6,9 @@ import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { findResident } from '../org/people.repository.ts';
-import { sealPhone } from '../org/resident.pii.ts';
-import { residents } from '../org/org.table.ts';
+import { sealPhone } from '../../platform/crypto/pii.ts';
+import { findResident, residentDistrict } from '../org/people.service.ts';
+import { activeRegion } from '../org/region.service.ts';
 import { requestCaches, type CatalogueEntry } from './caches.ts';
 import { writeNewRequest } from './intake.write.ts';
 import { suggestFor } from './triage.service.ts';
@@ -31,10 +30,9 @@ async function placeOf(db: Db, body: CreateRequestBody, fallbackDistrict: () => 
   }
   if (body.regionId) {
     // Residents may name any grid; it only has to exist and be a grid or micro-grid.
-    const [region] = (await db.execute<{ id: string; code: string; name: string; level: string; district_code: string }>(
-      sql`SELECT id, code, name, level, district_code FROM regions WHERE id = ${body.regionId} AND retired_at IS NULL`)).rows;
+    const region = await activeRegion(db, body.regionId);
     if (!region || (region.level !== 'grid' && region.level !== 'microgrid')) throw new AppError('REGION_NOT_FOUND');
-    return { regionId: region.id, regionPath: region.code, regionName: region.name, districtCode: region.district_code, lat: null, lng: null, address };
+    return { regionId: region.id, regionPath: region.code, regionName: region.name, districtCode: region.districtCode, lat: null, lng: null, address };
   }
   const district = address ? await fallbackDistrict() : null;
   if (!address || !district) throw new AppError('LOCATION_REQUIRED');
@@ -44,8 +42,8 @@ async function placeOf(db: Db, body: CreateRequestBody, fallbackDistrict: () => 
 /** The district an actor belongs to, for requests that come with only an address. */
 async function homeDistrict(db: Db, actor: Actor): Promise<string | null> {
   if (actor.residentId) {
-    const [r] = await db.select({ d: residents.districtCode }).from(residents).where(eq(residents.id, actor.residentId));
-    if (r) return r.d;
+    const d = await residentDistrict(db, actor.residentId);
+    if (d) return d;
   }
   const path = actor.grants.find((g) => g.regionPath)?.regionPath;
   return path ? path.slice(0, 6) : null;

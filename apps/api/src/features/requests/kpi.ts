@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { KpiQuery, KpiView, Rates } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -6,8 +6,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, scopePaths } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { regions } from '../org/org.table.ts';
-import { findRegion } from '../org/region.repository.ts';
+import { childrenOf, findRegion, firstDistrict, regionByCode } from '../org/region.service.ts';
 import { requestStatsDaily as s } from './requests.table.ts';
 
 const sums = {
@@ -58,11 +57,11 @@ export async function kpiView(db: Db, actor: Actor, q: z.infer<typeof KpiQuery>)
   else {
     const paths = scopePaths(actor, 'kpi.read');
     const code = paths === null ? undefined : paths[0];
-    [region] = code ? await db.select().from(regions).where(eq(regions.code, code)) : await db.select().from(regions).where(eq(regions.level, 'district')).orderBy(asc(regions.code)).limit(1);
+    region = code ? await regionByCode(db, code) : await firstDistrict(db);
     if (!region) throw new AppError('REGION_NOT_FOUND');
   }
   const f = { path: region.code, departmentId: q.departmentId, from: q.from, to: q.to };
-  const children = await db.select().from(regions).where(and(eq(regions.parentId, region.id), isNull(regions.retiredAt))).orderBy(asc(regions.code));
+  const children = await childrenOf(db, region.id, false);
   const len = region.code.length + 3;
   const childKey = sql<string>`substr(${s.regionPath}, 1, ${sql.raw(String(len))})`;
   const [total, byChild, daily] = await Promise.all([

@@ -7,8 +7,8 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { users } from '../../platform/auth/auth.table.ts';
-import { organisations, regions } from '../org/org.table.ts';
-import { findRegion } from '../org/region.repository.ts';
+import { findRegion, regionCodeOf, regionNameOf } from '../org/region.service.ts';
+import { organisationNameOf } from '../org/organisation.service.ts';
 import {
   requestEvents, requestExtensions, requestFollowers, requestHandlers, requestPhotos, requests, serviceCategories,
 } from './requests.table.ts';
@@ -20,16 +20,14 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** The columns of a request as lists show it, joined to its category, department and place. */
 const summaryColumns = {
-  r: requests, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, categoryEn: serviceCategories.nameEn, departmentName: organisations.name,
-  regionName: regions.name, regionCode: regions.code,
+  r: requests, categoryCode: serviceCategories.code, categoryZh: serviceCategories.nameZh, categoryEn: serviceCategories.nameEn, departmentName: organisationNameOf(requests.departmentId),
+  regionName: regionNameOf(requests.regionId), regionCode: regionCodeOf(requests.regionId),
 };
 type SummaryRow = { r: RequestRow; categoryCode: string | null; categoryZh: string | null; categoryEn: string | null; departmentName: string | null; regionName: string | null; regionCode: string | null };
 
 function summarySelect(db: Db) {
   return db.select(summaryColumns).from(requests)
-    .leftJoin(serviceCategories, eq(serviceCategories.id, requests.categoryId))
-    .leftJoin(organisations, eq(organisations.id, requests.departmentId))
-    .leftJoin(regions, eq(regions.id, requests.regionId));
+    .leftJoin(serviceCategories, eq(serviceCategories.id, requests.categoryId));
 }
 
 /** A request as lists show it. */
@@ -75,8 +73,7 @@ export async function presentDetail(db: Db, actor: Actor, id: string): Promise<R
   const [[x], timeline, handlers, extensions, photos, [follows], [owner], [merged]] = await Promise.all([
     summarySelect(db).where(eq(requests.id, id)),
     db.select().from(requestEvents).where(eq(requestEvents.requestId, id)).orderBy(asc(requestEvents.at), asc(requestEvents.id)),
-    db.select({ h: requestHandlers, orgName: organisations.name, regionName: regions.name }).from(requestHandlers)
-      .leftJoin(organisations, eq(organisations.id, requestHandlers.organisationId)).leftJoin(regions, eq(regions.id, requestHandlers.regionId))
+    db.select({ h: requestHandlers, orgName: organisationNameOf(requestHandlers.organisationId), regionName: regionNameOf(requestHandlers.regionId) }).from(requestHandlers)
       .where(eq(requestHandlers.requestId, id)).orderBy(asc(requestHandlers.createdAt)),
     db.select().from(requestExtensions).where(eq(requestExtensions.requestId, id)).orderBy(asc(requestExtensions.createdAt)),
     db.select().from(requestPhotos).where(eq(requestPhotos.requestId, id)).orderBy(asc(requestPhotos.createdAt)),

@@ -5,7 +5,7 @@ import { runDueTimers } from '../../platform/jobs/scheduler.ts';
 import { TIMER_HANDLERS } from '../../timers.ts';
 import { regions } from '../org/org.table.ts';
 import { requests, workCalendarDays } from './requests.table.ts';
-import { loadCalendar } from './calendar.ts';
+import { loadCalendar } from './calendar.service.ts';
 
 let ctx: TestContext;
 let resident: Client, worker: Client, secretary: Client;

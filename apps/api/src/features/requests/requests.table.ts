@@ -179,17 +179,6 @@ export const requestStatsDaily = pgTable('request_stats_daily', {
   index('request_stats_daily_dept_idx').on(t.departmentKey, t.day),
 ]);
 
-/** Keys for Open311 clients (only the hash is kept). */
-export const open311Keys = pgTable('open311_keys', {
-  id: id(),
-  name: text('name').notNull(),
-  keyHash: text('key_hash').notNull(),
-  districtCode: char('district_code', { length: 6 }).notNull(),
-  createdBy: uuid('created_by'),
-  createdAt: createdAt(),
-  revokedAt: timestamp('revoked_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('open311_keys_hash_uq').on(t.keyHash)]);
-
 /** Photos attached to a request, stored through the storage adapter. */
 export const requestPhotos = pgTable('request_photos', {
   id: id(),

@@ -6,12 +6,11 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisations } from '../org/org.table.ts';
-import { findRegion } from '../org/region.repository.ts';
-import { locate } from '../org/org.routes.ts';
+import { organisationInDistrict } from '../org/organisation.service.ts';
+import { findRegion, locate } from '../org/region.service.ts';
 import { requestEvents, requestExtensions, requestFollowers, requestHandlers, requests, serviceCategories } from './requests.table.ts';
 import { findRequest, isStaffOn, type RequestRow } from './requests.repository.ts';
-import { loadCalendar } from './calendar.ts';
+import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla } from './sla.ts';
 import { applyStats } from './stats.ts';
 
@@ -32,7 +31,7 @@ export async function placeRequest(db: Db, actor: Actor, id: string, body: z.inf
     if (body.regionId) region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
     else {
       if (!isValidLatLng(body.lat!, body.lng!)) throw new AppError('LOCATION_INVALID');
-      region = await locate({ db }, body.lat!, body.lng!);
+      region = await locate(db, body.lat!, body.lng!);
       if (!region) throw new AppError('LOCATION_OUTSIDE');
     }
     if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
@@ -53,7 +52,7 @@ export async function addHandler(db: Db, actor: Actor, id: string, body: z.infer
     if (!isStaffOn(actor, r, 'request.handle') || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
     let name: string;
     if (body.organisationId) {
-      const [org] = await tx.select().from(organisations).where(and(eq(organisations.id, body.organisationId), eq(organisations.districtCode, r.districtCode)));
+      const org = await organisationInDistrict(tx, body.organisationId, r.districtCode);
       name = found(org, 'ORGANISATION_NOT_FOUND').name;
     } else name = found(await findRegion(tx, actor, body.regionId!), 'REGION_NOT_FOUND').name;
     const [h] = await tx.insert(requestHandlers).values({ requestId: id, role: 'co', organisationId: body.organisationId ?? null, regionId: body.regionId ?? null, task: body.task }).returning();

@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { scopePaths } from '../../platform/authz/authorize.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
-import { organisations, regions } from '../org/org.table.ts';
+import { regionNameOf } from '../org/region.service.ts';
+import { organisationNameOf, organisationPathOf } from '../org/organisation.service.ts';
 
 /**
  * Users the actor may see: those holding a role somewhere inside the actor's user.read scope (a
@@ -15,8 +16,8 @@ export function visibleUsers(actor: Actor): SQL {
   const paths = scopePaths(actor, 'user.read');
   if (paths === null) return sql`true`;
   if (!paths.length) return sql`false`;
-  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, o.region_path) LIKE ${likePrefix(p)}`), sql` OR `);
-  return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra LEFT JOIN ${organisations} o ON o.id = ra.organisation_id WHERE ra.user_id = ${users.id} AND (${inScope}))`;
+  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, ${organisationPathOf(sql`ra.organisation_id`)}) LIKE ${likePrefix(p)}`), sql` OR `);
+  return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra WHERE ra.user_id = ${users.id} AND (${inScope}))`;
 }
 
 /** One user if visible to the actor, with their grants. */
@@ -37,10 +38,9 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
   if (!userIds.length) return [];
   return db.select({
     id: roleAssignments.id, userId: roleAssignments.userId, role: roleAssignments.role, regionId: roleAssignments.regionId, regionPath: roleAssignments.regionPath,
-    regionName: regions.name, organisationId: roleAssignments.organisationId, organisationName: organisations.name, orgPath: organisations.regionPath,
+    regionName: regionNameOf(roleAssignments.regionId), organisationId: roleAssignments.organisationId,
+    organisationName: organisationNameOf(roleAssignments.organisationId), orgPath: organisationPathOf(roleAssignments.organisationId),
   }).from(roleAssignments)
-    .leftJoin(regions, eq(regions.id, roleAssignments.regionId))
-    .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
     .where(inArray(roleAssignments.userId, userIds)).orderBy(asc(roleAssignments.createdAt));
 }
 

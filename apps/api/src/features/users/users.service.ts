@@ -12,7 +12,8 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { hashPassword, isStrongPassword } from '../../platform/crypto/password.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
-import { organisations, regions } from '../org/org.table.ts';
+import { regionById } from '../org/region.service.ts';
+import { organisationById, organisationPathOf } from '../org/organisation.service.ts';
 import { mayGrant, mayManage } from './users.policy.ts';
 
 type Grant = z.infer<typeof GrantBody>;
@@ -23,12 +24,12 @@ async function addGrant(tx: DbOrTx, actor: Actor, userId: string, g: Grant) {
   let regionId: string | null = null, regionPath: string | null = null, organisationId: string | null = null, place: string | null = null;
   if (binding === 'region') {
     if (!g.regionId) throw new AppError('ROLE_SCOPE_INVALID', { kind: '区域 / a region' });
-    const [r] = await tx.select().from(regions).where(eq(regions.id, g.regionId));
+    const r = await regionById(tx, g.regionId);
     if (!r || !can(actor, 'user.manage', { regionPath: r.code })) throw new AppError('REGION_NOT_FOUND');
     regionId = r.id; regionPath = r.code; place = r.code;
   } else if (binding === 'organisation') {
     if (!g.organisationId) throw new AppError('ROLE_SCOPE_INVALID', { kind: '组织 / an organisation' });
-    const [o] = await tx.select().from(organisations).where(eq(organisations.id, g.organisationId));
+    const o = await organisationById(tx, g.organisationId);
     if (!o || !can(actor, 'user.manage', { regionPath: o.regionPath })) throw new AppError('ORGANISATION_NOT_FOUND');
     organisationId = o.id; place = o.regionPath;
   }
@@ -71,8 +72,7 @@ export async function grantRole(db: Db, actor: Actor, userId: string, g: Grant) 
 /** Removes a grant, if the actor could have given it. */
 export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId: string) {
   await db.transaction(async (tx) => {
-    const [g] = await tx.select({ a: roleAssignments, orgPath: organisations.regionPath }).from(roleAssignments)
-      .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
+    const [g] = await tx.select({ a: roleAssignments, orgPath: organisationPathOf(roleAssignments.organisationId) }).from(roleAssignments)
       .where(and(eq(roleAssignments.id, grantId), eq(roleAssignments.userId, userId)));
     if (!g || !(await findUser(tx, actor, userId))) throw new AppError('NOT_FOUND');
     const place = g.a.regionPath ?? g.orgPath ?? null;

@@ -4,6 +4,10 @@ import type { AppDeps } from '../deps.ts';
 import type { Actor } from '../authz/actor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { resolveApiToken, resolveSession } from './session.service.ts';
+import type { Directory } from './directory.ts';
+
+/** What authentication needs: the app's dependencies and the directory of regions and organisations (given by app.ts). */
+export type AuthDeps = AppDeps & { directory: Directory };
 
 export const SESSION_COOKIE = 'gz_session';
 export const CSRF_HEADER = 'x-csrf-token';
@@ -24,7 +28,7 @@ declare module 'fastify' {
  * the CSRF header on every state-changing browser call. Anonymous callers pass through; routes that
  * need an actor call `requireActor`.
  */
-export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
+export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
   app.decorateRequest('actor', null);
   app.decorateRequest('authState', 'none');
   app.decorateRequest('sessionId', null);
@@ -37,7 +41,7 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     const now = deps.now?.() ?? new Date();
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
-      const actor = await resolveApiToken(deps.db, auth.slice(7).trim(), now);
+      const actor = await resolveApiToken(deps.db, deps.directory, auth.slice(7).trim(), now);
       if (!actor) throw new AppError('UNAUTHENTICATED');
       request.actor = { ...actor, ip: request.ip };
       request.authState = 'ok';
@@ -45,7 +49,7 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AppDeps) => {
     }
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
-    const found = await resolveSession(deps.db, token, now);
+    const found = await resolveSession(deps.db, deps.directory, token, now);
     if (found.state === 'expired') request.authState = 'expired';
     if (found.state !== 'ok') return;
     request.actor = { ...found.actor, ip: request.ip };

@@ -3,10 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatedToken, CreateTokenBody, IdParams, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
-import { requireActor, SESSION_COOKIE } from './auth.plugin.ts';
+import { requireActor, SESSION_COOKIE, type AuthDeps } from './auth.plugin.ts';
 import { presentSession } from './auth.presenter.ts';
 import { createApiToken, revokeApiToken, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
 
@@ -16,7 +15,7 @@ const presentToken = (t: typeof apiTokens.$inferSelect) => ({
 });
 
 /** Sign-in, sign-out, "who am I", and the actor's own API tokens. */
-export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
+export async function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.now?.() ?? new Date();
 
@@ -25,16 +24,16 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     // Never remembered for replay: the answer carries the CSRF token. Signing in twice is harmless.
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' }, idempotency: false },
   }, async (request, reply) => {
-    const result = await signIn(deps.db, deps.vault, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] }, now());
+    const result = await signIn(deps.db, deps.vault, deps.directory, { ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] }, now());
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https', maxAge: SESSION_IDLE_MS / 1000,
     });
-    return presentSession(deps.db, result.actor, result.csrfToken);
+    return presentSession(deps.db, deps.directory, result.actor, result.csrfToken);
   });
 
   r.get('/api/v1/session', { config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'The signed-in user, their roles and abilities', response: { 200: SessionView } },
-  }, async (request) => presentSession(deps.db, requireActor(request), request.csrfToken));
+  }, async (request) => presentSession(deps.db, deps.directory, requireActor(request), request.csrfToken));
 
   r.delete('/api/v1/session', { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireActor(request);

@@ -4,7 +4,7 @@ import type { Vault } from '../crypto/vault.ts';
 import { SYSTEM_ACTOR } from '../authz/actor.ts';
 import { audit } from '../audit/audit.ts';
 import { hashPassword, isStrongPassword, randomPassword } from '../crypto/password.ts';
-import { sealPhone } from '../../features/org/resident.pii.ts';
+import { sealPhone } from '../crypto/pii.ts';
 import { roleAssignments } from '../authz/authz.table.ts';
 import { users } from './auth.table.ts';
 

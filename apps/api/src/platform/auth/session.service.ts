@@ -9,6 +9,7 @@ import type { Actor } from '../authz/actor.ts';
 import { DUMMY_HASH, verifyPassword } from '../crypto/password.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
 import { actorColumns, loadActor, toActor } from './actor.repository.ts';
+import type { Directory } from './directory.ts';
 
 /** Sessions end after this much idleness; each request within it extends the session. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -26,7 +27,7 @@ export interface SignedIn { token: string; csrfToken: string; actor: Actor; expi
  * Checks phone + password, counting failures and locking the account after too many; on success
  * opens a session. Unknown phones cost the same time as known ones.
  */
-export async function signIn(db: Db, vault: Vault, input: SignInInput, now = new Date()): Promise<SignedIn> {
+export async function signIn(db: Db, vault: Vault, dir: Directory, input: SignInInput, now = new Date()): Promise<SignedIn> {
   const phone = normalizePhone(input.phone);
   const [user] = phone ? await db.select().from(users).where(eq(users.phoneHash, vault.hash(phone))) : [];
   if (!user) {
@@ -48,7 +49,7 @@ export async function signIn(db: Db, vault: Vault, input: SignInInput, now = new
   const token = newToken('gzs');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  const actor = (await loadActor(db, user.id, 'session'))!;
+  const actor = (await loadActor(db, dir, user.id, 'session'))!;
   actor.ip = input.ip;
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({ userId: user.id, tokenHash: hashToken(token), csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) });
@@ -63,25 +64,25 @@ export type SessionLookup = { state: 'ok'; actor: Actor; csrfToken: string; sess
 
 const lookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
 
-function prepareSessionLookup(db: Db) {
-  return db.select({ id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, ...actorColumns })
+function prepareSessionLookup(db: Db, dir: Directory) {
+  return db.select({ id: sessions.id, csrfToken: sessions.csrfToken, expiresAt: sessions.expiresAt, lastSeenAt: sessions.lastSeenAt, revokedAt: sessions.revokedAt, ...actorColumns(dir) })
     .from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, sql.placeholder('hash')))
     .prepare('gz_session_lookup');
 }
 
-/** The session lookup runs on every request: built once per database handle, prepared by name. */
-function sessionLookup(db: Db) {
+/** The session lookup runs on every request: built once per database handle (an app has one directory), prepared by name. */
+function sessionLookup(db: Db, dir: Directory) {
   let q = lookups.get(db);
   if (!q) {
-    q = prepareSessionLookup(db);
+    q = prepareSessionLookup(db, dir);
     lookups.set(db, q);
   }
   return q;
 }
 
 /** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
-  const [s] = await sessionLookup(db).execute({ hash: hashToken(token) });
+export async function resolveSession(db: Db, dir: Directory, token: string, now = new Date()): Promise<SessionLookup> {
+  const [s] = await sessionLookup(db, dir).execute({ hash: hashToken(token) });
   if (!s || s.revokedAt) return { state: 'none' };
   if (s.expiresAt <= now) return { state: 'expired' };
   const actor = toActor(s, 'session');
@@ -111,8 +112,8 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
 }
 
 /** Resolves a bearer API token to its actor. */
-export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
-  const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns })
+export async function resolveApiToken(db: Db, dir: Directory, token: string, now = new Date()): Promise<Actor | null> {
+  const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns(dir) })
     .from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
   if (!t.lastUsedAt || now.getTime() - t.lastUsedAt.getTime() > 60_000) {
