@@ -7,6 +7,7 @@ import { can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import type { AssemblyMatterRow, AssemblyRow } from './assembly.table.ts';
 import { castBy, findAssembly, findAssemblyById, listAssemblies, mattersOf, regionNames, rollEntryForResident } from './assembly.repository.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -24,7 +25,7 @@ function matter(m: AssemblyMatterRow, showResult: boolean) {
 
 /** The assemblies the actor may see, one page. */
 export async function presentList(db: Db, actor: Actor, q: Parameters<typeof listAssemblies>[2]) {
-  const { rows, total } = await listAssemblies(db, actor, q);
+  const { rows, total } = await listAssemblies(db, scopeFor(actor, 'assembly.read'), q);
   return { total, items: rows.map((r) => summary(r.a, { name: r.regionName, code: r.regionCode }, r.matterCount)) };
 }
 
@@ -33,7 +34,7 @@ export async function presentList(db: Db, actor: Actor, q: Parameters<typeof lis
  * roll their place on it and what they have already cast.
  */
 export async function presentDetail(db: Db, actor: Actor, id: string): Promise<z.infer<typeof AssemblyDetail>> {
-  const a = found(await findAssembly(db, actor, id), 'ASSEMBLY_NOT_FOUND');
+  const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), id), 'ASSEMBLY_NOT_FOUND');
   return detailOf(db, actor, a);
 }
 

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { regions } from '../org/org.table.ts';
 import {
@@ -10,16 +9,16 @@ import {
 import type { RollUnitInput } from './assembly.roll.ts';
 
 /**
- * Assemblies the actor may read: those of their region subtree, and those of the regions above them
+ * Assemblies in an `assembly.read` scope: those of their region subtree, and those of the regions above them
  * (an owner bound to a grid sees the assembly of the whole community they live in).
  */
-export function assemblyScope(actor: Actor) {
-  return scopeFilterWithAncestors(actor, 'assembly.read', assemblies.regionPath);
+export function assemblyScope(scope: Scope) {
+  return inScope(scope, { region: assemblies.regionPath, ancestors: true });
 }
 
 /** One assembly in the actor's scope (optionally locked), or undefined: out of scope looks missing. */
-export async function findAssembly(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
-  const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(actor)));
+export async function findAssembly(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
+  const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(scope)));
   const [row] = opts.lock ? await q.for('update') : await q;
   return row;
 }
@@ -32,8 +31,8 @@ export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: bo
 }
 
 /** A page of the assemblies in scope, newest voting first, with the compound's name. */
-export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: AssemblyState; limit: number; offset: number }) {
-  const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
+export async function listAssemblies(db: DbOrTx, scope: Scope, q: { state?: AssemblyState; limit: number; offset: number }) {
+  const where = and(assemblyScope(scope), q.state ? eq(assemblies.state, q.state) : undefined);
   const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${assemblies.id})`;
   const [rows, [total]] = await Promise.all([
     db.select({ a: assemblies, regionName: regions.name, regionCode: regions.code, matterCount })

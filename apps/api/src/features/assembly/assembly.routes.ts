@@ -15,6 +15,7 @@ import { castOnline, castPaper, MAX_SCAN_BYTES, progressOf, readScan } from './b
 import { presentDetail, presentList, presentPublicResults } from './assembly.presenter.ts';
 import { findAssembly, searchRoll } from './assembly.repository.ts';
 import { ballotsWorkbook } from './assembly.export.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /** Owners' assemblies (业主大会): convene, open, vote online and on paper, live progress, close, results, export. */
 export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -109,7 +110,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'The roll of owners, by unit or name, with whether each has voted (never how)', params: IdParams, querystring: RollQuery, response: { 200: z.array(RollEntry) } },
   }, async (request) => {
     const actor = requireActor(request);
-    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
+    const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), request.params.id), 'ASSEMBLY_NOT_FOUND');
     authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
     const rows = await searchRoll(db, a.id, request.query.q, request.query.limit);
     return rows.map((x) => ({ ownerKey: x.ownerKey, label: x.label, units: x.units ?? '', area: formatArea(x.area), voted: x.voted }));
@@ -119,7 +120,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: read },
     schema: { tags, summary: 'Live progress toward the quorum: owners and area still needed, per matter', params: IdParams, response: { 200: AssemblyProgress } },
   }, async (request) => {
-    const a = found(await findAssembly(db, requireActor(request), request.params.id), 'ASSEMBLY_NOT_FOUND');
+    const a = found(await findAssembly(db, scopeFor(requireActor(request), 'assembly.read'), request.params.id), 'ASSEMBLY_NOT_FOUND');
     return progressOf(db, a, now());
   });
 
@@ -129,7 +130,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Every ballot and unit after the close, to recount (owners numbered, not named)', params: IdParams },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
+    const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), request.params.id), 'ASSEMBLY_NOT_FOUND');
     // Before the close, how owners voted stays secret, even from staff.
     if (a.state !== 'closed') throw new AppError('ASSEMBLY_RESULTS_NOT_PUBLISHED');
     const buf = await ballotsWorkbook(db, a);

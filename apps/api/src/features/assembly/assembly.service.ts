@@ -12,6 +12,7 @@ import { schedule } from '../../platform/jobs/scheduler.ts';
 import { assemblies, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow } from './assembly.table.ts';
 import { compoundUnits, findAssembly, mattersOf, recountData, regionById } from './assembly.repository.ts';
 import { buildRoll } from './assembly.roll.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 const DAY_MS = 86_400_000;
 /** Timer kind that closes the vote when its window ends, tallies and publishes the results. */
@@ -61,7 +62,7 @@ export async function createAssembly(db: Db, actor: Actor, body: CreateAssemblyB
  */
 export async function openVoting(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const a = found(await findAssembly(tx, actor, id, { lock: true }), 'ASSEMBLY_NOT_FOUND');
+    const a = found(await findAssembly(tx, scopeFor(actor, 'assembly.read'), id, { lock: true }), 'ASSEMBLY_NOT_FOUND');
     authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
     if (a.state !== 'noticed') throw new AppError('ASSEMBLY_STATE', { state: a.state });
     if (now < a.opensAt) throw new AppError('ASSEMBLY_NOT_YET_OPEN', { opensAt: a.opensAt.toISOString() });
@@ -101,7 +102,7 @@ export async function writeRoll(tx: Tx, a: AssemblyRow, opts: { notify?: boolean
 /** Closes the vote by hand once its window has ended (the timer does the same on its own). */
 export async function closeVoting(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const a = found(await findAssembly(tx, actor, id, { lock: true }), 'ASSEMBLY_NOT_FOUND');
+    const a = found(await findAssembly(tx, scopeFor(actor, 'assembly.read'), id, { lock: true }), 'ASSEMBLY_NOT_FOUND');
     authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
     if (a.state !== 'voting') throw new AppError('ASSEMBLY_STATE', { state: a.state });
     if (now < a.closesAt) throw new AppError('ASSEMBLY_STILL_VOTING', { closesAt: a.closesAt.toISOString() });

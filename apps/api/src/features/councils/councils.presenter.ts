@@ -14,6 +14,7 @@ import {
 import { livesIn, mayManage } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -50,7 +51,7 @@ async function presentSeats(db: DbOrTx, seats: SeatRow[], today: string) {
 
 /** A council with its seats (history included), agenda and meetings, and what the actor may do. */
 export async function presentCouncil(db: Db, actor: Actor, id: string, now: Date): Promise<CouncilDetail> {
-  const { c, region } = found(await findCouncil(db, actor, id), 'COUNCIL_NOT_FOUND');
+  const { c, region } = found(await findCouncil(db, scopeFor(actor, 'council.read'), id), 'COUNCIL_NOT_FOUND');
   const today = shanghaiDate(now);
   const manage = mayManage(actor, c.regionPath);
   const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
@@ -71,7 +72,7 @@ export async function presentCouncil(db: Db, actor: Actor, id: string, now: Date
  * council see every version of the minutes; residents see only approved minutes, never drafts.
  */
 export async function presentMeeting(db: Db, actor: Actor, id: string, now: Date): Promise<MeetingDetail> {
-  const { m, c } = found(await findMeeting(db, actor, id), 'MEETING_NOT_FOUND');
+  const { m, c } = found(await findMeeting(db, scopeFor(actor, 'council.read'), id), 'MEETING_NOT_FOUND');
   const manage = mayManage(actor, c.regionPath);
   const day = shanghaiDate(m.state === 'closed' && m.closedAt ? m.closedAt : now);
   const [agenda, attendance, motions, minutes, seats, resolutions, quorum] = await Promise.all([

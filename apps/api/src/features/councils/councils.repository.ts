@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { regions } from '../org/org.table.ts';
 import {
@@ -18,24 +17,24 @@ export type ResolutionRow = typeof councilResolutions.$inferSelect;
 export type ObjectionRow = typeof councilObjections.$inferSelect;
 
 /**
- * Councils the actor may read: those in their subtree and those above it, so a resident of a grid
+ * Councils in a `council.read` scope: those in their subtree and those above it, so a resident of a grid
  * sees the grid's, its buildings' and the community's councils, and a grid worker the community's too.
  */
-export const councilScope = (actor: Actor): SQL => scopeFilterWithAncestors(actor, 'council.read', councils.regionPath);
+export const councilScope = (scope: Scope): SQL | undefined => inScope(scope, { region: councils.regionPath, ancestors: true });
 
 const regionJoin = { name: regions.name, code: regions.code };
 
 /** One council in the actor's read scope, with its region's name and code. */
-export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+export async function findCouncil(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}) {
   const q = db.select({ c: councils, region: regionJoin }).from(councils).innerJoin(regions, eq(regions.id, councils.regionId))
-    .where(and(eq(councils.id, id), councilScope(actor)));
+    .where(and(eq(councils.id, id), councilScope(scope)));
   const [row] = opts.lock ? await q.for('update', { of: councils }) : await q;
   return row;
 }
 
 /** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
-export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
-  const where = and(councilScope(actor), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
+export async function listCouncils(db: DbOrTx, scope: Scope, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
+  const where = and(councilScope(scope), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
   const [rows, [total]] = await Promise.all([
     db.select({
       c: councils, region: regionJoin,
@@ -81,9 +80,9 @@ export const meetingsOf = (db: DbOrTx, councilId: string) =>
   db.select().from(councilMeetings).where(eq(councilMeetings.councilId, councilId)).orderBy(desc(councilMeetings.startsAt));
 
 /** A meeting whose council the actor may read. */
-export async function findMeeting(db: DbOrTx, actor: Actor, id: string, lock = false) {
+export async function findMeeting(db: DbOrTx, scope: Scope, id: string, lock = false) {
   const q = db.select({ m: councilMeetings, c: councils }).from(councilMeetings).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .where(and(eq(councilMeetings.id, id), councilScope(actor)));
+    .where(and(eq(councilMeetings.id, id), councilScope(scope)));
   const [row] = lock ? await q.for('update', { of: councilMeetings }) : await q;
   return row;
 }
@@ -103,10 +102,10 @@ export const votesOf = (db: DbOrTx, motionIds: string[]) =>
   motionIds.length ? db.select().from(councilVotes).where(inArray(councilVotes.motionId, motionIds)) : Promise.resolve([]);
 
 /** A motion with its meeting and council, when the actor may read the council. */
-export async function findMotion(db: DbOrTx, actor: Actor, id: string, lock = false) {
+export async function findMotion(db: DbOrTx, scope: Scope, id: string, lock = false) {
   const q = db.select({ mo: councilMotions, m: councilMeetings, c: councils }).from(councilMotions)
     .innerJoin(councilMeetings, eq(councilMeetings.id, councilMotions.meetingId)).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .where(and(eq(councilMotions.id, id), councilScope(actor)));
+    .where(and(eq(councilMotions.id, id), councilScope(scope)));
   const [row] = lock ? await q.for('update', { of: councilMotions }) : await q;
   return row;
 }

@@ -14,6 +14,7 @@ import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember 
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
 import { listCouncils } from './councils.repository.ts';
 import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting } from './councils.presenter.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
  * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
@@ -32,7 +33,7 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },
     async (request) => {
-      const { rows, total } = await listCouncils(db, requireActor(request), request.query, shanghaiDate(now()));
+      const { rows, total } = await listCouncils(db, scopeFor(requireActor(request), 'council.read'), request.query, shanghaiDate(now()));
       return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
     });
 

@@ -11,6 +11,7 @@ import { councilAgendaItems, councilMotions, councilResolutions, councilVotes } 
 import { attendanceOf, findAgendaItem, findMotion, isSitting, seatsOf, votesOf, type CouncilRow, type MotionRow } from './councils.repository.ts';
 import { actingSeat, managedOpenMeeting } from './meeting.service.ts';
 import { mayManage } from './councils.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /** Sitting members and those of them signed in at the meeting, on `day`. */
 export async function quorumOf(db: DbOrTx, councilId: string, meetingId: string, rule: CouncilQuorum, day: string) {
@@ -51,7 +52,7 @@ export async function createMotion(db: Db, actor: Actor, meetingId: string, body
  */
 export async function castVote(db: Db, actor: Actor, motionId: string, body: z.infer<typeof CouncilVoteBody>, now: Date): Promise<string> {
   return db.transaction(async (tx) => {
-    const row = found(await findMotion(tx, actor, motionId, true), 'MOTION_NOT_FOUND');
+    const row = found(await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true), 'MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
     const seat = await actingSeat(tx, actor, row.c, body.seatId, shanghaiDate(now));
     if (!(await attendanceOf(tx, row.m.id)).some((a) => a.seatId === seat.id)) throw new AppError('MEMBER_NOT_PRESENT');
@@ -69,7 +70,7 @@ export async function castVote(db: Db, actor: Actor, motionId: string, body: z.i
  */
 export async function closeMotion(db: Db, actor: Actor, motionId: string, now: Date): Promise<string> {
   return db.transaction(async (tx) => {
-    const row = await findMotion(tx, actor, motionId, true);
+    const row = await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true);
     if (!row || !mayManage(actor, row.c.regionPath)) throw new AppError('MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
     const q = await requireQuorum(tx, row.c, row.m.id, shanghaiDate(now));

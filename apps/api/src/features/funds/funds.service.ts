@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { BANK, accountSegment, postEntry, withLockedFund } from './funds.ledger.ts';
@@ -24,7 +25,7 @@ const STARTING_ACCOUNTS: Record<string, string[]> = {
 export async function createFund(db: Db, actor: Actor, body: z.infer<typeof CreateFundBody>): Promise<string> {
   const [region] = (await db.execute<{ id: string; code: string; district_code: string }>(sql`
     SELECT id, code, district_code FROM regions WHERE id = ${body.regionId} AND retired_at IS NULL
-      AND ${scopeFilter(actor, 'fund.manage', sql`code`)}`)).rows;
+      AND ${inScope(scopeFor(actor, 'fund.manage'), { region: sql`code` })}`)).rows;
   if (!region) throw new AppError('REGION_NOT_FOUND');
   authorize(actor, 'fund.manage', { regionPath: region.code });
   const id = newId();

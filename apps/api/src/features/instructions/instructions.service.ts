@@ -4,7 +4,8 @@ import { draftProblem, type InstructionOutcome } from '@gongzhi/core';
 import type { CreateInstructionBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter, scopeFilterWithAncestors, scopePaths } from '../../platform/authz/authorize.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor, scopePrefixes } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/db/columns.ts';
@@ -14,7 +15,7 @@ import { findInstruction, type InstructionRow } from './instructions.repository.
 import { acknowledge, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
 
 /** Where the actor may follow instructions: issued in their subtree, or above it (they see their part). */
-export const visibleTo = (actor: Actor) => scopeFilterWithAncestors(actor, 'instruction.read', sql`i.region_path`);
+export const visibleTo = (actor: Actor) => inScope(scopeFor(actor, 'instruction.read'), { region: sql`i.region_path`, ancestors: true });
 
 /** An instruction the actor may follow, or INSTRUCTION_NOT_FOUND. */
 export async function loadVisible(db: Db, actor: Actor, id: string): Promise<InstructionRow> {
@@ -26,7 +27,7 @@ export async function loadVisible(db: Db, actor: Actor, id: string): Promise<Ins
  * covers it, else the outermost region of theirs inside it.
  */
 export function rootFor(actor: Actor, instr: { regionPath: string }): string {
-  const paths = scopePaths(actor, 'instruction.read');
+  const paths = scopePrefixes(scopeFor(actor, 'instruction.read'));
   if (paths === null || paths.some((p) => instr.regionPath.startsWith(p))) return instr.regionPath;
   return paths.find((p) => p.startsWith(instr.regionPath)) ?? instr.regionPath;
 }
@@ -43,7 +44,7 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'question_missing') throw new AppError('INSTRUCTION_QUESTION_MISSING');
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
   const regionRes = await db.execute(sql`SELECT id, code, district_code FROM regions
-    WHERE id = ${body.regionId}::uuid AND retired_at IS NULL AND ${scopeFilter(actor, 'instruction.issue', sql`code`)}`);
+    WHERE id = ${body.regionId}::uuid AND retired_at IS NULL AND ${inScope(scopeFor(actor, 'instruction.issue'), { region: sql`code` })}`);
   const region = found(regionRes.rows[0] as { id: string; code: string; district_code: string } | undefined, 'REGION_NOT_FOUND');
   authorize(actor, 'instruction.issue', { regionPath: region.code });
   const id = newId();

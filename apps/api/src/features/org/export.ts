@@ -3,7 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { RESIDENT_TAG_LABELS } from '@gongzhi/core';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { households, regions, residents } from './org.table.ts';
@@ -22,7 +22,7 @@ export async function exportResidents(db: Db, actor: Actor, region: RegionRow): 
   }).from(residents)
     .innerJoin(households, eq(households.id, residents.householdId))
     .innerJoin(regions, eq(regions.id, residents.regionId))
-    .where(and(scopeFilter(actor, 'people.read', residents.regionPath), sql`${residents.regionPath} LIKE ${likePrefix(region.code)}`, isNull(residents.movedOutAt)))
+    .where(and(inScope(scopeFor(actor, 'people.read'), { region: residents.regionPath }), sql`${residents.regionPath} LIKE ${likePrefix(region.code)}`, isNull(residents.movedOutAt)))
     .orderBy(asc(residents.regionPath), asc(households.address), asc(residents.householdId));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('居民');

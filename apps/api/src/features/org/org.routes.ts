@@ -9,7 +9,8 @@ import {
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize, scopeFilter, scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { abilities, authorize } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
@@ -95,7 +96,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'org.read');
-    const where = [scopeFilterWithAncestors(actor, 'org.read', organisations.regionPath)];
+    const where = [inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
       where.push(sql`${organisations.regionPath} LIKE ${likePrefix(region.code)}`);
@@ -115,7 +116,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request);
     authorize(actor, 'org.read');
-    const where = [scopeFilter(actor, 'org.read', partyOrgs.regionPath)];
+    const where = [inScope(scopeFor(actor, 'org.read'), { region: partyOrgs.regionPath })];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
       where.push(sql`${partyOrgs.regionPath} LIKE ${likePrefix(region.code)}`);

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
 
@@ -10,7 +10,7 @@ import { buildings, households, organisations, regions, residents, unitOwners, u
 async function scopedOne<T extends typeof buildings | typeof units | typeof households | typeof residents>(
   db: DbOrTx, table: T, actor: Actor, id: string, action: Action,
 ): Promise<T['$inferSelect'] | undefined> {
-  const rows = await db.select().from(table as typeof buildings).where(and(eq(table.id, id), scopeFilter(actor, action, table.regionPath)));
+  const rows = await db.select().from(table as typeof buildings).where(and(eq(table.id, id), inScope(scopeFor(actor, action), { region: table.regionPath })));
   return rows[0] as T['$inferSelect'] | undefined;
 }
 
@@ -30,7 +30,7 @@ export interface ResidentFilter { regionCode?: string; householdId?: string; nam
 
 /** A page of residents in the actor's scope, ordered by place then name, with the total. */
 export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter) {
-  const where: SQL[] = [scopeFilter(actor, 'people.read', residents.regionPath), isNull(residents.movedOutAt)];
+  const where: SQL[] = [inScope(scopeFor(actor, 'people.read'), { region: residents.regionPath }), isNull(residents.movedOutAt)];
   if (f.regionCode) where.push(sql`${residents.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.householdId) where.push(eq(residents.householdId, f.householdId));
   if (f.tag) where.push(sql`${residents.tags} @> ARRAY[${f.tag}]::text[]`);
@@ -49,7 +49,7 @@ export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter)
 
 /** A page of households in scope with member counts and the head's name. */
 export async function listHouseholds(db: DbOrTx, actor: Actor, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
-  const where: SQL[] = [scopeFilter(actor, 'people.read', households.regionPath), isNull(households.movedOutAt)];
+  const where: SQL[] = [inScope(scopeFor(actor, 'people.read'), { region: households.regionPath }), isNull(households.movedOutAt)];
   if (f.regionCode) where.push(sql`${households.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.q) where.push(sql`${households.address} LIKE ${likeContains(f.q)}`);
   const cond = and(...where);
@@ -103,6 +103,6 @@ export async function listBuildings(db: DbOrTx, actor: Actor, regionCode: string
     units: sql<number>`(SELECT count(*)::int FROM ${units} u WHERE u.building_id = ${buildings.id})`,
     households: sql<number>`(SELECT count(*)::int FROM ${households} h JOIN ${units} u ON u.id = h.unit_id WHERE u.building_id = ${buildings.id} AND h.moved_out_at IS NULL)`,
   }).from(buildings).innerJoin(regions, eq(regions.id, buildings.regionId))
-    .where(and(scopeFilter(actor, 'people.read', buildings.regionPath), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
+    .where(and(inScope(scopeFor(actor, 'people.read'), { region: buildings.regionPath }), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
     .orderBy(asc(buildings.regionPath), asc(buildings.name));
 }

@@ -7,7 +7,8 @@ import type {
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
@@ -64,7 +65,7 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
     if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
     if (body.organisationId) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations)
-        .where(and(eq(organisations.id, body.organisationId), scopeFilterWithAncestors(actor, 'org.read', organisations.regionPath)));
+        .where(and(eq(organisations.id, body.organisationId), inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })));
       found(org, 'ORGANISATION_NOT_FOUND');
     }
     const [row] = await tx.insert(unitOwners).values({

@@ -11,6 +11,7 @@ import { found } from '../../platform/errors/app-error.ts';
 import type { users } from '../../platform/auth/auth.table.ts';
 import { findUser, grantsOf, listUsers, loadUser } from './users.repository.ts';
 import { createUser, grantRole, revokeGrant, updateUser } from './users.service.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 type UserRow = typeof users.$inferSelect;
 type GrantRow = Awaited<ReturnType<typeof grantsOf>>[number];
@@ -27,7 +28,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
   const one = async (actor: Actor, id: string) => {
-    const u = found(await findUser(db, actor, id), 'USER_NOT_FOUND');
+    const u = found(await findUser(db, scopeFor(actor, 'user.read'), id), 'USER_NOT_FOUND');
     return presentUser(u, await grantsOf(db, [id]));
   };
 
@@ -36,7 +37,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
     authorize(actor, 'user.read');
     const { q, limit, offset } = request.query;
     const phone = q ? normalizePhone(q) : null;
-    const { rows, total } = await listUsers(db, actor, { name: q, phoneHash: phone ? vault.hash(phone) : undefined, limit, offset });
+    const { rows, total } = await listUsers(db, scopeFor(actor, 'user.read'), { name: q, phoneHash: phone ? vault.hash(phone) : undefined, limit, offset });
     const grants = await grantsOf(db, rows.map((u) => u.id));
     return { items: rows.map((u) => presentUser(u, grants)), total };
   });

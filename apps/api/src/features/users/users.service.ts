@@ -14,6 +14,7 @@ import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { organisations, regions } from '../org/org.table.ts';
 import { mayGrant, mayManage } from './users.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 type Grant = z.infer<typeof GrantBody>;
 
@@ -63,7 +64,7 @@ export async function createUser(db: Db, vault: Vault, actor: Actor, body: z.inf
 /** Adds one grant to an existing user. */
 export async function grantRole(db: Db, actor: Actor, userId: string, g: Grant) {
   return db.transaction(async (tx) => {
-    found(await findUser(tx, actor, userId), 'USER_NOT_FOUND');
+    found(await findUser(tx, scopeFor(actor, 'user.read'), userId), 'USER_NOT_FOUND');
     return addGrant(tx, actor, userId, g);
   });
 }
@@ -74,7 +75,7 @@ export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId:
     const [g] = await tx.select({ a: roleAssignments, orgPath: organisations.regionPath }).from(roleAssignments)
       .leftJoin(organisations, eq(organisations.id, roleAssignments.organisationId))
       .where(and(eq(roleAssignments.id, grantId), eq(roleAssignments.userId, userId)));
-    if (!g || !(await findUser(tx, actor, userId))) throw new AppError('NOT_FOUND');
+    if (!g || !(await findUser(tx, scopeFor(actor, 'user.read'), userId))) throw new AppError('NOT_FOUND');
     const place = g.a.regionPath ?? g.orgPath ?? null;
     if (!mayGrant(actor, g.a.role, place)) throw new AppError('FORBIDDEN');
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, grantId));
@@ -87,7 +88,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, body: z.i
   if (body.password !== undefined && !isStrongPassword(body.password)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return db.transaction(async (tx) => {
-    const before = found(await findUser(tx, actor, userId), 'USER_NOT_FOUND');
+    const before = found(await findUser(tx, scopeFor(actor, 'user.read'), userId), 'USER_NOT_FOUND');
     if (!mayManage(actor, before.grants)) throw new AppError('FORBIDDEN');
     // Nobody locks themselves out (the last administrator would leave the platform unmanaged).
     if (body.disabled && userId === actor.userId) throw new AppError('FORBIDDEN');

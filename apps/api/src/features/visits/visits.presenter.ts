@@ -3,7 +3,7 @@ import { chinaDay, effectiveVisitRule, type VisitStatus } from '@gongzhi/core';
 import type { ChangeReview, Coverage, VisitListItem, VisitRecord, VisitRuleView } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter, scopePaths } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor, scopePrefixes } from '../../platform/authz/scope.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { coverageByPath, dueHouseholds, gridWorkers, membersOf, regionsByCode, type CoverageCounts } from './due.repository.ts';
@@ -15,7 +15,7 @@ const status = (late: number): VisitStatus => (late > 0 ? 'overdue' : late === 0
 
 /** The worker's visit list: households of their grid with due day and status, members for the offline form. */
 export async function visitList(db: Db, actor: Actor, q: { status?: VisitStatus; limit: number }, now: Date): Promise<VisitListItem[]> {
-  const rows = await dueHouseholds(db, (c) => scopeFilter(actor, 'visit.record', sql.raw(c)), chinaDay(now), q);
+  const rows = await dueHouseholds(db, (c) => inScope(scopeFor(actor, 'visit.record'), { region: sql.raw(c) }), chinaDay(now), q);
   const members = await membersOf(db, rows.map((r) => r.id));
   const byHousehold = new Map<string, typeof members>();
   for (const m of members) byHousehold.set(m.household_id, [...(byHousehold.get(m.household_id) ?? []), m]);
@@ -29,7 +29,7 @@ export async function visitList(db: Db, actor: Actor, q: { status?: VisitStatus;
 
 /** Visits the actor may read (their region subtree), newest first. */
 export async function visitRecords(db: Db, actor: Actor, f: { householdId?: string; ids?: string[]; limit: number }): Promise<VisitRecord[]> {
-  const rows = await listVisits(db, scopeFilter(actor, 'visit.read', sql.raw('v.region_path')), f);
+  const rows = await listVisits(db, inScope(scopeFor(actor, 'visit.read'), { region: sql.raw('v.region_path') }), f);
   return rows.map((r) => ({
     id: r.id, householdId: r.household_id, address: r.address, workerName: r.worker_name ?? '', visitedAt: iso(r.visited_at)!, recordedAt: iso(r.created_at)!,
     outcome: r.outcome, notes: r.notes, requestId: r.request_id, requestNumber: r.request_number,
@@ -39,8 +39,8 @@ export async function visitRecords(db: Db, actor: Actor, f: { householdId?: stri
 
 /** Proposed changes for review, each with the record as it is now and whether it went stale. */
 export async function changeReviews(db: Db, actor: Actor, statusFilter?: ChangeReview['status']): Promise<ChangeReview[]> {
-  const scope = scopeFilter(actor, 'visit.review', householdChanges.regionPath);
-  const list = await listChanges(db, scopeFilter(actor, 'visit.review', sql.raw('c.region_path')), statusFilter);
+  const scope = inScope(scopeFor(actor, 'visit.review'), { region: householdChanges.regionPath });
+  const list = await listChanges(db, inScope(scopeFor(actor, 'visit.review'), { region: sql.raw('c.region_path') }), statusFilter);
   const out: ChangeReview[] = [];
   for (const item of list) {
     const c = (await findChange(db, item.id, scope))!;
@@ -57,7 +57,7 @@ export async function changeReviews(db: Db, actor: Actor, statusFilter?: ChangeR
 /** The region the actor looks at: the one asked for (in scope, else 404), or their own outermost region. */
 async function focus(db: Db, actor: Actor, regionId: string | undefined): Promise<{ code: string } | null> {
   if (regionId) {
-    const res = await db.execute(sql`SELECT code FROM regions WHERE id = ${regionId} AND ${scopeFilter(actor, 'visit.read', sql.raw('code'))}`);
+    const res = await db.execute(sql`SELECT code FROM regions WHERE id = ${regionId} AND ${inScope(scopeFor(actor, 'visit.read'), { region: sql.raw('code') })}`);
     return found(res.rows[0] as { code: string } | undefined, 'REGION_NOT_FOUND');
   }
   return null;
@@ -76,8 +76,8 @@ function add(t: Counts, c: CoverageCounts) {
  */
 export async function coverage(db: Db, actor: Actor, regionId: string | undefined, now: Date): Promise<Coverage> {
   const at = await focus(db, actor, regionId);
-  const scope = (c: string) => at ? sql`${scopeFilter(actor, 'visit.read', sql.raw(c))} AND ${sql.raw(c)} LIKE ${likePrefix(at.code)}` : scopeFilter(actor, 'visit.read', sql.raw(c));
-  const paths = scopePaths(actor, 'visit.read');
+  const scope = (c: string) => at ? sql`${inScope(scopeFor(actor, 'visit.read'), { region: sql.raw(c) })} AND ${sql.raw(c)} LIKE ${likePrefix(at.code)}` : inScope(scopeFor(actor, 'visit.read'), { region: sql.raw(c) });
+  const paths = scopePrefixes(scopeFor(actor, 'visit.read'));
   const workerScope = at ? sql`ra.region_path LIKE ${likePrefix(at.code)}`
     : paths === null ? sql`true` : paths.length ? sql`(${sql.join(paths.map((p) => sql`ra.region_path LIKE ${likePrefix(p)}`), sql` OR `)})` : sql`false`;
   const today = chinaDay(now);
@@ -108,7 +108,7 @@ export async function coverage(db: Db, actor: Actor, regionId: string | undefine
 export async function visitRuleViews(db: Db, actor: Actor, regionId: string | undefined): Promise<VisitRuleView[]> {
   const at = await focus(db, actor, regionId);
   const res = await db.execute(sql`SELECT id FROM regions r WHERE r.level = 'community' AND r.retired_at IS NULL
-    AND ${scopeFilter(actor, 'visit.read', sql.raw('r.code'))} ${at ? sql`AND r.code LIKE ${likePrefix(at.code)}` : sql``} ORDER BY r.code LIMIT 500`);
+    AND ${inScope(scopeFor(actor, 'visit.read'), { region: sql.raw('r.code') })} ${at ? sql`AND r.code LIKE ${likePrefix(at.code)}` : sql``} ORDER BY r.code LIMIT 500`);
   const out: VisitRuleView[] = [];
   for (const { id } of res.rows as { id: string }[]) {
     const c = (await communityInScope(db, id, sql`true`))!;

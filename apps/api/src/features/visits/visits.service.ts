@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { intake } from '../requests/intake.service.ts';
@@ -38,7 +39,7 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
   if (existing) return { visit: await sameVisit(db, existing, actor, body), created: false };
   const visitedAt = new Date(body.visitedAt);
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86_400_000) throw new AppError('VISIT_TIME_INVALID');
-  const scope = scopeFilter(actor, 'visit.record', sql.raw('h.region_path'));
+  const scope = inScope(scopeFor(actor, 'visit.record'), { region: sql.raw('h.region_path') });
   const household = await householdInScope(db, body.householdId, scope);
   if (!household || household.moved_out) throw new AppError('VISIT_HOUSEHOLD_OUTSIDE');
   if (body.change) {
@@ -108,7 +109,7 @@ async function sameVisit(db: DbOrTx, v: VisitRow, actor: Actor, body: RecordVisi
 export async function decideChange(db: Db, actor: Actor, id: string, body: z.infer<typeof DecideChangeBody>): Promise<void> {
   authorize(actor, 'visit.review');
   await db.transaction(async (tx) => {
-    const change = found(await findChange(tx, id, scopeFilter(actor, 'visit.review', householdChanges.regionPath), { lock: true }), 'VISIT_CHANGE_NOT_FOUND');
+    const change = found(await findChange(tx, id, inScope(scopeFor(actor, 'visit.review'), { region: householdChanges.regionPath }), { lock: true }), 'VISIT_CHANGE_NOT_FOUND');
     if (change.status === 'approved' || change.status === 'rejected') throw new AppError('VISIT_CHANGE_DECIDED');
     const household = found(await householdInScope(tx, change.householdId, sql`true`, { lock: true }), 'HOUSEHOLD_NOT_FOUND');
     const before = await snapshotOf(tx, household);
@@ -128,7 +129,7 @@ export async function decideChange(db: Db, actor: Actor, id: string, body: z.inf
 /** Sets a community's coverage rule (size, intervals, special tags); null fields fall back to the defaults. */
 export async function setVisitRule(db: Db, actor: Actor, regionId: string, body: z.infer<typeof VisitRuleBody>): Promise<void> {
   authorize(actor, 'visit.configure');
-  const community = found(await communityInScope(db, regionId, scopeFilter(actor, 'visit.configure', sql.raw('r.code'))), 'REGION_NOT_FOUND');
+  const community = found(await communityInScope(db, regionId, inScope(scopeFor(actor, 'visit.configure'), { region: sql.raw('r.code') })), 'REGION_NOT_FOUND');
   if (community.level !== 'community') throw new AppError('VISIT_RULE_NOT_COMMUNITY');
   const config: VisitRuleConfig = {
     size: body.size, largeDays: body.largeDays ?? undefined, smallDays: body.smallDays ?? undefined,
