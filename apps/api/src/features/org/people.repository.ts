@@ -30,7 +30,7 @@ export interface ResidentFilter { regionCode?: string; householdId?: string; nam
 
 /** A page of residents in the actor's scope, ordered by place then name, with the total. */
 export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter) {
-  const where: SQL[] = [inScope(scopeFor(actor, 'people.read'), { region: residents.regionPath }), isNull(residents.movedOutAt)];
+  const where: (SQL | undefined)[] = [inScope(scopeFor(actor, 'people.read'), { region: residents.regionPath }), isNull(residents.movedOutAt)];
   if (f.regionCode) where.push(sql`${residents.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.householdId) where.push(eq(residents.householdId, f.householdId));
   if (f.tag) where.push(sql`${residents.tags} @> ARRAY[${f.tag}]::text[]`);
@@ -49,7 +49,7 @@ export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter)
 
 /** A page of households in scope with member counts and the head's name. */
 export async function listHouseholds(db: DbOrTx, actor: Actor, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
-  const where: SQL[] = [inScope(scopeFor(actor, 'people.read'), { region: households.regionPath }), isNull(households.movedOutAt)];
+  const where: (SQL | undefined)[] = [inScope(scopeFor(actor, 'people.read'), { region: households.regionPath }), isNull(households.movedOutAt)];
   if (f.regionCode) where.push(sql`${households.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.q) where.push(sql`${households.address} LIKE ${likeContains(f.q)}`);
   const cond = and(...where);
