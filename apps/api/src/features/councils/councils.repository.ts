@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
-import { regions } from '../org/org.table.ts';
+import { organisations, regions } from '../org/org.table.ts';
 import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
   councilObjections, councilResolutions, councils, councilSeats, councilVotes,
@@ -152,3 +152,10 @@ export const objectionsOf = (db: DbOrTx, resolutionId: string) =>
 export const unansweredCount = async (db: DbOrTx, resolutionId: string) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(councilObjections)
     .where(and(eq(councilObjections.resolutionId, resolutionId), isNull(councilObjections.answeredAt))))[0]?.n ?? 0;
+
+/** Names of organisations (seats held by an organisation), one query for a council's seats. */
+export async function organisationNames(db: DbOrTx, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(inArray(organisations.id, ids));
+  return new Map(rows.map((o) => [o.id, o.name]));
+}

@@ -13,7 +13,8 @@ import { addAgendaItem, cosign } from './agenda.service.ts';
 import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember } from './meeting.service.ts';
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
 import { listCouncils } from './councils.repository.ts';
-import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting } from './councils.presenter.ts';
+import { presentAgendaItem, presentCouncilSummary } from './councils.presenter.ts';
+import { councilDetail, meetingDetail } from './councils.read.service.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
@@ -41,31 +42,31 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const c = await createCouncil(db, actor, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, c.id, now()));
+      return reply.status(201).send(await councilDetail(db, actor, c.id, now()));
     });
 
   r.get('/api/v1/councils/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A council with seats (and their history), agenda and meetings', params: IdParams, response: { 200: CouncilDetail } } },
-    async (request) => presentCouncil(db, requireActor(request), request.params.id, now()));
+    async (request) => councilDetail(db, requireActor(request), request.params.id, now()));
 
   r.post('/api/v1/councils/:id/seats', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Seat a member for a term', params: IdParams, body: AddSeatBody, response: { 201: CouncilDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await addSeat(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, request.params.id, now()));
+      return reply.status(201).send(await councilDetail(db, actor, request.params.id, now()));
     });
 
   r.post('/api/v1/council-seats/:id/vacate', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Record that a seat fell vacant', params: IdParams, body: VacateSeatBody, response: { 200: CouncilDetail } } },
     async (request) => {
       const actor = requireActor(request);
       const seat = await vacateSeat(db, actor, request.params.id, request.body.reason, now());
-      return presentCouncil(db, actor, seat.councilId, now());
+      return councilDetail(db, actor, seat.councilId, now());
     });
 
   r.post('/api/v1/council-seats/:id/by-election', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Fill a vacant seat by a by-election, for the rest of its term', params: IdParams, body: ByElectionBody, response: { 201: CouncilDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const seat = await byElection(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, seat.councilId, now()));
+      return reply.status(201).send(await councilDetail(db, actor, seat.councilId, now()));
     });
 
   r.post('/api/v1/councils/:id/agenda', { config: { access: { action: ['council.manage', 'council.propose'], subject: 'councils' } },
@@ -83,16 +84,16 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const m = await createMeeting(db, actor, request.params.id, request.body, now());
-      return reply.status(201).send(await presentMeeting(db, actor, m.id, now()));
+      return reply.status(201).send(await meetingDetail(db, actor, m.id, now()));
     });
 
   r.get('/api/v1/council-meetings/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A meeting: agenda, attendance and quorum, motions and votes, minutes', params: IdParams, response: { 200: MeetingDetail } } },
-    async (request) => presentMeeting(db, requireActor(request), request.params.id, now()));
+    async (request) => meetingDetail(db, requireActor(request), request.params.id, now()));
 
   /** Runs a change on a meeting and answers with the meeting as it now stands. */
   const onMeeting = async (actorReq: Parameters<typeof requireActor>[0], run: (actor: ReturnType<typeof requireActor>) => Promise<string>) => {
     const actor = requireActor(actorReq);
-    return presentMeeting(db, actor, await run(actor), now());
+    return meetingDetail(db, actor, await run(actor), now());
   };
   const MotionParams = IdParams;
 
