@@ -4,12 +4,10 @@ import { z } from 'zod';
 import { IdParams, ImportCommitResult, ImportPreview, negotiateLanguage } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { templateWorkbook } from './import.parse.ts';
 import { commitImport, findImport, presentPreview, previewImport } from './import.service.ts';
-import { findRegion } from './region.repository.ts';
 import { exportResidents } from './export.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +26,6 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['import'], summary: 'Upload a register (.xlsx/.csv, multipart: regionId, file) and get a row-by-row preview', consumes: ['multipart/form-data'], response: { 201: ImportPreview } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    authorize(actor, 'import.run');
     if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
     let regionId: string | undefined;
     let file: { filename: string; data: Buffer } | undefined;
@@ -56,10 +53,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/exports/residents.xlsx', { config: { access: { action: 'export.run', query: { regionId: 'regions' } } }, schema: { tags: ['import'], summary: 'Residents of a region as .xlsx (masked)', querystring: z.object({ regionId: z.uuid() }) } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      authorize(actor, 'export.run', { regionPath: region.code });
-      const data = await exportResidents(db, actor, region);
+      const { region, data } = await exportResidents(db, requireActor(request), request.query.regionId);
       return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${region.name}-居民.xlsx`)}`).send(data);
     });
 }

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -14,6 +14,7 @@ import { findRegion } from './region.repository.ts';
 import { parseRegister } from './import.parse.ts';
 import { checkRows, type RowIssue } from './import.rules.ts';
 import { sealIdNumber, sealPhone, type IdColumns, type PhoneColumns } from './resident.pii.ts';
+import { mayImport } from './org.policy.ts';
 
 /** A checked row as kept between preview and commit: personal data already sealed, never in clear. */
 interface StagedRow extends IdColumns, Partial<PhoneColumns> {
@@ -28,7 +29,7 @@ interface StagedRow extends IdColumns, Partial<PhoneColumns> {
  */
 export async function previewImport(db: Db, vault: Vault, actor: Actor, input: { regionId: string; filename: string; data: Buffer }) {
   const target = found(await findRegion(db, actor, input.regionId), 'REGION_NOT_FOUND');
-  authorize(actor, 'import.run', { regionPath: target.code });
+  ensure(mayImport(actor, target.code));
   if (target.level === 'district' || target.level === 'street') throw new AppError('REGION_LEVEL_INVALID');
   if (target.retiredAt) throw new AppError('REGION_RETIRED');
   const raw = await parseRegister(input.filename, input.data);
@@ -88,7 +89,7 @@ export async function commitImport(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const [imp] = await tx.select().from(imports).where(and(eq(imports.id, id), eq(imports.userId, actor.userId))).for('update');
     if (!imp) throw new AppError('IMPORT_NOT_FOUND');
-    authorize(actor, 'import.run', { regionPath: imp.regionPath });
+    ensure(mayImport(actor, imp.regionPath));
     if (imp.status === 'committed') throw new AppError('IMPORT_ALREADY_DONE');
     if (imp.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: imp.errorCount });
     const rows = imp.rows as StagedRow[];

@@ -9,7 +9,6 @@ import {
 } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize } from '../../platform/authz/authorize.ts';
 import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -18,8 +17,8 @@ import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, sco
 import { presentRegion } from './region.presenter.ts';
 import { createRegion, moveRegion, retireRegion, updateRegion } from './region.service.ts';
 import { createOrganisation } from './organisation.service.ts';
+import { regionAbilities } from './org.policy.ts';
 
-const REGION_ABILITIES = ['region.manage', 'people.read', 'people.write', 'pii.reveal', 'import.run', 'export.run', 'org.manage'] as const;
 
 /** The organisation tree, locating a point, organisations and party organisations. */
 export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -31,7 +30,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     const [counts, ancestors, tags] = await Promise.all([countsFor(db, [region]), ancestorsOf(db, region.code), tagCounts(db, region.code)]);
     return {
       ...presentRegion(region, counts), ancestors, boundary: region.boundary ?? null, tagCounts: tags,
-      abilities: abilities(actor, REGION_ABILITIES, { regionPath: region.code }),
+      abilities: regionAbilities(actor, region.code),
     };
   };
 
@@ -39,7 +38,6 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['org'], summary: 'Children of a region, or the roots of my scope, with counts', querystring: RegionListQuery, response: { 200: z.array(RegionSummary) } },
   }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'region.read');
     const { parentId, includeRetired } = request.query;
     let rows;
     if (parentId) {
@@ -95,7 +93,6 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['org'], summary: 'Organisations in my scope', querystring: z.object({ regionId: z.uuid().optional(), kind: OrganisationKind.optional() }), response: { 200: z.array(OrganisationView) } },
   }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'org.read');
     const where = [inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
@@ -115,7 +112,6 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['org'], summary: 'Party organisations below a region, with member counts', querystring: z.object({ regionId: z.uuid().optional() }), response: { 200: z.array(PartyOrgView) } },
   }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'org.read');
     const where = [inScope(scopeFor(actor, 'org.read'), { region: partyOrgs.regionPath })];
     if (request.query.regionId) {
       const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');

@@ -2,17 +2,18 @@ import type { z } from 'zod';
 import type { CreateOrganisationBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { organisations } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
+import { mayManageOrganisations } from './org.policy.ts';
 
 /** Registers an organisation in a region the actor manages. */
 export async function createOrganisation(db: Db, actor: Actor, body: z.infer<typeof CreateOrganisationBody>) {
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
-    authorize(actor, 'org.manage', { regionPath: region.code });
+    ensure(mayManageOrganisations(actor, region.code));
     const [row] = await tx.insert(organisations).values({
       kind: body.kind, name: body.name, regionId: region.id, regionPath: region.code, districtCode: region.districtCode,
       address: body.address ?? null, creditCode: body.creditCode ?? null,

@@ -11,7 +11,6 @@ import {
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize } from '../../platform/authz/authorize.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { households, regions, residents } from './org.table.ts';
 import { ancestorsOf, findRegion } from './region.repository.ts';
@@ -20,8 +19,8 @@ import {
 } from './people.repository.ts';
 import { addOwner, createBuilding, createHousehold, createResident, createUnit, revealResident, updateResident } from './people.service.ts';
 import { presentResident } from './people.presenter.ts';
+import { peopleAbilities } from './org.policy.ts';
 
-const PEOPLE_ABILITIES = ['people.write', 'pii.reveal'] as const;
 
 /** Buildings, units, households and residents. */
 export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -39,14 +38,13 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     ]);
     return {
       ...presentResident(row!), movedOut: full.movedOutAt !== null,
-      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: full.regionPath }), ancestors,
+      abilities: peopleAbilities(actor, full.regionPath), ancestors,
     };
   };
 
   r.get('/api/v1/residents', { config: { access: { action: 'people.read', query: { regionId: 'regions', householdId: 'households' } } }, schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
       const { q, tag, householdId, limit, offset } = request.query;
       // A full ID number or phone is searched by its keyed hash, never by decrypting rows.
       const id = q ? validateIdNumber(q) : undefined;
@@ -83,7 +81,6 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/households', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
       const { q, limit, offset } = request.query;
       return listHouseholds(db, actor, { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
     });
@@ -102,7 +99,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       id: h.id, regionId: h.regionId, regionName: region?.name, unitId: h.unitId, address: h.address, tenure: h.tenure,
       members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map(presentResident),
       unit: u ? { id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use, owners: u.owners } : null,
-      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: h.regionPath }), ancestors,
+      abilities: peopleAbilities(actor, h.regionPath), ancestors,
     };
   };
 
@@ -119,7 +116,6 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/buildings', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
       return listBuildings(db, actor, (await regionCode(actor, request.query.regionId))!);
     });
 
@@ -127,7 +123,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     const b = found(await findBuilding(db, actor, id), 'BUILDING_NOT_FOUND');
     const [list, unitList] = await Promise.all([listBuildings(db, actor, b.regionPath), unitsWithOwners(db, { buildingId: id })]);
     const view = list.find((x) => x.id === id)!;
-    return { ...view, units: unitList, abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: b.regionPath }) };
+    return { ...view, units: unitList, abilities: peopleAbilities(actor, b.regionPath) };
   };
 
   r.get('/api/v1/buildings/:id', { config: { access: { action: 'people.read', subject: 'buildings' } }, schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },

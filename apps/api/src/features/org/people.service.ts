@@ -7,7 +7,7 @@ import type {
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -15,6 +15,7 @@ import { buildings, households, organisations, residents, unitOwners, units } fr
 import { findRegion } from './region.repository.ts';
 import { findBuilding, findHousehold, findResident, findUnit } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
+import { mayReveal, mayWritePeople } from './org.policy.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
 
@@ -23,7 +24,7 @@ const safe = (r: typeof residents.$inferSelect) => ({ ...r, idCipher: undefined,
 
 async function placeIn(tx: DbOrTx, actor: Actor, regionId: string) {
   const region = found(await findRegion(tx, actor, regionId), 'REGION_NOT_FOUND');
-  authorize(actor, 'people.write', { regionPath: region.code });
+  ensure(mayWritePeople(actor, region.code));
   if (region.retiredAt) throw new AppError('REGION_RETIRED');
   if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
   return region;
@@ -45,7 +46,7 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
   if (area === null || area <= 0) throw new AppError('AREA_INVALID');
   return db.transaction(async (tx) => {
     const building = found(await findBuilding(tx, actor, body.buildingId), 'BUILDING_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: building.regionPath });
+    ensure(mayWritePeople(actor, building.regionPath));
     const [dup] = await tx.select({ id: units.id }).from(units).where(and(eq(units.buildingId, building.id), eq(units.number, body.number)));
     if (dup) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/number', message: 'unit number already exists in this building' }]);
     const [row] = await tx.insert(units).values({
@@ -61,7 +62,7 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
 export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input<typeof AddOwnerBody>) {
   return db.transaction(async (tx) => {
     const unit = found(await findUnit(tx, actor, unitId), 'UNIT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: unit.regionPath });
+    ensure(mayWritePeople(actor, unit.regionPath));
     if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
     if (body.organisationId) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations)
@@ -111,7 +112,7 @@ export async function createResident(db: Db, vault: Vault, actor: Actor, body: I
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
     const home = found(await findHousehold(tx, actor, body.householdId), 'HOUSEHOLD_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: home.regionPath });
+    ensure(mayWritePeople(actor, home.regionPath));
     await checkRelation(tx, home.id, body.relation);
     if (id?.ok) {
       const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
@@ -132,7 +133,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
     const before = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: before.regionPath });
+    ensure(mayWritePeople(actor, before.regionPath));
     if (body.relation && body.relation !== before.relation) await checkRelation(tx, before.householdId, body.relation, before.id);
     const set: Partial<typeof residents.$inferInsert> = {};
     if (body.name) set.name = body.name;
@@ -151,7 +152,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
 export async function revealResident(db: Db, vault: Vault, actor: Actor, residentId: string, field: 'idNumber' | 'phone') {
   return db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'pii.reveal', { regionPath: r.regionPath });
+    ensure(mayReveal(actor, r.regionPath));
     const sealed = field === 'idNumber' ? r.idCipher : r.phoneCipher;
     await audit(tx, actor, { action: 'resident.reveal', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { field } });
     return sealed ? vault.decrypt(sealed) : null;

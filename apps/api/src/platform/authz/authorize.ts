@@ -28,3 +28,8 @@ export function authorize(actor: Actor, action: Action, subject?: Subject): void
 export function abilities<A extends Action>(actor: Actor, actions: readonly A[], subject: Subject): A[] {
   return actions.filter((a) => can(actor, a, subject));
 }
+
+/** Throws FORBIDDEN unless a feature policy allowed the act: `ensure(mayManage(actor, council))`. */
+export function ensure(allowed: boolean): void {
+  if (!allowed) throw new AppError('FORBIDDEN');
+}
