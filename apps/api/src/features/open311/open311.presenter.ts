@@ -1,14 +1,9 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { isFinishedState, MATTER_LABELS, REQUEST_STATE_LABELS, REQUEST_STATES, type RequestState } from '@gongzhi/core';
+import { isFinishedState, MATTER_LABELS, REQUEST_STATE_LABELS } from '@gongzhi/core';
 import type { Language } from '@gongzhi/contracts';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import { likePrefix } from '../../platform/db/like.ts';
-import { organisations } from '../org/org.table.ts';
-import { requests, serviceCategories } from '../requests/requests.table.ts';
+import type { CatalogueRow, PublicRow } from './open311.repository.ts';
 
 /** Open311 has two statuses; a request is `closed` once it is finished in our cycle. */
 export type Open311Status = 'open' | 'closed';
-const FINISHED = REQUEST_STATES.filter(isFinishedState);
 
 /** GeoReport answers at most this many requests per query, and spans at most this many days. */
 export const MAX_RESULTS = 1000;
@@ -36,20 +31,6 @@ export function parseW3(text: string): Date | null {
   const at = new Date(m[4] ? text : `${text}T00:00:00+08:00`);
   return Number.isNaN(at.getTime()) ? null : at;
 }
-
-/**
- * The columns a public Open311 answer is made of. Reporter columns (name, phone, user) are never
- * selected, so no request — anonymous or not — can leak who reported it.
- */
-const publicColumns = {
-  number: requests.number, state: requests.state, description: requests.description, address: requests.address,
-  lat: requests.lat, lng: requests.lng, createdAt: requests.createdAt, updatedAt: requests.updatedAt, closedAt: requests.closedAt,
-  ratedAt: requests.ratedAt, resolveDueAt: requests.resolveDueAt, channel: requests.channel, matter: requests.matter,
-  categoryCode: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn, agency: organisations.name,
-};
-type PublicRow = { number: string; state: RequestState; description: string; address: string | null; lat: number | null; lng: number | null;
-  createdAt: Date; updatedAt: Date; closedAt: Date | null; ratedAt: Date | null; resolveDueAt: Date | null; channel: string; matter: string | null;
-  categoryCode: string | null; nameZh: string | null; nameEn: string | null; agency: string | null };
 
 const WITHHELD = { 'zh-CN': '私事，内容不公开', en: 'A private matter: not shown publicly' } as const;
 
@@ -88,41 +69,10 @@ export function presentServiceRequest(r: PublicRow, lang: Language) {
 /** The filters of GET requests, already checked. `ids` overrides all the others, as the specification says. */
 export interface RequestQuery { ids?: string[]; serviceCodes?: string[]; statuses?: Open311Status[]; start: Date; end: Date }
 
-function selectPublic(db: DbOrTx) {
-  return db.select(publicColumns).from(requests)
-    .leftJoin(serviceCategories, eq(serviceCategories.id, requests.categoryId))
-    .leftJoin(organisations, eq(organisations.id, requests.departmentId));
-}
-
-/** A district's requests as the query asks, newest first, at most {@link MAX_RESULTS}. */
-export async function findServiceRequests(db: DbOrTx, district: string, q: RequestQuery): Promise<PublicRow[]> {
-  // Every region path in a district starts with its code: the prefix uses the (path, created_at) index.
-  const where: SQL[] = [sql`${requests.regionPath} LIKE ${likePrefix(district)}`, eq(requests.districtCode, district)];
-  if (q.ids) {
-    where.push(inArray(requests.number, q.ids));
-  } else {
-    where.push(gte(requests.createdAt, q.start), lte(requests.createdAt, q.end));
-    // Public lists leave private matters out altogether; asked for by id, they come withheld.
-    where.push(or(isNull(requests.matter), ne(requests.matter, 'private'))!);
-    if (q.serviceCodes) where.push(inArray(serviceCategories.code, q.serviceCodes));
-    if (q.statuses?.length === 1) where.push(q.statuses[0] === 'closed' ? inArray(requests.state, FINISHED) : notInArray(requests.state, FINISHED));
-  }
-  return selectPublic(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.number)).limit(MAX_RESULTS);
-}
-
-/** One request by its number, in a district or (ids being unique) anywhere. */
-export async function findServiceRequest(db: DbOrTx, district: string | null, number: string): Promise<PublicRow | undefined> {
-  const [row] = await selectPublic(db).where(and(eq(requests.number, number), district ? eq(requests.districtCode, district) : undefined));
-  return row;
-}
-
-/** The active catalogue of a district as GeoReport services, by matter then code. */
-export async function findServices(db: DbOrTx, district: string, lang: Language, code?: string) {
-  const rows = await db.select({ c: serviceCategories, dept: organisations.name }).from(serviceCategories)
-    .leftJoin(organisations, eq(organisations.id, serviceCategories.departmentId))
-    .where(and(eq(serviceCategories.districtCode, district), eq(serviceCategories.active, true), code === undefined ? undefined : eq(serviceCategories.code, code)))
-    .orderBy(asc(serviceCategories.matter), asc(serviceCategories.code));
-  return rows.map(({ c, dept }) => ({
+/** A category of a district's catalogue as a GeoReport service, in the asked language. */
+export function presentService(row: CatalogueRow, lang: Language) {
+  const { c, dept } = row;
+  return {
     service_code: c.code,
     service_name: lang === 'en' ? c.nameEn : c.nameZh,
     description: lang === 'en'
@@ -135,13 +85,5 @@ export async function findServices(db: DbOrTx, district: string, lang: Language,
     // The name in the other language is the most useful synonym we have.
     keywords: lang === 'en' ? c.nameZh : c.nameEn,
     group: MATTER_LABELS[c.matter][lang],
-  }));
-}
-
-/** When the catalogue of a district last changed, for discovery's `changeset`. */
-export async function catalogueChangedAt(db: DbOrTx, district: string | null): Promise<Date | null> {
-  // Seconds since the epoch: a number from the driver, whatever it does with timestamp strings.
-  const [row] = await db.select({ at: sql<number | null>`extract(epoch from max(${serviceCategories.updatedAt}))::float8` }).from(serviceCategories)
-    .where(district ? eq(serviceCategories.districtCode, district) : undefined);
-  return row?.at == null ? null : new Date(Math.floor(row.at) * 1000);
+  };
 }
