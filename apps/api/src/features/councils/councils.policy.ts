@@ -42,3 +42,7 @@ export function noticeAbilities(actor: Actor | null, r: { state: string; regionP
     ...(actor && windowOpen && can(actor, 'council.object') && livesIn(actor, 'council.object', r.regionPath) ? ['object'] : []),
   ];
 }
+
+/** A seat sits on `day` (YYYY-MM-DD, China time) when it is within its term and not vacated. */
+export const isSitting = (s: { vacatedAt: Date | null; termStart: string; termEnd: string }, day: string): boolean =>
+  s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;

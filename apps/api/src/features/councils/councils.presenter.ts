@@ -1,7 +1,6 @@
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
-import {
-  isSitting, type AgendaRow, type CouncilRow, type MeetingRow, type ResolutionRow, type SeatRow,
-} from './councils.repository.ts';
+import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow } from './councils.repository.ts';
+import { isSitting } from './councils.policy.ts';
 
 // Pure shaping: councils.read.service loads everything (one query per list) and asks the policy;
 // these functions only turn rows into the API's answers.

@@ -51,8 +51,8 @@ export async function listCouncils(db: DbOrTx, scope: Scope, f: { kind?: Council
 export const seatsOf = (db: DbOrTx, councilId: string) =>
   db.select().from(councilSeats).where(eq(councilSeats.councilId, councilId)).orderBy(asc(councilSeats.createdAt), asc(councilSeats.id));
 
-/** True when a seat is held on `day` (YYYY-MM-DD): not vacated and within its term. */
-export const isSitting = (s: SeatRow, day: string): boolean => s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;
+// The seat rule is the policy's; re-exported for the services that read it from here.
+export { isSitting } from './councils.policy.ts';
 
 export const findSeat = async (db: DbOrTx, id: string, lock = false) => {
   const q = db.select().from(councilSeats).where(eq(councilSeats.id, id));

@@ -7,8 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
 import { requireActor, SESSION_COOKIE } from './auth.plugin.ts';
-import { presentSession } from './auth.presenter.ts';
-import { createApiToken, revokeApiToken, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
+import { createApiToken, revokeApiToken, sessionView, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presentToken = (t: typeof apiTokens.$inferSelect) => ({
@@ -29,12 +28,12 @@ export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https', maxAge: SESSION_IDLE_MS / 1000,
     });
-    return presentSession(deps.db, result.actor, result.csrfToken);
+    return sessionView(deps.db, result.actor, result.csrfToken);
   });
 
   r.get('/api/v1/session', { config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'The signed-in user, their roles and abilities', response: { 200: SessionView } },
-  }, async (request) => presentSession(deps.db, requireActor(request), request.csrfToken));
+  }, async (request) => sessionView(deps.db, requireActor(request), request.csrfToken));
 
   r.delete('/api/v1/session', { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireActor(request);

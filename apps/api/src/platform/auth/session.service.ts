@@ -9,6 +9,9 @@ import type { Actor } from '../authz/actor.ts';
 import { DUMMY_HASH, verifyPassword } from '../crypto/password.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
 import { actorColumns, loadActor, toActor } from './actor.repository.ts';
+import type { SessionView } from '@gongzhi/contracts';
+import { grantsWithNames, sessionUser } from './session.repository.ts';
+import { presentSession } from './auth.presenter.ts';
 
 /** Sessions end after this much idleness; each request within it extends the session. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -140,4 +143,10 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<
     if (!rows.length) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'token.revoke', subjectType: 'api_token', subjectId: id });
   });
+}
+
+/** The session answer: the user and their named grants (loaded here), shaped by the presenter. */
+export async function sessionView(db: Db, actor: Actor, csrfToken: string | null): Promise<SessionView> {
+  const [user, grants] = await Promise.all([sessionUser(db, actor.userId), grantsWithNames(db, actor.userId)]);
+  return presentSession(actor, user!, grants, csrfToken);
 }
