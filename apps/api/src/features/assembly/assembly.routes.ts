@@ -6,7 +6,7 @@ import {
   PaperBallotFields, PublicAssemblyResults, RollEntry, RollQuery,
 } from '@gongzhi/contracts';
 import { formatArea } from '@gongzhi/core';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
@@ -17,7 +17,7 @@ import { assemblyDetail, assemblyList, ballotsExport, publicResults, rollOf, vis
 export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['assembly'];
   const read = { action: 'assembly.read', subject: 'assemblies' } as const;
   const manage = { action: 'assembly.manage', subject: 'assemblies' } as const;

@@ -6,7 +6,7 @@ import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { addSeat, byElection, createCouncil, vacateSeat } from './council.service.ts';
 import { addAgendaItem, cosign } from './agenda.service.ts';
@@ -29,7 +29,7 @@ const READ_WITH_ANCESTORS = { action: 'council.read' } as const;
 export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['councils'];
 
   r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ObjectionAnswerBody, IdParams, NoticeDetail, NoticeListQuery, NoticeSummary, ObjectionBody, page, PublishResolutionBody } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { answerObjection, lodgeObjection, publishResolution } from './notice.service.ts';
 import { noticeBoard, noticeDetail } from './councils.read.service.ts';
@@ -14,7 +14,7 @@ import { noticeBoard, noticeDetail } from './councils.read.service.ts';
 export async function noticeRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['notice board'];
 
   r.get('/api/v1/notice-board', { config: { access: 'public' }, schema: { tags, summary: 'Published resolutions (public, no sign-in)', security: [], querystring: NoticeListQuery, response: { 200: page(NoticeSummary) } } },

@@ -5,7 +5,7 @@ import {
   AnswerBody, AttachmentView, BudgetBody, BudgetResolution, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
   ExpenseView, IncomeBody, ReverseBody, TurnoverBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
@@ -25,7 +25,7 @@ const posted = (p: { id: string; balance: bigint }) => ({ id: p.id, balanceFen: 
 export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['funds'];
   const manage = { action: 'fund.manage', subject: 'funds' } as const;
 

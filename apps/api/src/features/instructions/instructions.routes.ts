@@ -5,7 +5,7 @@ import { z } from 'zod';
 import {
   CreateInstructionBody, IdParams, InstructionListQuery, InstructionSummary, page, Progress, ProgressQuery, RemindBody, UnreachedHousehold,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { closeInstruction, instructionPage, issueInstruction, loadNode, loadVisible, remind } from './instructions.service.ts';
 import { gridRows, unreached } from './instructions.repository.ts';
@@ -21,7 +21,7 @@ const PUSH_INTERVAL_MS = 500;
 export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['instructions'];
   // The pool's own settings for the one LISTEN connection (the Drizzle handle keeps its pool as $client).
   const pool = (db as unknown as { $client: pg.Pool & { options: pg.ClientConfig } }).$client;

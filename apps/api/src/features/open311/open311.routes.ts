@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ERRORS, errorMessage, negotiateLanguage, type ErrorCode } from '@gongzhi/contracts';
 import type { CreateRequestBody } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { locate } from '../org/org.routes.ts';
 import { intake } from '../requests/intake.service.ts';
@@ -50,7 +50,7 @@ const SPEC_WORDS: Partial<Record<ErrorCode, Bilingual>> = {
  */
 async function geoReport(app: FastifyInstance, deps: AppDeps) {
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const lang = (request: FastifyRequest) => negotiateLanguage(request.headers['accept-language']);
 
   // GeoReport has its own specification; the console's OpenAPI document leaves these routes out.

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ImportCommitResult, ImportPreview, negotiateLanguage } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
@@ -14,6 +14,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The household import wizard (upload → preview → confirm) and the register export. */
 export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
 
@@ -41,7 +42,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = z.uuid().safeParse(regionId);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/regionId', message: 'a region id is required' }]);
     if (!file || file.data.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a non-empty file is required' }]);
-    const imp = await previewImport(db, vault, actor, { regionId: parsed.data, filename: file.filename, data: file.data });
+    const imp = await previewImport(db, vault, actor, { regionId: parsed.data, filename: file.filename, data: file.data }, now());
     return reply.status(201).send(presentPreview(imp, negotiateLanguage(request.headers['accept-language'])));
   });
 
@@ -49,7 +50,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => presentPreview(await findImport(db, requireActor(request), request.params.id), negotiateLanguage(request.headers['accept-language'])));
 
   r.post('/api/v1/imports/:id/commit', { config: { access: { action: 'import.run', subject: 'imports' } }, schema: { tags: ['import'], summary: 'Write a clean preview to the register (one transaction)', params: IdParams, response: { 200: ImportCommitResult } } },
-    async (request) => commitImport(db, requireActor(request), request.params.id));
+    async (request) => commitImport(db, requireActor(request), request.params.id, now()));
 
   r.get('/api/v1/exports/residents.xlsx', { config: { access: { action: 'export.run', query: { regionId: 'regions' } } }, schema: { tags: ['import'], summary: 'Residents of a region as .xlsx (masked)', querystring: z.object({ regionId: z.uuid() }) } },
     async (request, reply) => {

@@ -7,7 +7,7 @@ import {
   CreateOrganisationBody, CreateRegionBody, IdParams, LocateQuery, LocateResult, MoveRegionBody, OrganisationKind,
   OrganisationView, PartyOrgView, RegionDetail, RegionListQuery, RegionSummary, UpdateRegionBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
@@ -22,6 +22,7 @@ import { regionAbilities } from './org.policy.ts';
 
 /** The organisation tree, locating a point, organisations and party organisations. */
 export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -76,7 +77,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/regions/:id/retire', { config: { access: { action: 'region.manage', subject: 'regions' } }, schema: { tags: ['org'], summary: 'Retire an empty region', params: IdParams, response: { 200: RegionDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      await retireRegion(db, actor, request.params.id);
+      await retireRegion(db, actor, request.params.id, now());
       return detail(actor, request.params.id);
     });
 

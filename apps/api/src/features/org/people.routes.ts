@@ -8,7 +8,7 @@ import {
   HouseholdDetail, HouseholdListQuery, HouseholdView, IdParams, page, ResidentDetail, ResidentListQuery, ResidentView,
   RevealBody, RevealResult, UpdateResidentBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { found } from '../../platform/errors/app-error.ts';
@@ -24,6 +24,7 @@ import { peopleAbilities } from './org.policy.ts';
 
 /** Buildings, units, households and residents. */
 export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
   const regionCode = async (actor: Actor, id?: string) => (id ? found(await findRegion(db, actor, id), 'REGION_NOT_FOUND').code : undefined);
@@ -37,7 +38,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       ancestorsOf(db, full.regionPath, true),
     ]);
     return {
-      ...presentResident(row!), movedOut: full.movedOutAt !== null,
+      ...presentResident(row!, now()), movedOut: full.movedOutAt !== null,
       abilities: peopleAbilities(actor, full.regionPath), ancestors,
     };
   };
@@ -51,7 +52,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       const phone = q ? normalizePhone(q) : null;
       const hashes = id?.ok ? [vault.hash(`id:${id.id}`)] : phone ? [vault.hash(phone)] : undefined;
       const res = await listResidents(db, actor, { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
-      return { items: res.items.map(presentResident), total: res.total };
+      return { items: res.items.map((x) => presentResident(x, now())), total: res.total };
     });
 
   r.get('/api/v1/residents/:id', { config: { access: { action: 'people.read', subject: 'residents' } }, schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
@@ -60,14 +61,14 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/residents', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await createResident(db, vault, actor, request.body);
+      const row = await createResident(db, vault, actor, request.body, now());
       return reply.status(201).send(await residentDetail(actor, row.id));
     });
 
   r.patch('/api/v1/residents/:id', { config: { access: { action: 'people.write', subject: 'residents' } }, schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      await updateResident(db, vault, actor, request.params.id, request.body);
+      await updateResident(db, vault, actor, request.params.id, request.body, now());
       return residentDetail(actor, request.params.id);
     });
 
@@ -97,7 +98,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     const u = unit[0];
     return {
       id: h.id, regionId: h.regionId, regionName: region?.name, unitId: h.unitId, address: h.address, tenure: h.tenure,
-      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map(presentResident),
+      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map((x) => presentResident(x, now())),
       unit: u ? { id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use, owners: u.owners } : null,
       abilities: peopleAbilities(actor, h.regionPath), ancestors,
     };

@@ -105,8 +105,8 @@ async function checkRelation(tx: DbOrTx, householdId: string, relation: string, 
 }
 
 /** Adds a resident to a household; the ID number is validated, must be unique, and is stored sealed. */
-export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>) {
-  const id = body.idNumber ? sealIdNumber(vault, body.idNumber) : undefined;
+export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>, now: Date) {
+  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
   if (id && !id.ok) throw new AppError(id.code, id.params);
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
@@ -128,7 +128,7 @@ export async function createResident(db: Db, vault: Vault, actor: Actor, body: I
 }
 
 /** Updates a resident's name, phone, relation, tags, or marks them moved out. */
-export async function updateResident(db: Db, vault: Vault, actor: Actor, residentId: string, body: Input<typeof UpdateResidentBody>) {
+export async function updateResident(db: Db, vault: Vault, actor: Actor, residentId: string, body: Input<typeof UpdateResidentBody>, now: Date) {
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
@@ -141,7 +141,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
     if (body.tags) set.tags = body.tags;
     if (body.phone === null) Object.assign(set, { phoneHash: null, phoneCipher: null, phoneMasked: null });
     if (phone?.ok) Object.assign(set, phone.value);
-    if (body.movedOut !== undefined) set.movedOutAt = body.movedOut ? (before.movedOutAt ?? new Date()) : null;
+    if (body.movedOut !== undefined) set.movedOutAt = body.movedOut ? (before.movedOutAt ?? now) : null;
     const [after] = await tx.update(residents).set(set).where(eq(residents.id, residentId)).returning();
     await audit(tx, actor, { action: 'resident.update', subjectType: 'resident', subjectId: residentId, regionPath: before.regionPath, before: safe(before), after: safe(after!) });
     return after!;

@@ -112,7 +112,7 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
 }
 
 /** Retires a region that has no active children and no households living in it. */
-export async function retireRegion(db: Db, actor: Actor, id: string): Promise<RegionRow> {
+export async function retireRegion(db: Db, actor: Actor, id: string, now: Date): Promise<RegionRow> {
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
     ensure(mayManageRegion(actor, region.code));
@@ -121,7 +121,7 @@ export async function retireRegion(db: Db, actor: Actor, id: string): Promise<Re
     const [home] = await tx.select({ id: households.id }).from(households)
       .where(and(like(households.regionPath, likePrefix(region.code)), isNull(households.movedOutAt))).limit(1);
     if (child || home) throw new AppError('REGION_NOT_EMPTY');
-    const [after] = await tx.update(regions).set({ retiredAt: new Date() }).where(eq(regions.id, id)).returning();
+    const [after] = await tx.update(regions).set({ retiredAt: now }).where(eq(regions.id, id)).returning();
     await audit(tx, actor, { action: 'region.retire', subjectType: 'region', subjectId: id, regionPath: region.code, before: auditView(region), after: auditView(after!) });
     return after!;
   });

@@ -5,7 +5,7 @@ import {
   ActBody, AddHandlerBody, CreateRequestBody, DecideBody, ExtensionBody, HandlerDoneBody, IdParams, page, PlaceBody,
   RequestDetail, RequestListQuery, RequestSummary, SimilarQuery,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { can } from '../../platform/authz/authorize.ts';
 import { intake } from './intake.service.ts';
@@ -30,7 +30,7 @@ const intakeLimit = {
 export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['requests'];
 
   r.post('/api/v1/requests', {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { normalizePhone } from '@gongzhi/core';
 import { CreateUserBody, GrantBody, GrantView, IdParams, page, UpdateUserBody, UserListQuery, UserView } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { found } from '../../platform/errors/app-error.ts';
@@ -24,6 +24,7 @@ const presentUser = (u: UserRow, grants: GrantRow[]): z.infer<typeof UserView> =
 
 /** Accounts and their roles. */
 export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
   const one = async (actor: Actor, id: string) => {
@@ -53,7 +54,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.patch('/api/v1/users/:id', { config: { access: { action: 'user.manage', subject: 'users' } }, schema: { tags: ['users'], summary: 'Rename, reset password, disable or enable', params: IdParams, body: UpdateUserBody, response: { 200: UserView } } }, async (request) => {
     const actor = requireActor(request);
-    await updateUser(db, actor, request.params.id, request.body);
+    await updateUser(db, actor, request.params.id, request.body, now());
     return one(actor, request.params.id);
   });
 

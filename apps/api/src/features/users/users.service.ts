@@ -84,7 +84,7 @@ export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId:
 }
 
 /** Renames, resets the password of, or disables/enables a user the actor manages. */
-export async function updateUser(db: Db, actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>) {
+export async function updateUser(db: Db, actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>, now: Date) {
   if (body.password !== undefined && !isStrongPassword(body.password)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return db.transaction(async (tx) => {
@@ -95,7 +95,7 @@ export async function updateUser(db: Db, actor: Actor, userId: string, body: z.i
     const set: Partial<typeof users.$inferInsert> = {};
     if (body.name) set.name = body.name;
     if (passwordHash) Object.assign(set, { passwordHash, failedLogins: 0, lockedUntil: null });
-    if (body.disabled !== undefined) set.disabledAt = body.disabled ? (before.disabledAt ?? new Date()) : null;
+    if (body.disabled !== undefined) set.disabledAt = body.disabled ? (before.disabledAt ?? now) : null;
     const [after] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
     const place = before.grants[0] ? (before.grants[0].regionPath ?? before.grants[0].orgPath) : null;
     await audit(tx, actor, {

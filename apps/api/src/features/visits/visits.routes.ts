@@ -5,7 +5,7 @@ import {
   ChangeListQuery, ChangeReview, Coverage, CoverageQuery, DecideChangeBody, IdParams, RecordVisitBody, VisitHistoryQuery, VisitListItem,
   VisitListQuery, VisitRecord, VisitRuleBody, VisitRuleView,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { decideChange, recordVisit, setVisitRule } from './visits.service.ts';
 import { changeReviews, coverage, visitList, visitRecords, visitRuleViews } from './visits.read.service.ts';
@@ -14,7 +14,7 @@ import { changeReviews, coverage, visitList, visitRecords, visitRuleViews } from
 export async function visitRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['visits'];
 
   r.get('/api/v1/visits/list', { config: { access: { action: 'visit.record' } },

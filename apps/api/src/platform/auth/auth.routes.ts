@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatedToken, CreateTokenBody, IdParams, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { AppDeps } from '../deps.ts';
+import { clockOf, type AppDeps } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
 import { requireActor, SESSION_COOKIE } from './auth.plugin.ts';
@@ -17,7 +17,7 @@ const presentToken = (t: typeof apiTokens.$inferSelect) => ({
 /** Sign-in, sign-out, "who am I", and the actor's own API tokens. */
 export async function authRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
 
   r.post('/api/v1/session', {
     schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: SignInBody, response: { 200: SessionView } },

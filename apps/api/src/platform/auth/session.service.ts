@@ -29,7 +29,7 @@ export interface SignedIn { token: string; csrfToken: string; actor: Actor; expi
  * Checks phone + password, counting failures and locking the account after too many; on success
  * opens a session. Unknown phones cost the same time as known ones.
  */
-export async function signIn(db: Db, vault: Vault, input: SignInInput, now = new Date()): Promise<SignedIn> {
+export async function signIn(db: Db, vault: Vault, input: SignInInput, now: Date): Promise<SignedIn> {
   const phone = normalizePhone(input.phone);
   const [user] = phone ? await db.select().from(users).where(eq(users.phoneHash, vault.hash(phone))) : [];
   if (!user) {
@@ -83,7 +83,7 @@ function sessionLookup(db: Db) {
 }
 
 /** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionLookup> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<SessionLookup> {
   const [s] = await sessionLookup(db).execute({ hash: hashToken(token) });
   if (!s || s.revokedAt) return { state: 'none' };
   if (s.expiresAt <= now) return { state: 'expired' };
@@ -114,7 +114,7 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
 }
 
 /** Resolves a bearer API token to its actor. */
-export async function resolveApiToken(db: Db, token: string, now = new Date()): Promise<Actor | null> {
+export async function resolveApiToken(db: Db, token: string, now: Date): Promise<Actor | null> {
   const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns })
     .from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
@@ -125,7 +125,7 @@ export async function resolveApiToken(db: Db, token: string, now = new Date()): 
 }
 
 /** Issues a bearer token for the actor's own machine clients; the plain token is returned once. */
-export async function createApiToken(db: Db, actor: Actor, name: string, expiresInDays?: number, now = new Date()) {
+export async function createApiToken(db: Db, actor: Actor, name: string, expiresInDays: number | undefined, now: Date) {
   const token = newToken('gzt');
   const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
   return db.transaction(async (tx) => {
