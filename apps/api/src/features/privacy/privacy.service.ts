@@ -3,14 +3,15 @@ import { and, desc, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { found } from '../../platform/errors/app-error.ts';
 import { hashPassword } from '../../platform/crypto/password.ts';
 import { apiTokens, sessions, users } from '../../platform/auth/auth.table.ts';
 import { households, residents } from '../org/org.table.ts';
 import { findResident } from '../org/people.repository.ts';
 import { requests } from '../requests/requests.table.ts';
+import { mayEraseResident, mayEraseSelf } from './privacy.policy.ts';
 
 /** What an erased person is called everywhere their name was. */
 export const ERASED_NAME = '已注销居民';
@@ -97,7 +98,7 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
   await db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     const me = found(u, 'NOT_FOUND');
-    if (actor.grants.some((g) => !['resident', 'owner', 'party_member'].includes(g.role))) throw new AppError('FORBIDDEN');
+    ensure(mayEraseSelf(actor));
     const [res] = me.residentId ? await tx.select({ regionPath: residents.regionPath }).from(residents).where(eq(residents.id, me.residentId)) : [];
     // Recorded first, so the trail's own row loses the name with the rest.
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: res?.regionPath ?? null, details: { self: true } });
@@ -109,7 +110,7 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
 export async function eraseResident(db: Db, actor: Actor, residentId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: r.regionPath });
+    ensure(mayEraseResident(actor, r));
     await eraseIn(tx, r.id, null, now);
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { self: false } });
   });

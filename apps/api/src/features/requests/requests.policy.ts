@@ -76,3 +76,6 @@ export const mayAddPhoto = (actor: Actor, r: RequestRow): boolean => r.reporterU
 
 /** The reader of requests this actor is: their `request.read` scope, and themselves for their own. */
 export const readerOf = (actor: Actor): RequestReader => ({ scope: scopeFor(actor, 'request.read'), userId: actor.userId });
+
+/** A district's catalogue of categories is kept by those who manage categories in that district. */
+export const mayManageCatalogue = (actor: Actor, districtPath: string): boolean => can(actor, 'category.manage', { regionPath: districtPath });
