@@ -45,7 +45,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
       const parent = found(await findRegion(db, actor, parentId), 'REGION_NOT_FOUND');
       rows = await childrenOf(db, parent.id, includeRetired);
     } else {
-      rows = await scopeRoots(db, actor, includeRetired);
+      rows = await scopeRoots(db, scopeFor(actor, 'region.read'), includeRetired);
     }
     const counts = rows.length ? await countsFor(db, rows) : new Map();
     return rows.map((row) => presentRegion(row, counts));

@@ -20,6 +20,7 @@ import {
 import { addOwner, createBuilding, createHousehold, createResident, createUnit, revealResident, updateResident } from './people.service.ts';
 import { presentResident } from './people.presenter.ts';
 import { peopleAbilities } from './org.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 
 /** Buildings, units, households and residents. */
@@ -51,7 +52,7 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       const id = q ? validateIdNumber(q) : undefined;
       const phone = q ? normalizePhone(q) : null;
       const hashes = id?.ok ? [vault.hash(`id:${id.id}`)] : phone ? [vault.hash(phone)] : undefined;
-      const res = await listResidents(db, actor, { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
+      const res = await listResidents(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
       return { items: res.items.map((x) => presentResident(x, now())), total: res.total };
     });
 
@@ -83,11 +84,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const { q, limit, offset } = request.query;
-      return listHouseholds(db, actor, { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
+      return listHouseholds(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
     });
 
   const householdDetail = async (actor: Actor, id: string) => {
-    const h = found(await findHousehold(db, actor, id), 'HOUSEHOLD_NOT_FOUND');
+    const h = found(await findHousehold(db, scopeFor(actor, 'people.read'), id), 'HOUSEHOLD_NOT_FOUND');
     const [members, unit, ancestors] = await Promise.all([
       db.select(residentListColumns).from(residents).innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
         .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt))).orderBy(asc(residents.birthDate)),
@@ -117,12 +118,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/buildings', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
     async (request) => {
       const actor = requireActor(request);
-      return listBuildings(db, actor, (await regionCode(actor, request.query.regionId))!);
+      return listBuildings(db, scopeFor(actor, 'people.read'), (await regionCode(actor, request.query.regionId))!);
     });
 
   const buildingDetail = async (actor: Actor, id: string) => {
-    const b = found(await findBuilding(db, actor, id), 'BUILDING_NOT_FOUND');
-    const [list, unitList] = await Promise.all([listBuildings(db, actor, b.regionPath), unitsWithOwners(db, { buildingId: id })]);
+    const b = found(await findBuilding(db, scopeFor(actor, 'people.read'), id), 'BUILDING_NOT_FOUND');
+    const [list, unitList] = await Promise.all([listBuildings(db, scopeFor(actor, 'people.read'), b.regionPath), unitsWithOwners(db, { buildingId: id })]);
     const view = list.find((x) => x.id === id)!;
     return { ...view, units: unitList, abilities: peopleAbilities(actor, b.regionPath) };
   };

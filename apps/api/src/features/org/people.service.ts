@@ -45,7 +45,7 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
   const area = parseHundredths(body.area);
   if (area === null || area <= 0) throw new AppError('AREA_INVALID');
   return db.transaction(async (tx) => {
-    const building = found(await findBuilding(tx, actor, body.buildingId), 'BUILDING_NOT_FOUND');
+    const building = found(await findBuilding(tx, scopeFor(actor, 'people.read'), body.buildingId), 'BUILDING_NOT_FOUND');
     ensure(mayWritePeople(actor, building.regionPath));
     const [dup] = await tx.select({ id: units.id }).from(units).where(and(eq(units.buildingId, building.id), eq(units.number, body.number)));
     if (dup) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/number', message: 'unit number already exists in this building' }]);
@@ -61,7 +61,7 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
 /** Adds an owner (a resident, or an organisation such as the developer) to a unit. */
 export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input<typeof AddOwnerBody>) {
   return db.transaction(async (tx) => {
-    const unit = found(await findUnit(tx, actor, unitId), 'UNIT_NOT_FOUND');
+    const unit = found(await findUnit(tx, scopeFor(actor, 'people.read'), unitId), 'UNIT_NOT_FOUND');
     ensure(mayWritePeople(actor, unit.regionPath));
     if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
     if (body.organisationId) {
@@ -82,7 +82,7 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
 export async function createHousehold(db: Db, actor: Actor, body: Input<typeof CreateHouseholdBody>) {
   return db.transaction(async (tx) => {
     const region = await placeIn(tx, actor, body.regionId);
-    if (body.unitId) found(await findUnit(tx, actor, body.unitId), 'UNIT_NOT_FOUND');
+    if (body.unitId) found(await findUnit(tx, scopeFor(actor, 'people.read'), body.unitId), 'UNIT_NOT_FOUND');
     const [row] = await tx.insert(households).values({
       regionId: region.id, regionPath: region.code, districtCode: region.districtCode, unitId: body.unitId ?? null, address: body.address, tenure: body.tenure,
     }).returning();
@@ -111,7 +111,7 @@ export async function createResident(db: Db, vault: Vault, actor: Actor, body: I
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
-    const home = found(await findHousehold(tx, actor, body.householdId), 'HOUSEHOLD_NOT_FOUND');
+    const home = found(await findHousehold(tx, scopeFor(actor, 'people.read'), body.householdId), 'HOUSEHOLD_NOT_FOUND');
     ensure(mayWritePeople(actor, home.regionPath));
     await checkRelation(tx, home.id, body.relation);
     if (id?.ok) {
