@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import type { CreateAgendaItemBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { authorize, ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { requestFor as readRequest } from '../requests/requests.service.ts';
 import { councilAgendaItems, councilCosigns } from './councils.table.ts';
 import { findAgendaItem, findCouncil, hasCosigned, type AgendaRow } from './councils.repository.ts';
-import { livesIn } from './councils.policy.ts';
+import { livesIn, mayManage } from './councils.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
@@ -31,7 +31,7 @@ export async function addAgendaItem(db: Db, actor: Actor, councilId: string, bod
       cosign = { cosignThreshold: council.cosignThreshold, cosignCount: 1 };
       state = council.cosignThreshold <= 1 ? 'open' : 'collecting';
     } else {
-      authorize(actor, 'council.manage', { regionPath: council.regionPath });
+      ensure(mayManage(actor, council.regionPath));
       if (body.source === 'small_matter') {
         if (!request) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/requestId', message: 'required for a small matter' }]);
         if (request.matter !== 'small') throw new AppError('REQUEST_NOT_SMALL');

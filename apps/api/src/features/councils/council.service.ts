@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AddSeatBody, ByElectionBody, CreateCouncilBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { findRegion } from '../org/region.repository.ts';
@@ -22,7 +22,7 @@ const KIND_NAMES = { building: '楼栋', grid: '小组（网格）', community: 
 export async function createCouncil(db: Db, actor: Actor, body: z.infer<typeof CreateCouncilBody>): Promise<CouncilRow> {
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
-    authorize(actor, 'council.manage', { regionPath: region.code });
+    ensure(mayManage(actor, region.code));
     const levels: readonly string[] = KIND_LEVELS[body.kind];
     if (!levels.includes(region.level)) {
       throw new AppError('COUNCIL_LEVEL_MISMATCH', { kind: KIND_NAMES[body.kind], level: levels.map((l) => LEVEL_NAMES[l as keyof typeof LEVEL_NAMES]).join('/') });

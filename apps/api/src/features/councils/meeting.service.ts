@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -71,7 +71,7 @@ export function ownSeat(actor: Actor, seats: SeatRow[], day: string): SeatRow | 
 export async function actingSeat(tx: Tx, actor: Actor, council: { id: string; regionPath: string }, seatId: string | undefined, day: string): Promise<SeatRow> {
   const seats = await seatsOf(tx, council.id);
   if (seatId) {
-    authorize(actor, 'council.manage', { regionPath: council.regionPath });
+    ensure(mayManage(actor, council.regionPath));
     const seat = seats.find((s) => s.id === seatId);
     if (!seat || !isSitting(seat, day)) throw new AppError('NOT_COUNCIL_MEMBER');
     return seat;

@@ -4,7 +4,6 @@ import type { z } from 'zod';
 import type { CreateMotionBody, CouncilVoteBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { councilAgendaItems, councilMotions, councilResolutions, councilVotes } from './councils.table.ts';
