@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { containsPoint, isValidLatLng, type Polygonal } from '@gongzhi/core';
 import {
   CreateOrganisationBody, CreateRegionBody, IdParams, LocateQuery, LocateResult, MoveRegionBody, OrganisationKind,
@@ -9,14 +8,12 @@ import {
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { inScope, scopeFor } from '../../platform/authz/scope.ts';
-import { likePrefix } from '../../platform/db/like.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
 import { ancestorsOf, boundaryCandidates, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
 import { presentRegion } from './region.presenter.ts';
 import { createRegion, moveRegion, retireRegion, updateRegion } from './region.service.ts';
-import { createOrganisation } from './organisation.service.ts';
+import { createOrganisation, organisationList, partyOrgList } from './organisation.service.ts';
 import { regionAbilities } from './org.policy.ts';
 
 
@@ -92,37 +89,14 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/organisations', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Organisations in my scope', querystring: z.object({ regionId: z.uuid().optional(), kind: OrganisationKind.optional() }), response: { 200: z.array(OrganisationView) } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    const where = [inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })];
-    if (request.query.regionId) {
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${organisations.regionPath} LIKE ${likePrefix(region.code)}`);
-    }
-    if (request.query.kind) where.push(eq(organisations.kind, request.query.kind));
-    return db.select({
-      id: organisations.id, kind: organisations.kind, name: organisations.name, regionId: organisations.regionId, regionName: regions.name,
-      address: organisations.address, staff: sql<number>`(SELECT count(*)::int FROM ${organisationStaff} s WHERE s.organisation_id = ${organisations.id})`,
-    }).from(organisations).innerJoin(regions, eq(regions.id, organisations.regionId)).where(and(...where)).orderBy(asc(organisations.kind), asc(organisations.name));
-  });
+  }, async (request) => organisationList(db, requireActor(request), request.query));
 
   r.post('/api/v1/organisations', { config: { access: { action: 'org.manage' } }, schema: { tags: ['org'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: (await createOrganisation(db, requireActor(request), request.body)).id }));
 
   r.get('/api/v1/party-orgs', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Party organisations below a region, with member counts', querystring: z.object({ regionId: z.uuid().optional() }), response: { 200: z.array(PartyOrgView) } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    const where = [inScope(scopeFor(actor, 'org.read'), { region: partyOrgs.regionPath })];
-    if (request.query.regionId) {
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${partyOrgs.regionPath} LIKE ${likePrefix(region.code)}`);
-    }
-    return db.select({
-      id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,
-      members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${partyOrgs.id})`,
-    }).from(partyOrgs).where(and(...where)).orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));
-  });
+  }, async (request) => partyOrgList(db, requireActor(request), request.query.regionId));
 }
 
 /**
