@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
 import type { Action, Role } from '@gongzhi/core';
 import { needsDeclaration, type RouteAccess, type RouteEntry } from '../../src/platform/authz/route-access.ts';
-import { scopePaths } from '../../src/platform/authz/authorize.ts';
+import { scopeFor, scopePrefixes } from '../../src/platform/authz/scope.ts';
 import type { Actor, Grant } from '../../src/platform/authz/actor.ts';
 import { DEMO, signIn, type Client } from '../harness.ts';
 
@@ -66,7 +66,7 @@ export class SubjectFinder {
     const col = await this.scopeColumn(table);
     if (!col) return {};
     const cols = await this.cols(table);
-    const paths: string[] | null = action ? scopePaths(actor, action)
+    const paths: string[] | null = action ? scopePrefixes(scopeFor(actor, action))
       : actor.grants.some((g) => g.regionPath === null) ? null : actor.grants.map((g) => g.regionPath!);
     const q = async (where: string, params: unknown[]) =>
       (await this.pool.query<{ id: string }>(`SELECT id::text FROM "${table}" WHERE ${where} ORDER BY id LIMIT 1`, params)).rows[0]?.id;

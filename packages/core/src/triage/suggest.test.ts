@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { categoryByCode } from './categories.ts';
 import { TRIAGE_CORPUS, TRIAGE_TEST_SET, holdOutEvery } from './corpus.ts';
-import { predict, train } from './model.ts';
+import { train } from './model.ts';
 import type { TriageExample } from './model.ts';
 import { defaultTriageModel, suggestTriage, suggestTriageWith } from './suggest.ts';
 

@@ -1,7 +1,6 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likeContains } from '../../platform/db/like.ts';
 import { unitsWithOwners } from '../org/people.service.ts';
 import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
@@ -11,16 +10,16 @@ import {
 import type { RollUnitInput } from './assembly.roll.ts';
 
 /**
- * Assemblies the actor may read: those of their region subtree, and those of the regions above them
+ * Assemblies in an `assembly.read` scope: those of their region subtree, and those of the regions above them
  * (an owner bound to a grid sees the assembly of the whole community they live in).
  */
-export function assemblyScope(actor: Actor) {
-  return scopeFilterWithAncestors(actor, 'assembly.read', assemblies.regionPath);
+export function assemblyScope(scope: Scope) {
+  return inScope(scope, { region: assemblies.regionPath, ancestors: true });
 }
 
 /** One assembly in the actor's scope (optionally locked), or undefined: out of scope looks missing. */
-export async function findAssembly(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
-  const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(actor)));
+export async function findAssembly(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
+  const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(scope)));
   const [row] = opts.lock ? await q.for('update') : await q;
   return row;
 }
@@ -33,8 +32,8 @@ export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: bo
 }
 
 /** A page of the assemblies in scope, newest voting first, with the compound's name. */
-export async function listAssemblies(db: DbOrTx, actor: Actor, q: { state?: AssemblyState; limit: number; offset: number }) {
-  const where = and(assemblyScope(actor), q.state ? eq(assemblies.state, q.state) : undefined);
+export async function listAssemblies(db: DbOrTx, scope: Scope, q: { state?: AssemblyState; limit: number; offset: number }) {
+  const where = and(assemblyScope(scope), q.state ? eq(assemblies.state, q.state) : undefined);
   // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the matter's.
   const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${sql`${assemblies.id}`})`;
   const [rows, [total]] = await Promise.all([

@@ -6,21 +6,18 @@ import {
   PaperBallotFields, PublicAssemblyResults, RollEntry, RollQuery,
 } from '@gongzhi/contracts';
 import { formatArea } from '@gongzhi/core';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
 import { castOnline, castPaper, MAX_SCAN_BYTES, progressOf, readScan } from './ballot.service.ts';
-import { presentDetail, presentList, presentPublicResults } from './assembly.presenter.ts';
-import { findAssembly, searchRoll } from './assembly.repository.ts';
-import { ballotsWorkbook } from './assembly.export.ts';
+import { assemblyDetail, assemblyList, ballotsExport, publicResults, rollOf, visibleAssembly } from './assembly.read.service.ts';
 
 /** Owners' assemblies (业主大会): convene, open, vote online and on paper, live progress, close, results, export. */
 export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['assembly'];
   const read = { action: 'assembly.read', subject: 'assemblies' } as const;
   const manage = { action: 'assembly.manage', subject: 'assemblies' } as const;
@@ -31,18 +28,18 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request, reply) => {
     const actor = requireActor(request);
     const id = await createAssembly(db, actor, request.body, now());
-    return reply.status(201).send(await presentDetail(db, actor, id));
+    return reply.status(201).send(await assemblyDetail(db, actor, id));
   });
 
   r.get('/api/v1/assemblies', {
     config: { access: { action: 'assembly.read' } },
     schema: { tags, summary: 'Assemblies of my area (and of the areas above it)', querystring: AssemblyListQuery, response: { 200: page(AssemblySummary) } },
-  }, async (request) => presentList(db, requireActor(request), request.query));
+  }, async (request) => assemblyList(db, requireActor(request), request.query));
 
   r.get('/api/v1/assemblies/:id', {
     config: { access: read },
     schema: { tags, summary: 'An assembly with its matters, results once published, and my ballot if I am an owner', params: IdParams, response: { 200: AssemblyDetail } },
-  }, async (request) => presentDetail(db, requireActor(request), request.params.id));
+  }, async (request) => assemblyDetail(db, requireActor(request), request.params.id));
 
   r.post('/api/v1/assemblies/:id/open', {
     config: { access: manage },
@@ -50,7 +47,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request);
     await openVoting(db, actor, request.params.id, now());
-    return presentDetail(db, actor, request.params.id);
+    return assemblyDetail(db, actor, request.params.id);
   });
 
   r.post('/api/v1/assemblies/:id/close', {
@@ -59,7 +56,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request);
     await closeVoting(db, actor, request.params.id, now());
-    return presentDetail(db, actor, request.params.id);
+    return assemblyDetail(db, actor, request.params.id);
   });
 
   r.post('/api/v1/assemblies/:id/ballots', {
@@ -108,10 +105,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: manage },
     schema: { tags, summary: 'The roll of owners, by unit or name, with whether each has voted (never how)', params: IdParams, querystring: RollQuery, response: { 200: z.array(RollEntry) } },
   }, async (request) => {
-    const actor = requireActor(request);
-    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
-    authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
-    const rows = await searchRoll(db, a.id, request.query.q, request.query.limit);
+    const rows = await rollOf(db, requireActor(request), request.params.id, request.query.q, request.query.limit);
     return rows.map((x) => ({ ownerKey: x.ownerKey, label: x.label, units: x.units ?? '', area: formatArea(x.area), voted: x.voted }));
   });
 
@@ -119,8 +113,7 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: read },
     schema: { tags, summary: 'Live progress toward the quorum: owners and area still needed, per matter', params: IdParams, response: { 200: AssemblyProgress } },
   }, async (request) => {
-    const a = found(await findAssembly(db, requireActor(request), request.params.id), 'ASSEMBLY_NOT_FOUND');
-    return progressOf(db, a, now());
+    return progressOf(db, await visibleAssembly(db, requireActor(request), request.params.id), now());
   });
 
   r.get('/api/v1/assemblies/:id/ballots.xlsx', {
@@ -128,18 +121,14 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { subject: 'assemblies' } },
     schema: { tags, summary: 'Every ballot and unit after the close, to recount (owners numbered, not named)', params: IdParams },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    const a = found(await findAssembly(db, actor, request.params.id), 'ASSEMBLY_NOT_FOUND');
-    // Before the close, how owners voted stays secret, even from staff.
-    if (a.state !== 'closed') throw new AppError('ASSEMBLY_RESULTS_NOT_PUBLISHED');
-    const buf = await ballotsWorkbook(db, a);
+    const { id, data } = await ballotsExport(db, requireActor(request), request.params.id);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="assembly-${a.id}-ballots.xlsx"`).send(buf);
+      .header('content-disposition', `attachment; filename="assembly-${id}-ballots.xlsx"`).send(data);
   });
 
   r.get('/api/v1/public/assemblies/:id/results', {
     config: { access: 'public' },
     schema: { tags, summary: 'Published results of an assembly (public, no sign-in)', params: IdParams, response: { 200: PublicAssemblyResults } },
-  }, async (request) => presentPublicResults(db, request.params.id));
+  }, async (request) => publicResults(db, request.params.id));
 
 }

@@ -6,13 +6,14 @@ import type { CastBallotBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
+import { mayManage } from './assembly.policy.ts';
 
 /** Largest scan of a paper ballot accepted. */
 export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
@@ -105,7 +106,7 @@ function checkOpen(a: Pick<AssemblyRow, 'state' | 'closesAt'>, now: Date): void 
 async function refusal(db: Db, actor: Actor, assemblyId: string, w: Written | null, expected: number, now: Date): Promise<never> {
   const a = found(await findAssemblyById(db, assemblyId), 'ASSEMBLY_NOT_FOUND');
   if (!w || w.owner === 0) {
-    if (!(await findAssembly(db, actor, assemblyId))) throw new AppError('ASSEMBLY_NOT_FOUND');
+    if (!(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId))) throw new AppError('ASSEMBLY_NOT_FOUND');
     checkOpen(a, now); // before opening there is no roll yet: say so rather than "not an owner"
     throw new AppError(actor.residentId || !w ? 'ASSEMBLY_NOT_OWNER' : 'ASSEMBLY_OWNER_NOT_FOUND');
   }
@@ -121,14 +122,13 @@ async function refusal(db: Db, actor: Actor, assemblyId: string, w: Written | nu
  * statement (the matters of an assembly never change, so each process keeps them).
  */
 export async function castOnline(db: Db, actor: Actor, assemblyId: string, body: CastBallotBody, now: Date): Promise<void> {
-  authorize(actor, 'assembly.vote');
   const matters = await cachedMatters(db, assemblyId);
   if (matters.length === 0 || !actor.residentId) return refusal(db, actor, assemblyId, null, 0, now);
   try {
     checkComplete(matters, body.choices);
   } catch (err) {
     // Only someone who may see the assembly learns what its ballot must contain.
-    const visible = (await rollEntryForResident(db, assemblyId, actor.residentId)) ?? (await findAssembly(db, actor, assemblyId));
+    const visible = (await rollEntryForResident(db, assemblyId, actor.residentId)) ?? (await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId));
     throw visible ? err : new AppError('ASSEMBLY_NOT_FOUND');
   }
   const w = await writeBallot(db, actor, assemblyId, { who: { residentId: actor.residentId }, choices: body.choices, channel: 'online' }, now);
@@ -149,8 +149,8 @@ export function scanType(data: Buffer): { mime: string; ext: string } | null {
  * the scan is stored, and the stored scan is removed again if the ballot is refused.
  */
 export async function castPaper(db: Db, storage: Storage, actor: Actor, assemblyId: string, input: { ownerKey: string; choices: CastBallotBody['choices']; scan: Buffer | null }, now: Date): Promise<void> {
-  const a = found(await findAssembly(db, actor, assemblyId), 'ASSEMBLY_NOT_FOUND');
-  authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
+  const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
+  if (!mayManage(actor, { regionPath: a.regionPath })) throw new AppError('FORBIDDEN');
   checkOpen(a, now);
   found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
   checkComplete(await cachedMatters(db, a.id), input.choices);
@@ -168,8 +168,8 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
 
 /** A paper ballot's scan, for staff of the compound. */
 export async function readScan(db: Db, storage: Storage, actor: Actor, assemblyId: string, ballotId: string) {
-  const a = found(await findAssembly(db, actor, assemblyId), 'ASSEMBLY_NOT_FOUND');
-  authorize(actor, 'assembly.manage', { regionPath: a.regionPath });
+  const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
+  if (!mayManage(actor, { regionPath: a.regionPath })) throw new AppError('FORBIDDEN');
   const [b] = await db.select({ key: assemblyBallots.scanKey, mime: assemblyBallots.scanMime }).from(assemblyBallots)
     .where(sql`${assemblyBallots.id} = ${ballotId} AND ${assemblyBallots.assemblyId} = ${a.id}`);
   if (!b?.key) throw new AppError('NOT_FOUND');

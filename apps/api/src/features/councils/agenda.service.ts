@@ -3,14 +3,15 @@ import type { z } from 'zod';
 import type { CreateAgendaItemBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { authorize, ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { readRequest } from '../requests/requests.service.ts';
+import { requestFor as readRequest } from '../requests/requests.service.ts';
 import { councilAgendaItems, councilCosigns } from './councils.table.ts';
 import { findAgendaItem, findCouncil, hasCosigned, type AgendaRow } from './councils.repository.ts';
-import { livesIn } from './councils.policy.ts';
+import { livesIn, mayManage } from './councils.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
  * Puts an item on a council's agenda. Staff bring small matters (a request sorted as 小事, read
@@ -20,7 +21,7 @@ import { livesIn } from './councils.policy.ts';
 export async function addAgendaItem(db: Db, actor: Actor, councilId: string, body: z.infer<typeof CreateAgendaItemBody>): Promise<AgendaRow> {
   const request = body.source === 'small_matter' && body.requestId ? await readRequest(db, actor, body.requestId) : null;
   return db.transaction(async (tx) => {
-    const council = found(await findCouncil(tx, actor, councilId), 'COUNCIL_NOT_FOUND').c;
+    const council = found(await findCouncil(tx, scopeFor(actor, 'council.read'), councilId), 'COUNCIL_NOT_FOUND').c;
     let state: AgendaRow['state'] = 'open';
     let cosign = { cosignThreshold: 0, cosignCount: 0 };
     if (body.source === 'proposal') {
@@ -30,7 +31,7 @@ export async function addAgendaItem(db: Db, actor: Actor, councilId: string, bod
       cosign = { cosignThreshold: council.cosignThreshold, cosignCount: 1 };
       state = council.cosignThreshold <= 1 ? 'open' : 'collecting';
     } else {
-      authorize(actor, 'council.manage', { regionPath: council.regionPath });
+      ensure(mayManage(actor, council.regionPath));
       if (body.source === 'small_matter') {
         if (!request) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/requestId', message: 'required for a small matter' }]);
         if (request.matter !== 'small') throw new AppError('REQUEST_NOT_SMALL');
@@ -54,7 +55,7 @@ export async function addAgendaItem(db: Db, actor: Actor, councilId: string, bod
 export async function cosign(db: Db, actor: Actor, itemId: string): Promise<AgendaRow> {
   return db.transaction(async (tx) => {
     const item = found(await findAgendaItem(tx, itemId, true), 'AGENDA_ITEM_NOT_FOUND');
-    const council = found(await findCouncil(tx, actor, item.councilId), 'AGENDA_ITEM_NOT_FOUND').c;
+    const council = found(await findCouncil(tx, scopeFor(actor, 'council.read'), item.councilId), 'AGENDA_ITEM_NOT_FOUND').c;
     authorize(actor, 'council.propose');
     if (!livesIn(actor, 'council.propose', council.regionPath)) throw new AppError('NOT_IN_COUNCIL_AREA');
     if (item.source !== 'proposal' || item.state !== 'collecting') throw new AppError('AGENDA_ITEM_STATE', { state: item.state });

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { AddSeatBody, ByElectionBody, CreateCouncilBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { findRegion } from '../org/region.service.ts';
@@ -13,6 +13,7 @@ import { organisationById } from '../org/organisation.service.ts';
 import { councils, councilSeats } from './councils.table.ts';
 import { findCouncil, findSeat, type CouncilRow, type SeatRow } from './councils.repository.ts';
 import { KIND_LEVELS, mayManage } from './councils.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 const LEVEL_NAMES = { microgrid: '微网格（楼栋）', grid: '网格', community: '社区' } as const;
 const KIND_NAMES = { building: '楼栋', grid: '小组（网格）', community: '社区', matter: '一事一议' } as const;
@@ -21,7 +22,7 @@ const KIND_NAMES = { building: '楼栋', grid: '小组（网格）', community: 
 export async function createCouncil(db: Db, actor: Actor, body: z.infer<typeof CreateCouncilBody>): Promise<CouncilRow> {
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
-    authorize(actor, 'council.manage', { regionPath: region.code });
+    ensure(mayManage(actor, region.code));
     const levels: readonly string[] = KIND_LEVELS[body.kind];
     if (!levels.includes(region.level)) {
       throw new AppError('COUNCIL_LEVEL_MISMATCH', { kind: KIND_NAMES[body.kind], level: levels.map((l) => LEVEL_NAMES[l as keyof typeof LEVEL_NAMES]).join('/') });
@@ -38,7 +39,7 @@ export async function createCouncil(db: Db, actor: Actor, body: z.infer<typeof C
 
 /** The council the actor may manage, locked, or NOT_FOUND / FORBIDDEN. */
 export async function managedCouncil(tx: Tx, actor: Actor, id: string): Promise<CouncilRow> {
-  const row = await findCouncil(tx, actor, id, { lock: true });
+  const row = await findCouncil(tx, scopeFor(actor, 'council.read'), id, { lock: true });
   // Councils above the actor's area are readable but not theirs to run: to them it is missing.
   if (!row || !mayManage(actor, row.c.regionPath)) throw new AppError('COUNCIL_NOT_FOUND');
   return row.c;
@@ -90,7 +91,7 @@ export async function addSeat(db: Db, actor: Actor, councilId: string, body: z.i
 /** The seat and its council (both locked), for someone who manages the council. */
 async function managedSeat(tx: Tx, actor: Actor, seatId: string) {
   const seat = found(await findSeat(tx, seatId, true), 'SEAT_NOT_FOUND');
-  const council = await findCouncil(tx, actor, seat.councilId, { lock: true });
+  const council = await findCouncil(tx, scopeFor(actor, 'council.read'), seat.councilId, { lock: true });
   if (!council || !mayManage(actor, council.c.regionPath)) throw new AppError('SEAT_NOT_FOUND');
   return { seat, council: council.c };
 }

@@ -19,3 +19,30 @@ export function livesIn(actor: Actor, action: Action, regionPath: string): boole
 export const KIND_LEVELS = {
   building: ['microgrid'], grid: ['grid'], community: ['community'], matter: ['community', 'grid', 'microgrid'],
 } as const;
+
+/** What the actor may do on a council's page: run it, and propose agenda items as a resident of its area. */
+export function councilAbilities(actor: Actor, c: { regionPath: string }): string[] {
+  return [...(mayManage(actor, c.regionPath) ? ['manage'] : []), ...(livesIn(actor, 'council.propose', c.regionPath) ? ['propose'] : [])];
+}
+
+/** What the actor may do at a meeting: run it, and act as a sitting member (`ownSeat`). */
+export const meetingAbilities = (manage: boolean, member: boolean): string[] => [...(manage ? ['manage'] : []), ...(member ? ['member'] : [])];
+
+/** An unpublished resolution is shown only to those who run the council: to anyone else it does not exist. */
+export const maySeeResolution = (r: { publishedAt: Date | null }, manage: boolean): boolean => r.publishedAt !== null || manage;
+
+/**
+ * What the viewer may do with a resolution on the board: publish an adopted one, answer open
+ * objections (those who run the council), object while the window is open (residents of its area).
+ */
+export function noticeAbilities(actor: Actor | null, r: { state: string; regionPath: string }, manage: boolean, unanswered: boolean, windowOpen: boolean): string[] {
+  return [
+    ...(manage && r.state === 'adopted' ? ['publish'] : []),
+    ...(manage && (r.state === 'published' || r.state === 'returned') && unanswered ? ['answer'] : []),
+    ...(actor && windowOpen && can(actor, 'council.object') && livesIn(actor, 'council.object', r.regionPath) ? ['object'] : []),
+  ];
+}
+
+/** A seat sits on `day` (YYYY-MM-DD, China time) when it is within its term and not vacated. */
+export const isSitting = (s: { vacatedAt: Date | null; termStart: string; termEnd: string }, day: string): boolean =>
+  s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;

@@ -1,19 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { can } from '../../platform/authz/authorize.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisationNames } from '../org/organisation.service.ts';
-import { councilAgendaItems } from './councils.table.ts';
-import {
-  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, isSitting, meetingAgenda, meetingsOf, minutesOf, motionsOf,
-  objectionsOf, resolutionsOfMeeting, seatsOf, votesOf, type AgendaRow, type CouncilRow, type ResolutionRow, type SeatRow,
-} from './councils.repository.ts';
-import { livesIn, mayManage } from './councils.policy.ts';
-import { ownSeat } from './meeting.service.ts';
-import { quorumOf } from './motion.service.ts';
+import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow } from './councils.repository.ts';
+import { isSitting } from './councils.policy.ts';
+
+// Pure shaping: councils.read.service loads everything (one query per list) and asks the policy;
+// these functions only turn rows into the API's answers.
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
 
@@ -35,9 +25,8 @@ export function presentAgendaItem(a: AgendaRow, cosigned: boolean) {
   };
 }
 
-async function presentSeats(db: DbOrTx, seats: SeatRow[], today: string) {
-  const orgIds = [...new Set(seats.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))];
-  const orgName = await organisationNames(db, orgIds);
+/** Seats with their history (successors), organisation names and whether each sits on `today`. */
+function presentSeats(seats: SeatRow[], orgName: Map<string, string>, today: string) {
   const successor = new Map(seats.flatMap((s) => (s.predecessorId ? [[s.predecessorId, s.id] as const] : [])));
   return seats.map((s) => ({
     id: s.id, kind: s.kind, holderName: s.holderName, residentId: s.residentId,
@@ -47,41 +36,45 @@ async function presentSeats(db: DbOrTx, seats: SeatRow[], today: string) {
   }));
 }
 
-/** A council with its seats (history included), agenda and meetings, and what the actor may do. */
-export async function presentCouncil(db: Db, actor: Actor, id: string, now: Date): Promise<CouncilDetail> {
-  const { c, region } = found(await findCouncil(db, actor, id), 'COUNCIL_NOT_FOUND');
-  const today = shanghaiDate(now);
-  const manage = mayManage(actor, c.regionPath);
-  const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
+/** What a council's page is made of, as loaded. */
+export interface CouncilData {
+  c: CouncilRow; region: { name: string; code: string }; seats: SeatRow[]; orgNames: Map<string, string>;
+  agenda: { a: AgendaRow; cosigned: boolean }[]; meetings: MeetingRow[];
+}
+
+/** A council with its seats (history included), agenda and meetings, and what the actor may do (from the policy). */
+export function presentCouncil(d: CouncilData, today: string, abilities: string[]): CouncilDetail {
+  const { c, region, seats, agenda, meetings } = d;
   const sitting = seats.filter((s) => isSitting(s, today)).length;
   const vacant = seats.filter((s) => s.vacatedAt && !seats.some((n) => n.predecessorId === s.id)).length;
-  const abilities = [...(manage ? ['manage'] : []), ...(livesIn(actor, 'council.propose', c.regionPath) ? ['propose'] : [])];
   return {
     ...presentCouncilSummary(c, region, sitting, vacant),
-    seats: await presentSeats(db, seats, today),
+    seats: presentSeats(seats, d.orgNames, today),
     agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned)),
     meetings: meetings.map((m) => ({ id: m.id, title: m.title, location: m.location, noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt) })),
     abilities,
   };
 }
 
+/** What a meeting's page is made of, as loaded. */
+export interface MeetingData {
+  m: MeetingRow; c: CouncilRow; day: string;
+  agenda: { a: AgendaRow }[]; attendance: { seatId: string; signedAt: Date }[];
+  motions: { id: string; text: string; agendaItemId: string | null; majority: MeetingDetail['motions'][number]['majority']; state: MeetingDetail['motions'][number]['state']; result: MeetingDetail['motions'][number]['result']; presentAtClose: number | null }[];
+  minutes: { id: string; version: number; body: string; state: MeetingDetail['minutes'][number]['state']; authorName: string; createdAt: Date; approvedAt: Date | null }[];
+  seats: SeatRow[]; resolutions: { id: string; motionId: string | null }[];
+  quorum: Omit<MeetingDetail['quorum'], 'rule'>;
+  votes: { motionId: string; seatId: string; choice: MeetingDetail['motions'][number]['votes'][number]['choice'] }[];
+}
+
 /**
  * A meeting: agenda, attendance and quorum, motions with their votes, minutes. Those who run the
- * council see every version of the minutes; residents see only approved minutes, never drafts.
+ * council (`manage`) see every version of the minutes; residents see only approved minutes, never drafts.
  */
-export async function presentMeeting(db: Db, actor: Actor, id: string, now: Date): Promise<MeetingDetail> {
-  const { m, c } = found(await findMeeting(db, actor, id), 'MEETING_NOT_FOUND');
-  const manage = mayManage(actor, c.regionPath);
-  const day = shanghaiDate(m.state === 'closed' && m.closedAt ? m.closedAt : now);
-  const [agenda, attendance, motions, minutes, seats, resolutions, quorum] = await Promise.all([
-    meetingAgenda(db, id), attendanceOf(db, id), motionsOf(db, id), minutesOf(db, id), seatsOf(db, c.id), resolutionsOfMeeting(db, id),
-    quorumOf(db, c.id, id, c.quorum, day),
-  ]);
-  const votes = await votesOf(db, motions.map((x) => x.id));
+export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[]): MeetingDetail {
+  const { m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes } = d;
   const name = new Map(seats.map((s) => [s.id, s.holderName]));
   const present = new Set(attendance.map((a) => a.seatId));
-  const own = ownSeat(actor, seats, day);
-  const abilities = [...(manage ? ['manage'] : []), ...(own ? ['member'] : [])];
   return {
     id: m.id, title: m.title, location: m.location, noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt),
     council: { id: c.id, name: c.name, kind: c.kind },
@@ -118,25 +111,18 @@ export function presentNoticeSummary(r: ResolutionRow, c: CouncilRow, region: { 
 
 /**
  * A resolution on the board with its objections and answers. Public: objectors are never named;
- * a signed-in resident sees which objections are theirs. Unpublished resolutions are shown only to
- * those who run the council.
+ * a signed-in viewer (`viewerId`) sees which objections are theirs.
  */
-export async function presentNotice(db: Db, actor: Actor | null, id: string, now: Date): Promise<NoticeDetail> {
-  const { r, c, region } = found(await findResolution(db, id), 'RESOLUTION_NOT_FOUND');
-  const manage = actor ? mayManage(actor, r.regionPath) : false;
-  if (!r.publishedAt && !manage) throw new AppError('RESOLUTION_NOT_FOUND');
-  const objections = await objectionsOf(db, id);
-  const windowOpen = r.state === 'published' && !!r.publishedAt && !!r.windowEndsAt && noticeWindowOpen(now, r.publishedAt, r.windowEndsAt);
-  const abilities = [
-    ...(manage && r.state === 'adopted' ? ['publish'] : []),
-    ...(manage && (r.state === 'published' || r.state === 'returned') && objections.some((o) => !o.answeredAt) ? ['answer'] : []),
-    ...(actor && windowOpen && can(actor, 'council.object') && livesIn(actor, 'council.object', r.regionPath) ? ['object'] : []),
-  ];
+export function presentNotice(
+  r: ResolutionRow, c: CouncilRow, region: { name: string; code: string },
+  objections: { id: string; text: string; createdAt: Date; outcome: NoticeDetail['objections'][number]['outcome']; answer: string | null; answeredAt: Date | null; userId: string }[],
+  viewerId: string | null, view: { abilities: string[]; windowOpen: boolean },
+): NoticeDetail {
   return {
     ...presentNoticeSummary(r, c, region, objections.length, objections.filter((o) => !o.answeredAt).length),
     objections: objections.map((o) => ({
-      id: o.id, text: o.text, createdAt: o.createdAt.toISOString(), outcome: o.outcome, answer: o.answer, answeredAt: iso(o.answeredAt), mine: actor?.userId === o.userId,
+      id: o.id, text: o.text, createdAt: o.createdAt.toISOString(), outcome: o.outcome, answer: o.answer, answeredAt: iso(o.answeredAt), mine: viewerId === o.userId,
     })),
-    abilities, windowOpen,
+    abilities: view.abilities, windowOpen: view.windowOpen,
   };
 }

@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import {
@@ -18,18 +17,18 @@ export type ResolutionRow = typeof councilResolutions.$inferSelect;
 export type ObjectionRow = typeof councilObjections.$inferSelect;
 
 /**
- * Councils the actor may read: those in their subtree and those above it, so a resident of a grid
+ * Councils in a `council.read` scope: those in their subtree and those above it, so a resident of a grid
  * sees the grid's, its buildings' and the community's councils, and a grid worker the community's too.
  */
-export const councilScope = (actor: Actor): SQL => scopeFilterWithAncestors(actor, 'council.read', councils.regionPath);
+export const councilScope = (scope: Scope): SQL | undefined => inScope(scope, { region: councils.regionPath, ancestors: true });
 
 // The region's name and code beside each council, looked up in the same statement.
 const regionJoin = { name: regionNameOf(councils.regionId), code: regionCodeOf(councils.regionId) };
 
 /** One council in the actor's read scope, with its region's name and code. */
-export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { lock?: boolean } = {}) {
+export async function findCouncil(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}) {
   const q = db.select({ c: councils, region: regionJoin }).from(councils)
-    .where(and(eq(councils.id, id), councilScope(actor)));
+    .where(and(eq(councils.id, id), councilScope(scope)));
   const [row] = opts.lock ? await q.for('update', { of: councils }) : await q;
   return row;
 }
@@ -38,8 +37,8 @@ export async function findCouncil(db: DbOrTx, actor: Actor, id: string, opts: { 
 const councilId = sql`${councils.id}`;
 
 /** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
-export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
-  const where = and(councilScope(actor), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
+export async function listCouncils(db: DbOrTx, scope: Scope, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {
+  const where = and(councilScope(scope), f.kind ? eq(councils.kind, f.kind) : undefined, f.regionCode ? sql`${councils.regionPath} LIKE ${likePrefix(f.regionCode)}` : undefined);
   const [rows, [total]] = await Promise.all([
     db.select({
       c: councils, region: regionJoin,
@@ -56,8 +55,8 @@ export async function listCouncils(db: DbOrTx, actor: Actor, f: { kind?: Council
 export const seatsOf = (db: DbOrTx, councilId: string) =>
   db.select().from(councilSeats).where(eq(councilSeats.councilId, councilId)).orderBy(asc(councilSeats.createdAt), asc(councilSeats.id));
 
-/** True when a seat is held on `day` (YYYY-MM-DD): not vacated and within its term. */
-export const isSitting = (s: SeatRow, day: string): boolean => s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;
+// The seat rule is the policy's; re-exported for the services that read it from here.
+export { isSitting } from './councils.policy.ts';
 
 export const findSeat = async (db: DbOrTx, id: string, lock = false) => {
   const q = db.select().from(councilSeats).where(eq(councilSeats.id, id));
@@ -85,9 +84,9 @@ export const meetingsOf = (db: DbOrTx, councilId: string) =>
   db.select().from(councilMeetings).where(eq(councilMeetings.councilId, councilId)).orderBy(desc(councilMeetings.startsAt));
 
 /** A meeting whose council the actor may read. */
-export async function findMeeting(db: DbOrTx, actor: Actor, id: string, lock = false) {
+export async function findMeeting(db: DbOrTx, scope: Scope, id: string, lock = false) {
   const q = db.select({ m: councilMeetings, c: councils }).from(councilMeetings).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .where(and(eq(councilMeetings.id, id), councilScope(actor)));
+    .where(and(eq(councilMeetings.id, id), councilScope(scope)));
   const [row] = lock ? await q.for('update', { of: councilMeetings }) : await q;
   return row;
 }
@@ -107,10 +106,10 @@ export const votesOf = (db: DbOrTx, motionIds: string[]) =>
   motionIds.length ? db.select().from(councilVotes).where(inArray(councilVotes.motionId, motionIds)) : Promise.resolve([]);
 
 /** A motion with its meeting and council, when the actor may read the council. */
-export async function findMotion(db: DbOrTx, actor: Actor, id: string, lock = false) {
+export async function findMotion(db: DbOrTx, scope: Scope, id: string, lock = false) {
   const q = db.select({ mo: councilMotions, m: councilMeetings, c: councils }).from(councilMotions)
     .innerJoin(councilMeetings, eq(councilMeetings.id, councilMotions.meetingId)).innerJoin(councils, eq(councils.id, councilMeetings.councilId))
-    .where(and(eq(councilMotions.id, id), councilScope(actor)));
+    .where(and(eq(councilMotions.id, id), councilScope(scope)));
   const [row] = lock ? await q.for('update', { of: councilMotions }) : await q;
   return row;
 }

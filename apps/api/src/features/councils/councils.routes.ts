@@ -6,14 +6,16 @@ import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { addSeat, byElection, createCouncil, vacateSeat } from './council.service.ts';
 import { addAgendaItem, cosign } from './agenda.service.ts';
 import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember } from './meeting.service.ts';
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
 import { listCouncils } from './councils.repository.ts';
-import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting } from './councils.presenter.ts';
+import { presentAgendaItem, presentCouncilSummary } from './councils.presenter.ts';
+import { councilDetail, meetingDetail } from './councils.read.service.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
  * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
@@ -27,12 +29,12 @@ const READ_WITH_ANCESTORS = { action: 'council.read' } as const;
 export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['councils'];
 
   r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },
     async (request) => {
-      const { rows, total } = await listCouncils(db, requireActor(request), request.query, shanghaiDate(now()));
+      const { rows, total } = await listCouncils(db, scopeFor(requireActor(request), 'council.read'), request.query, shanghaiDate(now()));
       return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
     });
 
@@ -40,31 +42,31 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const c = await createCouncil(db, actor, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, c.id, now()));
+      return reply.status(201).send(await councilDetail(db, actor, c.id, now()));
     });
 
   r.get('/api/v1/councils/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A council with seats (and their history), agenda and meetings', params: IdParams, response: { 200: CouncilDetail } } },
-    async (request) => presentCouncil(db, requireActor(request), request.params.id, now()));
+    async (request) => councilDetail(db, requireActor(request), request.params.id, now()));
 
   r.post('/api/v1/councils/:id/seats', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Seat a member for a term', params: IdParams, body: AddSeatBody, response: { 201: CouncilDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await addSeat(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, request.params.id, now()));
+      return reply.status(201).send(await councilDetail(db, actor, request.params.id, now()));
     });
 
   r.post('/api/v1/council-seats/:id/vacate', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Record that a seat fell vacant', params: IdParams, body: VacateSeatBody, response: { 200: CouncilDetail } } },
     async (request) => {
       const actor = requireActor(request);
       const seat = await vacateSeat(db, actor, request.params.id, request.body.reason, now());
-      return presentCouncil(db, actor, seat.councilId, now());
+      return councilDetail(db, actor, seat.councilId, now());
     });
 
   r.post('/api/v1/council-seats/:id/by-election', { config: { access: { action: 'council.manage', subject: 'council_seats' } }, schema: { tags, summary: 'Fill a vacant seat by a by-election, for the rest of its term', params: IdParams, body: ByElectionBody, response: { 201: CouncilDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       const seat = await byElection(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentCouncil(db, actor, seat.councilId, now()));
+      return reply.status(201).send(await councilDetail(db, actor, seat.councilId, now()));
     });
 
   r.post('/api/v1/councils/:id/agenda', { config: { access: { action: ['council.manage', 'council.propose'], subject: 'councils' } },
@@ -82,16 +84,16 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const actor = requireActor(request);
       const m = await createMeeting(db, actor, request.params.id, request.body, now());
-      return reply.status(201).send(await presentMeeting(db, actor, m.id, now()));
+      return reply.status(201).send(await meetingDetail(db, actor, m.id, now()));
     });
 
   r.get('/api/v1/council-meetings/:id', { config: { access: READ_WITH_ANCESTORS }, schema: { tags, summary: 'A meeting: agenda, attendance and quorum, motions and votes, minutes', params: IdParams, response: { 200: MeetingDetail } } },
-    async (request) => presentMeeting(db, requireActor(request), request.params.id, now()));
+    async (request) => meetingDetail(db, requireActor(request), request.params.id, now()));
 
   /** Runs a change on a meeting and answers with the meeting as it now stands. */
   const onMeeting = async (actorReq: Parameters<typeof requireActor>[0], run: (actor: ReturnType<typeof requireActor>) => Promise<string>) => {
     const actor = requireActor(actorReq);
-    return presentMeeting(db, actor, await run(actor), now());
+    return meetingDetail(db, actor, await run(actor), now());
   };
   const MotionParams = IdParams;
 

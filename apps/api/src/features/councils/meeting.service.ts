@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -12,6 +12,7 @@ import { councilAgendaItems, councilAttendance, councilMeetingAgenda, councilMee
 import { findMeeting, isSitting, minutesOf, motionsOf, seatsOf, type MeetingRow, type SeatRow } from './councils.repository.ts';
 import { managedCouncil } from './council.service.ts';
 import { mayManage } from './councils.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /**
  * Notices a meeting with its agenda. The meeting must be at least the council's notice period away;
@@ -46,7 +47,7 @@ export async function createMeeting(db: Db, actor: Actor, councilId: string, bod
 
 /** The meeting (locked) for someone who manages its council; to others (even those who may read it) it is missing. */
 async function managedMeeting(tx: Tx, actor: Actor, meetingId: string) {
-  const row = await findMeeting(tx, actor, meetingId, true);
+  const row = await findMeeting(tx, scopeFor(actor, 'council.read'), meetingId, true);
   if (!row || !mayManage(actor, row.c.regionPath)) throw new AppError('MEETING_NOT_FOUND');
   return row;
 }
@@ -70,7 +71,7 @@ export function ownSeat(actor: Actor, seats: SeatRow[], day: string): SeatRow | 
 export async function actingSeat(tx: Tx, actor: Actor, council: { id: string; regionPath: string }, seatId: string | undefined, day: string): Promise<SeatRow> {
   const seats = await seatsOf(tx, council.id);
   if (seatId) {
-    authorize(actor, 'council.manage', { regionPath: council.regionPath });
+    ensure(mayManage(actor, council.regionPath));
     const seat = seats.find((s) => s.id === seatId);
     if (!seat || !isSitting(seat, day)) throw new AppError('NOT_COUNCIL_MEMBER');
     return seat;
@@ -83,7 +84,7 @@ export async function actingSeat(tx: Tx, actor: Actor, council: { id: string; re
 /** Signs a member in (签到); signing in twice is harmless. */
 export async function signInMember(db: Db, actor: Actor, meetingId: string, seatId: string | undefined, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = found(await findMeeting(tx, actor, meetingId, true), 'MEETING_NOT_FOUND');
+    const row = found(await findMeeting(tx, scopeFor(actor, 'council.read'), meetingId, true), 'MEETING_NOT_FOUND');
     if (row.m.state === 'closed') throw new AppError('MEETING_CLOSED');
     const seat = await actingSeat(tx, actor, row.c, seatId, shanghaiDate(now));
     const added = await tx.insert(councilAttendance).values({ meetingId, seatId: seat.id, signedAt: now, recordedBy: actor.userId })

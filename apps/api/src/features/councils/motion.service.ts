@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import type { CreateMotionBody, CouncilVoteBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { councilAgendaItems, councilMotions, councilResolutions, councilVotes } from './councils.table.ts';
 import { attendanceOf, findAgendaItem, findMotion, isSitting, seatsOf, votesOf, type CouncilRow, type MotionRow } from './councils.repository.ts';
 import { actingSeat, managedOpenMeeting } from './meeting.service.ts';
 import { mayManage } from './councils.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 /** Sitting members and those of them signed in at the meeting, on `day`. */
 export async function quorumOf(db: DbOrTx, councilId: string, meetingId: string, rule: CouncilQuorum, day: string) {
@@ -51,7 +51,7 @@ export async function createMotion(db: Db, actor: Actor, meetingId: string, body
  */
 export async function castVote(db: Db, actor: Actor, motionId: string, body: z.infer<typeof CouncilVoteBody>, now: Date): Promise<string> {
   return db.transaction(async (tx) => {
-    const row = found(await findMotion(tx, actor, motionId, true), 'MOTION_NOT_FOUND');
+    const row = found(await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true), 'MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
     const seat = await actingSeat(tx, actor, row.c, body.seatId, shanghaiDate(now));
     if (!(await attendanceOf(tx, row.m.id)).some((a) => a.seatId === seat.id)) throw new AppError('MEMBER_NOT_PRESENT');
@@ -69,7 +69,7 @@ export async function castVote(db: Db, actor: Actor, motionId: string, body: z.i
  */
 export async function closeMotion(db: Db, actor: Actor, motionId: string, now: Date): Promise<string> {
   return db.transaction(async (tx) => {
-    const row = await findMotion(tx, actor, motionId, true);
+    const row = await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true);
     if (!row || !mayManage(actor, row.c.regionPath)) throw new AppError('MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
     const q = await requireQuorum(tx, row.c, row.m.id, shanghaiDate(now));

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ObjectionAnswerBody, IdParams, NoticeDetail, NoticeListQuery, NoticeSummary, ObjectionBody, page, PublishResolutionBody } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { answerObjection, lodgeObjection, publishResolution } from './notice.service.ts';
-import { listBoard } from './councils.repository.ts';
-import { presentNotice, presentNoticeSummary } from './councils.presenter.ts';
+import { noticeBoard, noticeDetail } from './councils.read.service.ts';
 
 /**
  * The public notice board (公示): reading needs no sign-in; objecting needs a resident's sign-in;
@@ -15,30 +14,29 @@ import { presentNotice, presentNoticeSummary } from './councils.presenter.ts';
 export async function noticeRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['notice board'];
 
   r.get('/api/v1/notice-board', { config: { access: 'public' }, schema: { tags, summary: 'Published resolutions (public, no sign-in)', security: [], querystring: NoticeListQuery, response: { 200: page(NoticeSummary) } } },
     async (request) => {
-      const { rows, total } = await listBoard(db, request.query);
-      return { items: rows.map((x) => presentNoticeSummary(x.r, x.c, x.region, x.objections, x.unanswered)), total };
+      return noticeBoard(db, request.query);
     });
 
   r.get('/api/v1/notice-board/:id', { config: { access: 'public' }, schema: { tags, summary: 'A resolution on notice with its objections and answers (public, no sign-in)', security: [], params: IdParams, response: { 200: NoticeDetail } } },
-    async (request) => presentNotice(db, request.actor ?? null, request.params.id, now()));
+    async (request) => noticeDetail(db, request.actor ?? null, request.params.id, now()));
 
   r.post('/api/v1/notice-board/:id/objections', { config: { access: { action: 'council.object', subject: 'council_resolutions' } }, schema: { tags, summary: 'Object to a resolution while its notice window is open (residents of its area)', params: IdParams, body: ObjectionBody, response: { 201: NoticeDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await lodgeObjection(db, actor, request.params.id, request.body.text, now());
-      return reply.status(201).send(await presentNotice(db, actor, request.params.id, now()));
+      return reply.status(201).send(await noticeDetail(db, actor, request.params.id, now()));
     });
 
   r.post('/api/v1/council-resolutions/:id/publish', { config: { access: { action: 'council.manage', subject: 'council_resolutions' } }, schema: { tags, summary: 'Publish an adopted resolution for its notice period (working days)', params: IdParams, body: PublishResolutionBody, response: { 200: NoticeDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await publishResolution(db, actor, request.params.id, request.body.noticeDays, now());
-      return presentNotice(db, actor, request.params.id, now());
+      return noticeDetail(db, actor, request.params.id, now());
     });
 
   r.post('/api/v1/council-resolutions/:id/objections/:objectionId/answer', { config: { access: { action: 'council.manage', subject: 'council_resolutions', params: { objectionId: 'council_objections' } } },
@@ -46,6 +44,6 @@ export async function noticeRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request) => {
     const actor = requireActor(request);
     await answerObjection(db, actor, request.params.id, request.params.objectionId, request.body, now());
-    return presentNotice(db, actor, request.params.id, now());
+    return noticeDetail(db, actor, request.params.id, now());
   });
 }

@@ -1,10 +1,11 @@
-import { sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { postEntry, type NewEntry } from './funds.ledger.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { mayOnFund } from './funds.policy.ts';
 
 /** What the services need of a fund. */
 export interface FundAccess { id: string; code: string; name: string; kind: string; regionPath: string; districtCode: string; bankBalance: bigint }
@@ -16,9 +17,9 @@ export interface FundAccess { id: string; code: string; name: string; kind: stri
 export async function fundFor(db: DbOrTx, actor: Actor, fundId: string, action: Action): Promise<FundAccess> {
   const [f] = (await db.execute<{ id: string; code: string; name: string; kind: string; region_path: string; district_code: string; bank_balance: string }>(sql`
     SELECT id, code, name, kind, region_path, district_code, bank_balance FROM funds
-    WHERE id = ${fundId} AND ${scopeFilter(actor, 'fund.read', sql`region_path`)}`)).rows;
+    WHERE ${and(sql`id = ${fundId}`, inScope(scopeFor(actor, 'fund.read'), { region: sql`region_path` }))}`)).rows;
   if (!f) throw new AppError('FUND_NOT_FOUND');
-  authorize(actor, action, { regionPath: f.region_path });
+  if (!mayOnFund(actor, action, { regionPath: f.region_path })) throw new AppError('FORBIDDEN');
   return { id: f.id, code: f.code, name: f.name, kind: f.kind, regionPath: f.region_path, districtCode: f.district_code, bankBalance: BigInt(f.bank_balance) };
 }
 
@@ -61,8 +62,7 @@ export function requireKind(fund: { kind: string }, kinds: readonly string[]): v
  * slow way to say exactly why: missing or out of scope (404), not allowed (403), wrong kind (422).
  */
 export async function postGuarded(db: Db, actor: Actor, fundId: string, action: Action, kinds: readonly string[], entry: NewEntry) {
-  authorize(actor, action);
-  const guard = sql`kind = ANY(${sql`ARRAY[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`}) AND ${scopeFilter(actor, action, sql`region_path`)}`;
+  const guard = and(sql`kind = ANY(${sql`ARRAY[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`})`, inScope(scopeFor(actor, action), { region: sql`region_path` }));
   try {
     return await postEntry(db, actor, { id: fundId }, entry, { guard });
   } catch (e) {

@@ -12,6 +12,7 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
 import { fenFrom, fundFor, shanghaiDay } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
+import { mayDecideExpense } from './funds.policy.ts';
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -111,7 +112,7 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
       SELECT id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id
       FROM fund_expenses WHERE id = ${expenseId} AND fund_id = ${fund.id} FOR UPDATE`)).rows;
     if (!e) throw new AppError('NOT_FOUND');
-    if (e.prepared_by === actor.userId) throw new AppError('FUND_SELF_APPROVAL');
+    if (!mayDecideExpense(actor, e)) throw new AppError('FUND_SELF_APPROVAL');
     if (e.state !== 'pending') throw new AppError('FUND_EXPENSE_NOT_PENDING');
     let transactionId: string | null = null;
     if (approve) {

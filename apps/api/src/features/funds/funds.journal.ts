@@ -27,13 +27,14 @@ export function journalAccount(fundCode: string, name: string): string {
  * the journal's own (date, id) order, which is the order hledger checks assertions in.
  */
 export async function* journal(db: Db, fundCode?: string): AsyncGenerator<string> {
-  const fundFilter: SQL = fundCode ? sql`f.code = ${fundCode}` : sql`true`;
-  const funds = (await db.execute<{ id: string; code: string; name: string }>(sql`SELECT f.id, f.code, f.name FROM funds f WHERE ${fundFilter} ORDER BY f.code`)).rows;
+  // One fund, or all of them: no condition at all.
+  const fundFilter: SQL = fundCode ? sql`WHERE f.code = ${fundCode}` : sql``;
+  const funds = (await db.execute<{ id: string; code: string; name: string }>(sql`SELECT f.id, f.code, f.name FROM funds f ${fundFilter} ORDER BY f.code`)).rows;
   if (fundCode && funds.length === 0) throw new Error(`no fund with code ${fundCode}`);
   yield `; 共治 Gongzhi — community funds ledger (hledger journal)\n; funds: ${funds.map((f) => `${f.code} ${oneLine(f.name)}`).join(', ') || 'none'}\n\n`;
   yield 'commodity 1000.00 CNY\n\n';
   const accounts = (await db.execute<{ code: string; name: string }>(sql`
-    SELECT f.code, a.name FROM fund_accounts a JOIN funds f ON f.id = a.fund_id WHERE ${fundFilter} ORDER BY f.code, a.name`)).rows;
+    SELECT f.code, a.name FROM fund_accounts a JOIN funds f ON f.id = a.fund_id ${fundFilter} ORDER BY f.code, a.name`)).rows;
   for (const a of accounts) yield `account ${journalAccount(a.code, a.name)}\n`;
   yield '\n';
   if (funds.length === 0) return;

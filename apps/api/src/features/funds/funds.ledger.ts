@@ -159,7 +159,7 @@ export async function postEntry(tx: DbOrTx, actor: Actor, fund: { id: string; ba
   const res = await executeNamed<{ bank_balance: string }>(tx, sql`
     WITH f AS (
       UPDATE funds SET bank_balance = bank_balance + ${delta.toString()}::bigint, posting_count = posting_count + ${entry.lines.length}, updated_at = now()
-      WHERE id = ${fund.id} AND bank_balance + ${delta.toString()}::bigint >= 0 AND ${opts.guard ?? sql`true`}
+      WHERE id = ${fund.id} AND bank_balance + ${delta.toString()}::bigint >= 0 ${opts.guard ? sql`AND ${opts.guard}` : sql``}
       RETURNING bank_balance, code, region_path, district_code),
     t AS (
       INSERT INTO ledger_transactions (id, fund_id, region_path, district_code, kind, memo, project, counterparty, anonymous,

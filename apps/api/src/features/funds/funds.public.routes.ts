@@ -2,14 +2,12 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
 import { BudgetView, DividendView, FundDetail, FundSummary, QuestionBody, TransactionPage, TransactionView } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { selectFunds, findTransaction, fundIdByCode, transactionPage, attachmentsById } from './funds.repository.ts';
-import { presentFund, presentFundDetail, presentTransactions } from './funds.presenter.ts';
-import { budgetView, dividendView } from './funds.property.service.ts';
+import { fundByCode, fundDetail, fundList, publicAttachment, transactionDetail, transactionList } from './funds.read.service.ts';
+import { budgetView } from './funds.property.service.ts';
 import { askQuestion } from './funds.questions.service.ts';
 import { journal } from './funds.journal.ts';
 import { monthlyStatement } from './funds.statement.ts';
@@ -27,17 +25,11 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db } = deps;
   const tags = ['funds (public)'];
   const pub = { access: 'public' as const };
-  const fundByCode = async (code: string) => {
-    const [f] = await selectFunds(db, sql`f.code = ${code}`);
-    if (!f) throw new AppError('FUND_NOT_FOUND');
-    return f;
-  };
-
   r.get('/api/v1/public/funds', { config: pub, schema: { tags, summary: 'Every fund with its balance', response: { 200: z.array(FundSummary) } } },
-    async () => (await selectFunds(db, sql`true`)).map(presentFund));
+    async () => fundList(db));
 
   r.get('/api/v1/public/funds/:code', { config: pub, schema: { tags, summary: 'A fund: balance, months, accounts (and what the signed-in viewer may do)', params: CodeParams, response: { 200: FundDetail } } },
-    async (request) => presentFundDetail(db, await fundByCode(request.params.code), request.actor));
+    async (request) => fundDetail(db, request.params.code, request.actor));
 
   r.get('/api/v1/public/funds/:code/transactions', {
     config: pub,
@@ -45,32 +37,20 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
       querystring: z.object({ cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(20), month: Month.optional(), project: z.string().max(60).optional() }),
       response: { 200: TransactionPage } },
   }, async (request) => {
-    const fundId = await fundIdByCode(db, request.params.code);
-    if (!fundId) throw new AppError('FUND_NOT_FOUND');
     const q = request.query;
-    const pageRows = await transactionPage(db, fundId, { before: q.cursor, limit: q.limit, month: q.month, project: q.project });
-    return { items: await presentTransactions(db, pageRows.rows), nextCursor: pageRows.nextCursor };
+    return transactionList(db, request.params.code, { before: q.cursor, limit: q.limit, month: q.month, project: q.project });
   });
 
   r.get('/api/v1/public/funds/:code/transactions/:txId', {
     config: pub, schema: { tags, summary: 'One entry (and its printable receipt)', params: CodeParams.extend({ txId: z.uuid() }), response: { 200: TransactionView.extend({ dividend: DividendView.nullable() }) } },
   }, async (request) => {
-    const f = await fundByCode(request.params.code);
-    const t = await findTransaction(db, request.params.txId);
-    if (!t || t.fundId !== f.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
-    const [view] = await presentTransactions(db, [t]);
-    return { ...view!, dividend: t.kind === 'dividend' ? await dividendView(db, t.id) : null };
+    return transactionDetail(db, request.params.code, request.params.txId);
   });
 
   r.get('/api/v1/public/funds/:code/attachments/:attachmentId', {
     config: pub, schema: { tags, summary: 'A receipt or invoice cited by a posted entry', params: CodeParams.extend({ attachmentId: z.uuid() }) },
   }, async (request, reply) => {
-    const f = await fundByCode(request.params.code);
-    const [file] = await attachmentsById(db, [request.params.attachmentId]);
-    // Only files that a posted entry cites are public; drafts of pending expenses are not.
-    const cited = file && file.fundId === f.id && (await db.execute(sql`SELECT 1 FROM ledger_transactions
-      WHERE fund_id = ${f.id} AND kind = 'expense' AND details -> 'attachmentIds' ? ${file.id}`)).rows.length > 0;
-    if (!cited) throw new AppError('NOT_FOUND');
+    const file = await publicAttachment(db, request.params.code, request.params.attachmentId);
     const data = await deps.storage.get(file.storageKey);
     return reply.type(file.mime).header('x-content-type-options', 'nosniff')
       .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(data);
@@ -78,14 +58,14 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/public/funds/:code/journal', { config: pub, schema: { tags, summary: 'The ledger as an hledger journal', params: CodeParams } },
     async (request, reply) => {
-      const f = await fundByCode(request.params.code);
+      const f = await fundByCode(db, request.params.code);
       return reply.type('text/plain; charset=utf-8').header('content-disposition', `attachment; filename="${f.code}.journal"`)
         .send(Readable.from(journal(db, f.code)));
     });
 
   r.get('/api/v1/public/funds/:code/statement.xlsx', { config: pub, schema: { tags, summary: 'Monthly statement as .xlsx', params: CodeParams, querystring: z.object({ month: Month }) } },
     async (request, reply) => {
-      const f = await fundByCode(request.params.code);
+      const f = await fundByCode(db, request.params.code);
       const name = `${f.name}-${request.query.month}.xlsx`;
       return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`).send(await monthlyStatement(db, f, request.query.month));
@@ -94,7 +74,7 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/public/funds/:code/budgets/:year', {
     config: pub, schema: { tags, summary: 'A year\'s budget against actual spending, by line and month', params: CodeParams.extend({ year: z.coerce.number().int().min(2000).max(2100) }), response: { 200: BudgetView } },
   }, async (request) => {
-    const f = await fundByCode(request.params.code);
+    const f = await fundByCode(db, request.params.code);
     const view = await budgetView(db, f.id, request.params.year);
     if (!view) throw new AppError('NOT_FOUND');
     return view;

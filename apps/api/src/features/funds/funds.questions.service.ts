@@ -5,7 +5,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { findTransaction } from './funds.repository.ts';
+import { findTransaction, fundIdByCode } from './funds.repository.ts';
 import { fundFor } from './funds.access.ts';
 
 /**
@@ -14,9 +14,9 @@ import { fundFor } from './funds.access.ts';
  */
 export async function askQuestion(db: Db, actor: Actor, fundCode: string, txId: string, question: string) {
   authorize(actor, 'fund.ask');
-  const t = await findTransaction(db, txId);
-  const [fund] = (await db.execute<{ id: string }>(sql`SELECT id FROM funds WHERE code = ${fundCode}`)).rows;
-  if (!t || !fund || t.fundId !== fund.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
+  const fundId = await fundIdByCode(db, fundCode);
+  const t = fundId ? await findTransaction(db, fundId, txId) : undefined;
+  if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
   const id = newId();
   await db.transaction(async (tx) => {
     await tx.execute(sql`INSERT INTO fund_questions (id, transaction_id, fund_id, asked_by, asker_name, question)

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { LedgerKind } from '@gongzhi/contracts';
+import type { ExpenseView, LedgerKind } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 
 /** A fund with its region, bank movements by month and account balances, as lists and pages show it. */
@@ -34,10 +34,13 @@ function toFund(r: Record<string, unknown>): FundListRow {
   };
 }
 
-/** Funds matching `where` (a condition on `f`), ordered by region then code. */
-export async function selectFunds(db: DbOrTx, where: SQL): Promise<FundListRow[]> {
+/**
+ * Every fund, or the one with `code`, ordered by region then code. Unscoped on purpose: the
+ * disclosure pages show every fund to everyone.
+ */
+export async function selectFunds(db: DbOrTx, f: { code?: string } = {}): Promise<FundListRow[]> {
   const res = await db.execute<Record<string, unknown>>(sql`
-    SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id WHERE ${where} ORDER BY f.region_path, f.code`);
+    SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id ${f.code !== undefined ? sql`WHERE f.code = ${f.code}` : sql``} ORDER BY f.region_path, f.code`);
   return res.rows.map(toFund);
 }
 
@@ -89,9 +92,9 @@ const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterpart
        'answeredByName', q.answered_by_name, 'createdAt', q.created_at, 'answeredAt', q.answered_at) ORDER BY q.created_at)
      FROM fund_questions q WHERE q.transaction_id = t.id) AS questions`;
 
-/** One transaction by id. */
-export async function findTransaction(db: DbOrTx, id: string): Promise<TxRow | undefined> {
-  const res = await db.execute<Record<string, unknown>>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id}`);
+/** One transaction of a fund (the caller has found the fund, in scope or public); another fund's is missing. */
+export async function findTransaction(db: DbOrTx, fundId: string, id: string): Promise<TxRow | undefined> {
+  const res = await db.execute<Record<string, unknown>>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id} AND t.fund_id = ${fundId}`);
   return res.rows[0] ? toTx(res.rows[0]) : undefined;
 }
 
@@ -129,6 +132,25 @@ export async function attachmentsById(db: DbOrTx, ids: string[]) {
     SELECT id, fund_id, filename, mime, size, storage_key FROM fund_attachments
     WHERE id = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`})`);
   return res.rows.map((r) => ({ id: r.id, fundId: r.fund_id, filename: r.filename, mime: r.mime, size: Number(r.size), storageKey: r.storage_key }));
+}
+
+/** An expense as the staff list loads it. */
+export type ExpenseRow = {
+  id: string; amount: string; category: string; project: string; payee: string; reason: string; state: ExpenseView['state'];
+  prepared_by: string; prepared_by_name: string; attachment_ids: string[]; transaction_id: string | null; created_at: Date;
+};
+
+/** Expenses of a fund, pending first, newest next (200 at most). */
+export async function expensesOf(db: DbOrTx, fundId: string): Promise<ExpenseRow[]> {
+  return (await db.execute<ExpenseRow>(sql`
+    SELECT id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, transaction_id, created_at
+    FROM fund_expenses WHERE fund_id = ${fundId} ORDER BY (state = 'pending') DESC, created_at DESC LIMIT 200`)).rows;
+}
+
+/** Whether a posted expense entry of the fund cites the file (what makes it public). */
+export async function isCitedByEntry(db: DbOrTx, fundId: string, fileId: string): Promise<boolean> {
+  return (await db.execute(sql`SELECT 1 FROM ledger_transactions
+      WHERE fund_id = ${fundId} AND kind = 'expense' AND details -> 'attachmentIds' ? ${fileId}`)).rows.length > 0;
 }
 
 /** The `ARRAY[...]::uuid[]` literal of some ids, for `= ANY(...)`. */

@@ -5,16 +5,16 @@ import {
   AnswerBody, AttachmentView, BudgetBody, BudgetResolution, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
   ExpenseView, IncomeBody, ReverseBody, TurnoverBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
 import { decideExpense, MAX_ATTACHMENT_BYTES, submitExpense, uploadAttachment } from './funds.expense.service.ts';
 import { budgetResolutions, createBudget, dividendView, payDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
-import { presentExpenses } from './funds.presenter.ts';
 import { fundFor } from './funds.access.ts';
 import { findTransaction } from './funds.repository.ts';
+import { expenseList } from './funds.read.service.ts';
 
 const Posted = z.object({ id: z.uuid(), balanceFen: z.string() });
 const FundParams = z.object({ id: z.uuid() });
@@ -25,7 +25,7 @@ const posted = (p: { id: string; balance: bigint }) => ({ id: p.id, balanceFen: 
 export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['funds'];
   const manage = { action: 'fund.manage', subject: 'funds' } as const;
 
@@ -64,8 +64,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/funds/:id/expenses', { config: { access: { action: 'fund.read', subject: 'funds' } }, schema: { tags, summary: 'Expenses of a fund, pending first', params: FundParams, response: { 200: z.array(ExpenseView) } } },
     async (request) => {
-      const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.read');
-      return presentExpenses(db, fund.id);
+      return expenseList(db, requireActor(request), request.params.id);
     });
 
   r.post('/api/v1/funds/:id/expenses', { config: { access: manage }, schema: { tags, summary: 'Prepare a grant or expense (reason and receipt required); a second person approves it', params: FundParams, body: ExpenseBody, response: { 201: z.object({ id: z.uuid() }) } } },
@@ -80,10 +79,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
     schema: { tags, summary: 'Reverse a posted entry with a new transaction pointing to it (once)', params: TxParams, body: ReverseBody, response: { 201: Posted } },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    const t = await findTransaction(db, request.params.txId);
-    if (!t || t.fundId !== request.params.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
-    return reply.status(201).send(posted(await reverseTransaction(db, actor, request.params.txId, request.body, now())));
+    return reply.status(201).send(posted(await reverseTransaction(db, requireActor(request), request.params.id, request.params.txId, request.body, now())));
   });
 
   // A posted entry is never edited or deleted (the database refuses too); the answer says what to do instead.
@@ -95,8 +91,8 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
       schema: { tags, summary: 'Refused: posted entries are corrected by reversal', params: TxParams, hide: true },
       handler: async (request) => {
         const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.manage');
-        const t = await findTransaction(db, request.params.txId);
-        if (!t || t.fundId !== fund.id) throw new AppError('FUND_ENTRY_NOT_FOUND');
+        const t = await findTransaction(db, fund.id, request.params.txId);
+        if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
         throw new AppError('LEDGER_ENTRY_POSTED');
       },
     });

@@ -1,16 +1,17 @@
-import { sql } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import { fenToYuan, levyOnTurnover, reversePostings } from '@gongzhi/core';
 import type { DonationBody, IncomeBody, ReverseBody, TurnoverBody, CreateFundBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { BANK, accountSegment, postEntry, withLockedFund } from './funds.ledger.ts';
 import { fenFrom, fundFor, postGuarded, requireKind, shanghaiDay } from './funds.access.ts';
 import { findTransaction, postingsOf } from './funds.repository.ts';
+import { mayOnFund, mayReverse } from './funds.policy.ts';
 
 /** The income accounts each kind of fund starts with, so its chart is complete from day one. */
 const STARTING_ACCOUNTS: Record<string, string[]> = {
@@ -23,10 +24,10 @@ const STARTING_ACCOUNTS: Record<string, string[]> = {
 /** Opens a fund for a region the actor manages, with its bank account and income accounts. */
 export async function createFund(db: Db, actor: Actor, body: z.infer<typeof CreateFundBody>): Promise<string> {
   const [region] = (await db.execute<{ id: string; code: string; district_code: string }>(sql`
-    SELECT id, code, district_code FROM regions WHERE id = ${body.regionId} AND retired_at IS NULL
-      AND ${scopeFilter(actor, 'fund.manage', sql`code`)}`)).rows;
+    SELECT id, code, district_code FROM regions
+    WHERE ${and(sql`id = ${body.regionId} AND retired_at IS NULL`, inScope(scopeFor(actor, 'fund.manage'), { region: sql`code` }))}`)).rows;
   if (!region) throw new AppError('REGION_NOT_FOUND');
-  authorize(actor, 'fund.manage', { regionPath: region.code });
+  if (!mayOnFund(actor, 'fund.manage', { regionPath: region.code })) throw new AppError('FORBIDDEN');
   const id = newId();
   return db.transaction(async (tx) => {
     const res = await tx.execute(sql`
@@ -106,14 +107,15 @@ export async function recordIncome(db: Db, actor: Actor, fundId: string, body: z
  * Reverses a posted transaction with a new one of opposite postings pointing to it. A transaction
  * is reversed at most once (also guarded by a unique index) and a reversal is never reversed.
  */
-export async function reverseTransaction(db: Db, actor: Actor, txId: string, body: z.infer<typeof ReverseBody>, now: Date) {
-  const original = await findTransaction(db, txId);
+export async function reverseTransaction(db: Db, actor: Actor, fundId: string, txId: string, body: z.infer<typeof ReverseBody>, now: Date) {
+  // The fund first (in scope, or missing), then the entry inside it: an entry is never read by id alone.
+  const fund = await fundFor(db, actor, fundId, 'fund.manage');
+  const original = await findTransaction(db, fund.id, txId);
   if (!original) throw new AppError('FUND_ENTRY_NOT_FOUND');
-  const fund = await fundFor(db, actor, original.fundId, 'fund.manage');
-  if (original.kind === 'reversal') throw new AppError('FUND_REVERSAL_OF_REVERSAL');
+  if (!mayReverse(original)) throw new AppError('FUND_REVERSAL_OF_REVERSAL');
   return withLockedFund(db, fund.id, async (tx, locked) => {
     // Checked under the fund lock, so two reversals of one entry cannot both pass.
-    const again = await findTransaction(tx, txId);
+    const again = await findTransaction(tx, fund.id, txId);
     if (again?.reversedById) throw new AppError('FUND_ALREADY_REVERSED');
     const lines = reversePostings((await postingsOf(tx, [txId])).map((p) => ({ account: p.account, amount: p.amount })));
     return postEntry(tx, actor, locked, {

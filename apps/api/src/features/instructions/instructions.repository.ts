@@ -1,9 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql } from 'drizzle-orm';
 import type { ProgressCounts } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { poolOf } from './work.repository.ts';
 import { likePrefix } from '../../platform/db/like.ts';
-import { instructions } from './instructions.table.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
+import { type instructions } from './instructions.table.ts';
 
 export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
 
@@ -17,9 +18,15 @@ function toRow(x: Record<string, unknown>): InstructionRow {
   return { ...(x as unknown as InstructionRow), deadline: d(x.deadline)!, createdAt: d(x.createdAt)!, closedAt: d(x.closedAt) };
 }
 
-/** One instruction, if `visible` (the actor's scope condition on `i.region_path`) admits it. */
-export async function findInstruction(db: DbOrTx, id: string, visible: SQL): Promise<InstructionRow | undefined> {
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ${id}::uuid AND ${visible}`);
+/**
+ * Instructions an `instruction.read` scope follows: issued in its subtree, or above it (the reader
+ * sees their part of it).
+ */
+const visible = (scope: Scope) => inScope(scope, { region: sql`i.region_path`, ancestors: true });
+
+/** One instruction in the scope, or undefined (out of scope looks missing). */
+export async function findInstruction(db: DbOrTx, scope: Scope, id: string): Promise<InstructionRow | undefined> {
+  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE ${and(sql`i.id = ${id}::uuid`, visible(scope))}`);
   return res.rows[0] ? toRow(res.rows[0] as Record<string, unknown>) : undefined;
 }
 
@@ -30,10 +37,12 @@ export async function instructionsByIds(db: DbOrTx, ids: string[]): Promise<Map<
   return new Map(res.rows.map((r) => { const row = toRow(r as Record<string, unknown>); return [row.id, row]; }));
 }
 
-/** Instructions the actor may follow, newest first. */
-export async function listInstructions(db: DbOrTx, visible: SQL, limit: number, offset: number) {
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE ${visible} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
-  const total = await db.execute(sql`SELECT count(*)::int AS n FROM instructions i WHERE ${visible}`);
+/** Instructions in the scope, newest first. */
+export async function listInstructions(db: DbOrTx, scope: Scope, limit: number, offset: number) {
+  const cond = visible(scope);
+  const where = cond ? sql`WHERE ${cond}` : sql``;
+  const res = await db.execute(sql`${SELECT_INSTRUCTION} ${where} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
+  const total = await db.execute(sql`SELECT count(*)::int AS n FROM instructions i ${where}`);
   return { rows: res.rows.map((r) => toRow(r as Record<string, unknown>)), total: (total.rows[0] as { n: number }).n };
 }
 

@@ -5,13 +5,10 @@ import { z } from 'zod';
 import {
   CreateInstructionBody, IdParams, InstructionListQuery, InstructionSummary, page, Progress, ProgressQuery, RemindBody, UnreachedHousehold,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { can } from '../../platform/authz/authorize.ts';
-import { AppError } from '../../platform/errors/app-error.ts';
-import { closeInstruction, issueInstruction, loadVisible, remind, rootFor, visibleTo } from './instructions.service.ts';
-import { gridRows, listInstructions, unreached, type InstructionRow } from './instructions.repository.ts';
+import { closeInstruction, instructionPage, issueInstruction, loadNode, loadVisible, remind } from './instructions.service.ts';
+import { gridRows, unreached } from './instructions.repository.ts';
 import { presentInstruction, reportWorkbook } from './instructions.presenter.ts';
 import { progressOf } from './progress.service.ts';
 import { ProgressHub } from './progress.hub.ts';
@@ -20,18 +17,11 @@ import { workRoutes } from './work.routes.ts';
 /** At most this often per stream, however fast acknowledgements arrive (≤ 2 pushes a second). */
 const PUSH_INTERVAL_MS = 500;
 
-/** The node the actor asked for, inside the instruction's region and their own scope; else 404. */
-function nodePath(actor: Actor, instr: InstructionRow, asked: string | undefined): string {
-  const path = asked ?? rootFor(actor, instr);
-  if (!path.startsWith(instr.regionPath) || !can(actor, 'instruction.read', { regionPath: path })) throw new AppError('REGION_NOT_FOUND');
-  return path;
-}
-
 /** Instructions to every door (指令): issuing, following progress live, reminders, reports; workers' routes beside. */
 export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['instructions'];
   // The pool's own settings for the one LISTEN connection (the Drizzle handle keeps its pool as $client).
   const pool = (db as unknown as { $client: pg.Pool & { options: pg.ClientConfig } }).$client;
@@ -53,7 +43,7 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Instructions issued in or above my regions, newest first', querystring: InstructionListQuery, response: { 200: page(InstructionSummary) } },
   }, async (request) => {
     const actor = requireActor(request);
-    const { rows, total } = await listInstructions(db, visibleTo(actor), request.query.limit, request.query.offset);
+    const { rows, total } = await instructionPage(db, actor, request.query.limit, request.query.offset);
     return { items: rows.map((i) => presentInstruction(actor, i)), total };
   });
 
@@ -72,8 +62,8 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Progress of a node of the tree (default: my view) with its children', params: IdParams, querystring: ProgressQuery, response: { 200: Progress } },
   }, async (request) => {
     const actor = requireActor(request);
-    const instr = await loadVisible(db, actor, request.params.id);
-    return progressOf(db, instr, nodePath(actor, instr, request.query.path), now());
+    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
+    return progressOf(db, instr, path, now());
   });
 
   r.get('/api/v1/instructions/:id/progress/stream', {
@@ -81,8 +71,7 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'The same progress as Server-Sent Events (`event: progress`), pushed on every change, at most twice a second', params: IdParams, querystring: ProgressQuery },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const instr = await loadVisible(db, actor, request.params.id);
-    const path = nodePath(actor, instr, request.query.path);
+    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
@@ -125,11 +114,7 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { action: 'instruction.issue', subject: 'instructions' } },
     schema: { tags, summary: 'Remind (SMS/WeChat via the outbox) the workers under a node who have not acknowledged', params: IdParams, body: RemindBody, response: { 200: z.object({ reminded: z.number().int() }) } },
   }, async (request) => {
-    const actor = requireActor(request);
-    const instr = await loadVisible(db, actor, request.params.id);
-    const path = nodePath(actor, instr, request.body.path);
-    if (!can(actor, 'instruction.issue', { regionPath: path })) throw new AppError('FORBIDDEN');
-    return { reminded: await remind(db, actor, instr.id, path) };
+    return { reminded: await remind(db, requireActor(request), request.params.id, request.body.path) };
   });
 
   r.post('/api/v1/instructions/:id/close', {
@@ -146,8 +131,8 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Households under a node never reached (not visited, or not at home)', params: IdParams, querystring: ProgressQuery.extend(InstructionListQuery.shape), response: { 200: page(UnreachedHousehold) } },
   }, async (request) => {
     const actor = requireActor(request);
-    const instr = await loadVisible(db, actor, request.params.id);
-    const rows = await unreached(db, instr.id, nodePath(actor, instr, request.query.path), request.query.limit, request.query.offset);
+    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
+    const rows = await unreached(db, instr.id, path, request.query.limit, request.query.offset);
     return { items: rows.map(({ total: _t, ...x }) => x), total: rows[0]?.total ?? 0 };
   });
 
@@ -156,8 +141,7 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Report per region (.xlsx): children, micro-grids, households never reached', params: IdParams, querystring: ProgressQuery },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    const instr = await loadVisible(db, actor, request.params.id);
-    const path = nodePath(actor, instr, request.query.path);
+    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
     const [progress, grids, never] = await Promise.all([progressOf(db, instr, path, now()), gridRows(db, instr.id, path), unreached(db, instr.id, path, 100_000, 0)]);
     const body = await reportWorkbook(instr, progress, grids, never);
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,34 +1,45 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { draftProblem, type InstructionOutcome } from '@gongzhi/core';
 import type { CreateInstructionBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter, scopeFilterWithAncestors, scopePaths } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { instructions } from './instructions.table.ts';
 import { dispatchRows, remindUnacked, type DispatchCounts } from './dispatch.repository.ts';
-import { findInstruction, type InstructionRow } from './instructions.repository.ts';
-import { acknowledge, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
-
-/** Where the actor may follow instructions: issued in their subtree, or above it (they see their part). */
-export const visibleTo = (actor: Actor) => scopeFilterWithAncestors(actor, 'instruction.read', sql`i.region_path`);
+import { findInstruction, instructionsByIds, listInstructions, type InstructionRow } from './instructions.repository.ts';
+import { mayClose, mayFollow, mayIssueAt, nodeFor } from './instructions.policy.ts';
+import { acknowledge, isAssigned, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
 
 /** An instruction the actor may follow, or INSTRUCTION_NOT_FOUND. */
 export async function loadVisible(db: Db, actor: Actor, id: string): Promise<InstructionRow> {
-  return found(await findInstruction(db, id, visibleTo(actor)), 'INSTRUCTION_NOT_FOUND');
+  return found(await findInstruction(db, scopeFor(actor, 'instruction.read'), id), 'INSTRUCTION_NOT_FOUND');
+}
+
+/** An instruction and the node of it the actor asked for (default: their view); else 404. */
+export async function loadNode(db: Db, actor: Actor, id: string, asked: string | undefined): Promise<{ instr: InstructionRow; path: string }> {
+  const instr = await loadVisible(db, actor, id);
+  const path = nodeFor(actor, instr, asked);
+  if (path === null) throw new AppError('REGION_NOT_FOUND');
+  return { instr, path };
+}
+
+/** A page of the instructions the actor may follow, newest first. */
+export function instructionPage(db: Db, actor: Actor, limit: number, offset: number) {
+  return listInstructions(db, scopeFor(actor, 'instruction.read'), limit, offset);
 }
 
 /**
- * The node the actor's view of an instruction starts at: the instruction's own region when the actor
- * covers it, else the outermost region of theirs inside it.
+ * An attachment of an instruction, for those following it and the workers it was sent to (anyone
+ * else: INSTRUCTION_NOT_FOUND, as if it did not exist).
  */
-export function rootFor(actor: Actor, instr: { regionPath: string }): string {
-  const paths = scopePaths(actor, 'instruction.read');
-  if (paths === null || paths.some((p) => instr.regionPath.startsWith(p))) return instr.regionPath;
-  return paths.find((p) => p.startsWith(instr.regionPath)) ?? instr.regionPath;
+export async function readAttachment(db: Db, actor: Actor, id: string, n: number) {
+  const instr = (mayFollow(actor) ? await findInstruction(db, scopeFor(actor, 'instruction.read'), id) : undefined)
+    ?? (await isAssigned(db, id, actor.userId) ? (await instructionsByIds(db, [id])).get(id) : undefined);
+  return found(found(instr, 'INSTRUCTION_NOT_FOUND').attachments[n], 'NOT_FOUND');
 }
 
 /**
@@ -43,9 +54,9 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'question_missing') throw new AppError('INSTRUCTION_QUESTION_MISSING');
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
   const regionRes = await db.execute(sql`SELECT id, code, district_code FROM regions
-    WHERE id = ${body.regionId}::uuid AND retired_at IS NULL AND ${scopeFilter(actor, 'instruction.issue', sql`code`)}`);
+    WHERE ${and(sql`id = ${body.regionId}::uuid AND retired_at IS NULL`, inScope(scopeFor(actor, 'instruction.issue'), { region: sql`code` }))}`);
   const region = found(regionRes.rows[0] as { id: string; code: string; district_code: string } | undefined, 'REGION_NOT_FOUND');
-  authorize(actor, 'instruction.issue', { regionPath: region.code });
+  if (!mayIssueAt(actor, region.code)) throw new AppError('FORBIDDEN');
   const id = newId();
   const tags = [...new Set(body.tags)];
   const channels = [...new Set(body.channels)];
@@ -67,7 +78,7 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
 /** Closes an instruction: no more records; the report stays. */
 export async function closeInstruction(db: Db, actor: Actor, id: string) {
   const instr = await loadVisible(db, actor, id);
-  authorize(actor, 'instruction.issue', { regionPath: instr.regionPath });
+  if (!mayClose(actor, instr)) throw new AppError('FORBIDDEN');
   if (instr.closedAt) throw new AppError('INSTRUCTION_CLOSED');
   await db.transaction(async (tx) => {
     await tx.update(instructions).set({ closedAt: sql`now()` }).where(eq(instructions.id, id));
@@ -76,12 +87,13 @@ export async function closeInstruction(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** One-click reminder to the workers under `path` (default: the actor's view) who have not acknowledged. */
+/**
+ * One-click reminder to the workers under `path` (default: the actor's view) who have not
+ * acknowledged: the node must be in the actor's view (else 404) and they must issue there (else 403).
+ */
 export async function remind(db: Db, actor: Actor, id: string, path: string | undefined): Promise<number> {
-  const instr = await loadVisible(db, actor, id);
-  const at = path ?? rootFor(actor, instr);
-  if (!at.startsWith(instr.regionPath)) throw new AppError('REGION_NOT_FOUND');
-  authorize(actor, 'instruction.read', { regionPath: at });
+  const { instr, path: at } = await loadNode(db, actor, id, path);
+  if (!mayIssueAt(actor, at)) throw new AppError('FORBIDDEN');
   if (instr.closedAt) throw new AppError('INSTRUCTION_CLOSED');
   return db.transaction(async (tx) => {
     const n = await remindUnacked(tx, id, at, instr.channels, instr.title);

@@ -6,10 +6,9 @@ import { AckResult, AssignedHousehold, ConfirmBody, IdParams, InboxItem, Instruc
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { ack, confirmByLink, linkSigner, record, visibleTo } from './instructions.service.ts';
-import { findInstruction, instructionsByIds } from './instructions.repository.ts';
+import { ack, confirmByLink, linkSigner, readAttachment, record } from './instructions.service.ts';
+import { instructionsByIds } from './instructions.repository.ts';
 import { assignedHouseholds, inbox, isAssigned, linkTarget } from './work.repository.ts';
 import { presentInstruction } from './instructions.presenter.ts';
 
@@ -131,9 +130,7 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
   }, async (request, reply) => {
     const actor = requireActor(request);
     const { id, n } = request.params;
-    const instr = (can(actor, 'instruction.read') ? await findInstruction(db, id, visibleTo(actor)) : undefined)
-      ?? (await isAssigned(db, id, actor.userId) ? (await instructionsByIds(db, [id])).get(id) : undefined);
-    const file = found(found(instr, 'INSTRUCTION_NOT_FOUND').attachments[n], 'NOT_FOUND');
+    const file = await readAttachment(db, actor, id, n);
     return reply.header('content-type', file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(await storage.get(file.key));
   });
 }

@@ -2,11 +2,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, can, scopeFilter } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { open311Keys } from './open311.table.ts';
 import { districtExists } from './open311.jurisdiction.ts';
+import { mayIssueKey, mayListKeys } from './open311.policy.ts';
 
 type Open311KeyRow = typeof open311Keys.$inferSelect;
 
@@ -33,7 +35,7 @@ const present = (k: Open311KeyRow): Open311KeyView => ({
  * nowhere; only its hash is kept. District officers of that district and system admins may do it.
  */
 export async function createOpen311Key(db: Db, actor: Actor, input: { name: string; districtCode: string }): Promise<Open311KeyView & { key: string }> {
-  authorize(actor, 'open311.manage', { regionPath: input.districtCode });
+  ensure(mayIssueKey(actor, input.districtCode));
   const key = `o311_${randomBytes(32).toString('base64url')}`;
   return db.transaction(async (tx) => {
     if (!(await districtExists(tx, input.districtCode))) throw new AppError('REGION_NOT_FOUND');
@@ -47,9 +49,9 @@ export async function createOpen311Key(db: Db, actor: Actor, input: { name: stri
 
 /** The keys of the districts the actor manages, newest first, revoked ones included (as history). */
 export async function listOpen311Keys(db: DbOrTx, actor: Actor, districtCode?: string): Promise<Open311KeyView[]> {
-  if (!can(actor, 'open311.manage')) throw new AppError('FORBIDDEN');
+  ensure(mayListKeys(actor));
   const rows = await db.select().from(open311Keys)
-    .where(and(scopeFilter(actor, 'open311.manage', open311Keys.districtCode), districtCode ? eq(open311Keys.districtCode, districtCode) : undefined))
+    .where(and(inScope(scopeFor(actor, 'open311.manage'), { region: open311Keys.districtCode }), districtCode ? eq(open311Keys.districtCode, districtCode) : undefined))
     .orderBy(desc(open311Keys.createdAt), desc(open311Keys.id));
   return rows.map(present);
 }
@@ -61,7 +63,7 @@ export async function listOpen311Keys(db: DbOrTx, actor: Actor, districtCode?: s
 export async function revokeOpen311Key(db: Db, actor: Actor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     const [k] = await tx.select().from(open311Keys)
-      .where(and(eq(open311Keys.id, id), scopeFilter(actor, 'open311.manage', open311Keys.districtCode))).for('update');
+      .where(and(eq(open311Keys.id, id), inScope(scopeFor(actor, 'open311.manage'), { region: open311Keys.districtCode }))).for('update');
     if (!k) throw new AppError('NOT_FOUND');
     if (k.revokedAt) return;
     await tx.update(open311Keys).set({ revokedAt: sql`now()` }).where(eq(open311Keys.id, id));

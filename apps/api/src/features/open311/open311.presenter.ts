@@ -1,9 +1,6 @@
 import { isFinishedState, MATTER_LABELS, REQUEST_STATE_LABELS } from '@gongzhi/core';
 import type { Language } from '@gongzhi/contracts';
-import type { DbOrTx } from '../../platform/db/client.ts';
-import {
-  activeCatalogue, catalogueChangedAt, publicRequest, publicRequests, type PublicRequestRow,
-} from '../requests/public.service.ts';
+import type { CatalogueRow, PublicRow } from './open311.service.ts';
 
 /** Open311 has two statuses; a request is `closed` once it is finished in our cycle. */
 export type Open311Status = 'open' | 'closed';
@@ -34,8 +31,6 @@ export function parseW3(text: string): Date | null {
   const at = new Date(m[4] ? text : `${text}T00:00:00+08:00`);
   return Number.isNaN(at.getTime()) ? null : at;
 }
-
-type PublicRow = PublicRequestRow;
 
 const WITHHELD = { 'zh-CN': '私事，内容不公开', en: 'A private matter: not shown publicly' } as const;
 
@@ -74,21 +69,10 @@ export function presentServiceRequest(r: PublicRow, lang: Language) {
 /** The filters of GET requests, already checked. `ids` overrides all the others, as the specification says. */
 export interface RequestQuery { ids?: string[]; serviceCodes?: string[]; statuses?: Open311Status[]; start: Date; end: Date }
 
-/** A district's requests as the query asks, newest first, at most {@link MAX_RESULTS}. */
-export async function findServiceRequests(db: DbOrTx, district: string, q: RequestQuery): Promise<PublicRow[]> {
-  const finished = q.statuses?.length === 1 ? q.statuses[0] === 'closed' : undefined;
-  return publicRequests(db, district, { ids: q.ids, categoryCodes: q.serviceCodes, finished, start: q.start, end: q.end, limit: MAX_RESULTS });
-}
-
-/** One request by its number, in a district or (ids being unique) anywhere. */
-export async function findServiceRequest(db: DbOrTx, district: string | null, number: string): Promise<PublicRow | undefined> {
-  return publicRequest(db, district, number);
-}
-
-/** The active catalogue of a district as GeoReport services, by matter then code. */
-export async function findServices(db: DbOrTx, district: string, lang: Language, code?: string) {
-  const rows = await activeCatalogue(db, district, code);
-  return rows.map(({ c, dept }) => ({
+/** A category of a district's catalogue as a GeoReport service, in the asked language. */
+export function presentService(row: CatalogueRow, lang: Language) {
+  const { c, dept } = row;
+  return {
     service_code: c.code,
     service_name: lang === 'en' ? c.nameEn : c.nameZh,
     description: lang === 'en'
@@ -101,8 +85,5 @@ export async function findServices(db: DbOrTx, district: string, lang: Language,
     // The name in the other language is the most useful synonym we have.
     keywords: lang === 'en' ? c.nameZh : c.nameEn,
     group: MATTER_LABELS[c.matter][lang],
-  }));
+  };
 }
-
-/** When the catalogue of a district last changed, for discovery's `changeset`. */
-export { catalogueChangedAt };

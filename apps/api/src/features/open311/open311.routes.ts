@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { ERRORS, errorMessage, negotiateLanguage, type ErrorCode } from '@gongzhi/contracts';
 import type { CreateRequestBody } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { locate } from '../org/region.service.ts';
 import { intake } from '../requests/intake.service.ts';
@@ -11,8 +11,9 @@ import { districtExists, resolveJurisdiction } from './open311.jurisdiction.ts';
 import { open311Actor, resolveOpen311Key } from './open311.keys.ts';
 import { open311KeyRoutes } from './open311.console.routes.ts';
 import {
-  catalogueChangedAt, findServiceRequest, findServiceRequests, findServices, presentServiceRequest, w3,
+  presentService, presentServiceRequest, w3,
 } from './open311.presenter.ts';
+import { catalogueChangedAt, findCatalogue, findServiceRequest, findServiceRequests } from './open311.service.ts';
 
 /** Where GeoReport v2 is served. */
 export const OPEN311_PREFIX = '/open311/v2';
@@ -49,7 +50,7 @@ const SPEC_WORDS: Partial<Record<ErrorCode, Bilingual>> = {
  */
 async function geoReport(app: FastifyInstance, deps: AppDeps) {
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const lang = (request: FastifyRequest) => negotiateLanguage(request.headers['accept-language']);
 
   // GeoReport has its own specification; the console's OpenAPI document leaves these routes out.
@@ -111,7 +112,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
     app.get(`/services.${format}`, { config: { access: 'public' } }, async (request, reply) => {
       const args = flatArgs(request.query);
       const district = await jurisdiction(args.jurisdiction_id);
-      return sendAs(reply, format, { root: 'services', item: 'service' }, await findServices(db, district, lang(request)));
+      return sendAs(reply, format, { root: 'services', item: 'service' }, (await findCatalogue(db, district)).map((c) => presentService(c, lang(request))));
     });
 
     app.get(`/requests.${format}`, { config: { access: 'public' } }, async (request, reply) => {
@@ -141,7 +142,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
         if (!hit) throw new AppError('LOCATION_OUTSIDE');
         if (hit.districtCode !== district) fail(400, 'lat/long 不在本辖区内', 'lat/long is not within the jurisdiction');
       }
-      const [service] = await findServices(db, district, l, f.service_code);
+      const [service] = (await findCatalogue(db, district, f.service_code)).map((c) => presentService(c, l));
       if (!service) throw new AppError('CATEGORY_UNKNOWN', { code: f.service_code });
       const body: CreateRequestBody = {
         // Description is optional in GeoReport; ours is not, so a bare report is described by its service.
@@ -164,7 +165,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { file: string } }>('/services/:file', { config: { access: 'public' } }, async (request, reply) => {
     const { name, format } = file(request.params.file);
     const district = await jurisdiction(flatArgs(request.query).jurisdiction_id);
-    const [service] = await findServices(db, district, lang(request), name);
+    const [service] = (await findCatalogue(db, district, name)).map((c) => presentService(c, lang(request)));
     if (!service) fail(404, `找不到 service_code：${name}`, `service_code ${name} was not found`);
     // Our categories have no extra fields: the definition's attribute list is empty (metadata is false).
     return sendAs(reply, format, { root: 'service_definition', item: null }, { service_code: service.service_code, attributes: [] });

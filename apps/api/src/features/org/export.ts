@@ -3,26 +3,32 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { RESIDENT_TAG_LABELS } from '@gongzhi/core';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { households, regions, residents } from './org.table.ts';
-import type { RegionRow } from './region.repository.ts';
+import { findRegion, type RegionRow } from './region.repository.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
+import { found } from '../../platform/errors/app-error.ts';
+import { mayExport } from './org.policy.ts';
 
 const TENURE_ZH = { owner: '自有', tenant: '租住', other: '其他' } as const;
 
 /**
- * The residents of a region as an .xlsx register. ID numbers and phones are masked: an export never
- * carries more than a list may show. The export itself is audited.
+ * The residents of a region as an .xlsx register, for those who may export there (the region out of
+ * their read scope: REGION_NOT_FOUND). ID numbers and phones are masked: an export never carries
+ * more than a list may show. The export itself is audited.
  */
-export async function exportResidents(db: Db, actor: Actor, region: RegionRow): Promise<Buffer> {
+export async function exportResidents(db: Db, actor: Actor, regionId: string): Promise<{ region: RegionRow; data: Buffer }> {
+  const region = found(await findRegion(db, actor, regionId), 'REGION_NOT_FOUND');
+  ensure(mayExport(actor, region.code));
   const rows = await db.select({
     householdId: households.id, address: households.address, tenure: households.tenure, grid: regions.name, gridCode: regions.code,
     name: residents.name, relation: residents.relation, idMasked: residents.idMasked, phoneMasked: residents.phoneMasked, tags: residents.tags,
   }).from(residents)
     .innerJoin(households, eq(households.id, residents.householdId))
     .innerJoin(regions, eq(regions.id, residents.regionId))
-    .where(and(scopeFilter(actor, 'people.read', residents.regionPath), sql`${residents.regionPath} LIKE ${likePrefix(region.code)}`, isNull(residents.movedOutAt)))
+    .where(and(inScope(scopeFor(actor, 'people.read'), { region: residents.regionPath }), sql`${residents.regionPath} LIKE ${likePrefix(region.code)}`, isNull(residents.movedOutAt)))
     .orderBy(asc(residents.regionPath), asc(households.address), asc(residents.householdId));
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('居民');
@@ -41,5 +47,5 @@ export async function exportResidents(db: Db, actor: Actor, region: RegionRow): 
     });
   }
   await audit(db, actor, { action: 'residents.export', subjectType: 'region', subjectId: region.id, regionPath: region.code, details: { rows: rows.length } });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return { region, data: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -2,20 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams, ImportCommitResult, ImportPreview, negotiateLanguage } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { templateWorkbook } from './import.parse.ts';
 import { commitImport, findImport, presentPreview, previewImport } from './import.service.ts';
-import { findRegion } from './region.repository.ts';
 import { exportResidents } from './export.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The household import wizard (upload → preview → confirm) and the register export. */
 export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
 
@@ -28,7 +27,6 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['import'], summary: 'Upload a register (.xlsx/.csv, multipart: regionId, file) and get a row-by-row preview', consumes: ['multipart/form-data'], response: { 201: ImportPreview } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    authorize(actor, 'import.run');
     if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
     let regionId: string | undefined;
     let file: { filename: string; data: Buffer } | undefined;
@@ -44,7 +42,7 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     const parsed = z.uuid().safeParse(regionId);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/regionId', message: 'a region id is required' }]);
     if (!file || file.data.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a non-empty file is required' }]);
-    const imp = await previewImport(db, vault, actor, { regionId: parsed.data, filename: file.filename, data: file.data });
+    const imp = await previewImport(db, vault, actor, { regionId: parsed.data, filename: file.filename, data: file.data }, now());
     return reply.status(201).send(presentPreview(imp, negotiateLanguage(request.headers['accept-language'])));
   });
 
@@ -52,14 +50,11 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => presentPreview(await findImport(db, requireActor(request), request.params.id), negotiateLanguage(request.headers['accept-language'])));
 
   r.post('/api/v1/imports/:id/commit', { config: { access: { action: 'import.run', subject: 'imports' } }, schema: { tags: ['import'], summary: 'Write a clean preview to the register (one transaction)', params: IdParams, response: { 200: ImportCommitResult } } },
-    async (request) => commitImport(db, requireActor(request), request.params.id));
+    async (request) => commitImport(db, requireActor(request), request.params.id, now()));
 
   r.get('/api/v1/exports/residents.xlsx', { config: { access: { action: 'export.run', query: { regionId: 'regions' } } }, schema: { tags: ['import'], summary: 'Residents of a region as .xlsx (masked)', querystring: z.object({ regionId: z.uuid() }) } },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      authorize(actor, 'export.run', { regionPath: region.code });
-      const data = await exportResidents(db, actor, region);
+      const { region, data } = await exportResidents(db, requireActor(request), request.query.regionId);
       return reply.type(XLSX).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`${region.name}-居民.xlsx`)}`).send(data);
     });
 }

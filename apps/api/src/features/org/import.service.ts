@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -14,6 +14,7 @@ import { findRegion } from './region.repository.ts';
 import { parseRegister } from './import.parse.ts';
 import { checkRows, type RowIssue } from './import.rules.ts';
 import { sealIdNumber, sealPhone, type IdColumns, type PhoneColumns } from './resident.pii.ts';
+import { mayImport } from './org.policy.ts';
 
 /** A checked row as kept between preview and commit: personal data already sealed, never in clear. */
 interface StagedRow extends IdColumns, Partial<PhoneColumns> {
@@ -26,9 +27,9 @@ interface StagedRow extends IdColumns, Partial<PhoneColumns> {
  * households, grid, duplicates in the file and in the database) and keeps the result as a preview.
  * Nothing is written to the register until `commitImport`.
  */
-export async function previewImport(db: Db, vault: Vault, actor: Actor, input: { regionId: string; filename: string; data: Buffer }) {
+export async function previewImport(db: Db, vault: Vault, actor: Actor, input: { regionId: string; filename: string; data: Buffer }, now: Date) {
   const target = found(await findRegion(db, actor, input.regionId), 'REGION_NOT_FOUND');
-  authorize(actor, 'import.run', { regionPath: target.code });
+  ensure(mayImport(actor, target.code));
   if (target.level === 'district' || target.level === 'street') throw new AppError('REGION_LEVEL_INVALID');
   if (target.retiredAt) throw new AppError('REGION_RETIRED');
   const raw = await parseRegister(input.filename, input.data);
@@ -44,7 +45,7 @@ export async function previewImport(db: Db, vault: Vault, actor: Actor, input: {
   const staged: StagedRow[] = [];
   for (const r of clean) {
     const place = r.regionCode ? placeOf.get(r.regionCode) : targetUsable ? target : undefined;
-    const id = sealIdNumber(vault, r.idNumber);
+    const id = sealIdNumber(vault, r.idNumber, now);
     const phone = r.phone ? sealPhone(vault, r.phone) : undefined;
     if (!place) issues.push({ row: r.row, field: 'regionCode', code: 'IMPORT_REGION_INVALID' });
     if (!id.ok) issues.push({ row: r.row, field: 'idNumber', code: id.code, params: id.params });
@@ -84,11 +85,11 @@ export async function findImport(db: Db, actor: Actor, id: string) {
 }
 
 /** Writes a clean preview's households and residents in one transaction with its audit record. */
-export async function commitImport(db: Db, actor: Actor, id: string) {
+export async function commitImport(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction(async (tx) => {
     const [imp] = await tx.select().from(imports).where(and(eq(imports.id, id), eq(imports.userId, actor.userId))).for('update');
     if (!imp) throw new AppError('IMPORT_NOT_FOUND');
-    authorize(actor, 'import.run', { regionPath: imp.regionPath });
+    ensure(mayImport(actor, imp.regionPath));
     if (imp.status === 'committed') throw new AppError('IMPORT_ALREADY_DONE');
     if (imp.errorCount > 0) throw new AppError('IMPORT_HAS_ERRORS', { count: imp.errorCount });
     const rows = imp.rows as StagedRow[];
@@ -116,7 +117,7 @@ export async function commitImport(db: Db, actor: Actor, id: string) {
     }));
     for (let i = 0; i < homeValues.length; i += 1000) await tx.insert(households).values(homeValues.slice(i, i + 1000));
     for (let i = 0; i < people.length; i += 1000) await tx.insert(residents).values(people.slice(i, i + 1000));
-    await tx.update(imports).set({ status: 'committed', committedAt: new Date(), rows: [] }).where(eq(imports.id, id));
+    await tx.update(imports).set({ status: 'committed', committedAt: now, rows: [] }).where(eq(imports.id, id));
     const result = { households: homeValues.length, residents: people.length };
     await audit(tx, actor, { action: 'import.commit', subjectType: 'import', subjectId: id, regionPath: imp.regionPath, details: { filename: imp.filename, ...result } });
     return result;

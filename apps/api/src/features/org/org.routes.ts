@@ -1,27 +1,25 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, sql } from 'drizzle-orm';
 import { isValidLatLng } from '@gongzhi/core';
 import {
   CreateOrganisationBody, CreateRegionBody, IdParams, LocateQuery, LocateResult, MoveRegionBody, OrganisationKind,
   OrganisationView, PartyOrgView, RegionDetail, RegionListQuery, RegionSummary, UpdateRegionBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize, scopeFilter, scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
-import { likePrefix } from '../../platform/db/like.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
 import { ancestorsOf, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
 import { presentRegion } from './region.presenter.ts';
 import { createRegion, locate, moveRegion, retireRegion, updateRegion } from './region.service.ts';
-import { createOrganisation } from './organisation.service.ts';
+import { createOrganisation, organisationList, partyOrgList } from './organisation.service.ts';
+import { regionAbilities } from './org.policy.ts';
 
-const REGION_ABILITIES = ['region.manage', 'people.read', 'people.write', 'pii.reveal', 'import.run', 'export.run', 'org.manage'] as const;
 
 /** The organisation tree, locating a point, organisations and party organisations. */
 export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
@@ -30,7 +28,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     const [counts, ancestors, tags] = await Promise.all([countsFor(db, [region]), ancestorsOf(db, region.code), tagCounts(db, region.code)]);
     return {
       ...presentRegion(region, counts), ancestors, boundary: region.boundary ?? null, tagCounts: tags,
-      abilities: abilities(actor, REGION_ABILITIES, { regionPath: region.code }),
+      abilities: regionAbilities(actor, region.code),
     };
   };
 
@@ -38,14 +36,13 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['org'], summary: 'Children of a region, or the roots of my scope, with counts', querystring: RegionListQuery, response: { 200: z.array(RegionSummary) } },
   }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'region.read');
     const { parentId, includeRetired } = request.query;
     let rows;
     if (parentId) {
       const parent = found(await findRegion(db, actor, parentId), 'REGION_NOT_FOUND');
       rows = await childrenOf(db, parent.id, includeRetired);
     } else {
-      rows = await scopeRoots(db, actor, includeRetired);
+      rows = await scopeRoots(db, scopeFor(actor, 'region.read'), includeRetired);
     }
     const counts = rows.length ? await countsFor(db, rows) : new Map();
     return rows.map((row) => presentRegion(row, counts));
@@ -77,7 +74,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/regions/:id/retire', { config: { access: { action: 'region.manage', subject: 'regions' } }, schema: { tags: ['org'], summary: 'Retire an empty region', params: IdParams, response: { 200: RegionDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      await retireRegion(db, actor, request.params.id);
+      await retireRegion(db, actor, request.params.id, now());
       return detail(actor, request.params.id);
     });
 
@@ -92,37 +89,12 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/organisations', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Organisations in my scope', querystring: z.object({ regionId: z.uuid().optional(), kind: OrganisationKind.optional() }), response: { 200: z.array(OrganisationView) } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    authorize(actor, 'org.read');
-    const where = [scopeFilterWithAncestors(actor, 'org.read', organisations.regionPath)];
-    if (request.query.regionId) {
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${organisations.regionPath} LIKE ${likePrefix(region.code)}`);
-    }
-    if (request.query.kind) where.push(eq(organisations.kind, request.query.kind));
-    return db.select({
-      id: organisations.id, kind: organisations.kind, name: organisations.name, regionId: organisations.regionId, regionName: regions.name,
-      address: organisations.address, staff: sql<number>`(SELECT count(*)::int FROM ${organisationStaff} s WHERE s.organisation_id = ${organisations.id})`,
-    }).from(organisations).innerJoin(regions, eq(regions.id, organisations.regionId)).where(and(...where)).orderBy(asc(organisations.kind), asc(organisations.name));
-  });
+  }, async (request) => organisationList(db, requireActor(request), request.query));
 
   r.post('/api/v1/organisations', { config: { access: { action: 'org.manage' } }, schema: { tags: ['org'], summary: 'Register an organisation', body: CreateOrganisationBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: (await createOrganisation(db, requireActor(request), request.body)).id }));
 
   r.get('/api/v1/party-orgs', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Party organisations below a region, with member counts', querystring: z.object({ regionId: z.uuid().optional() }), response: { 200: z.array(PartyOrgView) } },
-  }, async (request) => {
-    const actor = requireActor(request);
-    authorize(actor, 'org.read');
-    const where = [scopeFilter(actor, 'org.read', partyOrgs.regionPath)];
-    if (request.query.regionId) {
-      const region = found(await findRegion(db, actor, request.query.regionId), 'REGION_NOT_FOUND');
-      where.push(sql`${partyOrgs.regionPath} LIKE ${likePrefix(region.code)}`);
-    }
-    return db.select({
-      id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,
-      members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${partyOrgs.id})`,
-    }).from(partyOrgs).where(and(...where)).orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));
-  });
+  }, async (request) => partyOrgList(db, requireActor(request), request.query.regionId));
 }

@@ -2,22 +2,27 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor, type Scope } from '../../platform/authz/scope.ts';
 import { likeContains, likePrefix } from '../../platform/db/like.ts';
 import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
 
-/** Loads one row of a scoped table by id, only if the actor may perform `action` on it. */
+/** Loads one row of a scoped table by id, only inside `scope` (out of scope looks missing). */
 async function scopedOne<T extends typeof buildings | typeof units | typeof households | typeof residents>(
-  db: DbOrTx, table: T, actor: Actor, id: string, action: Action,
+  db: DbOrTx, table: T, scope: Scope, id: string,
 ): Promise<T['$inferSelect'] | undefined> {
-  const rows = await db.select().from(table as typeof buildings).where(and(eq(table.id, id), scopeFilter(actor, action, table.regionPath)));
+  const rows = await db.select().from(table as typeof buildings).where(and(eq(table.id, id), inScope(scope, { region: table.regionPath })));
   return rows[0] as T['$inferSelect'] | undefined;
 }
 
-export const findBuilding = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, buildings, actor, id, action);
-export const findUnit = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, units, actor, id, action);
-export const findHousehold = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, households, actor, id, action);
-export const findResident = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, residents, actor, id, action);
+/** A building, unit or household inside a `people.*` scope. */
+export const findBuilding = (db: DbOrTx, scope: Scope, id: string) => scopedOne(db, buildings, scope, id);
+export const findUnit = (db: DbOrTx, scope: Scope, id: string) => scopedOne(db, units, scope, id);
+export const findHousehold = (db: DbOrTx, scope: Scope, id: string) => scopedOne(db, households, scope, id);
+/**
+ * A resident the actor may perform `action` on. Takes the actor (not a scope) because other features
+ * reach residents through it; the scope is built here, the one way.
+ */
+export const findResident = (db: DbOrTx, actor: Actor, id: string, action: Action = 'people.read') => scopedOne(db, residents, scopeFor(actor, action), id);
 
 /** The columns every resident list shows: masked personal data only, never the sealed values. */
 export const residentListColumns = {
@@ -29,8 +34,8 @@ export const residentListColumns = {
 export interface ResidentFilter { regionCode?: string; householdId?: string; nameLike?: string; hashes?: string[]; tag?: string; limit: number; offset: number }
 
 /** A page of residents in the actor's scope, ordered by place then name, with the total. */
-export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter) {
-  const where: SQL[] = [scopeFilter(actor, 'people.read', residents.regionPath), isNull(residents.movedOutAt)];
+export async function listResidents(db: DbOrTx, scope: Scope, f: ResidentFilter) {
+  const where: (SQL | undefined)[] = [inScope(scope, { region: residents.regionPath }), isNull(residents.movedOutAt)];
   if (f.regionCode) where.push(sql`${residents.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.householdId) where.push(eq(residents.householdId, f.householdId));
   if (f.tag) where.push(sql`${residents.tags} @> ARRAY[${f.tag}]::text[]`);
@@ -48,8 +53,8 @@ export async function listResidents(db: DbOrTx, actor: Actor, f: ResidentFilter)
 }
 
 /** A page of households in scope with member counts and the head's name. */
-export async function listHouseholds(db: DbOrTx, actor: Actor, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
-  const where: SQL[] = [scopeFilter(actor, 'people.read', households.regionPath), isNull(households.movedOutAt)];
+export async function listHouseholds(db: DbOrTx, scope: Scope, f: { regionCode?: string; q?: string; limit: number; offset: number }) {
+  const where: (SQL | undefined)[] = [inScope(scope, { region: households.regionPath }), isNull(households.movedOutAt)];
   if (f.regionCode) where.push(sql`${households.regionPath} LIKE ${likePrefix(f.regionCode)}`);
   if (f.q) where.push(sql`${households.address} LIKE ${likeContains(f.q)}`);
   const cond = and(...where);
@@ -97,13 +102,13 @@ export async function unitsWithOwners(db: DbOrTx, where: { buildingId?: string; 
 }
 
 /** Buildings below a region with unit and household counts. */
-export async function listBuildings(db: DbOrTx, actor: Actor, regionCode: string) {
+export async function listBuildings(db: DbOrTx, scope: Scope, regionCode: string) {
   return db.select({
     id: buildings.id, regionId: buildings.regionId, regionName: regions.name, name: buildings.name, address: buildings.address, floors: buildings.floors,
     units: sql<number>`(SELECT count(*)::int FROM ${units} u WHERE u.building_id = ${buildings.id})`,
     households: sql<number>`(SELECT count(*)::int FROM ${households} h JOIN ${units} u ON u.id = h.unit_id WHERE u.building_id = ${buildings.id} AND h.moved_out_at IS NULL)`,
   }).from(buildings).innerJoin(regions, eq(regions.id, buildings.regionId))
-    .where(and(scopeFilter(actor, 'people.read', buildings.regionPath), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
+    .where(and(inScope(scope, { region: buildings.regionPath }), sql`${buildings.regionPath} LIKE ${likePrefix(regionCode)}`))
     .orderBy(asc(buildings.regionPath), asc(buildings.name));
 }
 

@@ -8,10 +8,9 @@ import {
   HouseholdDetail, HouseholdListQuery, HouseholdView, IdParams, page, ResidentDetail, ResidentListQuery, ResidentView,
   RevealBody, RevealResult, UpdateResidentBody,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { abilities, authorize } from '../../platform/authz/authorize.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { households, regions, residents } from './org.table.ts';
 import { ancestorsOf, findRegion } from './region.repository.ts';
@@ -20,11 +19,13 @@ import {
 } from './people.repository.ts';
 import { addOwner, createBuilding, createHousehold, createResident, createUnit, revealResident, updateResident } from './people.service.ts';
 import { presentResident } from './people.presenter.ts';
+import { peopleAbilities } from './org.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
-const PEOPLE_ABILITIES = ['people.write', 'pii.reveal'] as const;
 
 /** Buildings, units, households and residents. */
 export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
+  const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
   const regionCode = async (actor: Actor, id?: string) => (id ? found(await findRegion(db, actor, id), 'REGION_NOT_FOUND').code : undefined);
@@ -38,22 +39,21 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
       ancestorsOf(db, full.regionPath, true),
     ]);
     return {
-      ...presentResident(row!), movedOut: full.movedOutAt !== null,
-      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: full.regionPath }), ancestors,
+      ...presentResident(row!, now()), movedOut: full.movedOutAt !== null,
+      abilities: peopleAbilities(actor, full.regionPath), ancestors,
     };
   };
 
   r.get('/api/v1/residents', { config: { access: { action: 'people.read', query: { regionId: 'regions', householdId: 'households' } } }, schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
       const { q, tag, householdId, limit, offset } = request.query;
       // A full ID number or phone is searched by its keyed hash, never by decrypting rows.
       const id = q ? validateIdNumber(q) : undefined;
       const phone = q ? normalizePhone(q) : null;
       const hashes = id?.ok ? [vault.hash(`id:${id.id}`)] : phone ? [vault.hash(phone)] : undefined;
-      const res = await listResidents(db, actor, { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
-      return { items: res.items.map(presentResident), total: res.total };
+      const res = await listResidents(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
+      return { items: res.items.map((x) => presentResident(x, now())), total: res.total };
     });
 
   r.get('/api/v1/residents/:id', { config: { access: { action: 'people.read', subject: 'residents' } }, schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
@@ -62,14 +62,14 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/residents', { config: { access: { action: 'people.write' } }, schema: { tags: ['people'], summary: 'Add a resident to a household', body: CreateResidentBody, response: { 201: ResidentDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const row = await createResident(db, vault, actor, request.body);
+      const row = await createResident(db, vault, actor, request.body, now());
       return reply.status(201).send(await residentDetail(actor, row.id));
     });
 
   r.patch('/api/v1/residents/:id', { config: { access: { action: 'people.write', subject: 'residents' } }, schema: { tags: ['people'], summary: 'Update a resident', params: IdParams, body: UpdateResidentBody, response: { 200: ResidentDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      await updateResident(db, vault, actor, request.params.id, request.body);
+      await updateResident(db, vault, actor, request.params.id, request.body, now());
       return residentDetail(actor, request.params.id);
     });
 
@@ -83,13 +83,12 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/households', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
       const { q, limit, offset } = request.query;
-      return listHouseholds(db, actor, { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
+      return listHouseholds(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
     });
 
   const householdDetail = async (actor: Actor, id: string) => {
-    const h = found(await findHousehold(db, actor, id), 'HOUSEHOLD_NOT_FOUND');
+    const h = found(await findHousehold(db, scopeFor(actor, 'people.read'), id), 'HOUSEHOLD_NOT_FOUND');
     const [members, unit, ancestors] = await Promise.all([
       db.select(residentListColumns).from(residents).innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
         .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt))).orderBy(asc(residents.birthDate)),
@@ -100,9 +99,9 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
     const u = unit[0];
     return {
       id: h.id, regionId: h.regionId, regionName: region?.name, unitId: h.unitId, address: h.address, tenure: h.tenure,
-      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map(presentResident),
+      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map((x) => presentResident(x, now())),
       unit: u ? { id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use, owners: u.owners } : null,
-      abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: h.regionPath }), ancestors,
+      abilities: peopleAbilities(actor, h.regionPath), ancestors,
     };
   };
 
@@ -119,15 +118,14 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/buildings', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
     async (request) => {
       const actor = requireActor(request);
-      authorize(actor, 'people.read');
-      return listBuildings(db, actor, (await regionCode(actor, request.query.regionId))!);
+      return listBuildings(db, scopeFor(actor, 'people.read'), (await regionCode(actor, request.query.regionId))!);
     });
 
   const buildingDetail = async (actor: Actor, id: string) => {
-    const b = found(await findBuilding(db, actor, id), 'BUILDING_NOT_FOUND');
-    const [list, unitList] = await Promise.all([listBuildings(db, actor, b.regionPath), unitsWithOwners(db, { buildingId: id })]);
+    const b = found(await findBuilding(db, scopeFor(actor, 'people.read'), id), 'BUILDING_NOT_FOUND');
+    const [list, unitList] = await Promise.all([listBuildings(db, scopeFor(actor, 'people.read'), b.regionPath), unitsWithOwners(db, { buildingId: id })]);
     const view = list.find((x) => x.id === id)!;
-    return { ...view, units: unitList, abilities: abilities(actor, PEOPLE_ABILITIES, { regionPath: b.regionPath }) };
+    return { ...view, units: unitList, abilities: peopleAbilities(actor, b.regionPath) };
   };
 
   r.get('/api/v1/buildings/:id', { config: { access: { action: 'people.read', subject: 'buildings' } }, schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },

@@ -7,13 +7,15 @@ import type {
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilterWithAncestors } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
 import { compoundUnitsWithOwners, findBuilding, findHousehold, findResident, findUnit, type UnitWithOwners } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
+import { mayReveal, mayWritePeople } from './org.policy.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
 
@@ -22,7 +24,7 @@ const safe = (r: typeof residents.$inferSelect) => ({ ...r, idCipher: undefined,
 
 async function placeIn(tx: DbOrTx, actor: Actor, regionId: string) {
   const region = found(await findRegion(tx, actor, regionId), 'REGION_NOT_FOUND');
-  authorize(actor, 'people.write', { regionPath: region.code });
+  ensure(mayWritePeople(actor, region.code));
   if (region.retiredAt) throw new AppError('REGION_RETIRED');
   if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
   return region;
@@ -43,8 +45,8 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
   const area = parseHundredths(body.area);
   if (area === null || area <= 0) throw new AppError('AREA_INVALID');
   return db.transaction(async (tx) => {
-    const building = found(await findBuilding(tx, actor, body.buildingId), 'BUILDING_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: building.regionPath });
+    const building = found(await findBuilding(tx, scopeFor(actor, 'people.read'), body.buildingId), 'BUILDING_NOT_FOUND');
+    ensure(mayWritePeople(actor, building.regionPath));
     const [dup] = await tx.select({ id: units.id }).from(units).where(and(eq(units.buildingId, building.id), eq(units.number, body.number)));
     if (dup) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/number', message: 'unit number already exists in this building' }]);
     const [row] = await tx.insert(units).values({
@@ -59,12 +61,12 @@ export async function createUnit(db: Db, actor: Actor, body: Input<typeof Create
 /** Adds an owner (a resident, or an organisation such as the developer) to a unit. */
 export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input<typeof AddOwnerBody>) {
   return db.transaction(async (tx) => {
-    const unit = found(await findUnit(tx, actor, unitId), 'UNIT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: unit.regionPath });
+    const unit = found(await findUnit(tx, scopeFor(actor, 'people.read'), unitId), 'UNIT_NOT_FOUND');
+    ensure(mayWritePeople(actor, unit.regionPath));
     if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
     if (body.organisationId) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations)
-        .where(and(eq(organisations.id, body.organisationId), scopeFilterWithAncestors(actor, 'org.read', organisations.regionPath)));
+        .where(and(eq(organisations.id, body.organisationId), inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })));
       found(org, 'ORGANISATION_NOT_FOUND');
     }
     const [row] = await tx.insert(unitOwners).values({
@@ -80,7 +82,7 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
 export async function createHousehold(db: Db, actor: Actor, body: Input<typeof CreateHouseholdBody>) {
   return db.transaction(async (tx) => {
     const region = await placeIn(tx, actor, body.regionId);
-    if (body.unitId) found(await findUnit(tx, actor, body.unitId), 'UNIT_NOT_FOUND');
+    if (body.unitId) found(await findUnit(tx, scopeFor(actor, 'people.read'), body.unitId), 'UNIT_NOT_FOUND');
     const [row] = await tx.insert(households).values({
       regionId: region.id, regionPath: region.code, districtCode: region.districtCode, unitId: body.unitId ?? null, address: body.address, tenure: body.tenure,
     }).returning();
@@ -103,14 +105,14 @@ async function checkRelation(tx: DbOrTx, householdId: string, relation: string, 
 }
 
 /** Adds a resident to a household; the ID number is validated, must be unique, and is stored sealed. */
-export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>) {
-  const id = body.idNumber ? sealIdNumber(vault, body.idNumber) : undefined;
+export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>, now: Date) {
+  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
   if (id && !id.ok) throw new AppError(id.code, id.params);
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
-    const home = found(await findHousehold(tx, actor, body.householdId), 'HOUSEHOLD_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: home.regionPath });
+    const home = found(await findHousehold(tx, scopeFor(actor, 'people.read'), body.householdId), 'HOUSEHOLD_NOT_FOUND');
+    ensure(mayWritePeople(actor, home.regionPath));
     await checkRelation(tx, home.id, body.relation);
     if (id?.ok) {
       const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
@@ -126,12 +128,12 @@ export async function createResident(db: Db, vault: Vault, actor: Actor, body: I
 }
 
 /** Updates a resident's name, phone, relation, tags, or marks them moved out. */
-export async function updateResident(db: Db, vault: Vault, actor: Actor, residentId: string, body: Input<typeof UpdateResidentBody>) {
+export async function updateResident(db: Db, vault: Vault, actor: Actor, residentId: string, body: Input<typeof UpdateResidentBody>, now: Date) {
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
   return db.transaction(async (tx) => {
     const before = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: before.regionPath });
+    ensure(mayWritePeople(actor, before.regionPath));
     if (body.relation && body.relation !== before.relation) await checkRelation(tx, before.householdId, body.relation, before.id);
     const set: Partial<typeof residents.$inferInsert> = {};
     if (body.name) set.name = body.name;
@@ -139,7 +141,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
     if (body.tags) set.tags = body.tags;
     if (body.phone === null) Object.assign(set, { phoneHash: null, phoneCipher: null, phoneMasked: null });
     if (phone?.ok) Object.assign(set, phone.value);
-    if (body.movedOut !== undefined) set.movedOutAt = body.movedOut ? (before.movedOutAt ?? new Date()) : null;
+    if (body.movedOut !== undefined) set.movedOutAt = body.movedOut ? (before.movedOutAt ?? now) : null;
     const [after] = await tx.update(residents).set(set).where(eq(residents.id, residentId)).returning();
     await audit(tx, actor, { action: 'resident.update', subjectType: 'resident', subjectId: residentId, regionPath: before.regionPath, before: safe(before), after: safe(after!) });
     return after!;
@@ -150,7 +152,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
 export async function revealResident(db: Db, vault: Vault, actor: Actor, residentId: string, field: 'idNumber' | 'phone') {
   return db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'pii.reveal', { regionPath: r.regionPath });
+    ensure(mayReveal(actor, r.regionPath));
     const sealed = field === 'idNumber' ? r.idCipher : r.phoneCipher;
     await audit(tx, actor, { action: 'resident.reveal', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { field } });
     return sealed ? vault.decrypt(sealed) : null;

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFilter, scopePaths } from '../../platform/authz/authorize.ts';
+import { inScope, scopeFor, scopePrefixes, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { buildings, households, regions, residents } from './org.table.ts';
 
@@ -10,13 +10,13 @@ export type RegionRow = typeof regions.$inferSelect;
 
 /** One region the actor may see for `action`, or undefined (missing and out-of-scope look the same). */
 export async function findRegion(db: DbOrTx, actor: Actor, id: string, action: Action = 'region.read'): Promise<RegionRow | undefined> {
-  const [row] = await db.select().from(regions).where(and(eq(regions.id, id), scopeFilter(actor, action, regions.code)));
+  const [row] = await db.select().from(regions).where(and(eq(regions.id, id), inScope(scopeFor(actor, action), { region: regions.code })));
   return row;
 }
 
-/** The regions at the top of the actor's scope (all districts for platform-wide roles). */
-export async function scopeRoots(db: DbOrTx, actor: Actor, includeRetired: boolean): Promise<RegionRow[]> {
-  const paths = scopePaths(actor, 'region.read');
+/** The regions at the top of a `region.read` scope (all districts for a platform-wide one). */
+export async function scopeRoots(db: DbOrTx, scope: Scope, includeRetired: boolean): Promise<RegionRow[]> {
+  const paths = scopePrefixes(scope);
   const where: SQL[] = paths === null ? [eq(regions.level, 'district')] : paths.length ? [inArray(regions.code, paths)] : [sql`false`];
   if (!includeRetired) where.push(isNull(regions.retiredAt));
   return db.select().from(regions).where(and(...where)).orderBy(asc(regions.code));

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CreateRegionBody, MoveRegionBody, UpdateRegionBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
@@ -13,6 +13,7 @@ import * as registry from '../../tables.ts';
 import { households, regions } from './org.table.ts';
 import { boundaryCandidates, findRegion, type RegionRow } from './region.repository.ts';
 import { Locator } from './locator.ts';
+import { mayCreateDistrict, mayManageRegion } from './org.policy.ts';
 
 // Every feature's region-scoped tables, from the table registry (not from the features themselves):
 // found on first use, so the registry's modules have all loaded by then.
@@ -42,13 +43,13 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
     let code: string;
     let parentId: string | null = null;
     if (!body.parentId) {
-      authorize(actor, 'region.manage', { regionPath: '' }); // only an unbounded grant covers the empty path
+      ensure(mayCreateDistrict(actor));
       if (!body.code) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/code', message: 'required for a district' }]);
       level = 'district';
       code = body.code;
     } else {
       const parent = found(await findRegion(tx, actor, body.parentId, 'region.read'), 'REGION_NOT_FOUND');
-      authorize(actor, 'region.manage', { regionPath: parent.code });
+      ensure(mayManageRegion(actor, parent.code));
       if (parent.retiredAt) throw new AppError('REGION_RETIRED');
       const lv = childLevel(parent.level);
       if (!lv) throw new AppError('REGION_LEVEL_INVALID');
@@ -72,7 +73,7 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
 export async function updateRegion(db: Db, actor: Actor, id: string, body: z.infer<typeof UpdateRegionBody>): Promise<RegionRow> {
   return db.transaction(async (tx) => {
     const before = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
-    authorize(actor, 'region.manage', { regionPath: before.code });
+    ensure(mayManageRegion(actor, before.code));
     const [after] = await tx.update(regions).set({ ...(body.name ? { name: body.name } : {}), ...boundaryColumns(body.boundary) })
       .where(eq(regions.id, id)).returning();
     await audit(tx, actor, { action: 'region.update', subjectType: 'region', subjectId: id, regionPath: before.code, before: auditView(before), after: auditView(after!) });
@@ -89,8 +90,8 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
     const parent = found(await findRegion(tx, actor, body.parentId), 'REGION_NOT_FOUND');
-    authorize(actor, 'region.manage', { regionPath: region.code });
-    authorize(actor, 'region.manage', { regionPath: parent.code });
+    ensure(mayManageRegion(actor, region.code));
+    ensure(mayManageRegion(actor, parent.code));
     if (parent.code.startsWith(region.code)) throw new AppError('REGION_MOVE_CYCLE');
     if (parentLevel(region.level) !== parent.level) throw new AppError('REGION_LEVEL_INVALID');
     if (parent.retiredAt) throw new AppError('REGION_RETIRED');
@@ -118,16 +119,16 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
 }
 
 /** Retires a region that has no active children and no households living in it. */
-export async function retireRegion(db: Db, actor: Actor, id: string): Promise<RegionRow> {
+export async function retireRegion(db: Db, actor: Actor, id: string, now: Date): Promise<RegionRow> {
   return db.transaction(async (tx) => {
     const region = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
-    authorize(actor, 'region.manage', { regionPath: region.code });
+    ensure(mayManageRegion(actor, region.code));
     if (region.retiredAt) throw new AppError('REGION_RETIRED');
     const [child] = await tx.select({ id: regions.id }).from(regions).where(and(eq(regions.parentId, id), isNull(regions.retiredAt))).limit(1);
     const [home] = await tx.select({ id: households.id }).from(households)
       .where(and(like(households.regionPath, likePrefix(region.code)), isNull(households.movedOutAt))).limit(1);
     if (child || home) throw new AppError('REGION_NOT_EMPTY');
-    const [after] = await tx.update(regions).set({ retiredAt: new Date() }).where(eq(regions.id, id)).returning();
+    const [after] = await tx.update(regions).set({ retiredAt: now }).where(eq(regions.id, id)).returning();
     await audit(tx, actor, { action: 'region.retire', subjectType: 'region', subjectId: id, regionPath: region.code, before: auditView(region), after: auditView(after!) });
     return after!;
   });

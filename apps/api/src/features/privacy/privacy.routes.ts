@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor, SESSION_COOKIE } from '../../platform/auth/auth.plugin.ts';
 import { eraseMyself, eraseResident, exportMyData } from './privacy.service.ts';
 
@@ -11,7 +11,7 @@ const Confirm = z.object({ confirm: z.literal(true) });
 /** PIPL: a person's copy of their data, and removal (anonymisation) on request. */
 export async function privacyRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['privacy'];
 
   r.get('/api/v1/me/data', {

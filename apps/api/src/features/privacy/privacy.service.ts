@@ -3,13 +3,14 @@ import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { found } from '../../platform/errors/app-error.ts';
 import { hashPassword } from '../../platform/crypto/password.ts';
 import { apiTokens, sessions, users } from '../../platform/auth/auth.table.ts';
 import { anonymiseResident, findResident, ownRegisterEntry, residentRegionPath } from '../org/people.service.ts';
 import { forgetReporter, requestsRaisedBy } from '../requests/requests.service.ts';
+import { mayEraseResident, mayEraseSelf } from './privacy.policy.ts';
 
 /** What an erased person is called everywhere their name was. */
 export const ERASED_NAME = '已注销居民';
@@ -82,7 +83,7 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
   await db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     const me = found(u, 'NOT_FOUND');
-    if (actor.grants.some((g) => !['resident', 'owner', 'party_member'].includes(g.role))) throw new AppError('FORBIDDEN');
+    ensure(mayEraseSelf(actor));
     const regionPath = me.residentId ? await residentRegionPath(tx, me.residentId) : undefined;
     // Recorded first, so the trail's own row loses the name with the rest.
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: regionPath ?? null, details: { self: true } });
@@ -94,7 +95,7 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
 export async function eraseResident(db: Db, actor: Actor, residentId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
-    authorize(actor, 'people.write', { regionPath: r.regionPath });
+    ensure(mayEraseResident(actor, r));
     await eraseIn(tx, r.id, null, now);
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { self: false } });
   });

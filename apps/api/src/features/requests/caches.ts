@@ -42,7 +42,7 @@ function create(db: Db): RequestCaches {
     return new Map(rows.filter((r) => r.c.active).map((r) => [r.c.code, { ...r.c, departmentName: r.departmentName }]));
   });
   // Numbers are taken from the sequence twenty at a time: unique across processes, roughly in order.
-  let reserved: string[] = [];
+  const reserved: string[] = [];
   let refilling: Promise<void> | undefined;
   const refill = async () => {
     const rows = (await db.execute<{ n: string }>(sql`SELECT nextval('request_number_seq')::text AS n FROM generate_series(1, 20)`)).rows;

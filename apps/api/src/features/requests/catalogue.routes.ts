@@ -6,12 +6,10 @@ import { CategoryView, IdParams, KpiQuery, KpiView, negotiateLanguage, UpdateCat
 import type { AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize } from '../../platform/authz/authorize.ts';
-import { audit } from '../../platform/audit/audit.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
 import { organisationNameOf } from '../org/organisation.service.ts';
 import { serviceCategories } from './requests.table.ts';
-import { installDefaultCatalogue } from './categories.service.ts';
+import { installDefaults, updateCategory } from './categories.service.ts';
 import { kpiView } from './kpi.ts';
 import { kpiWorkbook } from './kpi.export.ts';
 
@@ -49,22 +47,12 @@ export async function catalogueRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/categories/defaults', { config: { access: { action: 'category.manage' } },
     schema: { tags: ['requests'], summary: 'Add the default catalogue (Beijing 12345 time limits) to a district', body: z.object({ districtCode: z.string().regex(/^\d{6}$/) }), response: { 200: z.object({ added: z.number().int() }) } },
   }, async (request) => {
-    const actor = requireActor(request);
-    authorize(actor, 'category.manage', { regionPath: request.body.districtCode });
-    return { added: await db.transaction((tx) => installDefaultCatalogue(tx, actor, request.body.districtCode)) };
+    return { added: await installDefaults(db, requireActor(request), request.body.districtCode) };
   });
 
   r.patch('/api/v1/categories/:id', { config: { access: { action: 'category.manage', subject: 'service_categories' } }, schema: { tags: ['requests'], summary: 'Change a category: names, department, time limits', params: IdParams, body: UpdateCategoryBody, response: { 200: CategoryView } } },
     async (request) => {
-      const actor = requireActor(request);
-      const updated = await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(serviceCategories).where(eq(serviceCategories.id, request.params.id));
-        found(before, 'CATEGORY_NOT_FOUND');
-        authorize(actor, 'category.manage', { regionPath: before!.regionPath });
-        const [after] = await tx.update(serviceCategories).set(request.body).where(eq(serviceCategories.id, request.params.id)).returning();
-        await audit(tx, actor, { action: 'category.update', subjectType: 'category', subjectId: before!.id, regionPath: before!.regionPath, before, after });
-        return after!;
-      });
+      const updated = await updateCategory(db, requireActor(request), request.params.id, request.body);
       const all = await list(updated.districtCode, negotiateLanguage(request.headers['accept-language']), false);
       return all.find((c) => c.id === updated.id)!;
     });

@@ -1,9 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import { CATEGORIES } from '@gongzhi/core';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { departmentsByCode } from '../org/organisation.service.ts';
+import { ensure } from '../../platform/authz/authorize.ts';
+import { found } from '../../platform/errors/app-error.ts';
+import { mayManageCatalogue } from './requests.policy.ts';
 import { serviceCategories } from './requests.table.ts';
 
 export type CategoryRow = typeof serviceCategories.$inferSelect;
@@ -36,4 +39,22 @@ export async function catalogueOf(db: DbOrTx, districtCode: string): Promise<Map
   const rows = await db.select().from(serviceCategories)
     .where(and(eq(serviceCategories.districtCode, districtCode), eq(serviceCategories.active, true)));
   return new Map(rows.map((r) => [r.code, r]));
+}
+
+/** Adds the default catalogue to a district the actor manages categories in; returns how many were added. */
+export async function installDefaults(db: Db, actor: Actor, districtCode: string): Promise<number> {
+  ensure(mayManageCatalogue(actor, districtCode));
+  return db.transaction((tx) => installDefaultCatalogue(tx, actor, districtCode));
+}
+
+/** Changes a category (names, department, time limits) of a district the actor manages, with its audit row. */
+export async function updateCategory(db: Db, actor: Actor, id: string, body: Partial<typeof serviceCategories.$inferInsert>): Promise<CategoryRow> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(serviceCategories).where(eq(serviceCategories.id, id));
+    const before = found(row, 'CATEGORY_NOT_FOUND');
+    ensure(mayManageCatalogue(actor, before.regionPath));
+    const [after] = await tx.update(serviceCategories).set(body).where(eq(serviceCategories.id, id)).returning();
+    await audit(tx, actor, { action: 'category.update', subjectType: 'category', subjectId: before.id, regionPath: before.regionPath, before, after });
+    return after!;
+  });
 }

@@ -10,30 +10,16 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationInDistrict } from '../org/organisation.service.ts';
 import { findRegion } from '../org/region.service.ts';
 import { requestEvents, requestFollowers, requestHandlers, requests, serviceCategories, triageCorrections } from './requests.table.ts';
-import { findRequest, isStaffOn, type RequestRow } from './requests.repository.ts';
+import { findRequest, type RequestRow } from './requests.repository.ts';
+import { mayAct, NEEDS, readerOf } from './requests.policy.ts';
 import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla, SLA_TIMER } from './sla.ts';
 import { applyStats } from './stats.ts';
-
-/** Which permission each event needs; rating and reopening belong to the reporter alone. */
-const NEEDS: Record<RequestEvent, 'request.sort' | 'request.handle' | 'request.supervise' | 'reporter'> = {
-  sort: 'request.sort', dispatch: 'request.sort', refer: 'request.sort', reject: 'request.sort', merge: 'request.sort',
-  verify: 'request.sort', close: 'request.sort',
-  accept: 'request.handle', reply: 'request.handle', return: 'request.handle', transfer: 'request.handle',
-  escalate: 'request.supervise', rate: 'reporter', reopen: 'reporter',
-};
 
 /** Departments on a request as co-handlers, so their staff may act on it too. */
 async function coDepartments(tx: Tx, requestId: string): Promise<string[]> {
   const rows = await tx.select({ o: requestHandlers.organisationId }).from(requestHandlers).where(eq(requestHandlers.requestId, requestId));
   return rows.flatMap((r) => (r.o ? [r.o] : []));
-}
-
-/** May this actor trigger `event` on the request? (Used for the UI's buttons too.) */
-export function mayAct(actor: Actor, r: RequestRow, event: RequestEvent, coDepts: string[]): boolean {
-  const need = NEEDS[event];
-  if (need === 'reporter') return r.reporterUserId === actor.userId;
-  return isStaffOn(actor, r, need, coDepts);
 }
 
 const TRANSITION_CODES = {
@@ -45,9 +31,9 @@ const TRANSITION_CODES = {
  * apply the event's effects (category and deadlines, handlers, reply, rating…), and write the
  * timeline entry, audit row, counts, timers and notices with it.
  */
-export async function act(db: Db, actor: Actor, id: string, body: ActBody, now = new Date()): Promise<RequestRow> {
+export async function act(db: Db, actor: Actor, id: string, body: ActBody, now: Date): Promise<RequestRow> {
   return db.transaction(async (tx) => {
-    const before = found(await findRequest(tx, actor, id, { lock: true }), 'REQUEST_NOT_FOUND');
+    const before = found(await findRequest(tx, readerOf(actor), id, { lock: true }), 'REQUEST_NOT_FOUND');
     const co = await coDepartments(tx, id);
     if (!mayAct(actor, before, body.event, co)) throw new AppError(NEEDS[body.event] === 'reporter' ? 'NOT_REPORTER' : 'FORBIDDEN');
     if (body.event === 'rate' && before.state === 'rated') throw new AppError('ALREADY_RATED');
@@ -124,7 +110,7 @@ export async function act(db: Db, actor: Actor, id: string, body: ActBody, now =
       }
       case 'merge': {
         if (!body.intoId || body.intoId === id) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/intoId', message: 'another request is required' }]);
-        const into = found(await findRequest(tx, actor, body.intoId), 'REQUEST_NOT_FOUND');
+        const into = found(await findRequest(tx, readerOf(actor), body.intoId), 'REQUEST_NOT_FOUND');
         set.mergedIntoId = into.id;
         if (before.reporterUserId) await tx.insert(requestFollowers).values({ requestId: into.id, userId: before.reporterUserId }).onConflictDoNothing();
         await cancelTimers(tx, SLA_TIMER, id);

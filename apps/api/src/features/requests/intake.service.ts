@@ -50,7 +50,7 @@ async function homeDistrict(db: Db, actor: Actor): Promise<string | null> {
 }
 
 /** Extra facts a channel supplies: Open311 clients bring their district and a reporter of their own. */
-export interface IntakeContext { channel?: 'open311'; districtCode?: string; reporterName?: string; reporterPhone?: string; now?: Date }
+export interface IntakeContext { channel?: 'open311'; districtCode?: string; reporterName?: string; reporterPhone?: string; now: Date }
 
 /** What intake produced: the stored row and what its answer shows without reading it back. */
 export interface Taken { row: RequestRow; place: Place; category: CatalogueEntry | undefined }
@@ -62,9 +62,9 @@ export interface Taken { row: RequestRow; place: Place; category: CatalogueEntry
  * audit row and the acknowledgement are then written by one statement, so they commit together and
  * a request costs one round trip to the database.
  */
-export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateRequestBody, ctx: IntakeContext = {}): Promise<Taken> {
+export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateRequestBody, ctx: IntakeContext): Promise<Taken> {
   authorize(actor, 'request.create');
-  const now = ctx.now ?? new Date();
+  const now = ctx.now;
   const staffChannel = body.channel === 'grid_worker' || body.channel === 'phone';
   if (staffChannel && !can(actor, 'request.handle')) throw new AppError('FORBIDDEN');
   const channel = ctx.channel ?? body.channel ?? 'web';

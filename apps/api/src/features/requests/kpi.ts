@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { KpiQuery, KpiView, Rates } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopePaths } from '../../platform/authz/authorize.ts';
+import { authorize } from '../../platform/authz/authorize.ts';
+import { scopeFor, scopePrefixes } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { childrenOf, findRegion, firstDistrict, regionByCode } from '../org/region.service.ts';
@@ -55,7 +56,7 @@ export async function kpiView(db: Db, actor: Actor, q: z.infer<typeof KpiQuery>)
   let region;
   if (q.regionId) region = found(await findRegion(db, actor, q.regionId, 'kpi.read'), 'REGION_NOT_FOUND');
   else {
-    const paths = scopePaths(actor, 'kpi.read');
+    const paths = scopePrefixes(scopeFor(actor, 'kpi.read'));
     const code = paths === null ? undefined : paths[0];
     region = code ? await regionByCode(db, code) : await firstDistrict(db);
     if (!region) throw new AppError('REGION_NOT_FOUND');

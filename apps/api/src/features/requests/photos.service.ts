@@ -6,7 +6,8 @@ import type { Storage } from '../../platform/storage/storage.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { requestEvents, requestPhotos } from './requests.table.ts';
-import { findRequest, isStaffOn } from './requests.repository.ts';
+import { findRequest } from './requests.repository.ts';
+import { mayAddPhoto, readerOf } from './requests.policy.ts';
 
 /** Largest photo accepted, and how many one request may carry. */
 export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
@@ -22,8 +23,8 @@ const MAX_PIXELS = 50_000_000;
  * phone photo carries the GPS position of the resident's home); a 320-pixel thumbnail goes with it.
  */
 export async function addPhoto(db: Db, storage: Storage, actor: Actor, requestId: string, data: Buffer) {
-  const r = found(await findRequest(db, actor, requestId), 'REQUEST_NOT_FOUND');
-  if (r.reporterUserId !== actor.userId && !isStaffOn(actor, r, 'request.handle')) throw new AppError('FORBIDDEN');
+  const r = found(await findRequest(db, readerOf(actor), requestId), 'REQUEST_NOT_FOUND');
+  if (!mayAddPhoto(actor, r)) throw new AppError('FORBIDDEN');
   let meta;
   try {
     meta = await sharp(data).metadata();
@@ -59,7 +60,7 @@ export async function addPhoto(db: Db, storage: Storage, actor: Actor, requestId
 
 /** A photo's bytes (or its thumbnail's), for someone who may see the request. */
 export async function readPhoto(db: Db, storage: Storage, actor: Actor, requestId: string, photoId: string, thumb: boolean) {
-  found(await findRequest(db, actor, requestId), 'REQUEST_NOT_FOUND');
+  found(await findRequest(db, readerOf(actor), requestId), 'REQUEST_NOT_FOUND');
   const [p] = await db.select().from(requestPhotos).where(and(eq(requestPhotos.id, photoId), eq(requestPhotos.requestId, requestId)));
   if (!p) throw new AppError('NOT_FOUND');
   const key = thumb && p.thumbKey ? p.thumbKey : p.storageKey;

@@ -5,13 +5,14 @@ import {
   ActBody, AddHandlerBody, CreateRequestBody, DecideBody, ExtensionBody, HandlerDoneBody, IdParams, page, PlaceBody,
   RequestDetail, RequestListQuery, RequestSummary, SimilarQuery,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { authorize, can } from '../../platform/authz/authorize.ts';
+import { can } from '../../platform/authz/authorize.ts';
 import { intake } from './intake.service.ts';
 import { act } from './flow.service.ts';
 import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
-import { listRequests, presentDetail, presentNew } from './requests.presenter.ts';
+import { presentNew } from './requests.presenter.ts';
+import { listRequests, requestDetail } from './requests.service.ts';
 import { addPhoto, MAX_PHOTO_BYTES, readPhoto } from './photos.service.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
@@ -29,7 +30,7 @@ const intakeLimit = {
 export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['requests'];
 
   r.post('/api/v1/requests', {
@@ -52,51 +53,51 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/v1/requests/:id', { config: { access: { subject: 'requests' } }, schema: { tags, summary: 'A request with its timeline', params: IdParams, response: { 200: RequestDetail } } },
-    async (request) => presentDetail(db, requireActor(request), request.params.id));
+    async (request) => requestDetail(db, requireActor(request), request.params.id, now()));
 
   r.post('/api/v1/requests/:id/events', { config: { access: { subject: 'requests' } },
     schema: { tags, summary: 'Take a step: sort, dispatch, accept, reply, verify, close, rate, return, transfer, escalate, merge, refer, reject, reopen', params: IdParams, body: ActBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
     await act(db, actor, request.params.id, request.body, now());
-    return presentDetail(db, actor, request.params.id);
+    return requestDetail(db, actor, request.params.id, now());
   });
 
   r.post('/api/v1/requests/:id/place', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Place an unplaced request on a grid', params: IdParams, body: PlaceBody, response: { 200: RequestDetail } } },
     async (request) => {
       const actor = requireActor(request);
-      await placeRequest(db, actor, request.params.id, request.body);
-      return presentDetail(db, actor, request.params.id);
+      await placeRequest(db, actor, request.params.id, request.body, now());
+      return requestDetail(db, actor, request.params.id, now());
     });
 
   r.post('/api/v1/requests/:id/handlers', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Add a co-handler with its sub-task', params: IdParams, body: AddHandlerBody, response: { 201: RequestDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await addHandler(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+      return reply.status(201).send(await requestDetail(db, actor, request.params.id, now()));
     });
 
   r.post('/api/v1/requests/:id/handlers/:handlerId/done', { config: { access: { action: 'request.handle', subject: 'requests', params: { handlerId: 'request_handlers' } } },
     schema: { tags, summary: 'Report a sub-task done', params: z.object({ id: z.uuid(), handlerId: z.uuid() }), body: HandlerDoneBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
-    await completeHandler(db, actor, request.params.id, request.params.handlerId, request.body.note);
-    return presentDetail(db, actor, request.params.id);
+    await completeHandler(db, actor, request.params.id, request.params.handlerId, request.body.note, now());
+    return requestDetail(db, actor, request.params.id, now());
   });
 
   r.post('/api/v1/requests/:id/extensions', { config: { access: { action: 'request.handle', subject: 'requests' } }, schema: { tags, summary: 'Ask for more time', params: IdParams, body: ExtensionBody, response: { 201: RequestDetail } } },
     async (request, reply) => {
       const actor = requireActor(request);
       await requestExtension(db, actor, request.params.id, request.body);
-      return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+      return reply.status(201).send(await requestDetail(db, actor, request.params.id, now()));
     });
 
   r.post('/api/v1/requests/:id/extensions/:extensionId/decide', { config: { access: { action: 'request.supervise', subject: 'requests', params: { extensionId: 'request_extensions' } } },
     schema: { tags, summary: 'Approve or refuse an extension', params: z.object({ id: z.uuid(), extensionId: z.uuid() }), body: DecideBody, response: { 200: RequestDetail } },
   }, async (request) => {
     const actor = requireActor(request);
-    await decideExtension(db, actor, request.params.id, request.params.extensionId, request.body.approve);
-    return presentDetail(db, actor, request.params.id);
+    await decideExtension(db, actor, request.params.id, request.params.extensionId, request.body.approve, now());
+    return requestDetail(db, actor, request.params.id, now());
   });
 
   r.post('/api/v1/requests/:id/photos', {
@@ -115,7 +116,7 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
       throw err;
     }
     await addPhoto(db, deps.storage, actor, request.params.id, data);
-    return reply.status(201).send(await presentDetail(db, actor, request.params.id));
+    return reply.status(201).send(await requestDetail(db, actor, request.params.id, now()));
   });
 
   r.get('/api/v1/requests/:id/photos/:photoId', { config: { access: { subject: 'requests', params: { photoId: 'request_photos' } } },
@@ -128,7 +129,6 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/requests/:id/follow', { config: { access: { action: 'request.create', subject: 'requests' } }, schema: { tags, summary: 'Add myself to a request about the same thing', params: IdParams, response: { 204: z.null() } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      authorize(actor, 'request.create');
       await follow(db, actor, request.params.id, now());
       return reply.status(204).send(null);
     });

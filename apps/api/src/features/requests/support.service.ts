@@ -9,13 +9,14 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { organisationInDistrict } from '../org/organisation.service.ts';
 import { findRegion, locate } from '../org/region.service.ts';
 import { requestEvents, requestExtensions, requestFollowers, requestHandlers, requests, serviceCategories } from './requests.table.ts';
-import { findRequest, isStaffOn, type RequestRow } from './requests.repository.ts';
+import { findRequest, type RequestRow } from './requests.repository.ts';
+import { mayAddHandler, mayAskExtension, mayCompleteHandler, mayDecideExtension, mayPlace, readerOf } from './requests.policy.ts';
 import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla } from './sla.ts';
 import { applyStats } from './stats.ts';
 
 async function locked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string) {
-  return found(await findRequest(tx, actor, id, { lock: true }), 'REQUEST_NOT_FOUND');
+  return found(await findRequest(tx, readerOf(actor), id, { lock: true }), 'REQUEST_NOT_FOUND');
 }
 
 async function event(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, r: RequestRow, kind: typeof requestEvents.$inferInsert.kind, note: string | null, isPublic = true, data?: Record<string, unknown>) {
@@ -23,10 +24,10 @@ async function event(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor:
 }
 
 /** Places an unplaced request (or corrects its place) on a grid, by region or by map point. */
-export async function placeRequest(db: Db, actor: Actor, id: string, body: z.infer<typeof PlaceBody>) {
+export async function placeRequest(db: Db, actor: Actor, id: string, body: z.infer<typeof PlaceBody>, now: Date) {
   return db.transaction(async (tx) => {
     const before = await locked(tx, actor, id);
-    if (!isStaffOn(actor, before, 'request.sort')) throw new AppError('FORBIDDEN');
+    if (!mayPlace(actor, before)) throw new AppError('FORBIDDEN');
     let region;
     if (body.regionId) region = found(await findRegion(tx, actor, body.regionId), 'REGION_NOT_FOUND');
     else {
@@ -36,7 +37,7 @@ export async function placeRequest(db: Db, actor: Actor, id: string, body: z.inf
     }
     if (region.level !== 'grid' && region.level !== 'microgrid') throw new AppError('REGION_LEVEL_INVALID');
     if (region.districtCode !== before.districtCode) throw new AppError('REGION_NOT_FOUND');
-    const [after] = await tx.update(requests).set({ regionId: region.id, regionPath: region.code, lat: body.lat ?? before.lat, lng: body.lng ?? before.lng, updatedAt: new Date() })
+    const [after] = await tx.update(requests).set({ regionId: region.id, regionPath: region.code, lat: body.lat ?? before.lat, lng: body.lng ?? before.lng, updatedAt: now })
       .where(eq(requests.id, id)).returning();
     await event(tx, actor, after!, 'placed', region.name);
     await applyStats(tx, before, after!);
@@ -49,7 +50,7 @@ export async function placeRequest(db: Db, actor: Actor, id: string, body: z.inf
 export async function addHandler(db: Db, actor: Actor, id: string, body: z.infer<typeof AddHandlerBody>) {
   return db.transaction(async (tx) => {
     const r = await locked(tx, actor, id);
-    if (!isStaffOn(actor, r, 'request.handle') || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
+    if (!mayAddHandler(actor, r)) throw new AppError('FORBIDDEN');
     let name: string;
     if (body.organisationId) {
       const org = await organisationInDistrict(tx, body.organisationId, r.districtCode);
@@ -63,15 +64,14 @@ export async function addHandler(db: Db, actor: Actor, id: string, body: z.infer
 }
 
 /** A co-handler reports its sub-task done. */
-export async function completeHandler(db: Db, actor: Actor, id: string, handlerId: string, note?: string) {
+export async function completeHandler(db: Db, actor: Actor, id: string, handlerId: string, note: string | undefined, now: Date) {
   return db.transaction(async (tx) => {
     const r = await locked(tx, actor, id);
     const [h] = await tx.select().from(requestHandlers).where(and(eq(requestHandlers.id, handlerId), eq(requestHandlers.requestId, id)));
     found(h, 'NOT_FOUND');
-    const mine = h!.organisationId ? actor.grants.some((g) => g.organisationId === h!.organisationId) : false;
-    if (!mine && !isStaffOn(actor, r, 'request.handle')) throw new AppError('FORBIDDEN');
+    if (!mayCompleteHandler(actor, r, h!)) throw new AppError('FORBIDDEN');
     if (h!.status === 'done') throw new AppError('TRANSITION_FORBIDDEN', { state: 'done', event: 'done' });
-    await tx.update(requestHandlers).set({ status: 'done', doneAt: new Date(), note: note ?? null }).where(eq(requestHandlers.id, handlerId));
+    await tx.update(requestHandlers).set({ status: 'done', doneAt: now, note: note ?? null }).where(eq(requestHandlers.id, handlerId));
     await event(tx, actor, r, 'handler_done', note ?? null, true, { handlerId });
     await audit(tx, actor, { action: 'request.handler.done', subjectType: 'request', subjectId: id, regionPath: r.regionPath, details: { handlerId } });
   });
@@ -81,7 +81,7 @@ export async function completeHandler(db: Db, actor: Actor, id: string, handlerI
 export async function requestExtension(db: Db, actor: Actor, id: string, body: z.infer<typeof ExtensionBody>) {
   return db.transaction(async (tx) => {
     const r = await locked(tx, actor, id);
-    if (!isStaffOn(actor, r, 'request.handle') || r.repliedAt || isFinishedState(r.state)) throw new AppError('FORBIDDEN');
+    if (!mayAskExtension(actor, r)) throw new AppError('FORBIDDEN');
     const [waiting] = await tx.select({ id: requestExtensions.id }).from(requestExtensions)
       .where(and(eq(requestExtensions.requestId, id), eq(requestExtensions.status, 'pending')));
     if (waiting) throw new AppError('EXTENSION_ALREADY_PENDING');
@@ -93,14 +93,13 @@ export async function requestExtension(db: Db, actor: Actor, id: string, body: z
 }
 
 /** Approves (moving the resolve deadline and its timers) or refuses an extension. */
-export async function decideExtension(db: Db, actor: Actor, id: string, extensionId: string, approve: boolean) {
+export async function decideExtension(db: Db, actor: Actor, id: string, extensionId: string, approve: boolean, now: Date) {
   return db.transaction(async (tx) => {
     const r = await locked(tx, actor, id);
-    if (!isStaffOn(actor, r, 'request.supervise')) throw new AppError('FORBIDDEN');
+    if (!mayDecideExtension(actor, r)) throw new AppError('FORBIDDEN');
     const [x] = await tx.select().from(requestExtensions).where(and(eq(requestExtensions.id, extensionId), eq(requestExtensions.requestId, id))).for('update');
     if (!x) throw new AppError('NOT_FOUND');
     if (x.status !== 'pending') throw new AppError('EXTENSION_NOT_PENDING');
-    const now = new Date();
     await tx.update(requestExtensions).set({ status: approve ? 'approved' : 'refused', decidedBy: actor.userId, decidedAt: now }).where(eq(requestExtensions.id, extensionId));
     let after = r;
     if (approve && r.resolveDueAt) {

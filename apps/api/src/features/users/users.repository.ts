@@ -1,28 +1,24 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { likeContains, likePrefix } from '../../platform/db/like.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
-import { scopePaths } from '../../platform/authz/authorize.ts';
+import { likeContains } from '../../platform/db/like.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { regionNameOf } from '../org/region.service.ts';
 import { organisationNameOf, organisationPathOf } from '../org/organisation.service.ts';
 
 /**
- * Users the actor may see: those holding a role somewhere inside the actor's user.read scope (a
- * platform-wide reader sees everyone, including users with no role yet).
+ * Users visible in a `user.read` scope: those holding a role somewhere inside it (a platform-wide
+ * reader sees everyone, including users with no role yet: no condition at all).
  */
-export function visibleUsers(actor: Actor): SQL {
-  const paths = scopePaths(actor, 'user.read');
-  if (paths === null) return sql`true`;
-  if (!paths.length) return sql`false`;
-  const inScope = sql.join(paths.map((p) => sql`coalesce(ra.region_path, ${organisationPathOf(sql`ra.organisation_id`)}) LIKE ${likePrefix(p)}`), sql` OR `);
-  return sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra WHERE ra.user_id = ${users.id} AND (${inScope}))`;
+export function visibleUsers(scope: Scope): SQL | undefined {
+  const placed = inScope(scope, { region: sql`coalesce(ra.region_path, ${organisationPathOf(sql`ra.organisation_id`)})` });
+  return placed && sql`EXISTS (SELECT 1 FROM ${roleAssignments} ra WHERE ra.user_id = ${users.id} AND ${placed})`;
 }
 
 /** One user if visible to the actor, with their grants. */
-export async function findUser(db: DbOrTx, actor: Actor, id: string) {
-  const [u] = await db.select().from(users).where(and(eq(users.id, id), visibleUsers(actor)));
+export async function findUser(db: DbOrTx, scope: Scope, id: string) {
+  const [u] = await db.select().from(users).where(and(eq(users.id, id), visibleUsers(scope)));
   if (!u) return undefined;
   return { ...u, grants: await grantsOf(db, [id]) };
 }
@@ -45,8 +41,8 @@ export async function grantsOf(db: DbOrTx, userIds: string[]) {
 }
 
 /** A page of visible users, optionally filtered by name or exact phone hash. */
-export async function listUsers(db: DbOrTx, actor: Actor, f: { name?: string; phoneHash?: string; limit: number; offset: number }) {
-  const where: SQL[] = [visibleUsers(actor)];
+export async function listUsers(db: DbOrTx, scope: Scope, f: { name?: string; phoneHash?: string; limit: number; offset: number }) {
+  const where: (SQL | undefined)[] = [visibleUsers(scope)];
   if (f.phoneHash) where.push(eq(users.phoneHash, f.phoneHash));
   else if (f.name) where.push(sql`${users.name} LIKE ${likeContains(f.name)}`);
   const cond = and(...where);

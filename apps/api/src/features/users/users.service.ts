@@ -15,6 +15,7 @@ import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { regionById } from '../org/region.service.ts';
 import { organisationById, organisationPathOf } from '../org/organisation.service.ts';
 import { mayGrant, mayManage } from './users.policy.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 
 type Grant = z.infer<typeof GrantBody>;
 
@@ -64,7 +65,7 @@ export async function createUser(db: Db, vault: Vault, actor: Actor, body: z.inf
 /** Adds one grant to an existing user. */
 export async function grantRole(db: Db, actor: Actor, userId: string, g: Grant) {
   return db.transaction(async (tx) => {
-    found(await findUser(tx, actor, userId), 'USER_NOT_FOUND');
+    found(await findUser(tx, scopeFor(actor, 'user.read'), userId), 'USER_NOT_FOUND');
     return addGrant(tx, actor, userId, g);
   });
 }
@@ -74,7 +75,7 @@ export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId:
   await db.transaction(async (tx) => {
     const [g] = await tx.select({ a: roleAssignments, orgPath: organisationPathOf(roleAssignments.organisationId) }).from(roleAssignments)
       .where(and(eq(roleAssignments.id, grantId), eq(roleAssignments.userId, userId)));
-    if (!g || !(await findUser(tx, actor, userId))) throw new AppError('NOT_FOUND');
+    if (!g || !(await findUser(tx, scopeFor(actor, 'user.read'), userId))) throw new AppError('NOT_FOUND');
     const place = g.a.regionPath ?? g.orgPath ?? null;
     if (!mayGrant(actor, g.a.role, place)) throw new AppError('FORBIDDEN');
     await tx.delete(roleAssignments).where(eq(roleAssignments.id, grantId));
@@ -83,18 +84,18 @@ export async function revokeGrant(db: Db, actor: Actor, userId: string, grantId:
 }
 
 /** Renames, resets the password of, or disables/enables a user the actor manages. */
-export async function updateUser(db: Db, actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>) {
+export async function updateUser(db: Db, actor: Actor, userId: string, body: z.infer<typeof UpdateUserBody>, now: Date) {
   if (body.password !== undefined && !isStrongPassword(body.password)) throw new AppError('PASSWORD_WEAK');
   const passwordHash = body.password ? await hashPassword(body.password) : undefined;
   return db.transaction(async (tx) => {
-    const before = found(await findUser(tx, actor, userId), 'USER_NOT_FOUND');
+    const before = found(await findUser(tx, scopeFor(actor, 'user.read'), userId), 'USER_NOT_FOUND');
     if (!mayManage(actor, before.grants)) throw new AppError('FORBIDDEN');
     // Nobody locks themselves out (the last administrator would leave the platform unmanaged).
     if (body.disabled && userId === actor.userId) throw new AppError('FORBIDDEN');
     const set: Partial<typeof users.$inferInsert> = {};
     if (body.name) set.name = body.name;
     if (passwordHash) Object.assign(set, { passwordHash, failedLogins: 0, lockedUntil: null });
-    if (body.disabled !== undefined) set.disabledAt = body.disabled ? (before.disabledAt ?? new Date()) : null;
+    if (body.disabled !== undefined) set.disabledAt = body.disabled ? (before.disabledAt ?? now) : null;
     const [after] = await tx.update(users).set(set).where(eq(users.id, userId)).returning();
     const place = before.grants[0] ? (before.grants[0].regionPath ?? before.grants[0].orgPath) : null;
     await audit(tx, actor, {

@@ -1,8 +1,10 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import {
   DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, DEFAULT_SPECIAL_TAGS, LARGE_COMMUNITY_HOUSEHOLDS, type VisitStatus,
 } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { inScope, type Scope } from '../../platform/authz/scope.ts';
+import { likePrefix } from '../../platform/db/like.ts';
 
 // Households and residents belong to the org feature; visits read them in SQL (by table name) because
 // the due list is one set-based query over a whole grid or street, not a call per household.
@@ -11,8 +13,14 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 export const householdVersionSql = (h: string) => sql.raw(
   `(extract(epoch from greatest(${h}.updated_at, (SELECT max(m.updated_at) FROM residents m WHERE m.household_id = ${h}.id))) * 1000000)::bigint::text`);
 
-/** The actor's scope as an SQL condition on a region-path column (e.g. `h.region_path`). */
-export type ScopeOn = (column: string) => SQL;
+/** Where the households looked at lie: a scope, and optionally a region (path prefix) inside it. */
+export interface Area { scope: Scope; within?: string }
+
+/** The area as a condition on a raw-SQL region-path column (e.g. `h.region_path`); undefined = everywhere. */
+function onColumn(area: Area, column: string): SQL | undefined {
+  const c = sql.raw(column);
+  return and(inScope(area.scope, { region: c }), area.within !== undefined ? sql`${c} LIKE ${likePrefix(area.within)}` : undefined);
+}
 
 /**
  * Every current household in `scope` with its coverage: the community's rule (its own row in
@@ -21,11 +29,11 @@ export type ScopeOn = (column: string) => SQL;
  * Mirrors `nextDueDay` / `visitStatus` in packages/core. Set-based (hash joins over the scope's
  * residents and visits), so a street's 100,000 households cost one pass, not a probe each.
  */
-function dueCte(scope: ScopeOn, today: string, withVersion = false): SQL {
+function dueCte(area: Area, today: string, withVersion = false): SQL {
   return sql`
     WITH hh AS (
       SELECT h.id, h.region_id, h.region_path, h.address, h.tenure, h.created_at, left(h.region_path, 12) AS community, ${withVersion ? householdVersionSql('h') : sql`''`} AS version
-        FROM households h WHERE h.moved_out_at IS NULL AND ${scope('h.region_path')}
+        FROM households h WHERE ${and(sql`h.moved_out_at IS NULL`, onColumn(area, 'h.region_path'))}
     ), comm AS MATERIALIZED (
       -- Community size over all its households (not only those in scope); a range on the path index,
       -- since LIKE with a pattern from a column cannot use it.
@@ -41,10 +49,10 @@ function dueCte(scope: ScopeOn, today: string, withVersion = false): SQL {
         FROM comm
     ), sp AS MATERIALIZED (
       SELECT DISTINCT m.household_id FROM residents m JOIN rule r ON r.community = left(m.region_path, 12)
-       WHERE m.moved_out_at IS NULL AND ${scope('m.region_path')} AND m.tags && r.special_tags
+       WHERE ${and(sql`m.moved_out_at IS NULL AND m.tags && r.special_tags`, onColumn(area, 'm.region_path'))}
     ), lv AS MATERIALIZED (
       SELECT v.household_id, max(v.visited_at) AS last_visit_at FROM visits v
-       WHERE v.outcome = 'visited' AND ${scope('v.region_path')} GROUP BY v.household_id
+       WHERE ${and(sql`v.outcome = 'visited'`, onColumn(area, 'v.region_path'))} GROUP BY v.household_id
     ), x AS (
       SELECT hh.*, r.regular_days, r.special_days, sp.household_id IS NOT NULL AS special, lv.last_visit_at
         FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
@@ -62,15 +70,15 @@ export interface DueRow {
   special: boolean; interval_days: number; last_visit_at: Date | null; due_day: string; late: number;
 }
 
-const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`late > 0` : status === 'due' ? sql`late = 0` : status === 'ok' ? sql`late < 0` : sql`true`;
+const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`WHERE late > 0` : status === 'due' ? sql`WHERE late = 0` : status === 'ok' ? sql`WHERE late < 0` : sql``;
 
 /** The households in scope, most overdue first. */
-export async function dueHouseholds(db: DbOrTx, scope: ScopeOn, today: string, opts: { status?: VisitStatus; limit: number }): Promise<DueRow[]> {
-  const res = await db.execute(sql`${dueCte(scope, today, true)}
+export async function dueHouseholds(db: DbOrTx, area: Area, today: string, opts: { status?: VisitStatus; limit: number }): Promise<DueRow[]> {
+  const res = await db.execute(sql`${dueCte(area, today, true)}
     SELECT s.id, s.region_id, s.region_path, g.name AS region_name, s.address, s.tenure, s.version, s.special, s.interval_days,
            s.last_visit_at, to_char(s.due_day, 'YYYY-MM-DD') AS due_day, s.late
       FROM s JOIN regions g ON g.id = s.region_id
-     WHERE ${statusWhere(opts.status)}
+     ${statusWhere(opts.status)}
      ORDER BY s.late DESC, s.special DESC, s.address
      LIMIT ${opts.limit}`);
   return (res.rows as unknown as DueRow[]).map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
@@ -88,8 +96,8 @@ export async function membersOf(db: DbOrTx, householdIds: string[]) {
 export interface CoverageCounts { region_path: string; households: number; overdue: number; due: number; special: number; special_overdue: number }
 
 /** Coverage counts per household region path in scope: one pass, summed up the tree by the caller. */
-export async function coverageByPath(db: DbOrTx, scope: ScopeOn, today: string): Promise<CoverageCounts[]> {
-  const res = await db.execute(sql`${dueCte(scope, today)}
+export async function coverageByPath(db: DbOrTx, area: Area, today: string): Promise<CoverageCounts[]> {
+  const res = await db.execute(sql`${dueCte(area, today)}
     SELECT region_path, count(*)::int AS households, count(*) FILTER (WHERE late > 0)::int AS overdue, count(*) FILTER (WHERE late = 0)::int AS due,
            count(*) FILTER (WHERE special)::int AS special, count(*) FILTER (WHERE special AND late > 0)::int AS special_overdue
       FROM s GROUP BY region_path`);
@@ -103,12 +111,16 @@ export async function regionsByCode(db: DbOrTx, codes: string[]) {
   return res.rows as { id: string; code: string; name: string }[];
 }
 
-/** Grid workers bound under `workerScope` (a condition on `ra.region_path`), with their visits of the last 30 days. */
-export async function gridWorkers(db: DbOrTx, workerScope: SQL, today: string) {
+/**
+ * Grid workers bound in the area (under `within` when given, which the caller has found in scope;
+ * else anywhere in the scope), with their visits of the last 30 days.
+ */
+export async function gridWorkers(db: DbOrTx, area: Area, today: string) {
+  const bound = area.within !== undefined ? sql`ra.region_path LIKE ${likePrefix(area.within)}` : inScope(area.scope, { region: sql.raw('ra.region_path') });
   const res = await db.execute(sql`SELECT u.id AS user_id, u.name, array_agg(DISTINCT ra.region_path) AS paths,
       (SELECT count(*) FROM visits v WHERE v.worker_user_id = u.id AND v.visited_at > ${today}::date - 30)::int AS visits30d
     FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.disabled_at IS NULL
-    WHERE ra.role = 'grid_worker' AND ra.region_path IS NOT NULL AND ${workerScope}
+    WHERE ${and(sql`ra.role = 'grid_worker' AND ra.region_path IS NOT NULL`, bound)}
     GROUP BY u.id, u.name ORDER BY u.name LIMIT 20000`);
   return res.rows as { user_id: string; name: string; paths: string[]; visits30d: number }[];
 }

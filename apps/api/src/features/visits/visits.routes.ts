@@ -5,16 +5,16 @@ import {
   ChangeListQuery, ChangeReview, Coverage, CoverageQuery, DecideChangeBody, IdParams, RecordVisitBody, VisitHistoryQuery, VisitListItem,
   VisitListQuery, VisitRecord, VisitRuleBody, VisitRuleView,
 } from '@gongzhi/contracts';
-import type { AppDeps } from '../../platform/deps.ts';
+import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { decideChange, recordVisit, setVisitRule } from './visits.service.ts';
-import { changeReviews, coverage, visitList, visitRecords, visitRuleViews } from './visits.presenter.ts';
+import { changeReviews, coverage, visitList, visitRecords, visitRuleViews } from './visits.read.service.ts';
 
 /** Household visits (走访): the worker's list, the visit log (offline-synced), review of proposed changes, coverage, rules. */
 export async function visitRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
   const tags = ['visits'];
 
   r.get('/api/v1/visits/list', { config: { access: { action: 'visit.record' } },
@@ -36,15 +36,15 @@ export async function visitRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/visits/changes', { config: { access: { action: 'visit.review' } },
     schema: { tags, summary: 'Proposed changes to household records and conflicts, with the current record', querystring: ChangeListQuery, response: { 200: z.array(ChangeReview) } },
-  }, async (request) => changeReviews(db, requireActor(request), request.query.status));
+  }, async (request) => changeReviews(db, requireActor(request), { status: request.query.status }));
 
   r.post('/api/v1/visits/changes/:id/decision', { config: { access: { action: 'visit.review', subject: 'household_changes' } },
     schema: { tags, summary: 'Approve (applies it) or reject a proposed change; a stale one needs override', params: IdParams, body: DecideChangeBody, response: { 200: ChangeReview } },
   }, async (request) => {
     const actor = requireActor(request);
-    await decideChange(db, actor, request.params.id, request.body);
-    const all = await changeReviews(db, actor);
-    return all.find((c) => c.id === request.params.id)!;
+    await decideChange(db, actor, request.params.id, request.body, now());
+    const [review] = await changeReviews(db, actor, { id: request.params.id });
+    return review!;
   });
 
   r.get('/api/v1/visits/coverage', { config: { access: { action: 'visit.read', query: { regionId: 'regions' } } },
@@ -59,7 +59,7 @@ export async function visitRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: "Set a community's coverage rule (size, intervals in days, special tags); null = default", params: IdParams, body: VisitRuleBody, response: { 200: VisitRuleView } },
   }, async (request) => {
     const actor = requireActor(request);
-    await setVisitRule(db, actor, request.params.id, request.body);
+    await setVisitRule(db, actor, request.params.id, request.body, now());
     const [view] = (await visitRuleViews(db, actor, request.params.id)).filter((v) => v.regionId === request.params.id);
     return view!;
   });

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { authorize, scopeFilter } from '../../platform/authz/authorize.ts';
+import { EVERYWHERE, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { intake } from '../requests/intake.service.ts';
@@ -13,7 +13,7 @@ import {
   applyChange, communityInScope, findChange, findVisit, householdInScope, insertChange, insertVisit, membersBelong, setChangeStatus,
   snapshotOf, upsertRule, type VisitRow,
 } from './visits.repository.ts';
-import { householdChanges } from './visits.table.ts';
+import { isOpenChange, isSameVisit, mayApprove, mayVisit, takesRule } from './visits.policy.ts';
 
 /** How far back a phone may date a visit it kept offline. */
 const MAX_OFFLINE_DAYS = 30;
@@ -32,15 +32,13 @@ export interface Recorded { visit: VisitRow; created: boolean }
  * itself. A request filed on the spot goes through the requests feature's intake.
  */
 export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: RecordVisitBody, now: Date): Promise<Recorded> {
-  authorize(actor, 'visit.record');
   // Concurrent syncs of one visit queue on its id; the loser finds the winner's row.
   const existing = await findVisit(db, body.id);
   if (existing) return { visit: await sameVisit(db, existing, actor, body), created: false };
   const visitedAt = new Date(body.visitedAt);
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - MAX_OFFLINE_DAYS * 86_400_000) throw new AppError('VISIT_TIME_INVALID');
-  const scope = scopeFilter(actor, 'visit.record', sql.raw('h.region_path'));
-  const household = await householdInScope(db, body.householdId, scope);
-  if (!household || household.moved_out) throw new AppError('VISIT_HOUSEHOLD_OUTSIDE');
+  const household = await householdInScope(db, scopeFor(actor, 'visit.record'), body.householdId);
+  if (!household || !mayVisit(actor, household)) throw new AppError('VISIT_HOUSEHOLD_OUTSIDE');
   if (body.change) {
     const { baseVersion: _b, ...fields } = body.change;
     if (!Object.values(fields).some((v) => v !== undefined && v !== false)) throw new AppError('VISIT_CHANGE_EMPTY');
@@ -91,7 +89,7 @@ export async function recordVisit(db: Db, vault: Vault, actor: Actor, body: Reco
  * sees which one was kept.
  */
 async function sameVisit(db: DbOrTx, v: VisitRow, actor: Actor, body: RecordVisitBody): Promise<VisitRow> {
-  if (v.workerUserId !== actor.userId || v.householdId !== body.householdId) throw new AppError('VISIT_ID_REUSED');
+  if (!isSameVisit(actor, v, body.householdId)) throw new AppError('VISIT_ID_REUSED');
   const proposed = (await db.execute(sql`SELECT 1 FROM household_changes WHERE visit_id = ${v.id} LIMIT 1`)).rows.length > 0;
   if (v.outcome !== body.outcome || v.notes !== body.notes || v.visitedAt.getTime() !== new Date(body.visitedAt).getTime()
     || Boolean(v.requestId) !== Boolean(body.request) || proposed !== Boolean(body.change)) {
@@ -105,31 +103,30 @@ async function sameVisit(db: DbOrTx, v: VisitRow, actor: Actor, body: RecordVisi
  * same transaction; when the record has changed since the proposal was made, approval needs
  * `override` (the reviewer has compared both), otherwise VISIT_CHANGE_CONFLICT and nothing is written.
  */
-export async function decideChange(db: Db, actor: Actor, id: string, body: z.infer<typeof DecideChangeBody>): Promise<void> {
-  authorize(actor, 'visit.review');
+export async function decideChange(db: Db, actor: Actor, id: string, body: z.infer<typeof DecideChangeBody>, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const change = found(await findChange(tx, id, scopeFilter(actor, 'visit.review', householdChanges.regionPath), { lock: true }), 'VISIT_CHANGE_NOT_FOUND');
-    if (change.status === 'approved' || change.status === 'rejected') throw new AppError('VISIT_CHANGE_DECIDED');
-    const household = found(await householdInScope(tx, change.householdId, sql`true`, { lock: true }), 'HOUSEHOLD_NOT_FOUND');
+    const change = found(await findChange(tx, scopeFor(actor, 'visit.review'), id, { lock: true }), 'VISIT_CHANGE_NOT_FOUND');
+    if (!isOpenChange(change)) throw new AppError('VISIT_CHANGE_DECIDED');
+    // The change was found in the reviewer's scope; its household is read wherever it sits now.
+    const household = found(await householdInScope(tx, EVERYWHERE, change.householdId, { lock: true }), 'HOUSEHOLD_NOT_FOUND');
     const before = await snapshotOf(tx, household);
     if (body.decision === 'approve') {
-      if (household.version !== change.baseVersion && !body.override) throw new AppError('VISIT_CHANGE_CONFLICT');
+      if (!mayApprove(change, household, body.override)) throw new AppError('VISIT_CHANGE_CONFLICT');
       await applyChange(tx, household.id, change.changes);
     }
-    await setChangeStatus(tx, id, body.decision === 'approve' ? 'approved' : 'rejected', actor.userId, body.note ?? null);
+    await setChangeStatus(tx, id, body.decision === 'approve' ? 'approved' : 'rejected', actor.userId, body.note ?? null, now);
     await audit(tx, actor, {
       action: `visit.change.${body.decision}`, subjectType: 'household', subjectId: household.id, regionPath: household.region_path,
-      before, after: body.decision === 'approve' ? await snapshotOf(tx, (await householdInScope(tx, household.id, sql`true`))!) : before,
+      before, after: body.decision === 'approve' ? await snapshotOf(tx, (await householdInScope(tx, EVERYWHERE, household.id))!) : before,
       details: { changeId: id, override: body.override, wasConflict: change.status === 'conflict' },
     });
   });
 }
 
 /** Sets a community's coverage rule (size, intervals, special tags); null fields fall back to the defaults. */
-export async function setVisitRule(db: Db, actor: Actor, regionId: string, body: z.infer<typeof VisitRuleBody>): Promise<void> {
-  authorize(actor, 'visit.configure');
-  const community = found(await communityInScope(db, regionId, scopeFilter(actor, 'visit.configure', sql.raw('r.code'))), 'REGION_NOT_FOUND');
-  if (community.level !== 'community') throw new AppError('VISIT_RULE_NOT_COMMUNITY');
+export async function setVisitRule(db: Db, actor: Actor, regionId: string, body: z.infer<typeof VisitRuleBody>, now: Date): Promise<void> {
+  const community = found(await communityInScope(db, scopeFor(actor, 'visit.configure'), regionId), 'REGION_NOT_FOUND');
+  if (!takesRule(community)) throw new AppError('VISIT_RULE_NOT_COMMUNITY');
   const config: VisitRuleConfig = {
     size: body.size, largeDays: body.largeDays ?? undefined, smallDays: body.smallDays ?? undefined,
     specialDays: body.specialDays ?? undefined, specialTags: body.specialTags ?? undefined,
@@ -139,7 +136,7 @@ export async function setVisitRule(db: Db, actor: Actor, regionId: string, body:
   await db.transaction(async (tx) => {
     await upsertRule(tx, {
       regionId, regionPath: community.code, districtCode: community.district_code, size: body.size, largeDays: body.largeDays,
-      smallDays: body.smallDays, specialDays: body.specialDays, specialTags: body.specialTags, updatedBy: actor.userId,
+      smallDays: body.smallDays, specialDays: body.specialDays, specialTags: body.specialTags, updatedBy: actor.userId, updatedAt: now,
     });
     await audit(tx, actor, { action: 'visit.rule.set', subjectType: 'region', subjectId: regionId, regionPath: community.code, after: body });
   });

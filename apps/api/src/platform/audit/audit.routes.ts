@@ -4,7 +4,7 @@ import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { AuditEntryView, AuditQuery, page } from '@gongzhi/contracts';
 import type { AppDeps } from '../deps.ts';
 import { requireActor } from '../auth/auth.plugin.ts';
-import { authorize, scopeFilter } from '../authz/authorize.ts';
+import { inScope, scopeFor } from '../authz/scope.ts';
 import { auditLog } from './audit.table.ts';
 import { likePrefix } from '../db/like.ts';
 
@@ -14,9 +14,8 @@ export async function auditRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['audit'], summary: 'Search the audit log', querystring: AuditQuery, response: { 200: page(AuditEntryView) } },
   }, async (request) => {
     const actor = requireActor(request);
-    authorize(actor, 'audit.read');
     const q = request.query;
-    const where: SQL[] = [scopeFilter(actor, 'audit.read', auditLog.regionPath)];
+    const where: (SQL | undefined)[] = [inScope(scopeFor(actor, 'audit.read'), { region: auditLog.regionPath })];
     if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
     if (q.action) where.push(sql`${auditLog.action} LIKE ${likePrefix(q.action)}`);
     if (q.subjectType) where.push(eq(auditLog.subjectType, q.subjectType));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AppDeps } from '../deps.ts';
+import { clockOf, type AppDeps } from '../deps.ts';
 import type { Actor } from '../authz/actor.ts';
 import { AppError } from '../errors/app-error.ts';
 import { resolveApiToken, resolveSession } from './session.service.ts';
@@ -38,7 +38,7 @@ export const authPlugin = fp(async (app: FastifyInstance, deps: AuthDeps) => {
     // and authorised by its own api_key to write: a browser's session cookie sent along must neither
     // act for the client nor subject its form POST to the console's CSRF check.
     if (!request.url.startsWith('/api/')) return;
-    const now = deps.now?.() ?? new Date();
+    const now = clockOf(deps)();
     const auth = request.headers.authorization;
     if (auth?.startsWith('Bearer ')) {
       const actor = await resolveApiToken(deps.db, deps.directory, auth.slice(7).trim(), now);

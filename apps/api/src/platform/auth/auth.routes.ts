@@ -3,11 +3,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CreatedToken, CreateTokenBody, IdParams, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
+import { clockOf } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
 import { requireActor, SESSION_COOKIE, type AuthDeps } from './auth.plugin.ts';
-import { presentSession } from './auth.presenter.ts';
-import { createApiToken, revokeApiToken, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
+import { createApiToken, revokeApiToken, sessionView, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const presentToken = (t: typeof apiTokens.$inferSelect) => ({
@@ -17,7 +17,7 @@ const presentToken = (t: typeof apiTokens.$inferSelect) => ({
 /** Sign-in, sign-out, "who am I", and the actor's own API tokens. */
 export async function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const now = () => deps.now?.() ?? new Date();
+  const now = clockOf(deps);
 
   r.post('/api/v1/session', {
     schema: { tags: ['auth'], summary: 'Sign in with phone and password', body: SignInBody, response: { 200: SessionView } },
@@ -28,12 +28,12 @@ export async function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     reply.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true, sameSite: 'lax', path: '/', secure: request.protocol === 'https', maxAge: SESSION_IDLE_MS / 1000,
     });
-    return presentSession(deps.db, deps.directory, result.actor, result.csrfToken);
+    return sessionView(deps.db, deps.directory, result.actor, result.csrfToken);
   });
 
   r.get('/api/v1/session', { config: { access: 'signed-in' },
     schema: { tags: ['auth'], summary: 'The signed-in user, their roles and abilities', response: { 200: SessionView } },
-  }, async (request) => presentSession(deps.db, deps.directory, requireActor(request), request.csrfToken));
+  }, async (request) => sessionView(deps.db, deps.directory, requireActor(request), request.csrfToken));
 
   r.delete('/api/v1/session', { config: { access: 'signed-in' }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } }, async (request, reply) => {
     const actor = requireActor(request);

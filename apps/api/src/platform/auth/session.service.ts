@@ -10,6 +10,9 @@ import { DUMMY_HASH, verifyPassword } from '../crypto/password.ts';
 import { apiTokens, sessions, users } from './auth.table.ts';
 import { actorColumns, loadActor, toActor } from './actor.repository.ts';
 import type { Directory } from './directory.ts';
+import type { SessionView } from '@gongzhi/contracts';
+import { grantsWithNames, sessionUser } from './session.repository.ts';
+import { presentSession } from './auth.presenter.ts';
 
 /** Sessions end after this much idleness; each request within it extends the session. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -27,7 +30,7 @@ export interface SignedIn { token: string; csrfToken: string; actor: Actor; expi
  * Checks phone + password, counting failures and locking the account after too many; on success
  * opens a session. Unknown phones cost the same time as known ones.
  */
-export async function signIn(db: Db, vault: Vault, dir: Directory, input: SignInInput, now = new Date()): Promise<SignedIn> {
+export async function signIn(db: Db, vault: Vault, dir: Directory, input: SignInInput, now: Date): Promise<SignedIn> {
   const phone = normalizePhone(input.phone);
   const [user] = phone ? await db.select().from(users).where(eq(users.phoneHash, vault.hash(phone))) : [];
   if (!user) {
@@ -81,7 +84,7 @@ function sessionLookup(db: Db, dir: Directory) {
 }
 
 /** Resolves a session token, sliding its expiry forward (at most once a minute, to spare writes). */
-export async function resolveSession(db: Db, dir: Directory, token: string, now = new Date()): Promise<SessionLookup> {
+export async function resolveSession(db: Db, dir: Directory, token: string, now: Date): Promise<SessionLookup> {
   const [s] = await sessionLookup(db, dir).execute({ hash: hashToken(token) });
   if (!s || s.revokedAt) return { state: 'none' };
   if (s.expiresAt <= now) return { state: 'expired' };
@@ -112,7 +115,7 @@ export async function signOutEverywhere(db: Db, actor: Actor): Promise<number> {
 }
 
 /** Resolves a bearer API token to its actor. */
-export async function resolveApiToken(db: Db, dir: Directory, token: string, now = new Date()): Promise<Actor | null> {
+export async function resolveApiToken(db: Db, dir: Directory, token: string, now: Date): Promise<Actor | null> {
   const [t] = await db.select({ id: apiTokens.id, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt, ...actorColumns(dir) })
     .from(apiTokens).innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, hashToken(token)));
   if (!t || t.revokedAt || (t.expiresAt && t.expiresAt <= now)) return null;
@@ -123,7 +126,7 @@ export async function resolveApiToken(db: Db, dir: Directory, token: string, now
 }
 
 /** Issues a bearer token for the actor's own machine clients; the plain token is returned once. */
-export async function createApiToken(db: Db, actor: Actor, name: string, expiresInDays?: number, now = new Date()) {
+export async function createApiToken(db: Db, actor: Actor, name: string, expiresInDays: number | undefined, now: Date) {
   const token = newToken('gzt');
   const expiresAt = expiresInDays ? new Date(now.getTime() + expiresInDays * 86_400_000) : null;
   return db.transaction(async (tx) => {
@@ -141,4 +144,10 @@ export async function revokeApiToken(db: Db, actor: Actor, id: string): Promise<
     if (!rows.length) throw new AppError('NOT_FOUND');
     await audit(tx, actor, { action: 'token.revoke', subjectType: 'api_token', subjectId: id });
   });
+}
+
+/** The session answer: the user and their named grants (loaded here), shaped by the presenter. */
+export async function sessionView(db: Db, dir: Directory, actor: Actor, csrfToken: string | null): Promise<SessionView> {
+  const [user, grants] = await Promise.all([sessionUser(db, actor.userId), grantsWithNames(db, dir, actor.userId)]);
+  return presentSession(actor, user!, grants, csrfToken);
 }

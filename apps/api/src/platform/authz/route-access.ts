@@ -30,10 +30,12 @@ import { AppError } from '../errors/app-error.ts';
  *     existence of the subject must not show (e.g. someone else's key).
  *
  * Enforced here, before validation: no actor → 401 (`UNAUTHENTICATED`/`SESSION_EXPIRED`) unless public;
- * with an `action`, an actor none of whose roles allows it → 403 (`FORBIDDEN`). The handler still
- * authorises against the subject (`authorize(actor, action, subject)`) and scopes its SQL
- * (`scopeFilter`), so out of scope stays 404. Routes registered without a declaration make the access
- * matrix test (`apps/api/test/security/access-matrix.test.ts`) fail.
+ * with an `action`, an actor none of whose roles allows it → 403 (`FORBIDDEN`). Handlers do not repeat
+ * that check. The service then loads the subject through its repository with a typed scope
+ * (`scopeFor(actor, action)` → `inScope(...)`, see ./scope.ts), so out of scope stays 404, and asks the
+ * feature's `<f>.policy.ts` whether the actor may act on the loaded object (403 otherwise). Routes
+ * registered without a declaration make the access matrix test
+ * (`apps/api/test/security/access-matrix.test.ts`) fail.
  */
 export type RouteAccess = 'public' | 'signed-in' | RouteAccessRule;
 

@@ -80,6 +80,6 @@ async function recordFailure(db: Db, timer: TimerRow, err: unknown, at: Date) {
 /** Counts timers not yet fired (for health and tests). */
 export async function pendingTimers(db: DbOrTx, kind?: string): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(timers)
-    .where(and(isNull(timers.firedAt), isNull(timers.failedAt), kind ? eq(timers.kind, kind) : sql`true`));
+    .where(and(isNull(timers.firedAt), isNull(timers.failedAt), kind ? eq(timers.kind, kind) : undefined));
   return row?.n ?? 0;
 }

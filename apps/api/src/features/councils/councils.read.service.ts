@@ -1,0 +1,64 @@
+import { eq } from 'drizzle-orm';
+import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
+import type { CouncilDetail, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
+import type { Db } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
+import { councilAgendaItems } from './councils.table.ts';
+import {
+  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, listBoard, meetingAgenda, meetingsOf, minutesOf, motionsOf,
+  objectionsOf, resolutionsOfMeeting, seatsOf, votesOf,
+} from './councils.repository.ts';
+import { organisationNames } from '../org/organisation.service.ts';
+import { councilAbilities, mayManage, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
+import { ownSeat } from './meeting.service.ts';
+import { quorumOf } from './motion.service.ts';
+import { presentCouncil, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
+
+// What the council pages read: loaded in the actor's scope, judged by the policy, shaped by the presenter.
+
+/** A council with its seats (history included), agenda and meetings, and what the actor may do. */
+export async function councilDetail(db: Db, actor: Actor, id: string, now: Date): Promise<CouncilDetail> {
+  const { c, region } = found(await findCouncil(db, scopeFor(actor, 'council.read'), id), 'COUNCIL_NOT_FOUND');
+  const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
+  const orgNames = await organisationNames(db, [...new Set(seats.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))]);
+  return presentCouncil({ c, region, seats, orgNames, agenda, meetings }, shanghaiDate(now), councilAbilities(actor, c));
+}
+
+/**
+ * A meeting: agenda, attendance and quorum (as of its close, or today), motions with their votes,
+ * minutes (drafts only for those who run the council).
+ */
+export async function meetingDetail(db: Db, actor: Actor, id: string, now: Date): Promise<MeetingDetail> {
+  const { m, c } = found(await findMeeting(db, scopeFor(actor, 'council.read'), id), 'MEETING_NOT_FOUND');
+  const manage = mayManage(actor, c.regionPath);
+  const day = shanghaiDate(m.state === 'closed' && m.closedAt ? m.closedAt : now);
+  const [agenda, attendance, motions, minutes, seats, resolutions, quorum] = await Promise.all([
+    meetingAgenda(db, id), attendanceOf(db, id), motionsOf(db, id), minutesOf(db, id), seatsOf(db, c.id), resolutionsOfMeeting(db, id),
+    quorumOf(db, c.id, id, c.quorum, day),
+  ]);
+  const votes = await votesOf(db, motions.map((x) => x.id));
+  const abilities = meetingAbilities(manage, Boolean(ownSeat(actor, seats, day)));
+  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes }, manage, abilities);
+}
+
+/** The public board: published resolutions, one page. */
+export async function noticeBoard(db: Db, q: Parameters<typeof listBoard>[1]): Promise<{ items: NoticeSummary[]; total: number }> {
+  const { rows, total } = await listBoard(db, q);
+  return { items: rows.map((x) => presentNoticeSummary(x.r, x.c, x.region, x.objections, x.unanswered)), total };
+}
+
+/**
+ * A resolution on the board with its objections and answers, for anyone (signed in or not).
+ * Unpublished resolutions exist only for those who run the council.
+ */
+export async function noticeDetail(db: Db, actor: Actor | null, id: string, now: Date): Promise<NoticeDetail> {
+  const { r, c, region } = found(await findResolution(db, id), 'RESOLUTION_NOT_FOUND');
+  const manage = actor ? mayManage(actor, r.regionPath) : false;
+  if (!maySeeResolution(r, manage)) throw new AppError('RESOLUTION_NOT_FOUND');
+  const objections = await objectionsOf(db, id);
+  const windowOpen = r.state === 'published' && !!r.publishedAt && !!r.windowEndsAt && noticeWindowOpen(now, r.publishedAt, r.windowEndsAt);
+  const abilities = noticeAbilities(actor, r, manage, objections.some((o) => !o.answeredAt), windowOpen);
+  return presentNotice(r, c, region, objections, actor?.userId ?? null, { abilities, windowOpen });
+}

@@ -1,0 +1,62 @@
+import type { ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { fundFor } from './funds.access.ts';
+import { fundAbilities, isPublicFile } from './funds.policy.ts';
+import { attachmentsById, expensesOf, findTransaction, fundIdByCode, isCitedByEntry, selectFunds, transactionPage, type FundListRow } from './funds.repository.ts';
+import { citedFiles, presentExpenses, presentFund, presentFundDetail, presentTransactions } from './funds.presenter.ts';
+import { dividendView } from './funds.property.service.ts';
+
+// What the fund pages read. The public side needs no sign-in; each use case loads (one query per
+// list), asks the policy, and hands plain rows to the presenter.
+
+/** A fund by its public code, or FUND_NOT_FOUND. */
+export async function fundByCode(db: DbOrTx, code: string): Promise<FundListRow> {
+  const [f] = await selectFunds(db, { code });
+  if (!f) throw new AppError('FUND_NOT_FOUND');
+  return f;
+}
+
+/** Every fund with its balance. */
+export async function fundList(db: DbOrTx): Promise<FundSummary[]> {
+  return (await selectFunds(db)).map(presentFund);
+}
+
+/** A fund's page head, with what the viewer (if signed in) may do on it. */
+export async function fundDetail(db: DbOrTx, code: string, viewer: Actor | null): Promise<FundDetail> {
+  const f = await fundByCode(db, code);
+  return presentFundDetail(f, fundAbilities(viewer, f));
+}
+
+/** Entries newest first, by keyset, with the receipts they cite (one query for the page's files). */
+export async function transactionList(db: DbOrTx, code: string, q: { before?: string; limit: number; month?: string; project?: string }) {
+  const fundId = await fundIdByCode(db, code);
+  if (!fundId) throw new AppError('FUND_NOT_FOUND');
+  const page = await transactionPage(db, fundId, q);
+  return { items: presentTransactions(page.rows, await attachmentsById(db, page.rows.flatMap(citedFiles))), nextCursor: page.nextCursor };
+}
+
+/** One entry of a fund (another fund's entry is missing), with its dividend lines when it is one. */
+export async function transactionDetail(db: DbOrTx, code: string, txId: string): Promise<TransactionView & { dividend: Awaited<ReturnType<typeof dividendView>> }> {
+  const f = await fundByCode(db, code);
+  const t = await findTransaction(db, f.id, txId);
+  if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
+  const [view] = presentTransactions([t], await attachmentsById(db, citedFiles(t)));
+  return { ...view!, dividend: t.kind === 'dividend' ? await dividendView(db, t.id) : null };
+}
+
+/** A receipt or invoice of a fund that a posted entry cites; anything else is NOT_FOUND. */
+export async function publicAttachment(db: DbOrTx, code: string, attachmentId: string) {
+  const f = await fundByCode(db, code);
+  const [file] = await attachmentsById(db, [attachmentId]);
+  if (!file || !isPublicFile(file, f.id, file.fundId === f.id && await isCitedByEntry(db, f.id, file.id))) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+/** Expenses of a fund in the actor's scope, pending first, with their receipts. */
+export async function expenseList(db: DbOrTx, actor: Actor, fundId: string): Promise<ExpenseView[]> {
+  const fund = await fundFor(db, actor, fundId, 'fund.read');
+  const rows = await expensesOf(db, fund.id);
+  return presentExpenses(rows, await attachmentsById(db, rows.flatMap((r) => r.attachment_ids)));
+}
