@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { InstructionOutcome } from '@gongzhi/core';
 import type pg from 'pg';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { auditRow } from '../../platform/audit/audit.ts';
 import { UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
 
 /** The NOTIFY channel progress streams listen on; the payload is the instruction id. */
@@ -19,7 +20,12 @@ export interface Writer { userId: string | null; name: string; ip: string | null
  * already acknowledged or not assigned).
  */
 export async function acknowledge(db: Db, instructionId: string, w: Writer & { userId: string }): Promise<number> {
-  const res = await poolOf(db).query<{ n: number }>({ name: 'gz_instruction_ack', text: ACK_SQL, values: [instructionId, w.userId, w.name, w.ip] });
+  // The audit row's fixed values come from the one audit writer's row builder; the region and the
+  // micro-grid count are only known inside the statement.
+  const a = auditRow(w, { action: 'instruction.ack', subjectType: 'instruction', subjectId: instructionId });
+  const res = await poolOf(db).query<{ n: number }>({
+    name: 'gz_instruction_ack', text: ACK_SQL, values: [instructionId, w.userId, a.actorName, a.ip, a.action, a.subjectType],
+  });
   return res.rows[0]!.n;
 }
 
@@ -41,7 +47,7 @@ const ACK_SQL = `
     RETURNING 1
   ), au AS (
     INSERT INTO audit_log (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
-    SELECT ${UUIDV7_TEXT}, $2::uuid, $3::text, 'instruction.ack', 'instruction', $1::text, min(a.region_path), jsonb_build_object('microgrids', count(*)), $4::text
+    SELECT ${UUIDV7_TEXT}, $2::uuid, $3::text, $5::text, $6::text, $1::text, min(a.region_path), jsonb_build_object('microgrids', count(*)), $4::text
     FROM a HAVING count(*) > 0
     RETURNING 1
   )
@@ -60,6 +66,7 @@ export async function recordOutcome(db: DbOrTx, r: {
   const onlyMine = r.via === 'worker'
     ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${r.writer.userId}::uuid)`
     : sql``;
+  const a = auditRow(r.writer, { action: 'instruction.record', subjectType: 'instruction', subjectId: r.instructionId });
   const res = await db.execute(sql`
     WITH h AS (
       SELECT ih.household_id, ih.region_id, ih.region_path, ih.status AS old FROM instruction_households ih
@@ -81,8 +88,8 @@ export async function recordOutcome(db: DbOrTx, r: {
       RETURNING 1
     ), au AS (
       INSERT INTO audit_log (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
-      SELECT ${UUIDV7_SQL}, ${r.writer.userId}::uuid, ${r.writer.name}, 'instruction.record', 'instruction', ${r.instructionId}, u.region_path,
-        jsonb_build_object('householdId', ${r.householdId}::text, 'outcome', ${r.outcome}::text, 'before', u.old, 'via', ${r.via}::text), ${r.writer.ip}
+      SELECT ${UUIDV7_SQL}, ${a.actorId}::uuid, ${a.actorName}, ${a.action}, ${a.subjectType}, ${a.subjectId}, u.region_path,
+        jsonb_build_object('householdId', ${r.householdId}::text, 'outcome', ${r.outcome}::text, 'before', u.old, 'via', ${r.via}::text), ${a.ip}
       FROM u
       RETURNING 1
     )
