@@ -11,7 +11,9 @@ import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
-import { castOnline, castPaper, MAX_SCAN_BYTES, progressOf, readScan } from './ballot.service.ts';
+import { castOnline, castPaper, progressOf, readScan } from './ballot.service.ts';
+import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
+import { readUpload } from '../../platform/uploads/uploads.ts';
 import { presentDetail, presentList, presentPublicResults } from './assembly.presenter.ts';
 import { findAssembly, searchRoll } from './assembly.repository.ts';
 import { ballotsWorkbook } from './assembly.export.ts';
@@ -75,17 +77,8 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Enter a paper ballot for an owner (multipart: ownerKey, choices as JSON, then the scan as "file")', params: IdParams, consumes: ['multipart/form-data'], response: { 201: z.object({ ok: z.literal(true) }) } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    const fields: Record<string, string> = {};
-    let scan: Buffer | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_SCAN_BYTES } })) {
-      if (part.type === 'file') {
-        try { scan = await part.toBuffer(); } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: '10 MB' });
-          throw err;
-        }
-      } else fields[part.fieldname] = String(part.value);
-    }
+    const { file, fields } = await readUpload(request, MAX_UPLOAD_BYTES);
+    const scan = file?.data ?? null;
     let choices: unknown;
     try { choices = JSON.parse(fields.choices ?? ''); } catch { choices = undefined; }
     const parsed = PaperBallotFields.safeParse({ ownerKey: fields.ownerKey, choices });

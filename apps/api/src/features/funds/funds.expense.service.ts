@@ -9,20 +9,13 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
 import { fenFrom, fundFor, shanghaiDay } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** The kind of a receipt or invoice, read from its first bytes (never from its name). */
-function sniff(data: Buffer): 'pdf' | 'image' | null {
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image';
-  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image';
-  return null;
-}
+/** What a receipt or invoice may be, read from its content (never from its name). */
+const RECEIPT_TYPES = ['pdf', 'jpg', 'png', 'webp'] as const satisfies readonly UploadType[];
 
 /**
  * Stores a receipt or invoice for a fund (PDF or photo). Photos are re-encoded, which drops their
@@ -30,8 +23,8 @@ function sniff(data: Buffer): 'pdf' | 'image' | null {
  */
 export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, fundId: string, filename: string, data: Buffer) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
-  const kind = sniff(data);
-  if (!kind) throw new AppError('FILE_UNREADABLE', { reason: 'PDF、JPEG、PNG、WebP' });
+  const { type } = await requireUploadType(data, RECEIPT_TYPES, () => new AppError('FILE_UNREADABLE', { reason: 'PDF、JPEG、PNG、WebP' }));
+  const kind = type === 'pdf' ? 'pdf' : 'image';
   let stored = data;
   if (kind === 'image') {
     stored = await sharp(data, { limitInputPixels: 50_000_000 }).rotate().jpeg({ quality: 85 }).toBuffer()
