@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
+import { noticeWindowOpen, chinaDay } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -51,7 +51,7 @@ async function presentSeats(db: DbOrTx, seats: SeatRow[], today: string) {
 /** A council with its seats (history included), agenda and meetings, and what the actor may do. */
 export async function presentCouncil(db: Db, actor: Actor, id: string, now: Date): Promise<CouncilDetail> {
   const { c, region } = found(await findCouncil(db, actor, id), 'COUNCIL_NOT_FOUND');
-  const today = shanghaiDate(now);
+  const today = chinaDay(now);
   const manage = mayManage(actor, c.regionPath);
   const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
   const sitting = seats.filter((s) => isSitting(s, today)).length;
@@ -73,7 +73,7 @@ export async function presentCouncil(db: Db, actor: Actor, id: string, now: Date
 export async function presentMeeting(db: Db, actor: Actor, id: string, now: Date): Promise<MeetingDetail> {
   const { m, c } = found(await findMeeting(db, actor, id), 'MEETING_NOT_FOUND');
   const manage = mayManage(actor, c.regionPath);
-  const day = shanghaiDate(m.state === 'closed' && m.closedAt ? m.closedAt : now);
+  const day = chinaDay(m.state === 'closed' && m.closedAt ? m.closedAt : now);
   const [agenda, attendance, motions, minutes, seats, resolutions, quorum] = await Promise.all([
     meetingAgenda(db, id), attendanceOf(db, id), motionsOf(db, id), minutesOf(db, id), seatsOf(db, c.id), resolutionsOfMeeting(db, id),
     quorumOf(db, c.id, id, c.quorum, day),

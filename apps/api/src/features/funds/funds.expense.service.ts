@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason } from '@gongzhi/core';
+import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason, chinaDay } from '@gongzhi/core';
 import type { ExpenseBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -11,7 +11,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
-import { fenFrom, fundFor, shanghaiDay } from './funds.access.ts';
+import { fenFrom, fundFor } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
 
 /** What a receipt or invoice may be, read from its content (never from its name). */
@@ -112,7 +112,7 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
       const account = await expenseAccount(tx, e);
       const posted = await postEntry(tx, actor, locked, {
         preparedBy: { id: e.prepared_by, name: e.prepared_by_name },
-        kind: 'expense', memo: e.reason, project: e.project, counterparty: e.payee, occurredOn: shanghaiDay(now),
+        kind: 'expense', memo: e.reason, project: e.project, counterparty: e.payee, occurredOn: chinaDay(now),
         approvedBy: { id: actor.userId, name: actor.name },
         details: { expenseId: e.id, category: e.category, attachmentIds: e.attachment_ids },
         lines: [{ account, amount }, { account: BANK, amount: -amount }],

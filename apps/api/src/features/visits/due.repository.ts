@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import {
-  DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, DEFAULT_SPECIAL_TAGS, LARGE_COMMUNITY_HOUSEHOLDS, type VisitStatus,
+  CHINA_TIME_ZONE, DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, DEFAULT_SPECIAL_TAGS, LARGE_COMMUNITY_HOUSEHOLDS, type VisitStatus,
 } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 
@@ -50,8 +50,8 @@ function dueCte(scope: ScopeOn, today: string, withVersion = false): SQL {
         FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
     ), d AS (
       SELECT x.*, CASE WHEN special THEN special_days ELSE regular_days END AS interval_days,
-             CASE WHEN last_visit_at IS NULL THEN (created_at AT TIME ZONE 'Asia/Shanghai')::date
-                  ELSE (last_visit_at AT TIME ZONE 'Asia/Shanghai')::date + CASE WHEN special THEN special_days ELSE regular_days END END AS due_day
+             CASE WHEN last_visit_at IS NULL THEN (created_at AT TIME ZONE ${CHINA_TIME_ZONE}::text)::date
+                  ELSE (last_visit_at AT TIME ZONE ${CHINA_TIME_ZONE}::text)::date + CASE WHEN special THEN special_days ELSE regular_days END END AS due_day
         FROM x
     ), s AS (SELECT d.*, ${today}::date - d.due_day AS late FROM d)`;
 }
