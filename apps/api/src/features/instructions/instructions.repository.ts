@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProgressCounts } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { poolOf } from './work.repository.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { instructions } from './instructions.table.ts';
 
@@ -60,12 +60,12 @@ const ROLLUP_SQL = `
  * names. One statement, one index range scan on (instruction_id, region_path), however deep the node.
  */
 export async function rollUp(db: Db, instructionId: string, path: string, childLength: number): Promise<{ groups: GroupCounts[]; node: { name: string; level: string } | null }> {
-  const res = await poolOf(db).query<GroupCounts & { node_name: string | null; node_level: string | null }>({
+  const rows = await executePrepared<GroupCounts & { node_name: string | null; node_level: string | null }>(db, {
     name: 'gz_instruction_rollup', text: ROLLUP_SQL, values: [instructionId, path, `${path}:`, childLength],
   });
-  const first = res.rows[0];
+  const first = rows[0];
   const node = first?.node_name ? { name: first.node_name, level: first.node_level ?? '' } : null;
-  return { groups: res.rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
+  return { groups: rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
 }
 
 /** Households under `path` never reached (not visited, or not at home at every try), by micro-grid and address. */

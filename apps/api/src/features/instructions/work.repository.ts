@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { InstructionOutcome } from '@gongzhi/core';
-import type pg from 'pg';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
 
 /** The NOTIFY channel progress streams listen on; the payload is the instruction id. */
@@ -23,15 +23,10 @@ export async function acknowledge(db: Db, instructionId: string, w: Writer & { u
   // The audit row's fixed values come from the one audit writer's row builder; the region and the
   // micro-grid count are only known inside the statement.
   const a = auditRow(w, { action: 'instruction.ack', subjectType: 'instruction', subjectId: instructionId });
-  const res = await poolOf(db).query<{ n: number }>({
+  const rows = await executePrepared<{ n: number }>(db, {
     name: 'gz_instruction_ack', text: ACK_SQL, values: [instructionId, w.userId, a.actorName, a.ip, a.action, a.subjectType],
   });
-  return res.rows[0]!.n;
-}
-
-/** The node-postgres pool behind the Drizzle handle (Drizzle keeps it as `$client`). */
-export function poolOf(db: Db): pg.Pool {
-  return (db as unknown as { $client: pg.Pool }).$client;
+  return rows[0]!.n;
 }
 
 // A named statement: PostgreSQL parses and plans it once per connection, and Node builds no query
