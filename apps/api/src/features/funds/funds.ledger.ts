@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { LedgerError, fenToYuan, validatePostings } from '@gongzhi/core';
 import type { LedgerKind } from '@gongzhi/contracts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
@@ -7,7 +7,7 @@ import { executePrepared } from '../../platform/db/prepared.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { funds } from './funds.table.ts';
+import { funds } from './funds.table.ts';
 
 export type FundRow = typeof funds.$inferSelect;
 
@@ -46,17 +46,9 @@ export function accountSegment(text: string): string {
 
 /** Locks the fund row for the rest of the transaction, so its balance check cannot race. */
 export async function lockFund(tx: Tx, fundId: string): Promise<FundRow> {
-  const res = await tx.execute<Record<string, unknown>>(sql`
-    SELECT id, code, name, kind, region_id, region_path, district_code, year, bank_balance, posting_count, created_at, updated_at
-    FROM funds WHERE id = ${fundId} FOR UPDATE`);
-  const r = res.rows[0];
-  if (!r) throw new AppError('FUND_NOT_FOUND');
-  return {
-    id: r.id as string, code: r.code as string, name: r.name as string, kind: r.kind as FundRow['kind'],
-    regionId: r.region_id as string, regionPath: r.region_path as string, districtCode: r.district_code as string,
-    year: (r.year as number | null) ?? null, bankBalance: BigInt(r.bank_balance as string), postingCount: Number(r.posting_count),
-    createdAt: r.created_at as Date, updatedAt: r.updated_at as Date,
-  };
+  const [row] = await tx.select().from(funds).where(eq(funds.id, fundId)).for('update');
+  if (!row) throw new AppError('FUND_NOT_FOUND');
+  return row;
 }
 
 /** Maps the pure rules' refusal to the API's stable codes. */

@@ -23,20 +23,26 @@ const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.
      SELECT a.name, COALESCE(sum(m.debit - m.credit), 0)::text AS balance
      FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts`;
 
-function toFund(r: Record<string, unknown>): FundListRow {
-  const months = (r.months as FundListRow['months'] | null) ?? [];
+/** A row of FUND_COLUMNS as PostgreSQL sends it (bigint as text, JSON aggregates parsed). */
+type FundSqlRow = {
+  id: string; code: string; name: string; kind: string; year: number | null; region_path: string; region_id: string; region_name: string;
+  bank_balance: string; months: FundListRow['months'] | null; accounts: FundListRow['accounts'] | null;
+};
+
+function toFund(r: FundSqlRow): FundListRow {
+  const months = r.months ?? [];
   return {
-    id: r.id as string, code: r.code as string, name: r.name as string, kind: r.kind as string, year: (r.year as number | null) ?? null,
-    regionPath: r.region_path as string, regionId: r.region_id as string, regionName: r.region_name as string,
-    bankBalance: BigInt(r.bank_balance as string),
+    id: r.id, code: r.code, name: r.name, kind: r.kind, year: r.year,
+    regionPath: r.region_path, regionId: r.region_id, regionName: r.region_name,
+    bankBalance: BigInt(r.bank_balance),
     inflow: months.reduce((a, m) => a + BigInt(m.debit), 0n), outflow: months.reduce((a, m) => a + BigInt(m.credit), 0n),
-    months, accounts: (r.accounts as FundListRow['accounts'] | null) ?? [],
+    months, accounts: r.accounts ?? [],
   };
 }
 
 /** Funds matching `where` (a condition on `f`), ordered by region then code. */
 export async function selectFunds(db: DbOrTx, where: SQL): Promise<FundListRow[]> {
-  const res = await db.execute<Record<string, unknown>>(sql`
+  const res = await db.execute<FundSqlRow>(sql`
     SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id WHERE ${where} ORDER BY f.region_path, f.code`);
   return res.rows.map(toFund);
 }
@@ -63,18 +69,25 @@ export interface QuestionRow {
   id: string; askerName: string; question: string; answer: string | null; answeredByName: string | null; createdAt: string; answeredAt: string | null;
 }
 
-function toTx(r: Record<string, unknown>): TxRow {
+/** A row of TX_COLUMNS as PostgreSQL sends it (bigint and timestamps as text, JSON aggregates parsed). */
+type TxSqlRow = {
+  id: string; fund_id: string; kind: LedgerKind; memo: string; project: string | null; counterparty: string | null; anonymous: boolean;
+  receipt_no: string | null; occurred_on: string; amount: string; reverses_id: string | null; created_by: string | null; created_by_name: string;
+  approved_by_name: string | null; details: Record<string, unknown> | null; created_at: string; region_path: string; reversed_by_id: string | null;
+  postings: { account: string; amount: string }[] | null;
+  questions: (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null;
+};
+
+function toTx(r: TxSqlRow): TxRow {
   return {
-    id: r.id as string, fundId: r.fund_id as string, kind: r.kind as LedgerKind, memo: r.memo as string,
-    project: (r.project as string | null) ?? null, counterparty: (r.counterparty as string | null) ?? null,
-    anonymous: r.anonymous as boolean, receiptNo: (r.receipt_no as string | null) ?? null,
-    occurredOn: typeof r.occurred_on === 'string' ? r.occurred_on : (r.occurred_on as Date).toISOString().slice(0, 10),
-    amount: BigInt(r.amount as string), reversesId: (r.reverses_id as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null,
-    createdByName: r.created_by_name as string, approvedByName: (r.approved_by_name as string | null) ?? null,
-    details: (r.details as Record<string, unknown> | null) ?? null, createdAt: new Date(r.created_at as string),
-    regionPath: r.region_path as string, reversedById: (r.reversed_by_id as string | null) ?? null,
-    postings: ((r.postings as { account: string; amount: string }[] | null) ?? []).map((p) => ({ account: p.account, amount: BigInt(p.amount) })),
-    questions: ((r.questions as (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null) ?? []).map((q) => ({
+    id: r.id, fundId: r.fund_id, kind: r.kind, memo: r.memo, project: r.project, counterparty: r.counterparty,
+    anonymous: r.anonymous, receiptNo: r.receipt_no, occurredOn: r.occurred_on,
+    amount: BigInt(r.amount), reversesId: r.reverses_id, createdBy: r.created_by,
+    createdByName: r.created_by_name, approvedByName: r.approved_by_name,
+    details: r.details, createdAt: new Date(r.created_at),
+    regionPath: r.region_path, reversedById: r.reversed_by_id,
+    postings: (r.postings ?? []).map((p) => ({ account: p.account, amount: BigInt(p.amount) })),
+    questions: (r.questions ?? []).map((q) => ({
       ...q, createdAt: new Date(q.createdAt).toISOString(), answeredAt: q.answeredAt ? new Date(q.answeredAt).toISOString() : null,
     })),
   };
@@ -91,7 +104,7 @@ const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterpart
 
 /** One transaction by id. */
 export async function findTransaction(db: DbOrTx, id: string): Promise<TxRow | undefined> {
-  const res = await db.execute<Record<string, unknown>>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id}`);
+  const res = await db.execute<TxSqlRow>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id}`);
   return res.rows[0] ? toTx(res.rows[0]) : undefined;
 }
 
@@ -106,7 +119,7 @@ export async function transactionPage(db: DbOrTx, fundId: string, opts: { before
   if (opts.before) conds.push(sql`t.id < ${opts.before}`);
   if (opts.month) conds.push(sql`t.occurred_on >= ${`${opts.month}-01`}::date AND t.occurred_on < (${`${opts.month}-01`}::date + interval '1 month')`);
   if (opts.project) conds.push(sql`t.project = ${opts.project}`);
-  const res = await db.execute<Record<string, unknown>>(sql`
+  const res = await db.execute<TxSqlRow>(sql`
     SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE ${sql.join(conds, sql` AND `)} ORDER BY t.fund_id DESC, t.id DESC LIMIT ${opts.limit + 1}`);
   const rows = res.rows.map(toTx);
   const more = rows.length > opts.limit;
