@@ -12,29 +12,32 @@ const SELECT_INSTRUCTION = sql`SELECT i.id, i.region_id AS "regionId", i.region_
   i.closed_at AS "closedAt", i.created_at AS "createdAt", r.name AS "regionName"
   FROM instructions i JOIN regions r ON r.id = i.region_id`;
 
-function toRow(x: Record<string, unknown>): InstructionRow {
-  const d = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-  return { ...(x as unknown as InstructionRow), deadline: d(x.deadline)!, createdAt: d(x.createdAt)!, closedAt: d(x.closedAt) };
+/** A row of SELECT_INSTRUCTION as PostgreSQL sends it: the timestamps may come as text. */
+type InstructionSqlRow = Omit<InstructionRow, 'deadline' | 'createdAt' | 'closedAt'> & { deadline: Date | string; createdAt: Date | string; closedAt: Date | string | null };
+
+function toRow(x: InstructionSqlRow): InstructionRow {
+  const d = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  return { ...x, deadline: d(x.deadline), createdAt: d(x.createdAt), closedAt: x.closedAt == null ? null : d(x.closedAt) };
 }
 
 /** One instruction, if `visible` (the actor's scope condition on `i.region_path`) admits it. */
 export async function findInstruction(db: DbOrTx, id: string, visible: SQL): Promise<InstructionRow | undefined> {
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ${id}::uuid AND ${visible}`);
-  return res.rows[0] ? toRow(res.rows[0] as Record<string, unknown>) : undefined;
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} WHERE i.id = ${id}::uuid AND ${visible}`);
+  return res.rows[0] ? toRow(res.rows[0]) : undefined;
 }
 
 /** Instructions by ids, in the given order (for the inbox). */
 export async function instructionsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, InstructionRow>> {
   if (!ids.length) return new Map();
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ANY (${sql.param(ids)}::uuid[])`);
-  return new Map(res.rows.map((r) => { const row = toRow(r as Record<string, unknown>); return [row.id, row]; }));
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} WHERE i.id = ANY (${sql.param(ids)}::uuid[])`);
+  return new Map(res.rows.map((r) => { const row = toRow(r); return [row.id, row]; }));
 }
 
 /** Instructions the actor may follow, newest first. */
 export async function listInstructions(db: DbOrTx, visible: SQL, limit: number, offset: number) {
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE ${visible} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
-  const total = await db.execute(sql`SELECT count(*)::int AS n FROM instructions i WHERE ${visible}`);
-  return { rows: res.rows.map((r) => toRow(r as Record<string, unknown>)), total: (total.rows[0] as { n: number }).n };
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} WHERE ${visible} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
+  const total = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM instructions i WHERE ${visible}`);
+  return { rows: res.rows.map(toRow), total: total.rows[0]!.n };
 }
 
 /** Counters of one group of micro-grids, plus how many of them still have open households. */
@@ -70,19 +73,19 @@ export async function rollUp(db: Db, instructionId: string, path: string, childL
 
 /** Households under `path` never reached (not visited, or not at home at every try), by micro-grid and address. */
 export async function unreached(db: DbOrTx, instructionId: string, path: string, limit: number, offset: number) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }>(sql`
     SELECT ih.household_id AS "householdId", h.address, r.name AS microgrid, ih.region_path AS "regionPath", ih.status, ih.attempts, count(*) OVER ()::int AS total
     FROM instruction_households ih JOIN households h ON h.id = ih.household_id JOIN regions r ON r.id = ih.region_id
     WHERE ih.instruction_id = ${instructionId}::uuid AND ih.region_path LIKE ${likePrefix(path)} AND ih.status IN ('pending', 'not_home')
     ORDER BY ih.region_path, h.address LIMIT ${limit} OFFSET ${offset}`);
-  return res.rows as { householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }[];
+  return res.rows;
 }
 
 /** Every micro-grid under `path` with its counters and name, for the per-region report. */
 export async function gridRows(db: DbOrTx, instructionId: string, path: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }>(sql`
     SELECT g.region_path AS path, r.name, g.workers, g.acked, g.households, g.reached, g.not_home AS "notHome", g.refused
     FROM instruction_grids g JOIN regions r ON r.id = g.region_id
     WHERE g.instruction_id = ${instructionId}::uuid AND g.region_path LIKE ${likePrefix(path)} ORDER BY g.region_path`);
-  return res.rows as { path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }[];
+  return res.rows;
 }

@@ -62,7 +62,7 @@ export async function recordOutcome(db: DbOrTx, r: {
     ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${r.writer.userId}::uuid)`
     : sql``;
   const a = auditRow(r.writer, { action: 'instruction.record', subjectType: 'instruction', subjectId: r.instructionId });
-  const res = await db.execute(sql`
+  const res = await db.execute<{ n: number; audited: number }>(sql`
     WITH h AS (
       SELECT ih.household_id, ih.region_id, ih.region_path, ih.status AS old FROM instruction_households ih
       JOIN instructions i ON i.id = ih.instruction_id AND i.closed_at IS NULL
@@ -89,18 +89,18 @@ export async function recordOutcome(db: DbOrTx, r: {
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM g)::int AS n, (SELECT count(*) FROM au)::int AS audited`);
-  return (res.rows[0] as { n: number }).n > 0;
+  return res.rows[0]!.n > 0;
 }
 
 /** Why a worker's record matched nothing: facts for the service to turn into an error code. */
 export async function recordFacts(db: DbOrTx, instructionId: string, householdId: string, userId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ task: string; closed: boolean; assigned: boolean; mine: boolean }>(sql`
     SELECT i.task, i.closed_at IS NOT NULL AS closed,
       EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = i.id AND a.user_id = ${userId}::uuid) AS assigned,
       EXISTS (SELECT 1 FROM instruction_households ih JOIN instruction_assignments a ON a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${userId}::uuid
               WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid) AS mine
     FROM instructions i WHERE i.id = ${instructionId}::uuid`);
-  return res.rows[0] as { task: string; closed: boolean; assigned: boolean; mine: boolean } | undefined;
+  return res.rows[0];
 }
 
 /** True when the user has at least one assignment in the instruction. */
@@ -112,7 +112,7 @@ export async function isAssigned(db: DbOrTx, instructionId: string, userId: stri
 /** A worker's inbox (or the one instruction `only`): instructions sent to them, newest first, with their own counters. */
 export async function inbox(db: DbOrTx, userId: string, limit: number, offset: number, only?: string) {
   const one = only ? sql`AND instruction_id = ${only}::uuid` : sql``;
-  const res = await db.execute(sql`
+  const res = await db.execute<{ id: string; acked_at: Date | null; households: number; reached: number; not_home: number; refused: number; total: number }>(sql`
     SELECT i.id, a.acked_at, coalesce(m.households, 0)::int AS households, coalesce(m.reached, 0)::int AS reached,
       coalesce(m.not_home, 0)::int AS not_home, coalesce(m.refused, 0)::int AS refused, count(*) OVER ()::int AS total
     FROM (SELECT instruction_id, max(acked_at) AS acked_at, array_agg(region_id) AS regions FROM instruction_assignments WHERE user_id = ${userId}::uuid ${one} GROUP BY instruction_id) a
@@ -120,12 +120,12 @@ export async function inbox(db: DbOrTx, userId: string, limit: number, offset: n
     LEFT JOIN LATERAL (SELECT sum(households) AS households, sum(reached) AS reached, sum(not_home) AS not_home, sum(refused) AS refused
       FROM instruction_grids g WHERE g.instruction_id = i.id AND g.region_id = ANY (a.regions)) m ON true
     ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
-  return res.rows as { id: string; acked_at: Date | null; households: number; reached: number; not_home: number; refused: number; total: number }[];
+  return res.rows;
 }
 
 /** The households of a worker's micro-grids in an instruction, by micro-grid and address. */
 export async function assignedHouseholds(db: DbOrTx, instructionId: string, userId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ household_id: string; address: string; microgrid: string; status: string; attempts: number; answer: string | null; via: string | null; recorded_at: Date | null }>(sql`
     SELECT ih.household_id, h.address, r.name AS microgrid, ih.status, ih.attempts, ih.answer, ih.via, ih.recorded_at
     FROM instruction_assignments a
     JOIN instruction_households ih ON ih.instruction_id = a.instruction_id AND ih.region_id = a.region_id
@@ -133,14 +133,14 @@ export async function assignedHouseholds(db: DbOrTx, instructionId: string, user
     JOIN regions r ON r.id = ih.region_id
     WHERE a.instruction_id = ${instructionId}::uuid AND a.user_id = ${userId}::uuid
     ORDER BY r.code, h.address`);
-  return res.rows as { household_id: string; address: string; microgrid: string; status: string; attempts: number; answer: string | null; via: string | null; recorded_at: Date | null }[];
+  return res.rows;
 }
 
 /** The one household a personal link names, with its instruction. */
 export async function linkTarget(db: DbOrTx, instructionId: string, householdId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ title: string; body: string; task: string; question: string | null; deadline: Date; closed_at: Date | null; address: string; status: string; answer: string | null }>(sql`
     SELECT i.title, i.body, i.task, i.question, i.deadline, i.closed_at, h.address, ih.status, ih.answer
     FROM instruction_households ih JOIN instructions i ON i.id = ih.instruction_id JOIN households h ON h.id = ih.household_id
     WHERE ih.instruction_id = ${instructionId}::uuid AND ih.household_id = ${householdId}::uuid`);
-  return res.rows[0] as { title: string; body: string; task: string; question: string | null; deadline: Date; closed_at: Date | null; address: string; status: string; answer: string | null } | undefined;
+  return res.rows[0];
 }

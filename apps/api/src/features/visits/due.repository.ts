@@ -57,58 +57,58 @@ function dueCte(scope: ScopeOn, today: string, withVersion = false): SQL {
 }
 
 /** One household's coverage as the list shows it. */
-export interface DueRow {
+export type DueRow = {
   id: string; region_id: string; region_path: string; region_name: string; address: string; tenure: string; version: string;
   special: boolean; interval_days: number; last_visit_at: Date | null; due_day: string; late: number;
-}
+};
 
 const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`late > 0` : status === 'due' ? sql`late = 0` : status === 'ok' ? sql`late < 0` : sql`true`;
 
 /** The households in scope, most overdue first. */
 export async function dueHouseholds(db: DbOrTx, scope: ScopeOn, today: string, opts: { status?: VisitStatus; limit: number }): Promise<DueRow[]> {
-  const res = await db.execute(sql`${dueCte(scope, today, true)}
+  const res = await db.execute<DueRow>(sql`${dueCte(scope, today, true)}
     SELECT s.id, s.region_id, s.region_path, g.name AS region_name, s.address, s.tenure, s.version, s.special, s.interval_days,
            s.last_visit_at, to_char(s.due_day, 'YYYY-MM-DD') AS due_day, s.late
       FROM s JOIN regions g ON g.id = s.region_id
      WHERE ${statusWhere(opts.status)}
      ORDER BY s.late DESC, s.special DESC, s.address
      LIMIT ${opts.limit}`);
-  return (res.rows as unknown as DueRow[]).map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
+  return res.rows.map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
 }
 
 /** Current members of the given households, for the offline form. */
 export async function membersOf(db: DbOrTx, householdIds: string[]) {
   if (!householdIds.length) return [];
-  const res = await db.execute(sql`SELECT id, household_id, name, relation, tags FROM residents
+  const res = await db.execute<{ id: string; household_id: string; name: string; relation: string; tags: string[] }>(sql`SELECT id, household_id, name, relation, tags FROM residents
     WHERE household_id = ANY(${`{${householdIds.join(',')}}`}::uuid[]) AND moved_out_at IS NULL ORDER BY household_id, created_at, id`);
-  return res.rows as { id: string; household_id: string; name: string; relation: string; tags: string[] }[];
+  return res.rows;
 }
 
 /** Coverage counts of one region path (a micro-grid, or a grid where households sit directly). */
-export interface CoverageCounts { region_path: string; households: number; overdue: number; due: number; special: number; special_overdue: number }
+export type CoverageCounts = { region_path: string; households: number; overdue: number; due: number; special: number; special_overdue: number };
 
 /** Coverage counts per household region path in scope: one pass, summed up the tree by the caller. */
 export async function coverageByPath(db: DbOrTx, scope: ScopeOn, today: string): Promise<CoverageCounts[]> {
-  const res = await db.execute(sql`${dueCte(scope, today)}
+  const res = await db.execute<CoverageCounts>(sql`${dueCte(scope, today)}
     SELECT region_path, count(*)::int AS households, count(*) FILTER (WHERE late > 0)::int AS overdue, count(*) FILTER (WHERE late = 0)::int AS due,
            count(*) FILTER (WHERE special)::int AS special, count(*) FILTER (WHERE special AND late > 0)::int AS special_overdue
       FROM s GROUP BY region_path`);
-  return res.rows as unknown as CoverageCounts[];
+  return res.rows;
 }
 
 /** Regions by code (names for the dashboard). */
 export async function regionsByCode(db: DbOrTx, codes: string[]) {
   if (!codes.length) return [];
-  const res = await db.execute(sql`SELECT id, code, name FROM regions WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
-  return res.rows as { id: string; code: string; name: string }[];
+  const res = await db.execute<{ id: string; code: string; name: string }>(sql`SELECT id, code, name FROM regions WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
+  return res.rows;
 }
 
 /** Grid workers bound under `workerScope` (a condition on `ra.region_path`), with their visits of the last 30 days. */
 export async function gridWorkers(db: DbOrTx, workerScope: SQL, today: string) {
-  const res = await db.execute(sql`SELECT u.id AS user_id, u.name, array_agg(DISTINCT ra.region_path) AS paths,
+  const res = await db.execute<{ user_id: string; name: string; paths: string[]; visits30d: number }>(sql`SELECT u.id AS user_id, u.name, array_agg(DISTINCT ra.region_path) AS paths,
       (SELECT count(*) FROM visits v WHERE v.worker_user_id = u.id AND v.visited_at > ${today}::date - 30)::int AS visits30d
     FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.disabled_at IS NULL
     WHERE ra.role = 'grid_worker' AND ra.region_path IS NOT NULL AND ${workerScope}
     GROUP BY u.id, u.name ORDER BY u.name LIMIT 20000`);
-  return res.rows as { user_id: string; name: string; paths: string[]; visits30d: number }[];
+  return res.rows;
 }

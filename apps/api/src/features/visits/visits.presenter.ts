@@ -57,8 +57,8 @@ export async function changeReviews(db: Db, actor: Actor, statusFilter?: ChangeR
 /** The region the actor looks at: the one asked for (in scope, else 404), or their own outermost region. */
 async function focus(db: Db, actor: Actor, regionId: string | undefined): Promise<{ code: string } | null> {
   if (regionId) {
-    const res = await db.execute(sql`SELECT code FROM regions WHERE id = ${regionId} AND ${scopeFilter(actor, 'visit.read', sql.raw('code'))}`);
-    return found(res.rows[0] as { code: string } | undefined, 'REGION_NOT_FOUND');
+    const res = await db.execute<{ code: string }>(sql`SELECT code FROM regions WHERE id = ${regionId} AND ${scopeFilter(actor, 'visit.read', sql.raw('code'))}`);
+    return found(res.rows[0], 'REGION_NOT_FOUND');
   }
   return null;
 }
@@ -107,10 +107,10 @@ export async function coverage(db: Db, actor: Actor, regionId: string | undefine
 /** The communities under the region (or in the actor's scope) with their configured and effective rules. */
 export async function visitRuleViews(db: Db, actor: Actor, regionId: string | undefined): Promise<VisitRuleView[]> {
   const at = await focus(db, actor, regionId);
-  const res = await db.execute(sql`SELECT id FROM regions r WHERE r.level = 'community' AND r.retired_at IS NULL
+  const res = await db.execute<{ id: string }>(sql`SELECT id FROM regions r WHERE r.level = 'community' AND r.retired_at IS NULL
     AND ${scopeFilter(actor, 'visit.read', sql.raw('r.code'))} ${at ? sql`AND r.code LIKE ${likePrefix(at.code)}` : sql``} ORDER BY r.code LIMIT 500`);
   const out: VisitRuleView[] = [];
-  for (const { id } of res.rows as { id: string }[]) {
+  for (const { id } of res.rows) {
     const c = (await communityInScope(db, id, sql`true`))!;
     const rule = await ruleOf(db, id);
     const configured = rule ? { size: rule.size, largeDays: rule.largeDays, smallDays: rule.smallDays, specialDays: rule.specialDays, specialTags: rule.specialTags } : null;
