@@ -3,7 +3,7 @@ import type { ProgressCounts } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
 import { likePrefix } from '../../platform/db/like.ts';
-import { instructions } from './instructions.table.ts';
+import type { instructions } from './instructions.table.ts';
 
 export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
 

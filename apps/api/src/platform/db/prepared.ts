@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getTableColumns, is, SQL, sql, type Table } from 'drizzle-orm';
 import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
+import type pg from 'pg';
 import type { Db, DbOrTx } from './client.ts';
 
 /**
@@ -121,4 +122,13 @@ export async function executePrepared<Row extends object>(db: DbOrTx, statement:
   }
   const res = await (db as unknown as SessionHandle)._.session.prepareQuery(query, undefined, name, false).execute();
   return res.rows as Row[];
+}
+
+/**
+ * The node-postgres pool behind a Drizzle handle (Drizzle keeps it as `$client`), for what only a
+ * dedicated connection can do: LISTEN, a cursor in its own snapshot. Queries go through the builder
+ * or {@link executePrepared}.
+ */
+export function poolOf(db: Db): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
 }
