@@ -13,6 +13,7 @@ import { requireUploadType, type UploadType } from '../../platform/uploads/uploa
 import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
 import { fenFrom, fundFor } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
+import { fundAttachments } from './funds.table.ts';
 
 /** What a receipt or invoice may be, read from its content (never from its name). */
 const RECEIPT_TYPES = ['pdf', 'jpg', 'png', 'webp'] as const satisfies readonly UploadType[];
@@ -35,8 +36,7 @@ export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, f
   const id = newId();
   const name = filename.replace(/[\\/\r\n]/g, '_').slice(0, 120) || `receipt.${ext}`;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO fund_attachments (id, fund_id, storage_key, filename, mime, size, uploaded_by)
-      VALUES (${id}, ${fund.id}, ${key}, ${name}, ${kind === 'pdf' ? 'application/pdf' : 'image/jpeg'}, ${stored.length}, ${actor.userId})`);
+    await tx.insert(fundAttachments).values({ id, fundId: fund.id, storageKey: key, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length, uploadedBy: actor.userId });
     await audit(tx, actor, { action: 'fund.attachment', subjectType: 'fund_attachment', subjectId: id, regionPath: fund.regionPath, details: { fund: fund.code, size: stored.length } });
   });
   return { id, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length };

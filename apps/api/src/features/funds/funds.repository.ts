@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { LedgerKind } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { fundAttachments, funds } from './funds.table.ts';
 
 /** A fund with its region, bank movements by month and account balances, as lists and pages show it. */
 export interface FundListRow {
@@ -49,7 +50,7 @@ export async function selectFunds(db: DbOrTx, where: SQL): Promise<FundListRow[]
 
 /** The id of a fund by its public code. */
 export async function fundIdByCode(db: DbOrTx, code: string): Promise<string | undefined> {
-  const [f] = (await db.execute<{ id: string }>(sql`SELECT id FROM funds WHERE code = ${code}`)).rows;
+  const [f] = await db.select({ id: funds.id }).from(funds).where(eq(funds.code, code));
   return f?.id;
 }
 
@@ -138,10 +139,8 @@ export async function postingsOf(db: DbOrTx, txIds: string[]) {
 /** Attachments by id. */
 export async function attachmentsById(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
-  const res = await db.execute<{ id: string; fund_id: string; filename: string; mime: string; size: number; storage_key: string }>(sql`
-    SELECT id, fund_id, filename, mime, size, storage_key FROM fund_attachments
-    WHERE id = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`})`);
-  return res.rows.map((r) => ({ id: r.id, fundId: r.fund_id, filename: r.filename, mime: r.mime, size: Number(r.size), storageKey: r.storage_key }));
+  return db.select({ id: fundAttachments.id, fundId: fundAttachments.fundId, filename: fundAttachments.filename, mime: fundAttachments.mime,
+    size: fundAttachments.size, storageKey: fundAttachments.storageKey }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
 }
 
 /** The `ARRAY[...]::uuid[]` literal of some ids, for `= ANY(...)`. */

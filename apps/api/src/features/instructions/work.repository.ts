@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { InstructionOutcome } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
 import { UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
+import { instructionAssignments } from './instructions.table.ts';
 
 /** The NOTIFY channel progress streams listen on; the payload is the instruction id. */
 export const PROGRESS_CHANNEL = 'gz_instruction';
@@ -105,8 +106,9 @@ export async function recordFacts(db: DbOrTx, instructionId: string, householdId
 
 /** True when the user has at least one assignment in the instruction. */
 export async function isAssigned(db: DbOrTx, instructionId: string, userId: string): Promise<boolean> {
-  const res = await db.execute(sql`SELECT 1 FROM instruction_assignments WHERE instruction_id = ${instructionId}::uuid AND user_id = ${userId}::uuid LIMIT 1`);
-  return res.rows.length > 0;
+  const [hit] = await db.select({ one: sql`1` }).from(instructionAssignments)
+    .where(and(eq(instructionAssignments.instructionId, instructionId), eq(instructionAssignments.userId, userId))).limit(1);
+  return hit !== undefined;
 }
 
 /** A worker's inbox (or the one instruction `only`): instructions sent to them, newest first, with their own counters. */
