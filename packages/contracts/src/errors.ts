@@ -42,6 +42,7 @@ export const ERRORS = {
   PASSWORD_WEAK: { status: 422, 'zh-CN': '密码至少 8 位，需同时包含字母和数字，且不能是常见密码', en: 'The password needs 8+ characters with letters and digits, and must not be a common password' },
   FILE_TOO_LARGE: { status: 413, 'zh-CN': '文件过大（上限 {limit}）', en: 'The file is too large (limit {limit})' },
   FILE_UNREADABLE: { status: 422, 'zh-CN': '无法读取文件：{reason}', en: 'The file cannot be read: {reason}' },
+  FILE_TYPE_NOT_ALLOWED: { status: 415, 'zh-CN': '不接受此类文件（按内容判断；可接受：{allowed}）', en: 'This kind of file is not accepted (judged by its content; accepted: {allowed})' },
   IMPORT_HAS_ERRORS: { status: 422, 'zh-CN': '还有 {count} 行有错误，请修正后重新上传', en: '{count} rows still have errors; fix them and upload again' },
   IMPORT_ALREADY_DONE: { status: 409, 'zh-CN': '该批次已经导入', en: 'This import has already been committed' },
   // Row-level problems in an import file (reported in the preview, by row).

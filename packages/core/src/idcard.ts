@@ -3,6 +3,7 @@
  * (YYYYMMDD), 3-digit sequence whose last digit gives the gender (odd = male), and an ISO 7064
  * MOD 11-2 check character ('0'-'9' or 'X').
  */
+import { chinaDay } from './chinaTime.ts';
 
 /** Weight of each of the first 17 digits: 2^(18 - i) mod 11, as GB 11643 tabulates them. */
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -15,8 +16,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Earliest birth date accepted; no living resident (or data-entry year) predates it. */
 const MIN_BIRTH = '1900-01-01';
-/** China Standard Time is a fixed UTC+8 (no daylight saving since 1991). */
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** What {@link validateIdNumber} found: the normalised number and what it tells, or why it is wrong. */
 export type IdCheck =
@@ -42,14 +41,6 @@ function isCalendarDate(y: number, m: number, d: number): boolean {
   return d <= daysInMonth;
 }
 
-/**
- * Today's date (YYYY-MM-DD) in China, whatever zone the server runs in, so that a baby born this
- * morning in Chengdu is not "born in the future" on a UTC server before 08:00.
- */
-function chinaDate(now: Date): string {
-  return new Date(now.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
 /** The ISO date for YYYYMMDD digits when they form a real date within [1900-01-01, today]. */
 function birthDateOf(yyyymmdd: string, today: Date): string | null {
   const y = Number(yyyymmdd.slice(0, 4));
@@ -57,8 +48,9 @@ function birthDateOf(yyyymmdd: string, today: Date): string | null {
   const d = Number(yyyymmdd.slice(6, 8));
   if (!isCalendarDate(y, m, d)) return null;
   const iso = `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
-  // Zero-padded ISO dates compare correctly as strings.
-  if (iso < MIN_BIRTH || iso > chinaDate(today)) return null;
+  // Zero-padded ISO dates compare correctly as strings. Today is China's, whatever zone the server
+  // runs in: a baby born this morning in Chengdu is not "born in the future" on a UTC server before 08:00.
+  if (iso < MIN_BIRTH || iso > chinaDay(today)) return null;
   return iso;
 }
 

@@ -14,6 +14,7 @@ export * from './allocate.ts';
 export * from './ledger.ts';
 export * from './fundCategories.ts';
 export * from './requestFlow.ts';
+export * from './chinaTime.ts';
 export * from './worktime.ts';
 export * from './triage/categories.ts';
 export * from './triage/features.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, checkVisitRule, chinaDay, daysBetween, DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, effectiveVisitRule,
+  checkVisitRule, DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, effectiveVisitRule,
   isSpecialHousehold, LARGE_COMMUNITY_HOUSEHOLDS, MAX_VISIT_INTERVAL_DAYS, nextDueDay, visitIntervalDays, visitStatus,
 } from './visitRules.ts';
 
@@ -53,21 +53,6 @@ describe('checkVisitRule', () => {
     expect(checkVisitRule({ specialDays: 10, smallDays: 7 })).toEqual([{ field: 'specialDays', reason: 'longer_than_regular' }]);
     expect(checkVisitRule({ size: 'huge' as never })).toEqual([{ field: 'size', reason: 'unknown' }]);
     expect(checkVisitRule({ specialTags: ['disabled', 'disabled'] })).toEqual([{ field: 'specialTags', reason: 'duplicate' }]);
-  });
-});
-
-describe('days in China', () => {
-  it('the calendar day turns at midnight China time, not UTC', () => {
-    expect(chinaDay(new Date('2026-03-01T15:59:59Z'))).toBe('2026-03-01');
-    expect(chinaDay(new Date('2026-03-01T16:00:00Z'))).toBe('2026-03-02');
-  });
-  it('adds and counts days across months, leap days and years', () => {
-    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
-    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-    expect(addDays('2026-01-31', 60)).toBe('2026-04-01');
-    expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
-    expect(daysBetween('2026-03-01', '2026-01-01')).toBe(-59);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ResidentTag } from './tags.ts';
+import { addDays, chinaDay, daysBetween } from './chinaTime.ts';
 
 /**
  * Household visits (走访): how often each household must be seen. Karamay's practice (docs/domain.md):
@@ -81,23 +82,6 @@ export function visitIntervalDays(rule: EffectiveVisitRule, special: boolean): n
   return special ? rule.specialDays : rule.regularDays;
 }
 
-const DAY_MS = 86_400_000;
-const CST_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar day (YYYY-MM-DD) in China (UTC+8, no daylight saving) at instant `d`. */
-export function chinaDay(d: Date): string {
-  return new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** `day` (YYYY-MM-DD) plus `n` calendar days. */
-export function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** Whole days from `a` to `b` (both YYYY-MM-DD); negative when b is earlier. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS);
-}
 
 /**
  * The day the next visit is due: `interval` days after the China calendar day of the last visit; a

@@ -6,11 +6,13 @@ import {
   addCalendarHours,
   addWorkingHours,
   deadlineFor,
+  addWorkingDays,
+  endOfWorkingDays,
   isWorkingDay,
-  shanghaiDate,
   slaStatus,
   workingHoursBetween,
 } from './worktime.ts';
+import { chinaDay } from './chinaTime.ts';
 import type { WorkCalendar } from './worktime.ts';
 
 /** A Shanghai wall-clock time, 'YYYY-MM-DD HH:MM[:SS]', as an instant. */
@@ -57,13 +59,13 @@ describe('the shipped holiday calendars', () => {
   });
 });
 
-describe('isWorkingDay and shanghaiDate', () => {
+describe('isWorkingDay and chinaDay', () => {
   it('reads an instant on its Shanghai date, not its UTC date', () => {
     const d = new Date('2026-02-14T16:30:00Z'); // 00:30 on Sunday 15 Feb in Shanghai, a holiday
-    expect(shanghaiDate(d)).toBe('2026-02-15');
+    expect(chinaDay(d)).toBe('2026-02-15');
     expect(isWorkingDay(d)).toBe(false);
     const e = new Date('2026-02-13T16:30:00Z'); // 00:30 on the make-up Saturday
-    expect(shanghaiDate(e)).toBe('2026-02-14');
+    expect(chinaDay(e)).toBe('2026-02-14');
     expect(isWorkingDay(e)).toBe(true);
   });
 
@@ -84,6 +86,32 @@ describe('isWorkingDay and shanghaiDate', () => {
 
   it('refuses an invalid Date', () => {
     expect(() => isWorkingDay(new Date('nonsense'))).toThrow(RangeError);
+  });
+});
+
+describe('addWorkingDays and endOfWorkingDays', () => {
+  it('count working days after a day, skipping weekends and holidays and taking make-up days', () => {
+    expect(addWorkingDays('2026-03-02', 1)).toBe('2026-03-03'); // Monday → Tuesday
+    expect(addWorkingDays('2026-03-06', 1)).toBe('2026-03-09'); // Friday → Monday
+    expect(addWorkingDays('2026-03-07', 1)).toBe('2026-03-09'); // from a Saturday
+    expect(addWorkingDays('2026-02-13', 1)).toBe('2026-02-14'); // the make-up Saturday before 春节
+    expect(addWorkingDays('2026-02-13', 2)).toBe('2026-02-24'); // then nine days off
+    expect(addWorkingDays('2025-09-30', 1)).toBe('2025-10-09'); // over 国庆 + 中秋
+    expect(addWorkingDays('2025-12-31', 1)).toBe('2026-01-04'); // 元旦 01-01 to 03 off, then the make-up Sunday
+  });
+
+  it('ends at China’s midnight after the last counted day, never counting the day it starts', () => {
+    expect(endOfWorkingDays(sh('2026-03-02 10:00'), 5)).toEqual(sh('2026-03-10 00:00'));
+    expect(endOfWorkingDays(sh('2026-03-06 23:30'), 1)).toEqual(sh('2026-03-10 00:00'));
+    expect(endOfWorkingDays(new Date('2026-03-08T16:00:00Z'), 1)).toEqual(sh('2026-03-11 00:00')); // Monday 00:00 in China
+  });
+
+  it('refuses a count that is not a positive whole number, and a calendar with no working day', () => {
+    expect(() => addWorkingDays('2026-03-02', 0)).toThrow(RangeError);
+    expect(() => addWorkingDays('2026-03-02', 1.5)).toThrow(RangeError);
+    const never: WorkCalendar = { ...DEFAULT_WORK_CALENDAR, holidays: [], workdays: [] };
+    const allOff: WorkCalendar = { ...never, holidays: Array.from({ length: 1200 }, (_, i) => new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10)) };
+    expect(() => addWorkingDays('2025-12-31', 1, allOff)).toThrow(RangeError);
   });
 });
 

@@ -2,10 +2,10 @@
  * Deadlines counted in working time (工作时间) or calendar time, on a configurable calendar of
  * Chinese public holidays and make-up working days (调休上班).
  *
- * Every instant is a `Date`, read in Asia/Shanghai. China has used UTC+8 without daylight saving
- * since 1991, so a fixed offset is exact for every date this platform will see, and no timezone
- * library (nor the host's own zone, which differs between server and phone) is involved.
+ * Every instant is a `Date`, read in China time; days and their instants come from chinaTime.ts
+ * (a fixed UTC+8, exact since 1991), so the host's own zone is never involved.
  */
+import { addDays, chinaDay, chinaEpochDay, dayOfEpoch, epochDay, instantOfEpochDay, startOfChinaDay } from './chinaTime.ts';
 
 /**
  * A working calendar: which days are off, which weekend days are worked, and the working hours.
@@ -23,24 +23,15 @@ export interface WorkCalendar {
 }
 
 const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SHANGHAI_OFFSET = 8 * HOUR;
 /** A search for the next working day gives up after this many days off in a row (a broken calendar). */
 const MAX_DAYS_OFF = 3 * 366;
 
-/** Days since 1970-01-01 of a `YYYY-MM-DD` date. */
-function dayNumber(ymd: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${ymd}`);
-  const day = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY;
-  // Date.UTC rolls 02-30 over into March; a calendar with such a day has a typo worth reporting.
-  if (dayString(day) !== ymd) throw new RangeError(`no such date: ${ymd}`);
-  return day;
-}
-
-function dayString(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
-}
+// Day numbers (days since 1970-01-01) keep the deadline loops to integer arithmetic. A calendar day
+// with a typo (02-30) is reported by epochDay rather than rolled over.
+const dayNumber = epochDay;
+const dayString = dayOfEpoch;
+const shanghaiDay = chinaEpochDay;
+const instantOf = instantOfEpochDay;
 
 /** Days in `from`–`to` inclusive, as `YYYY-MM-DD` strings (both given as `YYYY-MM-DD`). */
 function dayRange(from: string, to: string): string[] {
@@ -94,20 +85,6 @@ export const DEFAULT_WORK_CALENDAR: WorkCalendar = {
   dayEnd: '18:00',
 };
 
-/** The Shanghai day (days since 1970-01-01) that contains the instant `ms`. */
-function shanghaiDay(ms: number): number {
-  return Math.floor((ms + SHANGHAI_OFFSET) / DAY);
-}
-
-/** The instant when Shanghai day `day` reaches `offsetMs` past midnight. */
-function instantOf(day: number, offsetMs: number): number {
-  return day * DAY - SHANGHAI_OFFSET + offsetMs;
-}
-
-/** The Shanghai calendar date of an instant, `YYYY-MM-DD`. */
-export function shanghaiDate(at: Date): string {
-  return dayString(shanghaiDay(toMs(at)));
-}
 
 function toMs(at: Date): number {
   const ms = at.getTime();
@@ -162,6 +139,27 @@ function nextWorkingDay(day: number, c: Compiled): number {
 export function isWorkingDay(date: Date | string, cal: WorkCalendar = DEFAULT_WORK_CALENDAR): boolean {
   const day = typeof date === 'string' ? dayNumber(date) : shanghaiDay(toMs(date));
   return isWorkingDayNumber(day, compile(cal));
+}
+
+/**
+ * The `n`-th working day after `day` (`YYYY-MM-DD`), not counting `day` itself: with n = 1, the next
+ * working day. Weekends, public holidays and make-up working days (调休) follow `cal`.
+ * @throws RangeError for a count that is not a positive integer, or a calendar without working days.
+ */
+export function addWorkingDays(day: string, n: number, cal: WorkCalendar = DEFAULT_WORK_CALENDAR): string {
+  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`n must be a positive integer: ${n}`);
+  const c = compile(cal);
+  let d = dayNumber(day);
+  for (let i = 0; i < n; i++) d = nextWorkingDay(d, c);
+  return dayString(d);
+}
+
+/**
+ * The instant a period of `n` working days starting the day after `at` ends: China's midnight at the
+ * end of the `n`-th working day after the day of `at` (the day of `at` itself never counts).
+ */
+export function endOfWorkingDays(at: Date, n: number, cal: WorkCalendar = DEFAULT_WORK_CALENDAR): Date {
+  return startOfChinaDay(addDays(addWorkingDays(chinaDay(at), n, cal), 1));
 }
 
 function checkHours(hours: number): number {

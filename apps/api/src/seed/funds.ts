@@ -1,11 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { fenToYuan, levyOnTurnover, type Role } from '@gongzhi/core';
+import { fenToYuan, levyOnTurnover, type Role, chinaDay } from '@gongzhi/core';
 import type { Tx } from '../platform/db/client.ts';
 import { newId } from '../platform/db/columns.ts';
 import type { Actor } from '../platform/authz/actor.ts';
 import { BANK, lockFund, postEntry, type Line } from '../features/funds/funds.ledger.ts';
 import { budgetInTx, dividendInTx } from '../features/funds/funds.property.service.ts';
-import { shanghaiDay } from '../features/funds/funds.access.ts';
 import { Rng } from './random.ts';
 
 /** A demo staff member as an actor, by role and region code. */
@@ -62,7 +61,7 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
     months.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
   }
   const day = (m: string, d: number) => `${m}-${String(d).padStart(2, '0')}`;
-  const today = shanghaiDay(now);
+  const today = chinaDay(now);
   /** Day `d` of month `m`, or today if that is still to come. */
   const upTo = (m: string, d: number) => (day(m, d) > today ? today : day(m, d));
   let receipt = 0;

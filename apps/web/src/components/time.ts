@@ -1,12 +1,13 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc';
 import timezone from 'dayjs/plugin/timezone';
+import { CHINA_TIME_ZONE, chinaDay, chinaIso, endOfChinaDay, startOfChinaDay } from '@gongzhi/core';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
 
 /** Every time on the platform is shown in China Standard Time, whatever the browser's zone. */
-export const ZONE = 'Asia/Shanghai';
+export const ZONE = CHINA_TIME_ZONE;
 
 /** An ISO instant as "2025-01-31 14:05:09" in Asia/Shanghai, or "—". */
 export function formatTime(iso: string | null | undefined): string {
@@ -15,12 +16,12 @@ export function formatTime(iso: string | null | undefined): string {
 
 /** The start of a calendar day in Asia/Shanghai as an ISO string with offset (for API filters). */
 export function startOfDayIso(day: dayjs.Dayjs): string {
-  return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).startOf('day').format();
+  return chinaIso(startOfChinaDay(day.format('YYYY-MM-DD')));
 }
 
 /** The last millisecond of a calendar day in Asia/Shanghai as an ISO string with offset. */
 export function endOfDayIso(day: dayjs.Dayjs): string {
-  return dayjs.tz(day.format('YYYY-MM-DD'), ZONE).endOf('day').format('YYYY-MM-DDTHH:mm:ss.SSSZ');
+  return chinaIso(endOfChinaDay(day.format('YYYY-MM-DD')), true);
 }
 
 /** An ISO instant as "2025-01-31 14:05" in Asia/Shanghai (for deadlines, where seconds are noise), or "—". */
@@ -33,5 +34,5 @@ export function formatMinute(iso: string | null | undefined): string {
  * work in the browser's zone): a browser elsewhere still counts "today" as China does.
  */
 export function todayInChina(): dayjs.Dayjs {
-  return dayjs(dayjs().tz(ZONE).format('YYYY-MM-DD'));
+  return dayjs(chinaDay(new Date()));
 }

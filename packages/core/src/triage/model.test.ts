@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRIAGE_CORPUS } from './corpus.ts';
 import { predict, train } from './model.ts';
-import type { TriageExample } from './model.ts';
+import type { TriageExample, TriageModel } from './model.ts';
 
 const TINY: TriageExample[] = [
   { text: '马路上的井盖丢了', matter: 'big', category: 'municipal', department: 'shizheng' },
@@ -15,6 +15,11 @@ const TINY: TriageExample[] = [
   { text: '我家水龙头漏水', matter: 'private', category: 'home_repair' },
 ];
 
+// Training on the whole corpus takes a few hundred milliseconds: the tests that only read the
+// model share one, trained once per file on first use.
+let corpusModel: TriageModel | undefined;
+const trainedOnCorpus = (): TriageModel => (corpusModel ??= train(TRIAGE_CORPUS));
+
 describe('train and predict', () => {
   it('learns from a handful of examples', () => {
     const model = train(TINY);
@@ -25,7 +30,7 @@ describe('train and predict', () => {
   });
 
   it('gives probabilities that sum to one, with the chosen one as confidence', { timeout: 30_000 }, () => {
-    const model = train(TRIAGE_CORPUS);
+    const model = trainedOnCorpus();
     for (const text of ['井盖丢了', '楼上漏水', '想找个家教', '😡', '今天天气不错']) {
       const p = predict(model, text);
       const sum = p.matterProbabilities.big + p.matterProbabilities.small + p.matterProbabilities.private;
@@ -39,7 +44,7 @@ describe('train and predict', () => {
   });
 
   it('falls back to the priors for text with no usable characters', { timeout: 30_000 }, () => {
-    const model = train(TRIAGE_CORPUS);
+    const model = trainedOnCorpus();
     const p = predict(model, '！！！😡😡');
     expect(p.hasFeatures).toBe(false);
     expect(predict(model, '').matterProbabilities).toEqual(p.matterProbabilities);
@@ -48,7 +53,7 @@ describe('train and predict', () => {
   });
 
   it('produces a plain JSON model that predicts the same after a round trip', { timeout: 30_000 }, () => {
-    const model = train(TRIAGE_CORPUS);
+    const model = trainedOnCorpus();
     const copy = JSON.parse(JSON.stringify(model));
     expect(copy).toEqual(model);
     for (const e of TRIAGE_CORPUS.slice(0, 50)) expect(predict(copy, e.text)).toEqual(predict(model, e.text));
@@ -58,7 +63,7 @@ describe('train and predict', () => {
   });
 
   it('trains the same model whatever the order of the examples', { timeout: 30_000 }, () => {
-    const forward = train(TRIAGE_CORPUS);
+    const forward = trainedOnCorpus();
     const backward = train([...TRIAGE_CORPUS].reverse());
     expect(JSON.stringify(backward)).toBe(JSON.stringify(forward));
   });

@@ -14,7 +14,8 @@ import type { CreateAssemblyBody } from '@gongzhi/contracts';
 
 const DAY = 86_400_000;
 const GRID = '510108001001001'; // 锦绣花园网格: the demo owner's compound
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+// A real 1×1 PNG: scans are judged by content with `file-type`, which reads past the signature.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWP4//8/AAX+Av5Y8msOAAAAAElFTkSuQmCC', 'base64');
 
 let ctx: TestContext;
 let secretary: Client, owner: Client, grid: Client, resident: Client;

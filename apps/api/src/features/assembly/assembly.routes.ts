@@ -10,8 +10,10 @@ import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
-import { castOnline, castPaper, MAX_SCAN_BYTES, progressOf, readScan } from './ballot.service.ts';
+import { castOnline, castPaper, progressOf, readScan } from './ballot.service.ts';
 import { assemblyDetail, assemblyList, ballotsExport, publicResults, rollOf, visibleAssembly } from './assembly.read.service.ts';
+import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
+import { readUpload } from '../../platform/uploads/uploads.ts';
 
 /** Owners' assemblies (业主大会): convene, open, vote online and on paper, live progress, close, results, export. */
 export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
@@ -72,17 +74,8 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Enter a paper ballot for an owner (multipart: ownerKey, choices as JSON, then the scan as "file")', params: IdParams, consumes: ['multipart/form-data'], response: { 201: z.object({ ok: z.literal(true) }) } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    const fields: Record<string, string> = {};
-    let scan: Buffer | null = null;
-    for await (const part of request.parts({ limits: { fileSize: MAX_SCAN_BYTES } })) {
-      if (part.type === 'file') {
-        try { scan = await part.toBuffer(); } catch (err) {
-          if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: '10 MB' });
-          throw err;
-        }
-      } else fields[part.fieldname] = String(part.value);
-    }
+    const { file, fields } = await readUpload(request, MAX_UPLOAD_BYTES);
+    const scan = file?.data ?? null;
     let choices: unknown;
     try { choices = JSON.parse(fields.choices ?? ''); } catch { choices = undefined; }
     const parsed = PaperBallotFields.safeParse({ ownerKey: fields.ownerKey, choices });

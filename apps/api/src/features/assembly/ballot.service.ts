@@ -10,13 +10,11 @@ import { auditRow } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
+import { sniffUpload, type UploadType } from '../../platform/uploads/uploads.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { mayManage } from './assembly.policy.ts';
-
-/** Largest scan of a paper ballot accepted. */
-export const MAX_SCAN_BYTES = 10 * 1024 * 1024;
 
 /** An assembly's matters never change after it is convened, so each process keeps them once. */
 const matterCache = new Map<string, AssemblyMatterRow[]>();
@@ -136,13 +134,8 @@ export async function castOnline(db: Db, actor: Actor, assemblyId: string, body:
   return refusal(db, actor, assemblyId, w, body.choices.length, now);
 }
 
-/** What a scan is, by its first bytes: JPEG, PNG or PDF; anything else is refused. */
-export function scanType(data: Buffer): { mime: string; ext: string } | null {
-  if (data.length > 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return { mime: 'image/jpeg', ext: 'jpg' };
-  if (data.length > 8 && data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return { mime: 'image/png', ext: 'png' };
-  if (data.length > 5 && data.subarray(0, 5).toString('latin1') === '%PDF-') return { mime: 'application/pdf', ext: 'pdf' };
-  return null;
-}
+/** What a paper ballot's scan may be, by content: JPEG, PNG or PDF; anything else is refused. */
+const SCAN_TYPES = ['jpg', 'png', 'pdf'] as const satisfies readonly UploadType[];
 
 /**
  * Staff enter a paper ballot for an owner on the roll, with its scan. Everything is checked before
@@ -154,9 +147,9 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
   checkOpen(a, now);
   found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
   checkComplete(await cachedMatters(db, a.id), input.choices);
-  const type = input.scan ? scanType(input.scan) : null;
+  const type = input.scan ? await sniffUpload(input.scan, SCAN_TYPES) : null;
   if (!input.scan || !type) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
-  const key = await storage.put(input.scan, type.ext);
+  const key = await storage.put(input.scan, type.type);
   try {
     const w = await writeBallot(db, actor, a.id, { who: { ownerKey: input.ownerKey }, choices: input.choices, channel: 'paper', scan: { key, mime: type.mime } }, now);
     if (w.open !== 1 || w.owner !== 1 || w.inserted !== input.choices.length) await refusal(db, actor, a.id, w, input.choices.length, now);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { shanghaiDate } from '@gongzhi/core';
+import { chinaDay } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { AddSeatBody, ByElectionBody, CreateCouncilBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -114,7 +114,7 @@ export async function byElection(db: Db, actor: Actor, seatId: string, body: z.i
     if (!seat.vacatedAt) throw new AppError('SEAT_NOT_VACANT');
     const [filled] = await tx.select({ id: councilSeats.id }).from(councilSeats).where(and(eq(councilSeats.predecessorId, seatId)));
     if (filled) throw new AppError('SEAT_ALREADY_FILLED');
-    if (body.electedOn >= seat.termEnd || body.electedOn < shanghaiDate(seat.vacatedAt)) throw new AppError('TERM_INVALID');
+    if (body.electedOn >= seat.termEnd || body.electedOn < chinaDay(seat.vacatedAt)) throw new AppError('TERM_INVALID');
     const holder = await holderOf(tx, actor, council, body);
     await assertNoOtherSeat(tx, seat.councilId, holder, body.electedOn, seat.termEnd);
     const [row] = await tx.insert(councilSeats).values({

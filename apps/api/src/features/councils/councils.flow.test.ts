@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { shanghaiDate } from '@gongzhi/core';
+import { chinaDay } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type TestContext } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
@@ -26,7 +26,7 @@ describe('a council from its seats to a resolution in effect', () => {
     // A seat falls vacant and a by-election fills it for the rest of the term; the history stays.
     const vacated = await c.worker.request('POST', `/api/v1/council-seats/${council.seats[4]}/vacate`, { reason: '搬离本小区' });
     expect(vacated.json()).toMatchObject({ seatedCount: 4, vacantCount: 1 });
-    const elected = await c.worker.request('POST', `/api/v1/council-seats/${council.seats[4]}/by-election`, { residentId: c.neighbours[5], electedOn: shanghaiDate(new Date()) });
+    const elected = await c.worker.request('POST', `/api/v1/council-seats/${council.seats[4]}/by-election`, { residentId: c.neighbours[5], electedOn: chinaDay(new Date()) });
     expect(elected.statusCode, elected.body).toBe(201);
     const seats = elected.json().seats as { id: string; sitting: boolean; byElection: boolean; predecessorId: string | null; successorId: string | null; termEnd: string }[];
     const successor = seats.find((s) => s.predecessorId === council.seats[4])!;

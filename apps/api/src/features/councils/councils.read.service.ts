@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { noticeWindowOpen, shanghaiDate } from '@gongzhi/core';
+import { noticeWindowOpen, chinaDay } from '@gongzhi/core';
 import type { CouncilDetail, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -23,7 +23,7 @@ export async function councilDetail(db: Db, actor: Actor, id: string, now: Date)
   const { c, region } = found(await findCouncil(db, scopeFor(actor, 'council.read'), id), 'COUNCIL_NOT_FOUND');
   const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
   const orgNames = await organisationNames(db, [...new Set(seats.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))]);
-  return presentCouncil({ c, region, seats, orgNames, agenda, meetings }, shanghaiDate(now), councilAbilities(actor, c));
+  return presentCouncil({ c, region, seats, orgNames, agenda, meetings }, chinaDay(now), councilAbilities(actor, c));
 }
 
 /**
@@ -33,7 +33,7 @@ export async function councilDetail(db: Db, actor: Actor, id: string, now: Date)
 export async function meetingDetail(db: Db, actor: Actor, id: string, now: Date): Promise<MeetingDetail> {
   const { m, c } = found(await findMeeting(db, scopeFor(actor, 'council.read'), id), 'MEETING_NOT_FOUND');
   const manage = mayManage(actor, c.regionPath);
-  const day = shanghaiDate(m.state === 'closed' && m.closedAt ? m.closedAt : now);
+  const day = chinaDay(m.state === 'closed' && m.closedAt ? m.closedAt : now);
   const [agenda, attendance, motions, minutes, seats, resolutions, quorum] = await Promise.all([
     meetingAgenda(db, id), attendanceOf(db, id), motionsOf(db, id), minutesOf(db, id), seatsOf(db, c.id), resolutionsOfMeeting(db, id),
     quorumOf(db, c.id, id, c.quorum, day),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { shanghaiDate } from '@gongzhi/core';
+import { chinaDay } from '@gongzhi/core';
 import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
@@ -34,7 +34,7 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },
     async (request) => {
-      const { rows, total } = await listCouncils(db, scopeFor(requireActor(request), 'council.read'), request.query, shanghaiDate(now()));
+      const { rows, total } = await listCouncils(db, scopeFor(requireActor(request), 'council.read'), request.query, chinaDay(now()));
       return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
     });
 

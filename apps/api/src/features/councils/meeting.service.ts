@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { noticePeriodMet, shanghaiDate } from '@gongzhi/core';
+import { noticePeriodMet, chinaDay } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -36,7 +36,7 @@ export async function createMeeting(db: Db, actor: Actor, councilId: string, bod
       await tx.insert(councilMeetingAgenda).values(ids.map((agendaItemId, position) => ({ meetingId: meeting!.id, agendaItemId, position })));
       await tx.update(councilAgendaItems).set({ state: 'scheduled' }).where(inArray(councilAgendaItems.id, ids));
     }
-    const today = shanghaiDate(now);
+    const today = chinaDay(now);
     for (const s of (await seatsOf(tx, councilId)).filter((x) => isSitting(x, today) && x.residentId)) {
       await enqueue(tx, { channel: 'sms', template: 'council.meeting_notice', recipientResidentId: s.residentId, payload: { meetingId: meeting!.id, title: body.title, startsAt: startsAt.toISOString(), location: body.location } });
     }
@@ -86,7 +86,7 @@ export async function signInMember(db: Db, actor: Actor, meetingId: string, seat
   await db.transaction(async (tx) => {
     const row = found(await findMeeting(tx, scopeFor(actor, 'council.read'), meetingId, true), 'MEETING_NOT_FOUND');
     if (row.m.state === 'closed') throw new AppError('MEETING_CLOSED');
-    const seat = await actingSeat(tx, actor, row.c, seatId, shanghaiDate(now));
+    const seat = await actingSeat(tx, actor, row.c, seatId, chinaDay(now));
     const added = await tx.insert(councilAttendance).values({ meetingId, seatId: seat.id, signedAt: now, recordedBy: actor.userId })
       .onConflictDoNothing().returning({ id: councilAttendance.id });
     if (added.length) await audit(tx, actor, { action: 'council.sign_in', subjectType: 'council_meeting', subjectId: meetingId, regionPath: row.m.regionPath, details: { seatId: seat.id } });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { decideMotion, membersShortOfQuorum, councilQuorumReached, shanghaiDate, type CouncilQuorum } from '@gongzhi/core';
+import { decideMotion, membersShortOfQuorum, councilQuorumReached, chinaDay, type CouncilQuorum } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateMotionBody, CouncilVoteBody } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -31,7 +31,7 @@ async function requireQuorum(db: DbOrTx, council: CouncilRow, meetingId: string,
 export async function createMotion(db: Db, actor: Actor, meetingId: string, body: z.infer<typeof CreateMotionBody>, now: Date): Promise<MotionRow> {
   return db.transaction(async (tx) => {
     const { m, c } = await managedOpenMeeting(tx, actor, meetingId);
-    await requireQuorum(tx, c, meetingId, shanghaiDate(now));
+    await requireQuorum(tx, c, meetingId, chinaDay(now));
     if (body.agendaItemId) {
       const item = found(await findAgendaItem(tx, body.agendaItemId), 'AGENDA_ITEM_NOT_FOUND');
       if (item.councilId !== c.id) throw new AppError('AGENDA_ITEM_NOT_FOUND');
@@ -53,7 +53,7 @@ export async function castVote(db: Db, actor: Actor, motionId: string, body: z.i
   return db.transaction(async (tx) => {
     const row = found(await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true), 'MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
-    const seat = await actingSeat(tx, actor, row.c, body.seatId, shanghaiDate(now));
+    const seat = await actingSeat(tx, actor, row.c, body.seatId, chinaDay(now));
     if (!(await attendanceOf(tx, row.m.id)).some((a) => a.seatId === seat.id)) throw new AppError('MEMBER_NOT_PRESENT');
     const added = await tx.insert(councilVotes).values({ motionId, seatId: seat.id, choice: body.choice, castAt: now, recordedBy: actor.userId })
       .onConflictDoNothing().returning({ id: councilVotes.id });
@@ -72,7 +72,7 @@ export async function closeMotion(db: Db, actor: Actor, motionId: string, now: D
     const row = await findMotion(tx, scopeFor(actor, 'council.read'), motionId, true);
     if (!row || !mayManage(actor, row.c.regionPath)) throw new AppError('MOTION_NOT_FOUND');
     if (row.mo.state !== 'open') throw new AppError('MOTION_CLOSED');
-    const q = await requireQuorum(tx, row.c, row.m.id, shanghaiDate(now));
+    const q = await requireQuorum(tx, row.c, row.m.id, chinaDay(now));
     const votes = await votesOf(tx, [motionId]);
     const n = (choice: string) => votes.filter((v) => v.choice === choice).length;
     const result = decideMotion({ present: q.present, for: n('for'), against: n('against'), abstain: n('abstain') }, row.mo.majority);

@@ -44,11 +44,6 @@ export function fenFrom(input: string | number): bigint {
   return fen;
 }
 
-/** Today's date in Asia/Shanghai as YYYY-MM-DD: the accounting day of an entry made now. */
-export function shanghaiDay(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Throws unless the fund is of one of the kinds. */
 export function requireKind(fund: { kind: string }, kinds: readonly string[]): void {
   const names: Record<string, string> = { charity: '慈善基金', development: '发展基金', protection: '保障资金', common: '共有资金' };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason } from '@gongzhi/core';
+import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason, chinaDay } from '@gongzhi/core';
 import type { ExpenseBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
@@ -9,21 +9,15 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
-import { fenFrom, fundFor, shanghaiDay } from './funds.access.ts';
+import { fenFrom, fundFor } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
 import { mayDecideExpense } from './funds.policy.ts';
+import { fundAttachments } from './funds.table.ts';
 
-export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
-
-/** The kind of a receipt or invoice, read from its first bytes (never from its name). */
-function sniff(data: Buffer): 'pdf' | 'image' | null {
-  if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image';
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image';
-  if (data.subarray(0, 4).toString('latin1') === 'RIFF' && data.subarray(8, 12).toString('latin1') === 'WEBP') return 'image';
-  return null;
-}
+/** What a receipt or invoice may be, read from its content (never from its name). */
+const RECEIPT_TYPES = ['pdf', 'jpg', 'png', 'webp'] as const satisfies readonly UploadType[];
 
 /**
  * Stores a receipt or invoice for a fund (PDF or photo). Photos are re-encoded, which drops their
@@ -31,8 +25,8 @@ function sniff(data: Buffer): 'pdf' | 'image' | null {
  */
 export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, fundId: string, filename: string, data: Buffer) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
-  const kind = sniff(data);
-  if (!kind) throw new AppError('FILE_UNREADABLE', { reason: 'PDF、JPEG、PNG、WebP' });
+  const { type } = await requireUploadType(data, RECEIPT_TYPES, () => new AppError('FILE_UNREADABLE', { reason: 'PDF、JPEG、PNG、WebP' }));
+  const kind = type === 'pdf' ? 'pdf' : 'image';
   let stored = data;
   if (kind === 'image') {
     stored = await sharp(data, { limitInputPixels: 50_000_000 }).rotate().jpeg({ quality: 85 }).toBuffer()
@@ -43,8 +37,7 @@ export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, f
   const id = newId();
   const name = filename.replace(/[\\/\r\n]/g, '_').slice(0, 120) || `receipt.${ext}`;
   await db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO fund_attachments (id, fund_id, storage_key, filename, mime, size, uploaded_by)
-      VALUES (${id}, ${fund.id}, ${key}, ${name}, ${kind === 'pdf' ? 'application/pdf' : 'image/jpeg'}, ${stored.length}, ${actor.userId})`);
+    await tx.insert(fundAttachments).values({ id, fundId: fund.id, storageKey: key, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length, uploadedBy: actor.userId });
     await audit(tx, actor, { action: 'fund.attachment', subjectType: 'fund_attachment', subjectId: id, regionPath: fund.regionPath, details: { fund: fund.code, size: stored.length } });
   });
   return { id, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length };
@@ -120,7 +113,7 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
       const account = await expenseAccount(tx, e);
       const posted = await postEntry(tx, actor, locked, {
         preparedBy: { id: e.prepared_by, name: e.prepared_by_name },
-        kind: 'expense', memo: e.reason, project: e.project, counterparty: e.payee, occurredOn: shanghaiDay(now),
+        kind: 'expense', memo: e.reason, project: e.project, counterparty: e.payee, occurredOn: chinaDay(now),
         approvedBy: { id: actor.userId, name: actor.name },
         details: { expenseId: e.id, category: e.category, attachmentIds: e.attachment_ids },
         lines: [{ account, amount }, { account: BANK, amount: -amount }],

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { fenToYuan } from '@gongzhi/core';
 import type { Db } from '../../platform/db/client.ts';
+import { poolOf } from '../../platform/db/prepared.ts';
 
 /** How each kind of transaction is described in the journal. */
 const KIND_LABEL: Record<string, string> = {
@@ -39,7 +40,7 @@ export async function* journal(db: Db, fundCode?: string): AsyncGenerator<string
   yield '\n';
   if (funds.length === 0) return;
 
-  const client = await (db as unknown as { $client: import('pg').Pool }).$client.connect();
+  const client = await poolOf(db).connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const ids = funds.map((f) => f.id);

@@ -1,13 +1,13 @@
-import { createHash } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import { LedgerError, fenToYuan, validatePostings } from '@gongzhi/core';
 import type { LedgerKind } from '@gongzhi/contracts';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import type { funds } from './funds.table.ts';
+import { funds } from './funds.table.ts';
 
 export type FundRow = typeof funds.$inferSelect;
 
@@ -46,17 +46,9 @@ export function accountSegment(text: string): string {
 
 /** Locks the fund row for the rest of the transaction, so its balance check cannot race. */
 export async function lockFund(tx: Tx, fundId: string): Promise<FundRow> {
-  const res = await tx.execute<Record<string, unknown>>(sql`
-    SELECT id, code, name, kind, region_id, region_path, district_code, year, bank_balance, posting_count, created_at, updated_at
-    FROM funds WHERE id = ${fundId} FOR UPDATE`);
-  const r = res.rows[0];
-  if (!r) throw new AppError('FUND_NOT_FOUND');
-  return {
-    id: r.id as string, code: r.code as string, name: r.name as string, kind: r.kind as FundRow['kind'],
-    regionId: r.region_id as string, regionPath: r.region_path as string, districtCode: r.district_code as string,
-    year: (r.year as number | null) ?? null, bankBalance: BigInt(r.bank_balance as string), postingCount: Number(r.posting_count),
-    createdAt: r.created_at as Date, updatedAt: r.updated_at as Date,
-  };
+  const [row] = await tx.select().from(funds).where(eq(funds.id, fundId)).for('update');
+  if (!row) throw new AppError('FUND_NOT_FOUND');
+  return row;
 }
 
 /** Maps the pure rules' refusal to the API's stable codes. */
@@ -102,22 +94,6 @@ async function accountIds(tx: DbOrTx, fundId: string, names: string[]): Promise<
 }
 
 /**
- * Runs a statement as a named prepared statement (the name is a digest of its text, so each shape of
- * posting is parsed and planned once per connection). The posting statement is the hot path of the
- * ledger; skipping its parse and plan is a good part of its cost. Drizzle's session API is used as
- * its own transactions use it.
- */
-async function executeNamed<T>(tx: DbOrTx, statement: SQL): Promise<{ rows: T[] }> {
-  const handle = tx as unknown as {
-    dialect: { sqlToQuery(s: SQL): { sql: string; params: unknown[] } };
-    _: { session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: T[] }> } } };
-  };
-  const query = handle.dialect.sqlToQuery(statement);
-  const name = `gz_fund_post_${createHash('sha1').update(query.sql).digest('hex').slice(0, 20)}`;
-  return handle._.session.prepareQuery(query, undefined, name, false).execute();
-}
-
-/**
  * Writes a ledger transaction into a fund in ONE statement: the fund's balance moves only if it
  * stays non-negative (the UPDATE takes the row lock, and PostgreSQL re-checks the condition after
  * waiting for a concurrent writer, so two expenses can never overdraw it together), and the
@@ -156,7 +132,9 @@ export async function postEntry(tx: DbOrTx, actor: Actor, fund: { id: string; ba
     after: { kind: entry.kind, memo: entry.memo, lines: entry.lines.map((l) => [l.account, l.amount.toString()]) },
     details: { amountFen: size.toString(), reverses: entry.reversesId ?? undefined },
   });
-  const res = await executeNamed<{ bank_balance: string }>(tx, sql`
+  // A named prepared statement (platform/db/prepared.ts): each shape of posting is parsed and planned
+  // once per connection, a good part of the hot path's cost.
+  const rows = await executePrepared<{ bank_balance: string }>(tx, sql`
     WITH f AS (
       UPDATE funds SET bank_balance = bank_balance + ${delta.toString()}::bigint, posting_count = posting_count + ${entry.lines.length}, updated_at = now()
       WHERE id = ${fund.id} AND bank_balance + ${delta.toString()}::bigint >= 0 ${opts.guard ? sql`AND ${opts.guard}` : sql``}
@@ -181,8 +159,8 @@ export async function postEntry(tx: DbOrTx, actor: Actor, fund: { id: string; ba
       INSERT INTO audit_log (id, actor_id, actor_name, action, subject_type, subject_id, region_path, before_digest, after_digest, details, ip)
       SELECT ${newId()}, ${a.actorId}::uuid, ${a.actorName}, ${a.action}, ${a.subjectType}, ${a.subjectId}, f.region_path, ${a.beforeDigest},
         ${a.afterDigest}, ${JSON.stringify(a.details)}::jsonb || jsonb_build_object('fund', f.code), ${a.ip} FROM t, f)
-    SELECT bank_balance FROM f`);
-  const row = res.rows[0];
+    SELECT bank_balance FROM f`, 'gz_fund_post');
+  const row = rows[0];
   if (!row) {
     const [now] = (await tx.execute<{ b: string }>(sql`SELECT bank_balance AS b FROM funds WHERE id = ${fund.id}`)).rows;
     if (!now || BigInt(now.b) + delta >= 0n) throw new AppError('FUND_NOT_FOUND');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { allocateProRata, dividendStatementLine, ratePerSquareMetre } from '@gongzhi/core';
+import { allocateProRata, dividendStatementLine, ratePerSquareMetre, chinaDay, CHINA_TIME_ZONE } from '@gongzhi/core';
 import type { BudgetBody, DividendBody, DividendView } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
@@ -9,7 +9,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { BANK, accountSegment, postEntry, withLockedFund, type FundRow } from './funds.ledger.ts';
-import { fenFrom, fundFor, requireKind, shanghaiDay } from './funds.access.ts';
+import { fenFrom, fundFor, requireKind } from './funds.access.ts';
 
 /**
  * Records a compound's annual open budget (信托制物业) as approved by the owners' assembly. When the
@@ -36,7 +36,7 @@ export interface PassedMatter { assemblyId: string; title: string; matterId: str
 async function passedMatters(db: DbOrTx, fundPath: string, matterId?: string): Promise<PassedMatter[]> {
   const rows = (await db.execute<{ assembly_id: string; title: string; matter_id: string; matter_title: string; position: number; closed_on: string }>(sql`
     SELECT a.id AS assembly_id, a.title, m.id AS matter_id, m.title AS matter_title, m.position,
-      to_char(a.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS closed_on
+      to_char(a.closed_at AT TIME ZONE ${CHINA_TIME_ZONE}::text, 'YYYY-MM-DD') AS closed_on
     FROM assembly_matters m JOIN assemblies a ON a.id = m.assembly_id
     WHERE a.state = 'closed' AND a.results_published_at IS NOT NULL AND (m.result->>'passed')::boolean
       AND a.region_path = ${fundPath}
@@ -137,7 +137,7 @@ export async function payDividend(db: Db, actor: Actor, fundId: string, body: z.
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   requireKind(fund, ['common']);
   const total = fenFrom(body.amountFen);
-  return withLockedFund(db, fund.id, (tx, locked) => dividendInTx(tx, actor, locked, total, body.purpose, shanghaiDay(now)));
+  return withLockedFund(db, fund.id, (tx, locked) => dividendInTx(tx, actor, locked, total, body.purpose, chinaDay(now)));
 }
 
 /** A dividend with every owner's statement line. */

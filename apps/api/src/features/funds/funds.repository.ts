@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExpenseView, LedgerKind } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
+import { fundAttachments, funds } from './funds.table.ts';
 
 /** A fund with its region, bank movements by month and account balances, as lists and pages show it. */
 export interface FundListRow {
@@ -23,14 +24,20 @@ const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.
      SELECT a.name, COALESCE(sum(m.debit - m.credit), 0)::text AS balance
      FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts`;
 
-function toFund(r: Record<string, unknown>): FundListRow {
-  const months = (r.months as FundListRow['months'] | null) ?? [];
+/** A row of FUND_COLUMNS as PostgreSQL sends it (bigint as text, JSON aggregates parsed). */
+type FundSqlRow = {
+  id: string; code: string; name: string; kind: string; year: number | null; region_path: string; region_id: string; region_name: string;
+  bank_balance: string; months: FundListRow['months'] | null; accounts: FundListRow['accounts'] | null;
+};
+
+function toFund(r: FundSqlRow): FundListRow {
+  const months = r.months ?? [];
   return {
-    id: r.id as string, code: r.code as string, name: r.name as string, kind: r.kind as string, year: (r.year as number | null) ?? null,
-    regionPath: r.region_path as string, regionId: r.region_id as string, regionName: r.region_name as string,
-    bankBalance: BigInt(r.bank_balance as string),
+    id: r.id, code: r.code, name: r.name, kind: r.kind, year: r.year,
+    regionPath: r.region_path, regionId: r.region_id, regionName: r.region_name,
+    bankBalance: BigInt(r.bank_balance),
     inflow: months.reduce((a, m) => a + BigInt(m.debit), 0n), outflow: months.reduce((a, m) => a + BigInt(m.credit), 0n),
-    months, accounts: (r.accounts as FundListRow['accounts'] | null) ?? [],
+    months, accounts: r.accounts ?? [],
   };
 }
 
@@ -39,14 +46,14 @@ function toFund(r: Record<string, unknown>): FundListRow {
  * disclosure pages show every fund to everyone.
  */
 export async function selectFunds(db: DbOrTx, f: { code?: string } = {}): Promise<FundListRow[]> {
-  const res = await db.execute<Record<string, unknown>>(sql`
+  const res = await db.execute<FundSqlRow>(sql`
     SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id ${f.code !== undefined ? sql`WHERE f.code = ${f.code}` : sql``} ORDER BY f.region_path, f.code`);
   return res.rows.map(toFund);
 }
 
 /** The id of a fund by its public code. */
 export async function fundIdByCode(db: DbOrTx, code: string): Promise<string | undefined> {
-  const [f] = (await db.execute<{ id: string }>(sql`SELECT id FROM funds WHERE code = ${code}`)).rows;
+  const [f] = await db.select({ id: funds.id }).from(funds).where(eq(funds.code, code));
   return f?.id;
 }
 
@@ -66,18 +73,25 @@ export interface QuestionRow {
   id: string; askerName: string; question: string; answer: string | null; answeredByName: string | null; createdAt: string; answeredAt: string | null;
 }
 
-function toTx(r: Record<string, unknown>): TxRow {
+/** A row of TX_COLUMNS as PostgreSQL sends it (bigint and timestamps as text, JSON aggregates parsed). */
+type TxSqlRow = {
+  id: string; fund_id: string; kind: LedgerKind; memo: string; project: string | null; counterparty: string | null; anonymous: boolean;
+  receipt_no: string | null; occurred_on: string; amount: string; reverses_id: string | null; created_by: string | null; created_by_name: string;
+  approved_by_name: string | null; details: Record<string, unknown> | null; created_at: string; region_path: string; reversed_by_id: string | null;
+  postings: { account: string; amount: string }[] | null;
+  questions: (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null;
+};
+
+function toTx(r: TxSqlRow): TxRow {
   return {
-    id: r.id as string, fundId: r.fund_id as string, kind: r.kind as LedgerKind, memo: r.memo as string,
-    project: (r.project as string | null) ?? null, counterparty: (r.counterparty as string | null) ?? null,
-    anonymous: r.anonymous as boolean, receiptNo: (r.receipt_no as string | null) ?? null,
-    occurredOn: typeof r.occurred_on === 'string' ? r.occurred_on : (r.occurred_on as Date).toISOString().slice(0, 10),
-    amount: BigInt(r.amount as string), reversesId: (r.reverses_id as string | null) ?? null, createdBy: (r.created_by as string | null) ?? null,
-    createdByName: r.created_by_name as string, approvedByName: (r.approved_by_name as string | null) ?? null,
-    details: (r.details as Record<string, unknown> | null) ?? null, createdAt: new Date(r.created_at as string),
-    regionPath: r.region_path as string, reversedById: (r.reversed_by_id as string | null) ?? null,
-    postings: ((r.postings as { account: string; amount: string }[] | null) ?? []).map((p) => ({ account: p.account, amount: BigInt(p.amount) })),
-    questions: ((r.questions as (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null) ?? []).map((q) => ({
+    id: r.id, fundId: r.fund_id, kind: r.kind, memo: r.memo, project: r.project, counterparty: r.counterparty,
+    anonymous: r.anonymous, receiptNo: r.receipt_no, occurredOn: r.occurred_on,
+    amount: BigInt(r.amount), reversesId: r.reverses_id, createdBy: r.created_by,
+    createdByName: r.created_by_name, approvedByName: r.approved_by_name,
+    details: r.details, createdAt: new Date(r.created_at),
+    regionPath: r.region_path, reversedById: r.reversed_by_id,
+    postings: (r.postings ?? []).map((p) => ({ account: p.account, amount: BigInt(p.amount) })),
+    questions: (r.questions ?? []).map((q) => ({
       ...q, createdAt: new Date(q.createdAt).toISOString(), answeredAt: q.answeredAt ? new Date(q.answeredAt).toISOString() : null,
     })),
   };
@@ -94,7 +108,7 @@ const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterpart
 
 /** One transaction of a fund (the caller has found the fund, in scope or public); another fund's is missing. */
 export async function findTransaction(db: DbOrTx, fundId: string, id: string): Promise<TxRow | undefined> {
-  const res = await db.execute<Record<string, unknown>>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id} AND t.fund_id = ${fundId}`);
+  const res = await db.execute<TxSqlRow>(sql`SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE t.id = ${id} AND t.fund_id = ${fundId}`);
   return res.rows[0] ? toTx(res.rows[0]) : undefined;
 }
 
@@ -109,7 +123,7 @@ export async function transactionPage(db: DbOrTx, fundId: string, opts: { before
   if (opts.before) conds.push(sql`t.id < ${opts.before}`);
   if (opts.month) conds.push(sql`t.occurred_on >= ${`${opts.month}-01`}::date AND t.occurred_on < (${`${opts.month}-01`}::date + interval '1 month')`);
   if (opts.project) conds.push(sql`t.project = ${opts.project}`);
-  const res = await db.execute<Record<string, unknown>>(sql`
+  const res = await db.execute<TxSqlRow>(sql`
     SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE ${sql.join(conds, sql` AND `)} ORDER BY t.fund_id DESC, t.id DESC LIMIT ${opts.limit + 1}`);
   const rows = res.rows.map(toTx);
   const more = rows.length > opts.limit;
@@ -128,10 +142,8 @@ export async function postingsOf(db: DbOrTx, txIds: string[]) {
 /** Attachments by id. */
 export async function attachmentsById(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
-  const res = await db.execute<{ id: string; fund_id: string; filename: string; mime: string; size: number; storage_key: string }>(sql`
-    SELECT id, fund_id, filename, mime, size, storage_key FROM fund_attachments
-    WHERE id = ANY(${sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`})`);
-  return res.rows.map((r) => ({ id: r.id, fundId: r.fund_id, filename: r.filename, mime: r.mime, size: Number(r.size), storageKey: r.storage_key }));
+  return db.select({ id: fundAttachments.id, fundId: fundAttachments.fundId, filename: fundAttachments.filename, mime: fundAttachments.mime,
+    size: fundAttachments.size, storageKey: fundAttachments.storageKey }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
 }
 
 /** An expense as the staff list loads it. */

@@ -9,7 +9,9 @@ import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
-import { decideExpense, MAX_ATTACHMENT_BYTES, submitExpense, uploadAttachment } from './funds.expense.service.ts';
+import { decideExpense, submitExpense, uploadAttachment } from './funds.expense.service.ts';
+import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
+import { readUpload } from '../../platform/uploads/uploads.ts';
 import { budgetResolutions, createBudget, dividendView, payDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
 import { fundFor } from './funds.access.ts';
@@ -49,17 +51,9 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Upload a receipt or invoice (multipart field "file"; PDF, JPEG, PNG, WebP)', params: FundParams, consumes: ['multipart/form-data'], response: { 201: AttachmentView } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+    const { file } = await readUpload(request, MAX_UPLOAD_BYTES);
     if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a file is required' }]);
-    let data: Buffer;
-    try {
-      data = await file.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: '10 MB' });
-      throw err;
-    }
-    return reply.status(201).send(await uploadAttachment(db, deps.storage, actor, request.params.id, file.filename, data));
+    return reply.status(201).send(await uploadAttachment(db, deps.storage, actor, request.params.id, file.filename, file.data));
   });
 
   r.get('/api/v1/funds/:id/expenses', { config: { access: { action: 'fund.read', subject: 'funds' } }, schema: { tags, summary: 'Expenses of a fund, pending first', params: FundParams, response: { 200: z.array(ExpenseView) } } },

@@ -1,5 +1,5 @@
 import { and, sql } from 'drizzle-orm';
-import { fenToYuan, levyOnTurnover, reversePostings } from '@gongzhi/core';
+import { fenToYuan, levyOnTurnover, reversePostings, chinaDay } from '@gongzhi/core';
 import type { DonationBody, IncomeBody, ReverseBody, TurnoverBody, CreateFundBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
@@ -9,7 +9,7 @@ import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { BANK, accountSegment, postEntry, withLockedFund } from './funds.ledger.ts';
-import { fenFrom, fundFor, postGuarded, requireKind, shanghaiDay } from './funds.access.ts';
+import { fenFrom, fundFor, postGuarded, requireKind } from './funds.access.ts';
 import { findTransaction, postingsOf } from './funds.repository.ts';
 import { mayOnFund, mayReverse } from './funds.policy.ts';
 
@@ -46,7 +46,7 @@ export async function createFund(db: Db, actor: Actor, body: z.infer<typeof Crea
 /** Records a donation (named or anonymous) with a receipt number; returns the transaction id. */
 export async function recordDonation(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DonationBody>, now: Date) {
   const amount = fenFrom(body.amountFen);
-  const day = body.occurredOn ?? shanghaiDay(now);
+  const day = body.occurredOn ?? chinaDay(now);
   // An anonymous donor's name is not stored at all, so no page or export can ever show it.
   const donor = body.anonymous ? null : body.donor?.trim() || null;
   return postGuarded(db, actor, fundId, 'fund.manage', ['charity', 'development'], {
@@ -68,7 +68,7 @@ export async function reportTurnover(db: Db, actor: Actor, fundId: string, body:
   if (levy === 0n) throw new AppError('FUND_AMOUNT_INVALID');
   const operator = accountSegment(body.operator);
   return withLockedFund(db, fund.id, async (tx, locked) => {
-    const day = shanghaiDay(now);
+    const day = chinaDay(now);
     const posted = await postEntry(tx, actor, locked, {
       kind: 'levy', memo: `${body.month} 营业额 ¥${fenToYuan(turnover)} 的 3% 提留`, counterparty: operator, occurredOn: day,
       details: { month: body.month, turnoverFen: turnover.toString() },
@@ -98,7 +98,7 @@ export async function recordIncome(db: Db, actor: Actor, fundId: string, body: z
   const account = body.kind === 'common_revenue' && body.category ? `${rule.account}:${accountSegment(body.category)}` : rule.account;
   return postGuarded(db, actor, fundId, 'fund.manage', rule.kinds, {
     kind: body.kind, memo: body.purpose, counterparty: body.source, project: body.category ?? null,
-    occurredOn: body.occurredOn ?? shanghaiDay(now),
+    occurredOn: body.occurredOn ?? chinaDay(now),
     lines: [{ account: BANK, amount }, { account, amount: -amount }],
   });
 }
@@ -120,7 +120,7 @@ export async function reverseTransaction(db: Db, actor: Actor, fundId: string, t
     const lines = reversePostings((await postingsOf(tx, [txId])).map((p) => ({ account: p.account, amount: p.amount })));
     return postEntry(tx, actor, locked, {
       kind: 'reversal', memo: `冲销：${original.memo}（${body.reason}）`, project: original.project,
-      counterparty: original.counterparty, anonymous: original.anonymous, occurredOn: shanghaiDay(now), reversesId: txId,
+      counterparty: original.counterparty, anonymous: original.anonymous, occurredOn: chinaDay(now), reversesId: txId,
       details: { reason: body.reason, originalKind: original.kind }, lines,
     });
   });

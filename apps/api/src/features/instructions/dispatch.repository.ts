@@ -59,7 +59,7 @@ export async function dispatchRows(tx: DbOrTx, d: { id: string; path: string; ta
     FROM (${grids}) g
     LEFT JOIN (SELECT region_id, count(*)::int AS n FROM instruction_assignments WHERE instruction_id = ${d.id}::uuid GROUP BY region_id) w ON w.region_id = g.id
     LEFT JOIN (SELECT region_id, count(*)::int AS n FROM instruction_households WHERE instruction_id = ${d.id}::uuid GROUP BY region_id) hh ON hh.region_id = g.id`), 'grids');
-  const workers = Number(((await tx.execute(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments WHERE instruction_id = ${d.id}::uuid`)).rows[0] as { n: number }).n);
+  const workers = Number((await tx.execute<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments WHERE instruction_id = ${d.id}::uuid`)).rows[0]!.n);
   const messages = await enqueueForWorkers(tx, d.id, 'instruction.sent', d.channels, { title: d.title, deadline: d.deadline.toISOString() }, sql`TRUE`);
   count({ rowCount: messages }, 'outbox');
   return { households, microgrids, assignments, workers, messages };
@@ -90,6 +90,6 @@ export async function remindUnacked(tx: DbOrTx, instructionId: string, path: str
   if (!res.rowCount) return 0;
   const unacked = sql`a.acked_at IS NULL AND a.region_path LIKE ${likePrefix(path)}`;
   await enqueueForWorkers(tx, instructionId, 'instruction.reminder', channels.length ? channels : ['sms'], { title }, unacked);
-  const n = await tx.execute(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments a WHERE a.instruction_id = ${instructionId}::uuid AND ${unacked}`);
-  return (n.rows[0] as { n: number }).n;
+  const n = await tx.execute<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments a WHERE a.instruction_id = ${instructionId}::uuid AND ${unacked}`);
+  return n.rows[0]!.n;
 }

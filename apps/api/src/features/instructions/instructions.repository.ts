@@ -1,10 +1,10 @@
 import { and, sql } from 'drizzle-orm';
 import type { ProgressCounts } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
-import { poolOf } from './work.repository.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
-import { type instructions } from './instructions.table.ts';
+import type { instructions } from './instructions.table.ts';
 
 export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
 
@@ -13,9 +13,12 @@ const SELECT_INSTRUCTION = sql`SELECT i.id, i.region_id AS "regionId", i.region_
   i.closed_at AS "closedAt", i.created_at AS "createdAt", r.name AS "regionName"
   FROM instructions i JOIN regions r ON r.id = i.region_id`;
 
-function toRow(x: Record<string, unknown>): InstructionRow {
-  const d = (v: unknown) => (v == null ? null : v instanceof Date ? v : new Date(String(v)));
-  return { ...(x as unknown as InstructionRow), deadline: d(x.deadline)!, createdAt: d(x.createdAt)!, closedAt: d(x.closedAt) };
+/** A row of SELECT_INSTRUCTION as PostgreSQL sends it: the timestamps may come as text. */
+type InstructionSqlRow = Omit<InstructionRow, 'deadline' | 'createdAt' | 'closedAt'> & { deadline: Date | string; createdAt: Date | string; closedAt: Date | string | null };
+
+function toRow(x: InstructionSqlRow): InstructionRow {
+  const d = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+  return { ...x, deadline: d(x.deadline), createdAt: d(x.createdAt), closedAt: x.closedAt == null ? null : d(x.closedAt) };
 }
 
 /**
@@ -26,24 +29,24 @@ const visible = (scope: Scope) => inScope(scope, { region: sql`i.region_path`, a
 
 /** One instruction in the scope, or undefined (out of scope looks missing). */
 export async function findInstruction(db: DbOrTx, scope: Scope, id: string): Promise<InstructionRow | undefined> {
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE ${and(sql`i.id = ${id}::uuid`, visible(scope))}`);
-  return res.rows[0] ? toRow(res.rows[0] as Record<string, unknown>) : undefined;
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} WHERE ${and(sql`i.id = ${id}::uuid`, visible(scope))}`);
+  return res.rows[0] ? toRow(res.rows[0]) : undefined;
 }
 
 /** Instructions by ids, in the given order (for the inbox). */
 export async function instructionsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, InstructionRow>> {
   if (!ids.length) return new Map();
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} WHERE i.id = ANY (${sql.param(ids)}::uuid[])`);
-  return new Map(res.rows.map((r) => { const row = toRow(r as Record<string, unknown>); return [row.id, row]; }));
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} WHERE i.id = ANY (${sql.param(ids)}::uuid[])`);
+  return new Map(res.rows.map((r) => { const row = toRow(r); return [row.id, row]; }));
 }
 
 /** Instructions in the scope, newest first. */
 export async function listInstructions(db: DbOrTx, scope: Scope, limit: number, offset: number) {
   const cond = visible(scope);
   const where = cond ? sql`WHERE ${cond}` : sql``;
-  const res = await db.execute(sql`${SELECT_INSTRUCTION} ${where} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
-  const total = await db.execute(sql`SELECT count(*)::int AS n FROM instructions i ${where}`);
-  return { rows: res.rows.map((r) => toRow(r as Record<string, unknown>)), total: (total.rows[0] as { n: number }).n };
+  const res = await db.execute<InstructionSqlRow>(sql`${SELECT_INSTRUCTION} ${where} ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
+  const total = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM instructions i ${where}`);
+  return { rows: res.rows.map(toRow), total: total.rows[0]!.n };
 }
 
 /** Counters of one group of micro-grids, plus how many of them still have open households. */
@@ -69,29 +72,29 @@ const ROLLUP_SQL = `
  * names. One statement, one index range scan on (instruction_id, region_path), however deep the node.
  */
 export async function rollUp(db: Db, instructionId: string, path: string, childLength: number): Promise<{ groups: GroupCounts[]; node: { name: string; level: string } | null }> {
-  const res = await poolOf(db).query<GroupCounts & { node_name: string | null; node_level: string | null }>({
+  const rows = await executePrepared<GroupCounts & { node_name: string | null; node_level: string | null }>(db, {
     name: 'gz_instruction_rollup', text: ROLLUP_SQL, values: [instructionId, path, `${path}:`, childLength],
   });
-  const first = res.rows[0];
+  const first = rows[0];
   const node = first?.node_name ? { name: first.node_name, level: first.node_level ?? '' } : null;
-  return { groups: res.rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
+  return { groups: rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
 }
 
 /** Households under `path` never reached (not visited, or not at home at every try), by micro-grid and address. */
 export async function unreached(db: DbOrTx, instructionId: string, path: string, limit: number, offset: number) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }>(sql`
     SELECT ih.household_id AS "householdId", h.address, r.name AS microgrid, ih.region_path AS "regionPath", ih.status, ih.attempts, count(*) OVER ()::int AS total
     FROM instruction_households ih JOIN households h ON h.id = ih.household_id JOIN regions r ON r.id = ih.region_id
     WHERE ih.instruction_id = ${instructionId}::uuid AND ih.region_path LIKE ${likePrefix(path)} AND ih.status IN ('pending', 'not_home')
     ORDER BY ih.region_path, h.address LIMIT ${limit} OFFSET ${offset}`);
-  return res.rows as { householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }[];
+  return res.rows;
 }
 
 /** Every micro-grid under `path` with its counters and name, for the per-region report. */
 export async function gridRows(db: DbOrTx, instructionId: string, path: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }>(sql`
     SELECT g.region_path AS path, r.name, g.workers, g.acked, g.households, g.reached, g.not_home AS "notHome", g.refused
     FROM instruction_grids g JOIN regions r ON r.id = g.region_id
     WHERE g.instruction_id = ${instructionId}::uuid AND g.region_path LIKE ${likePrefix(path)} ORDER BY g.region_path`);
-  return res.rows as { path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }[];
+  return res.rows;
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type pg from 'pg';
+import { poolOf } from '../../platform/db/prepared.ts';
 import { z } from 'zod';
 import {
   CreateInstructionBody, IdParams, InstructionListQuery, InstructionSummary, page, Progress, ProgressQuery, RemindBody, UnreachedHousehold,
@@ -24,8 +24,7 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
   const now = clockOf(deps);
   const tags = ['instructions'];
   // The pool's own settings for the one LISTEN connection (the Drizzle handle keeps its pool as $client).
-  const pool = (db as unknown as { $client: pg.Pool & { options: pg.ClientConfig } }).$client;
-  const hub = new ProgressHub({ ...pool.options }, db);
+  const hub = new ProgressHub({ ...poolOf(db).options }, db);
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => { for (const end of [...streams]) end(); await hub.close(); });
 

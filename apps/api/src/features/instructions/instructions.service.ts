@@ -53,9 +53,9 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'deadline_past') throw new AppError('INSTRUCTION_DEADLINE_PAST');
   if (problem === 'question_missing') throw new AppError('INSTRUCTION_QUESTION_MISSING');
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
-  const regionRes = await db.execute(sql`SELECT id, code, district_code FROM regions
+  const regionRes = await db.execute<{ id: string; code: string; district_code: string }>(sql`SELECT id, code, district_code FROM regions
     WHERE ${and(sql`id = ${body.regionId}::uuid AND retired_at IS NULL`, inScope(scopeFor(actor, 'instruction.issue'), { region: sql`code` }))}`);
-  const region = found(regionRes.rows[0] as { id: string; code: string; district_code: string } | undefined, 'REGION_NOT_FOUND');
+  const region = found(regionRes.rows[0], 'REGION_NOT_FOUND');
   if (!mayIssueAt(actor, region.code)) throw new AppError('FORBIDDEN');
   const id = newId();
   const tags = [...new Set(body.tags)];
@@ -153,8 +153,8 @@ export function linkSigner(secret: string): LinkSigner {
 export async function confirmByLink(db: Db, ids: { instructionId: string; householdId: string }, answer: string | undefined) {
   const ok = await recordOutcome(db, { ...ids, outcome: 'reached', answer: answer || null, via: 'link', writer: { userId: null, name: '住户（个人链接）', ip: null } });
   if (ok) return;
-  const res = await db.execute(sql`SELECT i.closed_at IS NOT NULL AS closed FROM instructions i WHERE i.id = ${ids.instructionId}::uuid`);
-  const row = res.rows[0] as { closed: boolean } | undefined;
+  const res = await db.execute<{ closed: boolean }>(sql`SELECT i.closed_at IS NOT NULL AS closed FROM instructions i WHERE i.id = ${ids.instructionId}::uuid`);
+  const row = res.rows[0];
   if (!row) throw new AppError('INSTRUCTION_LINK_INVALID');
   if (row.closed) throw new AppError('INSTRUCTION_CLOSED');
   throw new AppError('INSTRUCTION_ANSWER_MISSING');

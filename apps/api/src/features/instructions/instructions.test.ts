@@ -73,6 +73,29 @@ describe('sending', () => {
   });
 });
 
+describe('attachments', () => {
+  const attach = (name: string, data: Buffer) => {
+    const boundary = '----gz-attach';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      data, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return district.request('POST', '/api/v1/instructions/attachments', body, { 'content-type': `multipart/form-data; boundary=${boundary}` });
+  };
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+
+  it('takes a document whose content is what its name says, and refuses one that lies about it', async () => {
+    const ok = await attach('通知.pdf', PDF);
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ name: '通知.pdf', mime: 'application/pdf', size: PDF.length });
+    const lying = await attach('照片.jpg', PDF);
+    expect([lying.statusCode, lying.json().error.code]).toEqual([415, 'FILE_TYPE_NOT_ALLOWED']);
+    const exe = await attach('说明.txt', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(62, 0x90), Buffer.from('PE\0\0'), Buffer.alloc(200, 0)]));
+    expect(exe.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
+    expect((await attach('run.exe', PDF)).json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
 describe('working it', () => {
   let id: string;
   beforeAll(async () => {

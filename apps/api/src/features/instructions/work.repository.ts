@@ -1,8 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { InstructionOutcome } from '@gongzhi/core';
-import type pg from 'pg';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import { auditRow } from '../../platform/audit/audit.ts';
+import { executePrepared } from '../../platform/db/prepared.ts';
 import { UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
+import { instructionAssignments } from './instructions.table.ts';
 
 /** The NOTIFY channel progress streams listen on; the payload is the instruction id. */
 export const PROGRESS_CHANNEL = 'gz_instruction';
@@ -19,13 +21,13 @@ export interface Writer { userId: string | null; name: string; ip: string | null
  * already acknowledged or not assigned).
  */
 export async function acknowledge(db: Db, instructionId: string, w: Writer & { userId: string }): Promise<number> {
-  const res = await poolOf(db).query<{ n: number }>({ name: 'gz_instruction_ack', text: ACK_SQL, values: [instructionId, w.userId, w.name, w.ip] });
-  return res.rows[0]!.n;
-}
-
-/** The node-postgres pool behind the Drizzle handle (Drizzle keeps it as `$client`). */
-export function poolOf(db: Db): pg.Pool {
-  return (db as unknown as { $client: pg.Pool }).$client;
+  // The audit row's fixed values come from the one audit writer's row builder; the region and the
+  // micro-grid count are only known inside the statement.
+  const a = auditRow(w, { action: 'instruction.ack', subjectType: 'instruction', subjectId: instructionId });
+  const rows = await executePrepared<{ n: number }>(db, {
+    name: 'gz_instruction_ack', text: ACK_SQL, values: [instructionId, w.userId, a.actorName, a.ip, a.action, a.subjectType],
+  });
+  return rows[0]!.n;
 }
 
 // A named statement: PostgreSQL parses and plans it once per connection, and Node builds no query
@@ -41,7 +43,7 @@ const ACK_SQL = `
     RETURNING 1
   ), au AS (
     INSERT INTO audit_log (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
-    SELECT ${UUIDV7_TEXT}, $2::uuid, $3::text, 'instruction.ack', 'instruction', $1::text, min(a.region_path), jsonb_build_object('microgrids', count(*)), $4::text
+    SELECT ${UUIDV7_TEXT}, $2::uuid, $3::text, $5::text, $6::text, $1::text, min(a.region_path), jsonb_build_object('microgrids', count(*)), $4::text
     FROM a HAVING count(*) > 0
     RETURNING 1
   )
@@ -60,7 +62,8 @@ export async function recordOutcome(db: DbOrTx, r: {
   const onlyMine = r.via === 'worker'
     ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${r.writer.userId}::uuid)`
     : sql``;
-  const res = await db.execute(sql`
+  const a = auditRow(r.writer, { action: 'instruction.record', subjectType: 'instruction', subjectId: r.instructionId });
+  const res = await db.execute<{ n: number; audited: number }>(sql`
     WITH h AS (
       SELECT ih.household_id, ih.region_id, ih.region_path, ih.status AS old FROM instruction_households ih
       JOIN instructions i ON i.id = ih.instruction_id AND i.closed_at IS NULL
@@ -81,36 +84,37 @@ export async function recordOutcome(db: DbOrTx, r: {
       RETURNING 1
     ), au AS (
       INSERT INTO audit_log (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
-      SELECT ${UUIDV7_SQL}, ${r.writer.userId}::uuid, ${r.writer.name}, 'instruction.record', 'instruction', ${r.instructionId}, u.region_path,
-        jsonb_build_object('householdId', ${r.householdId}::text, 'outcome', ${r.outcome}::text, 'before', u.old, 'via', ${r.via}::text), ${r.writer.ip}
+      SELECT ${UUIDV7_SQL}, ${a.actorId}::uuid, ${a.actorName}, ${a.action}, ${a.subjectType}, ${a.subjectId}, u.region_path,
+        jsonb_build_object('householdId', ${r.householdId}::text, 'outcome', ${r.outcome}::text, 'before', u.old, 'via', ${r.via}::text), ${a.ip}
       FROM u
       RETURNING 1
     )
     SELECT (SELECT count(*) FROM g)::int AS n, (SELECT count(*) FROM au)::int AS audited`);
-  return (res.rows[0] as { n: number }).n > 0;
+  return res.rows[0]!.n > 0;
 }
 
 /** Why a worker's record matched nothing: facts for the service to turn into an error code. */
 export async function recordFacts(db: DbOrTx, instructionId: string, householdId: string, userId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ task: string; closed: boolean; assigned: boolean; mine: boolean }>(sql`
     SELECT i.task, i.closed_at IS NOT NULL AS closed,
       EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = i.id AND a.user_id = ${userId}::uuid) AS assigned,
       EXISTS (SELECT 1 FROM instruction_households ih JOIN instruction_assignments a ON a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${userId}::uuid
               WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid) AS mine
     FROM instructions i WHERE i.id = ${instructionId}::uuid`);
-  return res.rows[0] as { task: string; closed: boolean; assigned: boolean; mine: boolean } | undefined;
+  return res.rows[0];
 }
 
 /** True when the user has at least one assignment in the instruction. */
 export async function isAssigned(db: DbOrTx, instructionId: string, userId: string): Promise<boolean> {
-  const res = await db.execute(sql`SELECT 1 FROM instruction_assignments WHERE instruction_id = ${instructionId}::uuid AND user_id = ${userId}::uuid LIMIT 1`);
-  return res.rows.length > 0;
+  const [hit] = await db.select({ one: sql`1` }).from(instructionAssignments)
+    .where(and(eq(instructionAssignments.instructionId, instructionId), eq(instructionAssignments.userId, userId))).limit(1);
+  return hit !== undefined;
 }
 
 /** A worker's inbox (or the one instruction `only`): instructions sent to them, newest first, with their own counters. */
 export async function inbox(db: DbOrTx, userId: string, limit: number, offset: number, only?: string) {
   const one = only ? sql`AND instruction_id = ${only}::uuid` : sql``;
-  const res = await db.execute(sql`
+  const res = await db.execute<{ id: string; acked_at: Date | null; households: number; reached: number; not_home: number; refused: number; total: number }>(sql`
     SELECT i.id, a.acked_at, coalesce(m.households, 0)::int AS households, coalesce(m.reached, 0)::int AS reached,
       coalesce(m.not_home, 0)::int AS not_home, coalesce(m.refused, 0)::int AS refused, count(*) OVER ()::int AS total
     FROM (SELECT instruction_id, max(acked_at) AS acked_at, array_agg(region_id) AS regions FROM instruction_assignments WHERE user_id = ${userId}::uuid ${one} GROUP BY instruction_id) a
@@ -118,12 +122,12 @@ export async function inbox(db: DbOrTx, userId: string, limit: number, offset: n
     LEFT JOIN LATERAL (SELECT sum(households) AS households, sum(reached) AS reached, sum(not_home) AS not_home, sum(refused) AS refused
       FROM instruction_grids g WHERE g.instruction_id = i.id AND g.region_id = ANY (a.regions)) m ON true
     ORDER BY i.created_at DESC LIMIT ${limit} OFFSET ${offset}`);
-  return res.rows as { id: string; acked_at: Date | null; households: number; reached: number; not_home: number; refused: number; total: number }[];
+  return res.rows;
 }
 
 /** The households of a worker's micro-grids in an instruction, by micro-grid and address. */
 export async function assignedHouseholds(db: DbOrTx, instructionId: string, userId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ household_id: string; address: string; microgrid: string; status: string; attempts: number; answer: string | null; via: string | null; recorded_at: Date | null }>(sql`
     SELECT ih.household_id, h.address, r.name AS microgrid, ih.status, ih.attempts, ih.answer, ih.via, ih.recorded_at
     FROM instruction_assignments a
     JOIN instruction_households ih ON ih.instruction_id = a.instruction_id AND ih.region_id = a.region_id
@@ -131,14 +135,14 @@ export async function assignedHouseholds(db: DbOrTx, instructionId: string, user
     JOIN regions r ON r.id = ih.region_id
     WHERE a.instruction_id = ${instructionId}::uuid AND a.user_id = ${userId}::uuid
     ORDER BY r.code, h.address`);
-  return res.rows as { household_id: string; address: string; microgrid: string; status: string; attempts: number; answer: string | null; via: string | null; recorded_at: Date | null }[];
+  return res.rows;
 }
 
 /** The one household a personal link names, with its instruction. */
 export async function linkTarget(db: DbOrTx, instructionId: string, householdId: string) {
-  const res = await db.execute(sql`
+  const res = await db.execute<{ title: string; body: string; task: string; question: string | null; deadline: Date; closed_at: Date | null; address: string; status: string; answer: string | null }>(sql`
     SELECT i.title, i.body, i.task, i.question, i.deadline, i.closed_at, h.address, ih.status, ih.answer
     FROM instruction_households ih JOIN instructions i ON i.id = ih.instruction_id JOIN households h ON h.id = ih.household_id
     WHERE ih.instruction_id = ${instructionId}::uuid AND ih.household_id = ${householdId}::uuid`);
-  return res.rows[0] as { title: string; body: string; task: string; question: string | null; deadline: Date; closed_at: Date | null; address: string; status: string; answer: string | null } | undefined;
+  return res.rows[0];
 }

@@ -7,17 +7,18 @@ import type { AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
+import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
+import { readUpload, requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { ack, confirmByLink, linkSigner, readAttachment, record } from './instructions.service.ts';
 import { instructionsByIds } from './instructions.repository.ts';
 import { assignedHouseholds, inbox, isAssigned, linkTarget } from './work.repository.ts';
 import { presentInstruction } from './instructions.presenter.ts';
 
-/** Attachments are documents and pictures, at most 10 MB each. */
-const ATTACHMENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf', jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', txt: 'text/plain',
-};
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/**
+ * Attachments are documents and pictures, at most MAX_UPLOAD_BYTES each: the name's extension must
+ * be one of these, and the content must really be of that type (a PDF named .jpg is refused).
+ */
+const ATTACHMENT_TYPES: Record<string, UploadType> = { pdf: 'pdf', jpg: 'jpg', jpeg: 'jpg', png: 'png', docx: 'docx', xlsx: 'xlsx', txt: 'txt' };
 
 /**
  * The grid worker's side (inbox, acknowledge, household checklist), households' personal links, and
@@ -113,15 +114,15 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
     schema: { tags, summary: 'Upload an attachment for an instruction being drafted (multipart field "file"; PDF, images, Word, Excel, text)', consumes: ['multipart/form-data'], response: { 201: InstructionAttachment } },
   }, async (request, reply) => {
     requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    const file = await request.file({ limits: { fileSize: MAX_ATTACHMENT_BYTES } });
+    const { file } = await readUpload(request, MAX_UPLOAD_BYTES);
     if (!file) throw new AppError('BAD_REQUEST', {}, { reason: 'file missing' });
     const ext = path.extname(file.filename).slice(1).toLowerCase();
-    const mime = ATTACHMENT_TYPES[ext];
-    if (!mime) throw new AppError('VALIDATION_FAILED', {}, { reason: `file type .${ext} not accepted`, accepted: Object.keys(ATTACHMENT_TYPES) });
-    const data = await file.toBuffer();
-    const key = await storage.put(data, ext);
-    return reply.status(201).send({ key, name: path.basename(file.filename).slice(0, 200), size: data.length, mime });
+    const named = ATTACHMENT_TYPES[ext];
+    if (!named) throw new AppError('VALIDATION_FAILED', {}, { reason: `file type .${ext} not accepted`, accepted: Object.keys(ATTACHMENT_TYPES) });
+    // The name only narrows the allow-list: what is stored, and served back, is what the bytes are.
+    const { type, mime } = await requireUploadType(file.data, [named]);
+    const key = await storage.put(file.data, type);
+    return reply.status(201).send({ key, name: path.basename(file.filename).slice(0, 200), size: file.data.length, mime });
   });
 
   r.get('/api/v1/instructions/:id/attachments/:n', {

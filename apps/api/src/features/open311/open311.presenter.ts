@@ -1,4 +1,4 @@
-import { isFinishedState, MATTER_LABELS, REQUEST_STATE_LABELS } from '@gongzhi/core';
+import { chinaIso, isFinishedState, startOfChinaDay, MATTER_LABELS, REQUEST_STATE_LABELS } from '@gongzhi/core';
 import type { Language } from '@gongzhi/contracts';
 import type { CatalogueRow, PublicRow } from './open311.service.ts';
 
@@ -9,11 +9,9 @@ export type Open311Status = 'open' | 'closed';
 export const MAX_RESULTS = 1000;
 export const MAX_SPAN_MS = 90 * 86_400_000;
 
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
 /** A w3 datetime with its offset, in China time as the platform shows times (e.g. 2026-05-01T09:30:00+08:00). */
 export function w3(d: Date): string {
-  return `${new Date(d.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return chinaIso(d);
 }
 
 const W3_INPUT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
@@ -28,7 +26,7 @@ export function parseW3(text: string): Date | null {
   const [y, mo, d, h, mi, s] = m.slice(1, 7).map((x) => Number(x ?? 0)) as [number, number, number, number, number, number];
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (mo < 1 || mo > 12 || d < 1 || d > days || h > 23 || mi > 59 || s > 59) return null;
-  const at = new Date(m[4] ? text : `${text}T00:00:00+08:00`);
+  const at = m[4] ? new Date(text) : startOfChinaDay(text);
   return Number.isNaN(at.getTime()) ? null : at;
 }
 

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { AppError } from '../../platform/errors/app-error.ts';
+import { sniffUpload } from '../../platform/uploads/uploads.ts';
 
 /** Most rows one import accepts; larger registers are split or loaded with the command line. */
 export const MAX_IMPORT_ROWS = 20_000;
@@ -23,13 +24,21 @@ export const REQUIRED_COLUMNS: ImportField[] = ['householdNo', 'address', 'name'
 /** One data row: its 1-based row number in the file and its cells by field. */
 export interface RawRow { row: number; cells: Partial<Record<ImportField, string>> }
 
-/** Reads an .xlsx or .csv file into rows keyed by field; throws FILE_UNREADABLE with the reason. */
+/**
+ * Reads an .xlsx or .csv file into rows keyed by field; throws FILE_UNREADABLE with the reason. The
+ * name says which of the two it claims to be, and the content must agree: an .xlsx is a zip holding
+ * a workbook, a .csv is text (its encoding is checked by the CSV reader).
+ */
 export async function parseRegister(filename: string, data: Buffer): Promise<RawRow[]> {
   const lower = filename.toLowerCase();
   let table: { row: number; values: string[] }[];
-  if (lower.endsWith('.xlsx')) table = await readXlsx(data);
-  else if (lower.endsWith('.csv')) table = readCsv(data);
-  else throw new AppError('FILE_UNREADABLE', { reason: '只支持 .xlsx 或 .csv 文件 / only .xlsx and .csv are accepted' });
+  if (lower.endsWith('.xlsx')) {
+    if (!(await sniffUpload(data, ['xlsx']))) throw new AppError('FILE_UNREADABLE', { reason: '不是有效的 Excel 文件 / not a valid .xlsx file' });
+    table = await readXlsx(data);
+  } else if (lower.endsWith('.csv')) {
+    if (!(await sniffUpload(data, ['txt']))) throw new AppError('FILE_UNREADABLE', { reason: 'CSV 需为文本文件 / a .csv must be a text file' });
+    table = readCsv(data);
+  } else throw new AppError('FILE_UNREADABLE', { reason: '只支持 .xlsx 或 .csv 文件 / only .xlsx and .csv are accepted' });
   const header = table.shift();
   if (!header) throw new AppError('FILE_UNREADABLE', { reason: '文件是空的 / the file is empty' });
   const index = new Map<ImportField, number>();

@@ -6,6 +6,7 @@ import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
+import { readUpload } from '../../platform/uploads/uploads.ts';
 import { templateWorkbook } from './import.parse.ts';
 import { commitImport, findImport, presentPreview, previewImport } from './import.service.ts';
 import { exportResidents } from './export.ts';
@@ -27,19 +28,8 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags: ['import'], summary: 'Upload a register (.xlsx/.csv, multipart: regionId, file) and get a row-by-row preview', consumes: ['multipart/form-data'], response: { 201: ImportPreview } },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    let regionId: string | undefined;
-    let file: { filename: string; data: Buffer } | undefined;
-    try {
-      for await (const part of request.parts()) {
-        if (part.type === 'file') file = { filename: part.filename, data: await part.toBuffer() };
-        else if (part.fieldname === 'regionId') regionId = String(part.value);
-      }
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: `${MAX_UPLOAD_BYTES / 1024 / 1024} MB` });
-      throw err;
-    }
-    const parsed = z.uuid().safeParse(regionId);
+    const { file, fields } = await readUpload(request, MAX_UPLOAD_BYTES);
+    const parsed = z.uuid().safeParse(fields.regionId);
     if (!parsed.success) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/regionId', message: 'a region id is required' }]);
     if (!file || file.data.length === 0) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a non-empty file is required' }]);
     const imp = await previewImport(db, vault, actor, { regionId: parsed.data, filename: file.filename, data: file.data }, now());

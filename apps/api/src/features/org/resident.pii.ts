@@ -1,4 +1,4 @@
-import { maskIdNumber, validateIdNumber } from '@gongzhi/core';
+import { ageInYears, maskIdNumber, validateIdNumber } from '@gongzhi/core';
 import type { Vault } from '../../platform/crypto/vault.ts';
 import type { Checked } from '../../platform/crypto/pii.ts';
 
@@ -22,14 +22,7 @@ export function idHashOf(vault: Vault, id: string): string {
   return vault.hash(`id:${id}`);
 }
 
-/** China Standard Time is a fixed UTC+8: birthdays turn over at midnight in China, not in UTC. */
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
-/** Whole years between a birth date (YYYY-MM-DD) and today's date in China, in calendar terms. */
+/** Whole years between a birth date (YYYY-MM-DD) and today's date in China (birthdays turn at China's midnight). */
 export function ageOn(birthDate: string | null, today = new Date()): number | null {
-  if (!birthDate) return null;
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const china = new Date(today.getTime() + CST_OFFSET_MS);
-  const ty = china.getUTCFullYear(), tm = china.getUTCMonth() + 1, td = china.getUTCDate();
-  return ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return birthDate ? ageInYears(birthDate, today) : null;
 }

@@ -5,14 +5,15 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
+import { requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { requestEvents, requestPhotos } from './requests.table.ts';
 import { findRequest } from './requests.repository.ts';
 import { mayAddPhoto, readerOf } from './requests.policy.ts';
 
-/** Largest photo accepted, and how many one request may carry. */
-export const MAX_PHOTO_BYTES = 8 * 1024 * 1024;
+/** How many photos one request may carry (the largest photo is MAX_PHOTO_BYTES, platform/http/limits.ts). */
 export const MAX_PHOTOS = 6;
-const IMAGE_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'heif', 'avif', 'tiff']);
+/** The image types a photo may be, by content: what phones send and sharp decodes. */
+const PHOTO_TYPES = ['jpg', 'png', 'webp', 'gif', 'heic', 'avif', 'tif'] as const satisfies readonly UploadType[];
 
 /** Largest image decoded (50 megapixels: any phone camera's photo fits). */
 const MAX_PIXELS = 50_000_000;
@@ -25,13 +26,13 @@ const MAX_PIXELS = 50_000_000;
 export async function addPhoto(db: Db, storage: Storage, actor: Actor, requestId: string, data: Buffer) {
   const r = found(await findRequest(db, readerOf(actor), requestId), 'REQUEST_NOT_FOUND');
   if (!mayAddPhoto(actor, r)) throw new AppError('FORBIDDEN');
+  await requireUploadType(data, PHOTO_TYPES, () => new AppError('PHOTO_NOT_IMAGE'));
   let meta;
   try {
     meta = await sharp(data).metadata();
   } catch {
     throw new AppError('PHOTO_NOT_IMAGE');
   }
-  if (!meta.format || !IMAGE_FORMATS.has(meta.format)) throw new AppError('PHOTO_NOT_IMAGE');
   // Decoding is bounded; a real photo larger than that is told so, not called "not an image".
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_PIXELS) throw new AppError('PHOTO_TOO_MANY_PIXELS', { megapixels: MAX_PIXELS / 1_000_000 });
   const image = sharp(data, { limitInputPixels: MAX_PIXELS }).rotate();

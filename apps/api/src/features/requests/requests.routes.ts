@@ -13,7 +13,9 @@ import { act } from './flow.service.ts';
 import { addHandler, completeHandler, decideExtension, follow, placeRequest, requestExtension, similar } from './support.service.ts';
 import { presentNew } from './requests.presenter.ts';
 import { listRequests, requestDetail } from './requests.service.ts';
-import { addPhoto, MAX_PHOTO_BYTES, readPhoto } from './photos.service.ts';
+import { addPhoto, readPhoto } from './photos.service.ts';
+import { MAX_PHOTO_BYTES } from '../../platform/http/limits.ts';
+import { readUpload } from '../../platform/uploads/uploads.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 
 /**
@@ -105,17 +107,9 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { subject: 'requests' }, idempotency: false },
   }, async (request, reply) => {
     const actor = requireActor(request);
-    if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
-    const file = await request.file({ limits: { fileSize: MAX_PHOTO_BYTES } });
+    const { file } = await readUpload(request, MAX_PHOTO_BYTES);
     if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a photo is required' }]);
-    let data: Buffer;
-    try {
-      data = await file.toBuffer();
-    } catch (err) {
-      if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: `${MAX_PHOTO_BYTES / 1024 / 1024} MB` });
-      throw err;
-    }
-    await addPhoto(db, deps.storage, actor, request.params.id, data);
+    await addPhoto(db, deps.storage, actor, request.params.id, file.data);
     return reply.status(201).send(await requestDetail(db, actor, request.params.id, now()));
   });
 

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { chinaDay } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { requestStatsDaily, type requests } from './requests.table.ts';
 
@@ -7,11 +8,6 @@ const COUNTERS = ['received', 'responded', 'respondedOnTime', 'resolved', 'resol
 type Counters = Record<(typeof COUNTERS)[number], number>;
 
 const RESOLVED_STATES = new Set(['replied', 'verified', 'closed', 'rated']);
-
-/** The Shanghai calendar day of an instant (UTC+8, no daylight saving). */
-export function shanghaiDay(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
 
 /**
  * What one request adds to the daily counts (Beijing 12345's three rates plus on-time): received
@@ -23,7 +19,7 @@ export function contribution(r: RequestRow): { key: { day: string; regionPath: s
   const responded = received && r.respondedAt ? 1 : 0;
   const resolved = received && RESOLVED_STATES.has(r.state) && r.repliedAt ? 1 : 0;
   return {
-    key: { day: shanghaiDay(r.createdAt), regionPath: r.regionPath, departmentKey: r.departmentId ?? '' },
+    key: { day: chinaDay(r.createdAt), regionPath: r.regionPath, departmentKey: r.departmentId ?? '' },
     counts: {
       received,
       responded,

@@ -1,6 +1,6 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import {
-  DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, DEFAULT_SPECIAL_TAGS, LARGE_COMMUNITY_HOUSEHOLDS, type VisitStatus,
+  CHINA_TIME_ZONE, DEFAULT_LARGE_DAYS, DEFAULT_SMALL_DAYS, DEFAULT_SPECIAL_DAYS, DEFAULT_SPECIAL_TAGS, LARGE_COMMUNITY_HOUSEHOLDS, type VisitStatus,
 } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
@@ -58,57 +58,57 @@ function dueCte(area: Area, today: string, withVersion = false): SQL {
         FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
     ), d AS (
       SELECT x.*, CASE WHEN special THEN special_days ELSE regular_days END AS interval_days,
-             CASE WHEN last_visit_at IS NULL THEN (created_at AT TIME ZONE 'Asia/Shanghai')::date
-                  ELSE (last_visit_at AT TIME ZONE 'Asia/Shanghai')::date + CASE WHEN special THEN special_days ELSE regular_days END END AS due_day
+             CASE WHEN last_visit_at IS NULL THEN (created_at AT TIME ZONE ${CHINA_TIME_ZONE}::text)::date
+                  ELSE (last_visit_at AT TIME ZONE ${CHINA_TIME_ZONE}::text)::date + CASE WHEN special THEN special_days ELSE regular_days END END AS due_day
         FROM x
     ), s AS (SELECT d.*, ${today}::date - d.due_day AS late FROM d)`;
 }
 
 /** One household's coverage as the list shows it. */
-export interface DueRow {
+export type DueRow = {
   id: string; region_id: string; region_path: string; region_name: string; address: string; tenure: string; version: string;
   special: boolean; interval_days: number; last_visit_at: Date | null; due_day: string; late: number;
-}
+};
 
 const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`WHERE late > 0` : status === 'due' ? sql`WHERE late = 0` : status === 'ok' ? sql`WHERE late < 0` : sql``;
 
 /** The households in scope, most overdue first. */
 export async function dueHouseholds(db: DbOrTx, area: Area, today: string, opts: { status?: VisitStatus; limit: number }): Promise<DueRow[]> {
-  const res = await db.execute(sql`${dueCte(area, today, true)}
+  const res = await db.execute<DueRow>(sql`${dueCte(area, today, true)}
     SELECT s.id, s.region_id, s.region_path, g.name AS region_name, s.address, s.tenure, s.version, s.special, s.interval_days,
            s.last_visit_at, to_char(s.due_day, 'YYYY-MM-DD') AS due_day, s.late
       FROM s JOIN regions g ON g.id = s.region_id
      ${statusWhere(opts.status)}
      ORDER BY s.late DESC, s.special DESC, s.address
      LIMIT ${opts.limit}`);
-  return (res.rows as unknown as DueRow[]).map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
+  return res.rows.map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
 }
 
 /** Current members of the given households, for the offline form. */
 export async function membersOf(db: DbOrTx, householdIds: string[]) {
   if (!householdIds.length) return [];
-  const res = await db.execute(sql`SELECT id, household_id, name, relation, tags FROM residents
+  const res = await db.execute<{ id: string; household_id: string; name: string; relation: string; tags: string[] }>(sql`SELECT id, household_id, name, relation, tags FROM residents
     WHERE household_id = ANY(${`{${householdIds.join(',')}}`}::uuid[]) AND moved_out_at IS NULL ORDER BY household_id, created_at, id`);
-  return res.rows as { id: string; household_id: string; name: string; relation: string; tags: string[] }[];
+  return res.rows;
 }
 
 /** Coverage counts of one region path (a micro-grid, or a grid where households sit directly). */
-export interface CoverageCounts { region_path: string; households: number; overdue: number; due: number; special: number; special_overdue: number }
+export type CoverageCounts = { region_path: string; households: number; overdue: number; due: number; special: number; special_overdue: number };
 
 /** Coverage counts per household region path in scope: one pass, summed up the tree by the caller. */
 export async function coverageByPath(db: DbOrTx, area: Area, today: string): Promise<CoverageCounts[]> {
-  const res = await db.execute(sql`${dueCte(area, today)}
+  const res = await db.execute<CoverageCounts>(sql`${dueCte(area, today)}
     SELECT region_path, count(*)::int AS households, count(*) FILTER (WHERE late > 0)::int AS overdue, count(*) FILTER (WHERE late = 0)::int AS due,
            count(*) FILTER (WHERE special)::int AS special, count(*) FILTER (WHERE special AND late > 0)::int AS special_overdue
       FROM s GROUP BY region_path`);
-  return res.rows as unknown as CoverageCounts[];
+  return res.rows;
 }
 
 /** Regions by code (names for the dashboard). */
 export async function regionsByCode(db: DbOrTx, codes: string[]) {
   if (!codes.length) return [];
-  const res = await db.execute(sql`SELECT id, code, name FROM regions WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
-  return res.rows as { id: string; code: string; name: string }[];
+  const res = await db.execute<{ id: string; code: string; name: string }>(sql`SELECT id, code, name FROM regions WHERE code = ANY(${`{${codes.join(',')}}`}::text[])`);
+  return res.rows;
 }
 
 /**
@@ -117,10 +117,10 @@ export async function regionsByCode(db: DbOrTx, codes: string[]) {
  */
 export async function gridWorkers(db: DbOrTx, area: Area, today: string) {
   const bound = area.within !== undefined ? sql`ra.region_path LIKE ${likePrefix(area.within)}` : inScope(area.scope, { region: sql.raw('ra.region_path') });
-  const res = await db.execute(sql`SELECT u.id AS user_id, u.name, array_agg(DISTINCT ra.region_path) AS paths,
+  const res = await db.execute<{ user_id: string; name: string; paths: string[]; visits30d: number }>(sql`SELECT u.id AS user_id, u.name, array_agg(DISTINCT ra.region_path) AS paths,
       (SELECT count(*) FROM visits v WHERE v.worker_user_id = u.id AND v.visited_at > ${today}::date - 30)::int AS visits30d
     FROM role_assignments ra JOIN users u ON u.id = ra.user_id AND u.disabled_at IS NULL
     WHERE ${and(sql`ra.role = 'grid_worker' AND ra.region_path IS NOT NULL`, bound)}
     GROUP BY u.id, u.name ORDER BY u.name LIMIT 20000`);
-  return res.rows as { user_id: string; name: string; paths: string[]; visits30d: number }[];
+  return res.rows;
 }

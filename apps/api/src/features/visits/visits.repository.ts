@@ -10,9 +10,9 @@ export type VisitRow = typeof visits.$inferSelect;
 export type ChangeRow = typeof householdChanges.$inferSelect;
 
 /** A household as a visit needs it: where it is and its record's current version. */
-export interface HouseholdFacts {
+export type HouseholdFacts = {
   id: string; region_id: string; region_path: string; district_code: string; address: string; tenure: Tenure; moved_out: boolean; version: string;
-}
+};
 
 /** A raw-SQL region-path column (`h.region_path`) limited to `scope`, or undefined for everywhere. */
 const scoped = (scope: Scope, column: string) => inScope(scope, { region: sql.raw(column) });
@@ -22,8 +22,8 @@ const HOUSEHOLD_FACTS = sql`SELECT h.id, h.region_id, h.region_path, h.district_
 
 /** The household when it is within `scope`, else undefined. */
 export async function householdInScope(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<HouseholdFacts | undefined> {
-  const res = await db.execute(sql`${HOUSEHOLD_FACTS} WHERE ${and(sql`h.id = ${id}`, scoped(scope, 'h.region_path'))} ${opts.lock ? sql`FOR UPDATE OF h` : sql``}`);
-  return res.rows[0] as HouseholdFacts | undefined;
+  const res = await db.execute<HouseholdFacts>(sql`${HOUSEHOLD_FACTS} WHERE ${and(sql`h.id = ${id}`, scoped(scope, 'h.region_path'))} ${opts.lock ? sql`FOR UPDATE OF h` : sql``}`);
+  return res.rows[0];
 }
 
 /** Households by id, for rows the caller has already found in scope (one query for a whole list). */
@@ -35,8 +35,9 @@ export async function householdsByIds(db: DbOrTx, ids: string[]): Promise<Map<st
 
 /** The household's record as a reviewer compares it: address, tenure and current members with their tags. */
 export async function snapshotOf(db: DbOrTx, h: HouseholdFacts): Promise<HouseholdSnapshot & { movedOut: boolean }> {
-  const res = await db.execute(sql`SELECT id, name, tags FROM residents WHERE household_id = ${h.id} AND moved_out_at IS NULL ORDER BY created_at, id`);
-  const members = (res.rows as { id: string; name: string; tags: string[] }[]).map((m) => ({ residentId: m.id, name: m.name, tags: m.tags as HouseholdSnapshot['members'][number]['tags'] }));
+  const res = await db.execute<{ id: string; name: string; tags: HouseholdSnapshot['members'][number]['tags'] }>(
+    sql`SELECT id, name, tags FROM residents WHERE household_id = ${h.id} AND moved_out_at IS NULL ORDER BY created_at, id`);
+  const members = res.rows.map((m) => ({ residentId: m.id, name: m.name, tags: m.tags }));
   return { address: h.address, tenure: h.tenure, movedOut: h.moved_out, members };
 }
 
@@ -79,13 +80,16 @@ export interface VisitListRow {
 export async function listVisits(db: DbOrTx, scope: Scope, f: { householdId?: string; ids?: string[]; limit: number }) {
   const where = and(scoped(scope, 'v.region_path'), f.householdId ? sql`v.household_id = ${f.householdId}` : undefined,
     f.ids ? sql`v.id = ANY(${`{${f.ids.join(',')}}`}::uuid[])` : undefined);
-  const res = await db.execute(sql`SELECT v.id, v.household_id, h.address, u.name AS worker_name, v.visited_at, v.created_at, v.outcome, v.notes,
+  const res = await db.execute<{
+    id: string; household_id: string; address: string; worker_name: string | null; visited_at: Date | string; created_at: Date | string; outcome: 'visited' | 'not_home';
+    notes: string; request_id: string | null; request_number: string | null; change_id: string | null; change_status: ChangeRow['status'] | null;
+  }>(sql`SELECT v.id, v.household_id, h.address, u.name AS worker_name, v.visited_at, v.created_at, v.outcome, v.notes,
       v.request_id, r.number AS request_number, c.id AS change_id, c.status AS change_status
     FROM visits v JOIN households h ON h.id = v.household_id LEFT JOIN users u ON u.id = v.worker_user_id
     LEFT JOIN requests r ON r.id = v.request_id LEFT JOIN household_changes c ON c.visit_id = v.id
     ${where ? sql`WHERE ${where}` : sql``}
     ORDER BY v.visited_at DESC LIMIT ${f.limit}`);
-  return res.rows as unknown as VisitListRow[];
+  return res.rows;
 }
 
 /** Proposed changes in scope, newest first (200 at most), with the proposer's name. */
@@ -126,17 +130,17 @@ export async function applyChange(tx: DbOrTx, householdId: string, c: ProposedHo
 /** Whether the residents belong to the household (moved-out members excluded). */
 export async function membersBelong(db: DbOrTx, householdId: string, residentIds: string[]): Promise<boolean> {
   if (!residentIds.length) return true;
-  const res = await db.execute(sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId} AND moved_out_at IS NULL
+  const res = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM residents WHERE household_id = ${householdId} AND moved_out_at IS NULL
     AND id = ANY(${`{${residentIds.join(',')}}`}::uuid[])`);
-  return (res.rows[0] as { n: number }).n === new Set(residentIds).size;
+  return res.rows[0]!.n === new Set(residentIds).size;
 }
 
 /** A region (a community, when configuring) by id within `scope`, with its current household count. */
 export async function communityInScope(db: DbOrTx, scope: Scope, id: string) {
-  const res = await db.execute(sql`SELECT r.id, r.code, r.name, r.level, r.district_code,
+  const res = await db.execute<{ id: string; code: string; name: string; level: string; district_code: string; households: number }>(sql`SELECT r.id, r.code, r.name, r.level, r.district_code,
       (SELECT count(*)::int FROM households h WHERE h.region_path LIKE r.code || '%' AND h.moved_out_at IS NULL) AS households
     FROM regions r WHERE ${and(sql`r.id = ${id} AND r.retired_at IS NULL`, scoped(scope, 'r.code'))}`);
-  return res.rows[0] as { id: string; code: string; name: string; level: string; district_code: string; households: number } | undefined;
+  return res.rows[0];
 }
 
 /** The code of a region in scope, or undefined (out of scope looks missing). */

@@ -3,9 +3,29 @@ import type { DbOrTx } from '../db/client.ts';
 import type { Actor } from '../authz/actor.ts';
 import { auditLog } from './audit.table.ts';
 
+/**
+ * Every audit action, one key each (the value is unused). Empty here, because the platform never
+ * imports features: each feature declares its own actions as a union in `<f>.audit.ts` and adds them
+ * to this interface by declaration merging, so `audit()` and `auditRow()` reject an action string no
+ * feature declared. The strings are kept exactly as stored: tests and the audit page read them.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface AuditActions {}
+
+/** One action the audit log knows: the union of every feature's `<F>AuditAction`. */
+export type AuditAction = keyof AuditActions & string;
+
+/** Who an audit row names: an actor, or someone without an account (e.g. a resident's personal link). */
+export interface AuditAuthor {
+  userId: string | null;
+  name: string;
+  via?: Actor['via'];
+  ip?: string | null;
+}
+
 /** One audited event. Personal data never goes into `details`; before/after are stored as digests only. */
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId?: string | null;
   regionPath?: string | null;
@@ -31,7 +51,7 @@ function canonicalJson(v: unknown): string {
 }
 
 /** The audit row for an entry, for callers that write it as part of a larger statement. */
-export function auditRow(actor: Actor, entry: AuditEntry): typeof auditLog.$inferInsert {
+export function auditRow(actor: AuditAuthor, entry: AuditEntry): typeof auditLog.$inferInsert & { action: AuditAction } {
   return {
     actorId: actor.via === 'system' ? null : actor.userId,
     actorName: actor.name,
@@ -46,7 +66,11 @@ export function auditRow(actor: Actor, entry: AuditEntry): typeof auditLog.$infe
   };
 }
 
-/** Writes the audit row in the caller's transaction, so the change and its record commit together. */
-export async function audit(tx: DbOrTx, actor: Actor, entry: AuditEntry): Promise<void> {
+/**
+ * Writes the audit row in the caller's transaction, so the change and its record commit together.
+ * The one writer of audit rows: a hot path that folds the row into a larger statement builds it with
+ * {@link auditRow} instead.
+ */
+export async function audit(tx: DbOrTx, actor: AuditAuthor, entry: AuditEntry): Promise<void> {
   await tx.insert(auditLog).values(auditRow(actor, entry));
 }

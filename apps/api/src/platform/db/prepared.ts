@@ -1,9 +1,18 @@
 import { createHash } from 'node:crypto';
 import { getTableColumns, is, SQL, sql, type Table } from 'drizzle-orm';
 import { PgDialect, type PgPreparedQuery, type PreparedQueryConfig } from 'drizzle-orm/pg-core';
-import type { Db } from './client.ts';
+import type pg from 'pg';
+import type { Db, DbOrTx } from './client.ts';
 
 /**
+ * Named prepared statements: the one way raw SQL runs on a hot path. PostgreSQL parses and plans a
+ * named statement once per connection; all three entry points below go through Drizzle's session
+ * (so they work on a pool handle and inside a transaction alike) and give typed rows:
+ * - {@link runPrepared}: a statement built by the query builder once per shape, run with placeholders;
+ * - {@link executePrepared} with an `SQL` template: named after a digest of its text;
+ * - {@link executePrepared} with a {@link FixedStatement}: fixed text and positional values, so no
+ *   query text is built per call at all.
+ *
  * Statements on a hot path, built by Drizzle once per shape and run as named prepared statements.
  *
  * Building a large statement from the query builder costs about a millisecond of CPU per request, and
@@ -81,4 +90,45 @@ export async function runPrepared(db: Db, shape: string, build: () => SQL, value
     statement = made;
   }
   await statement.execute(values);
+}
+
+/** A statement whose text never changes: `$1`… placeholders filled from `values`. */
+export interface FixedStatement {
+  /** The statement's name on every connection; one name, one text. */
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** The part of Drizzle's session a named statement needs (not in its public types; stable since 0.29). */
+interface SessionHandle {
+  _: { session: { prepareQuery(q: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: boolean): { execute(): Promise<{ rows: unknown[] }> } } };
+}
+
+/**
+ * Runs `statement` as a named prepared statement on `db` (a handle or a transaction) and returns its
+ * rows as `Row`. An `SQL` template is named `<prefix>_<digest of its text>`, so each shape gets its own
+ * name; a {@link FixedStatement} keeps its own name.
+ */
+export async function executePrepared<Row extends object>(db: DbOrTx, statement: SQL | FixedStatement, prefix = 'gz'): Promise<Row[]> {
+  let query: { sql: string; params: unknown[] };
+  let name: string;
+  if (is(statement, SQL)) {
+    query = dialect.sqlToQuery(statement);
+    name = `${prefix}_${createHash('sha1').update(query.sql).digest('hex').slice(0, 24)}`;
+  } else {
+    query = { sql: statement.text, params: statement.values };
+    name = statement.name;
+  }
+  const res = await (db as unknown as SessionHandle)._.session.prepareQuery(query, undefined, name, false).execute();
+  return res.rows as Row[];
+}
+
+/**
+ * The node-postgres pool behind a Drizzle handle (Drizzle keeps it as `$client`), for what only a
+ * dedicated connection can do: LISTEN, a cursor in its own snapshot. Queries go through the builder
+ * or {@link executePrepared}.
+ */
+export function poolOf(db: Db): pg.Pool {
+  return (db as unknown as { $client: pg.Pool }).$client;
 }

@@ -1,6 +1,7 @@
 /** Shapes of the councils API, inferred from the shared contracts (types only; zod stays out of the bundle), and a label helper. */
 import type { z } from 'zod';
 import type * as C from '@gongzhi/contracts';
+import { chinaDay } from '@gongzhi/core';
 
 export type CouncilSummary = z.infer<typeof C.CouncilSummary>;
 export type CouncilDetail = z.infer<typeof C.CouncilDetail>;
@@ -18,6 +19,6 @@ export type Page<T> = { items: T[]; total: number };
  */
 export function windowEndLabel(iso: string | null): string {
   if (!iso) return '—';
-  const last = new Date(new Date(iso).getTime() - 1 + 8 * 3_600_000);
-  return `${last.toISOString().slice(0, 10)} 24:00`;
+  // The China day of the window's last millisecond.
+  return `${chinaDay(new Date(new Date(iso).getTime() - 1))} 24:00`;
 }

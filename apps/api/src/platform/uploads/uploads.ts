@@ -1,0 +1,105 @@
+import type { FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import { AppError } from '../errors/app-error.ts';
+import { MAX_UPLOAD_BYTES } from '../http/limits.ts';
+
+/**
+ * The one way an upload comes in: {@link readUpload} reads the multipart request (its one file and
+ * its text fields, within a size limit), {@link sniffUpload} / {@link requireUploadType} tell what
+ * the file really is from its bytes (the `file-type` package; never from its name or declared type)
+ * against the caller's allow-list. Callers store the bytes through the `Storage` adapter in deps
+ * (platform/storage), under the extension found here.
+ */
+
+/** The types an upload can be allowed as, by the extension it is stored under. */
+export const UPLOAD_TYPES = {
+  pdf: 'application/pdf',
+  jpg: 'image/jpeg',
+  png: 'image/png',
+  webp: 'image/webp',
+  gif: 'image/gif',
+  heic: 'image/heic',
+  avif: 'image/avif',
+  tif: 'image/tiff',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  /** Plain text (CSV included): no binary signature and no NUL byte. Its encoding is the reader's business. */
+  txt: 'text/plain',
+} as const;
+
+/** One allowed type: the extension a file of it is stored under. */
+export type UploadType = keyof typeof UPLOAD_TYPES;
+
+/** What a file really is. */
+export interface Sniffed { type: UploadType; mime: (typeof UPLOAD_TYPES)[UploadType] }
+
+/** The file part of an upload. */
+export interface UploadedFile { filename: string; data: Buffer }
+
+/** A multipart request read: its file (null when none was sent) and its text fields. */
+export interface Upload { file: UploadedFile | null; fields: Record<string, string> }
+
+/** How many bytes are read to tell text from binary: enough for any header, cheap for any file. */
+const TEXT_SAMPLE = 64 * 1024;
+
+/**
+ * Reads a multipart request: the file part (the app allows one) and the text fields. A file over
+ * `maxBytes` is refused with FILE_TOO_LARGE naming the limit; a request that is not multipart with
+ * BAD_REQUEST.
+ */
+export async function readUpload(request: FastifyRequest, maxBytes: number = MAX_UPLOAD_BYTES): Promise<Upload> {
+  if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
+  let file: UploadedFile | null = null;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes } })) {
+      if (part.type === 'file') file = { filename: part.filename, data: await part.toBuffer() };
+      else fields[part.fieldname] = String(part.value);
+    }
+  } catch (err) {
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: megabytes(maxBytes) });
+    throw err;
+  }
+  return { file, fields };
+}
+
+/** A byte limit as people read it ("10 MB"). */
+export function megabytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+}
+
+/**
+ * What `data` really is, if it is one of `allow`; null when it is not, or empty. Binary formats are
+ * recognised by their signatures; Word and Excel files by the parts inside their zip container.
+ */
+export async function sniffUpload(data: Uint8Array, allow: readonly UploadType[]): Promise<Sniffed | null> {
+  if (data.length === 0) return null;
+  const found = await fileTypeFromBuffer(data);
+  let type: UploadType | null;
+  if (found) type = found.ext in UPLOAD_TYPES ? (found.ext as UploadType) : null;
+  else type = looksLikeText(data) ? 'txt' : null;
+  if (!type || !allow.includes(type)) return null;
+  return { type, mime: UPLOAD_TYPES[type] };
+}
+
+/**
+ * Like {@link sniffUpload}, but throws when the file is not allowed: `refusal` when the caller keeps
+ * a code of its own for that, otherwise FILE_TYPE_NOT_ALLOWED with the allowed types.
+ */
+export async function requireUploadType(data: Uint8Array, allow: readonly UploadType[], refusal?: () => AppError): Promise<Sniffed> {
+  const sniffed = await sniffUpload(data, allow);
+  if (sniffed) return sniffed;
+  throw refusal?.() ?? new AppError('FILE_TYPE_NOT_ALLOWED', { allowed: allow.join(', ') });
+}
+
+/** No NUL byte and almost no control characters in the first 64 KB: text, in whatever encoding. */
+function looksLikeText(data: Uint8Array): boolean {
+  const sample = data.subarray(0, TEXT_SAMPLE);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    // Tab, line feed, form feed and carriage return are text; other C0 controls are not, but a stray one is tolerated.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return control * 100 <= sample.length;
+}

@@ -1,0 +1,12 @@
+/** What the demo and scale seeds write to the audit log. */
+export type SeedAuditAction =
+  | 'seed.demo'
+  | 'seed.scale'
+  | 'seed.councils'
+  | 'seed.assembly';
+
+// Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
+declare module '../platform/audit/audit.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the Record
+  interface AuditActions extends Record<SeedAuditAction, true> {}
+}
