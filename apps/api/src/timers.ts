@@ -1,6 +1,6 @@
 import type { TimerHandler } from './platform/jobs/scheduler.ts';
-import { fireSla, SLA_TIMER } from './features/requests/sla.ts';
-import { fireNoticeEnd, NOTICE_END_TIMER } from './features/councils/notice.service.ts';
+import { fireSla, SLA_TIMER } from './features/requests/requests.jobs.ts';
+import { fireNoticeEnd, NOTICE_END_TIMER } from './features/councils/councils.jobs.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 
 /**

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { noticeWindowEnd, noticeWindowOpen } from '@gongzhi/core';
 import type { Db, Tx } from '../../platform/db/client.ts';
-import { SYSTEM_ACTOR, type Actor } from '../../platform/authz/actor.ts';
+import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
-import { cancelTimers, schedule, type TimerRow } from '../../platform/jobs/scheduler.ts';
+import { cancelTimers, schedule } from '../../platform/jobs/scheduler.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { loadCalendar } from '../requests/calendar.service.ts';
 import { councilAgendaItems, councilObjections, councilResolutions } from './councils.table.ts';
@@ -85,21 +85,10 @@ async function sendBack(tx: Tx, actor: Actor, r: ResolutionRow, now: Date) {
 }
 
 /** Takes effect when the window has closed and every objection has its answer; otherwise waits. */
-async function takeEffectIfDue(tx: Tx, actor: Actor, r: ResolutionRow, now: Date): Promise<boolean> {
+export async function takeEffectIfDue(tx: Tx, actor: Actor, r: ResolutionRow, now: Date): Promise<boolean> {
   if (r.state !== 'published' || !r.windowEndsAt || now < r.windowEndsAt) return false;
   if ((await unansweredCount(tx, r.id)) > 0) return false;
   await tx.update(councilResolutions).set({ state: 'effective', effectiveAt: now }).where(eq(councilResolutions.id, r.id));
   await audit(tx, actor, { action: 'council.resolution_effective', subjectType: 'council_resolution', subjectId: r.id, regionPath: r.regionPath });
   return true;
-}
-
-/**
- * The window-end timer: the resolution takes effect if every objection is answered; if some are
- * not, the last answer will make it take effect. A resolution sent back meanwhile is left alone.
- */
-export async function fireNoticeEnd(tx: Tx, timer: TimerRow): Promise<void> {
-  const row = await findResolution(tx, timer.subjectId, true);
-  if (!row) return;
-  // It takes effect as of the window's end, however late the scheduler got to it.
-  await takeEffectIfDue(tx, SYSTEM_ACTOR, row.r, timer.dueAt);
 }

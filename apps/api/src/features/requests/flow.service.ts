@@ -13,7 +13,7 @@ import { requestEvents, requestFollowers, requestHandlers, requests, serviceCate
 import { findRequest, type RequestRow } from './requests.repository.ts';
 import { mayAct, NEEDS, readerOf } from './requests.policy.ts';
 import { loadCalendar } from './calendar.service.ts';
-import { scheduleSla, SLA_TIMER } from './sla.ts';
+import { scheduleSla, SLA_TIMER } from './requests.jobs.ts';
 import { applyStats } from './stats.ts';
 
 /** Departments on a request as co-handlers, so their staff may act on it too. */

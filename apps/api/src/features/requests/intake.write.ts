@@ -8,7 +8,7 @@ import { outbox } from '../../platform/outbox/outbox.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { requestEvents, requestStatsDaily, requests } from './requests.table.ts';
 import type { RequestRow } from './requests.repository.ts';
-import { slaTimers } from './sla.ts';
+import { slaTimers } from './requests.jobs.ts';
 import { contribution } from './stats.ts';
 
 /**

@@ -12,7 +12,7 @@ import { requestEvents, requestExtensions, requestFollowers, requestHandlers, re
 import { findRequest, type RequestRow } from './requests.repository.ts';
 import { mayAddHandler, mayAskExtension, mayCompleteHandler, mayDecideExtension, mayPlace, readerOf } from './requests.policy.ts';
 import { loadCalendar } from './calendar.service.ts';
-import { scheduleSla } from './sla.ts';
+import { scheduleSla } from './requests.jobs.ts';
 import { applyStats } from './stats.ts';
 
 async function locked(tx: Parameters<Parameters<Db['transaction']>[0]>[0], actor: Actor, id: string) {
