@@ -6,8 +6,9 @@ import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import type { AssemblyRow } from './assembly.table.ts';
 import {
-  castBy, findAssembly, findAssemblyById, listAssemblies, mattersOf, regionNames, rollEntryForResident, searchRoll,
+  castBy, findAssembly, findAssemblyById, listAssemblies, mattersOf, rollEntryForResident, searchRoll,
 } from './assembly.repository.ts';
+import { regionNames } from '../org/region.service.ts';
 import { abilitiesOn, mayExportBallots, mayManage } from './assembly.policy.ts';
 import { presentDetail, presentList, presentPublicResults } from './assembly.presenter.ts';
 import { ballotsWorkbook } from './assembly.export.ts';

@@ -2,12 +2,10 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likeContains } from '../../platform/db/like.ts';
-import { unitsWithOwners } from '../org/people.service.ts';
-import { regionById as orgRegionById, regionCodeOf, regionNameOf, regionNames as orgRegionNames } from '../org/region.service.ts';
+import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import {
   assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
 } from './assembly.table.ts';
-import type { RollUnitInput } from './assembly.roll.ts';
 
 /**
  * Assemblies in an `assembly.read` scope: those of their region subtree, and those of the regions above them
@@ -47,14 +45,6 @@ export async function listAssemblies(db: DbOrTx, scope: Scope, q: { state?: Asse
 
 export async function mattersOf(db: DbOrTx, assemblyId: string) {
   return db.select().from(assemblyMatters).where(eq(assemblyMatters.assemblyId, assemblyId)).orderBy(asc(assemblyMatters.position));
-}
-
-/**
- * Every unit of the compound (units under the region's path) with its current owners as parties,
- * in one query: `res:<resident id>` or `org:<organisation id>`, with the name to show on the roll.
- */
-export async function compoundUnits(db: DbOrTx, regionPath: string): Promise<RollUnitInput[]> {
-  return unitsWithOwners(db, regionPath);
 }
 
 /** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */
@@ -105,9 +95,3 @@ export async function recountData(db: DbOrTx, assemblyId: string) {
   ]);
   return { units, ballots };
 }
-
-/** The compound's region, from the org feature. */
-export const regionById = (db: DbOrTx, id: string) => orgRegionById(db, id);
-
-/** Names and codes of regions by id, from the org feature (one query). */
-export const regionNames = (db: DbOrTx, ids: string[]) => orgRegionNames(db, ids);

@@ -9,7 +9,9 @@ import { enqueue } from '../../platform/outbox/outbox.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
 import { schedule } from '../../platform/jobs/scheduler.ts';
 import { assemblies, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow } from './assembly.table.ts';
-import { compoundUnits, findAssembly, mattersOf, recountData, regionById } from './assembly.repository.ts';
+import { findAssembly, mattersOf, recountData } from './assembly.repository.ts';
+import { compoundUnitsOf } from '../org/people.service.ts';
+import { regionById } from '../org/region.service.ts';
 import { buildRoll } from './assembly.roll.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { mayManage } from './assembly.policy.ts';
@@ -77,7 +79,7 @@ export async function openVoting(db: Db, actor: Actor, id: string, now: Date): P
 
 /** Builds and stores the roll of an assembly (in the opening transaction); refuses gaps in the registry. */
 export async function writeRoll(tx: Tx, a: AssemblyRow, opts: { notify?: boolean } = {}): Promise<{ owners: number; area: bigint }> {
-  const units = await compoundUnits(tx, a.regionPath);
+  const units = await compoundUnitsOf(tx, a.regionPath);
   if (units.length === 0) throw new AppError('ASSEMBLY_NO_UNITS');
   const roll = buildRoll(units, { regionPath: a.regionPath, districtCode: a.districtCode });
   if (roll.missingArea.length) throw new AppError('ASSEMBLY_UNIT_AREA_MISSING', { count: roll.missingArea.length, unit: roll.missingArea[0] }, { units: roll.missingArea.slice(0, 50) });

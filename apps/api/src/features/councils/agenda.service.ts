@@ -7,7 +7,7 @@ import { authorize, ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { requestFor as readRequest } from '../requests/requests.service.ts';
+import { requestFor } from '../requests/requests.service.ts';
 import { councilAgendaItems, councilCosigns } from './councils.table.ts';
 import { findAgendaItem, findCouncil, hasCosigned, type AgendaRow } from './councils.repository.ts';
 import { livesIn, mayManage } from './councils.policy.ts';
@@ -19,7 +19,7 @@ import { scopeFor } from '../../platform/authz/scope.ts';
  * residents of the council's area propose, and their proposal waits for co-signatures.
  */
 export async function addAgendaItem(db: Db, actor: Actor, councilId: string, body: z.infer<typeof CreateAgendaItemBody>): Promise<AgendaRow> {
-  const request = body.source === 'small_matter' && body.requestId ? await readRequest(db, actor, body.requestId) : null;
+  const request = body.source === 'small_matter' && body.requestId ? await requestFor(db, actor, body.requestId) : null;
   return db.transaction(async (tx) => {
     const council = found(await findCouncil(tx, scopeFor(actor, 'council.read'), councilId), 'COUNCIL_NOT_FOUND').c;
     let state: AgendaRow['state'] = 'open';

@@ -55,8 +55,6 @@ export async function listCouncils(db: DbOrTx, scope: Scope, f: { kind?: Council
 export const seatsOf = (db: DbOrTx, councilId: string) =>
   db.select().from(councilSeats).where(eq(councilSeats.councilId, councilId)).orderBy(asc(councilSeats.createdAt), asc(councilSeats.id));
 
-// The seat rule is the policy's; re-exported for the services that read it from here.
-export { isSitting } from './councils.policy.ts';
 
 export const findSeat = async (db: DbOrTx, id: string, lock = false) => {
   const q = db.select().from(councilSeats).where(eq(councilSeats.id, id));

@@ -61,6 +61,13 @@ describe('organisations', () => {
 });
 
 describe('changing the tree', () => {
+  it('counts the members of each party organisation from the register', async () => {
+    const list = (await admin.request('GET', '/api/v1/party-orgs')).json() as { id: string; members: number }[];
+    const n = (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM party_members`)).rows[0]!.n;
+    expect(n).toBeGreaterThan(0);
+    expect(list.reduce((s, p) => s + p.members, 0)).toBe(n);
+  });
+
   it('creates a grid under a community, refuses a taken code and a bad segment', async () => {
     const community = await byCode('510108001001');
     const made = await street.request('POST', '/api/v1/regions', { parentId: community.id, segment: '009', name: '新建网格' });

@@ -25,7 +25,8 @@ export async function listOrganisations(db: DbOrTx, scope: Scope, f: { regionCod
 export async function listPartyOrgs(db: DbOrTx, scope: Scope, regionCode: string | undefined) {
   return db.select({
     id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,
-    members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${partyOrgs.id})`,
+    // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the member's.
+    members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${sql`${partyOrgs.id}`})`,
   }).from(partyOrgs)
     .where(and(inScope(scope, { region: partyOrgs.regionPath }), regionCode !== undefined ? sql`${partyOrgs.regionPath} LIKE ${likePrefix(regionCode)}` : undefined))
     .orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));

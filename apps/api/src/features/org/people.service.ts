@@ -165,7 +165,7 @@ export async function revealResident(db: Db, vault: Vault, actor: Actor, residen
 export { findResident };
 
 /** Every unit under a region path with its current owners as parties, in one query (an assembly's roll). */
-export async function unitsWithOwners(db: DbOrTx, regionPath: string): Promise<UnitWithOwners[]> {
+export async function compoundUnitsOf(db: DbOrTx, regionPath: string): Promise<UnitWithOwners[]> {
   return compoundUnitsWithOwners(db, regionPath);
 }
 

@@ -14,7 +14,7 @@ const ID_REASON_ZH: Record<string, string> = { format: '格式应为 18 位', ch
 export function sealIdNumber(vault: Vault, raw: string, today = new Date()): Checked<IdColumns> {
   const v = validateIdNumber(raw, today);
   if (!v.ok) return { ok: false, code: 'ID_NUMBER_INVALID', params: { reason: ID_REASON_ZH[v.reason] ?? v.reason, reasonCode: v.reason } };
-  return { ok: true, value: { idHash: vault.hash(`id:${v.id}`), idCipher: vault.encrypt(v.id), idMasked: maskIdNumber(v.id), gender: v.gender, birthDate: v.birthDate } };
+  return { ok: true, value: { idHash: idHashOf(vault, v.id), idCipher: vault.encrypt(v.id), idMasked: maskIdNumber(v.id), gender: v.gender, birthDate: v.birthDate } };
 }
 
 /** The keyed hash under which an ID number is stored, for duplicate checks. */

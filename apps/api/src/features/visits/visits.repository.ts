@@ -29,8 +29,8 @@ export async function householdInScope(db: DbOrTx, scope: Scope, id: string, opt
 /** Households by id, for rows the caller has already found in scope (one query for a whole list). */
 export async function householdsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, HouseholdFacts>> {
   if (!ids.length) return new Map();
-  const res = await db.execute(sql`${HOUSEHOLD_FACTS} WHERE h.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
-  return new Map((res.rows as unknown as HouseholdFacts[]).map((h) => [h.id, h]));
+  const res = await db.execute<HouseholdFacts>(sql`${HOUSEHOLD_FACTS} WHERE h.id = ANY(${`{${[...new Set(ids)].join(',')}}`}::uuid[])`);
+  return new Map(res.rows.map((h) => [h.id, h]));
 }
 
 /** The household's record as a reviewer compares it: address, tenure and current members with their tags. */
@@ -44,10 +44,10 @@ export async function snapshotOf(db: DbOrTx, h: HouseholdFacts): Promise<Househo
 /** The records of several households at once (one query), keyed by household id. */
 export async function snapshotsOf(db: DbOrTx, hs: HouseholdFacts[]): Promise<Map<string, HouseholdSnapshot & { movedOut: boolean }>> {
   if (!hs.length) return new Map();
-  const res = await db.execute(sql`SELECT id, household_id, name, tags FROM residents
+  const res = await db.execute<{ id: string; household_id: string; name: string; tags: string[] }>(sql`SELECT id, household_id, name, tags FROM residents
     WHERE household_id = ANY(${`{${hs.map((h) => h.id).join(',')}}`}::uuid[]) AND moved_out_at IS NULL ORDER BY created_at, id`);
   const members = new Map<string, HouseholdSnapshot['members']>();
-  for (const m of res.rows as { id: string; household_id: string; name: string; tags: string[] }[]) {
+  for (const m of res.rows) {
     members.set(m.household_id, [...(members.get(m.household_id) ?? []), { residentId: m.id, name: m.name, tags: m.tags as HouseholdSnapshot['members'][number]['tags'] }]);
   }
   return new Map(hs.map((h) => [h.id, { address: h.address, tenure: h.tenure, movedOut: h.moved_out, members: members.get(h.id) ?? [] }]));
@@ -94,7 +94,7 @@ export async function listVisits(db: DbOrTx, scope: Scope, f: { householdId?: st
 
 /** Proposed changes in scope, newest first (200 at most), with the proposer's name. */
 export async function listChanges(db: DbOrTx, scope: Scope, f: { status?: ChangeRow['status']; id?: string } = {}) {
-  return db.select({ c: householdChanges, proposedByName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${householdChanges.proposedBy})` })
+  return db.select({ c: householdChanges, proposedByName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${sql`${householdChanges.proposedBy}`})` })
     .from(householdChanges)
     .where(and(inScope(scope, { region: householdChanges.regionPath }), f.status ? eq(householdChanges.status, f.status) : undefined, f.id ? eq(householdChanges.id, f.id) : undefined))
     .orderBy(desc(householdChanges.createdAt)).limit(200);
@@ -154,11 +154,11 @@ export interface CommunityRule { id: string; name: string; households: number; r
 
 /** The communities in scope (and under `within`, when given) with their rules: one query for the list. */
 export async function communityRules(db: DbOrTx, scope: Scope, within: string | undefined): Promise<CommunityRule[]> {
-  const res = await db.execute(sql`SELECT r.id, r.name,
+  const res = await db.execute<{ id: string; name: string; households: number }>(sql`SELECT r.id, r.name,
       (SELECT count(*)::int FROM households h WHERE h.region_path LIKE r.code || '%' AND h.moved_out_at IS NULL) AS households
     FROM regions r WHERE ${and(sql`r.level = 'community' AND r.retired_at IS NULL`, scoped(scope, 'r.code'), within ? sql`r.code LIKE ${likePrefix(within)}` : undefined)}
     ORDER BY r.code LIMIT 500`);
-  const list = res.rows as { id: string; name: string; households: number }[];
+  const list = res.rows;
   const rules = list.length ? await db.select().from(visitRules).where(inArray(visitRules.regionId, list.map((c) => c.id))) : [];
   const byRegion = new Map(rules.map((r) => [r.regionId, r]));
   return list.map((c) => ({ ...c, rule: byRegion.get(c.id) ?? null }));

@@ -19,8 +19,7 @@ export type Scope =
   | { readonly kind: 'all' }
   | { readonly kind: 'within'; readonly paths: readonly string[]; readonly organisations: readonly ScopeOrganisation[] };
 
-/** The scope for an actor that may do nothing, and for one that may do everything. */
-export const NOWHERE: Scope = { kind: 'within', paths: [], organisations: [] };
+/** The scope for an actor that may do everything (jobs, and reads whose caller has checked scope). */
 export const EVERYWHERE: Scope = { kind: 'all' };
 
 /** Keeps only the outermost of nested prefixes, so SQL filters stay short. */
