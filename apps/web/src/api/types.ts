@@ -4,6 +4,17 @@
  */
 import type { z } from 'zod';
 import type * as C from '@gongzhi/contracts';
+import type { paths } from './schema.ts';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : undefined;
+type SuccessOf<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer A } ? JsonOf<A> : undefined;
+
+/** The success answer of `method path`, from the OpenAPI document (e.g. `ApiAnswer<'/api/v1/funds', 'get'>`). */
+export type ApiAnswer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? SuccessOf<R> : never;
+
+/** The JSON body `method path` accepts, from the OpenAPI document. */
+export type ApiBody<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type SessionView = z.infer<typeof C.SessionView>;
 export type GrantView = z.infer<typeof C.GrantView>;

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
+import type { ApiError } from '../api/client.ts';
+import { PageError } from './PageError.tsx';
+import { ResponsiveTable, type ResponsiveTableProps } from './ResponsiveTable.tsx';
+import { usePaging, type PageParams } from './usePaging.ts';
+
+/** A page of a list endpoint, as every list answers. */
+export interface PageOf<T> {
+  items: T[];
+  total: number;
+}
+
+/** Props of {@link PagedTable}. */
+export interface PagedTableProps<T> extends Omit<ResponsiveTableProps<T>, 'rows' | 'loading' | 'paging'> {
+  /** The query for one page (usually a feature's `…Query({ ...filters, ...page })`). */
+  query: (page: PageParams) => UseQueryOptions<PageOf<T>, ApiError, PageOf<T>, QueryKey>;
+  /** Rows per page at first (the user may change it). */
+  pageSize?: number;
+  /** Changes when the filters change, sending the pager back to page 1 (e.g. `useUrlFilters().key`). */
+  resetKey?: string;
+  /** Shown above the table once the first page has arrived (e.g. a count). */
+  header?: (page: PageOf<T>) => ReactNode;
+}
+
+/**
+ * The one server-paged list: fetches a page through TanStack Query, keeps the page on screen while
+ * the next loads, shows a failed load with a retry, and renders a table on desktops and cards on
+ * phones ({@link ResponsiveTable}).
+ */
+export function PagedTable<T>(props: PagedTableProps<T>) {
+  const { query, pageSize = 20, resetKey, header, ...table } = props;
+  const paging = usePaging(pageSize, resetKey);
+  const { data, error, isFetching, refetch } = useQuery(query({ limit: paging.limit, offset: paging.offset }));
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
+  return (
+    <>
+      {data && header?.(data)}
+      <ResponsiveTable {...table} rows={data?.items} loading={isFetching} paging={{ ...paging, total: data?.total ?? 0 }} />
+    </>
+  );
+}
