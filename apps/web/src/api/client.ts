@@ -214,8 +214,8 @@ function filenameFrom(res: Response, fallback: string): string {
  * Downloads a file through fetch (not a plain link) so API errors show as messages instead of a page of
  * JSON, then hands it to the browser as a file named as the server says.
  */
-export async function download(path: keyof paths, query?: Query, fallbackName = 'download', params?: Record<string, string>): Promise<void> {
-  const res = await send('GET', apiUrl(fillPath(path, params), query), { headers: headersFor('GET', { Accept: '*/*' }) });
+export async function download(path: string, query?: Query, fallbackName = 'download'): Promise<void> {
+  const res = await send('GET', apiUrl(path, query), { headers: headersFor('GET', { Accept: '*/*' }) });
   const blob = await res.blob();
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');

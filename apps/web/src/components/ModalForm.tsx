@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import { Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
-import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import type { ApiError } from '../api/client.ts';
-import { useNotifyError } from './useNotifyError.ts';
+import type { QueryKey } from '@tanstack/react-query';
+import { useApiMutation } from '../api/useApiMutation.ts';
 
 /** Props of {@link ModalForm}. */
 export interface ModalFormProps<V, R> {
@@ -34,16 +33,7 @@ export interface ModalFormProps<V, R> {
 export function ModalForm<V, R = unknown>(props: ModalFormProps<V, R>) {
   const { title, submit, onDone, onClose, invalidates = [], initialValues, testId, okText, width, okButtonProps, children } = props;
   const [form] = Form.useForm<V>(props.form);
-  const notify = useNotifyError();
-  const qc = useQueryClient();
-  const mutation = useMutation<R, ApiError, V>({
-    mutationFn: submit,
-    onSuccess: async (result, values) => {
-      await Promise.all(invalidates.map((queryKey) => qc.invalidateQueries({ queryKey })));
-      onDone(result, values);
-    },
-    onError: (e) => notify(e, form),
-  });
+  const mutation = useApiMutation<V, R>({ mutationFn: submit, invalidates, onSuccess: onDone, form });
   const ok = async () => {
     const values = await form.validateFields().catch(() => null);
     if (values !== null) mutation.mutate(values);

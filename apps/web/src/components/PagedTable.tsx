@@ -12,9 +12,9 @@ export interface PageOf<T> {
 }
 
 /** Props of {@link PagedTable}. */
-export interface PagedTableProps<T> extends Omit<ResponsiveTableProps<T>, 'rows' | 'loading' | 'paging'> {
+export interface PagedTableProps<T, K extends QueryKey = QueryKey> extends Omit<ResponsiveTableProps<T>, 'rows' | 'loading' | 'paging'> {
   /** The query for one page (usually a feature's `…Query({ ...filters, ...page })`). */
-  query: (page: PageParams) => UseQueryOptions<PageOf<T>, ApiError, PageOf<T>, QueryKey>;
+  query: (page: PageParams) => UseQueryOptions<PageOf<T>, ApiError, PageOf<T>, K>;
   /** Rows per page at first (the user may change it). */
   pageSize?: number;
   /** Changes when the filters change, sending the pager back to page 1 (e.g. `useUrlFilters().key`). */
@@ -28,7 +28,7 @@ export interface PagedTableProps<T> extends Omit<ResponsiveTableProps<T>, 'rows'
  * the next loads, shows a failed load with a retry, and renders a table on desktops and cards on
  * phones ({@link ResponsiveTable}).
  */
-export function PagedTable<T>(props: PagedTableProps<T>) {
+export function PagedTable<T, K extends QueryKey = QueryKey>(props: PagedTableProps<T, K>) {
   const { query, pageSize = 20, resetKey, header, ...table } = props;
   const paging = usePaging(pageSize, resetKey);
   const { data, error, isFetching, refetch } = useQuery(query({ limit: paging.limit, offset: paging.offset }));
