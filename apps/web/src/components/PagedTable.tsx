@@ -19,8 +19,8 @@ export interface PagedTableProps<T, K extends QueryKey = QueryKey> extends Omit<
   pageSize?: number;
   /** Changes when the filters change, sending the pager back to page 1 (e.g. `useUrlFilters().key`). */
   resetKey?: string;
-  /** Shown above the table once the first page has arrived (e.g. a count). */
-  header?: (page: PageOf<T>) => ReactNode;
+  /** Shown instead of the table when the list is empty (the table's own "no data" otherwise). */
+  empty?: ReactNode;
 }
 
 /**
@@ -29,14 +29,10 @@ export interface PagedTableProps<T, K extends QueryKey = QueryKey> extends Omit<
  * phones ({@link ResponsiveTable}).
  */
 export function PagedTable<T, K extends QueryKey = QueryKey>(props: PagedTableProps<T, K>) {
-  const { query, pageSize = 20, resetKey, header, ...table } = props;
+  const { query, pageSize = 20, resetKey, empty, ...table } = props;
   const paging = usePaging(pageSize, resetKey);
   const { data, error, isFetching, refetch } = useQuery(query({ limit: paging.limit, offset: paging.offset }));
   if (error) return <PageError error={error} onRetry={() => void refetch()} />;
-  return (
-    <>
-      {data && header?.(data)}
-      <ResponsiveTable {...table} rows={data?.items} loading={isFetching} paging={{ ...paging, total: data?.total ?? 0 }} />
-    </>
-  );
+  if (empty && data?.total === 0) return <>{empty}</>;
+  return <ResponsiveTable {...table} rows={data?.items} loading={isFetching} paging={{ ...paging, total: data?.total ?? 0 }} />;
 }

@@ -30,3 +30,13 @@ export function useNotifyError() {
     [message],
   );
 }
+
+/**
+ * The text of a failed write shown in place (in a dialog or under a button), or null: nothing failed,
+ * or the session is gone (the sign-in page says so instead).
+ */
+export function failureText(err: unknown): string | null {
+  if (!err) return null;
+  if (err instanceof ApiError) return err.isAuthLoss ? null : err.message;
+  return err instanceof Error ? err.message : String(err);
+}

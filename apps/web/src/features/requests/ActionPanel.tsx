@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RequestEvent } from '@gongzhi/core';
+import { useMutation } from '@tanstack/react-query';
 import { ApiError } from '../../api/client.ts';
+import { failureText } from '../../components/useNotifyError.ts';
 import type { ActBody, CategoryView, RequestDetail } from '../../api/types.ts';
 import { ActionFields } from './ActionFields.tsx';
 import type { DepartmentOption } from './catalogue.ts';
@@ -52,13 +54,26 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
   const { message } = App.useApp();
   const labels = useRequestLabels();
   const [open, setOpen] = useState<RequestEvent | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const events = request.allowed.filter((e) => !RESIDENT_EVENTS.has(e)) as RequestEvent[];
+  // A refusal stays in the dialog (not a passing toast) until the step is retried or the dialog reopened.
+  const step = useMutation({
+    mutationFn: ({ event, values }: { event: RequestEvent; values: Record<string, unknown> }) => act(request.id, toBody(event, values)),
+    onSuccess: (next, { event }) => {
+      void message.success(t('requests.actions.done', { action: labels.event(event) }));
+      setOpen(null);
+      onChanged(next);
+    },
+    onError: (e) => {
+      if (e instanceof ApiError && !e.isAuthLoss && e.fieldIssues.length) {
+        form.setFields(e.fieldIssues.map((i) => ({ name: i.path.replace(/^\//, ''), errors: [i.message] })));
+      }
+    },
+  });
+  const failure = failureText(step.error);
 
   const start = (e: RequestEvent) => {
-    setFailure(null);
+    step.reset();
     form.resetFields();
     form.setFieldsValue(initialValues(e, request));
     setOpen(e);
@@ -66,24 +81,8 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
 
   const submit = async () => {
     if (!open) return;
-    const values = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = await act(request.id, toBody(open, values as Record<string, unknown>));
-      void message.success(t('requests.actions.done', { action: labels.event(open) }));
-      setOpen(null);
-      onChanged(next);
-    } catch (e) {
-      if (!(e instanceof ApiError)) setFailure(String(e));
-      else if (!e.isAuthLoss) {
-        setFailure(e.message);
-        const issues = e.fieldIssues;
-        if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.replace(/^\//, ''), errors: [i.message] })));
-      }
-    } finally {
-      setBusy(false);
-    }
+    const values = await form.validateFields().catch(() => null);
+    if (values) step.mutate({ event: open, values: values as Record<string, unknown> });
   };
 
   return (
@@ -105,7 +104,7 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
         onCancel={() => setOpen(null)}
         onOk={() => void submit()}
         okText={open ? labels.event(open) : undefined}
-        confirmLoading={busy}
+        confirmLoading={step.isPending}
         okButtonProps={{ danger: open !== null && DANGER.has(open), 'data-testid': 'action-submit' } as ButtonProps}
         forceRender
         width={600}

@@ -1,8 +1,10 @@
-import { useState } from 'react';
 import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { useQueryClient, useMutation } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
 import type { CategoryView, UpdateCategoryBody } from '../../api/types.ts';
+import { failureText } from '../../components/useNotifyError.ts';
+import { requestKeys } from './requests.queries.ts';
 import type { DepartmentOption } from './catalogue.ts';
 
 type Values = {
@@ -27,26 +29,27 @@ export function CategoryModal({ category: c, departments, onClose, onSaved }: Ca
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
+  const qc = useQueryClient();
+  // The refusal stays in the dialog (the editor compares it with the fields), not in a passing toast.
+  const saving = useMutation({
+    mutationFn: (v: Values) => {
       const body: UpdateCategoryBody = {
         nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), departmentId: v.departmentId ?? null, respondHours: v.respondHours,
         resolveHours: v.resolveHours, workingTime: v.workingTime, requiredFields: v.requiredFields, active: v.active,
       };
-      const saved = await api.patch<CategoryView>(`/api/v1/categories/${c.id}`, body);
+      return unwrap(gz.PATCH('/api/v1/categories/{id}', { params: { path: { id: c.id } }, body }));
+    },
+    onSuccess: async (saved) => {
+      await qc.invalidateQueries({ queryKey: requestKeys.all });
       void message.success(t('common.action.saved'));
       onSaved(saved);
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const failure = failureText(saving.error);
+  const busy = saving.isPending;
+  const save = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (v) saving.mutate(v);
   };
 
   const hours = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: '100%' }} />;

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Tag, 
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isFinishedState } from '@gongzhi/core';
-import { api, ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { failureText } from '../../components/useNotifyError.ts';
 import type { RequestDetail } from '../../api/types.ts';
 import { formatMinute } from '../../components/time.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -25,31 +27,30 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
   const { message } = App.useApp();
   const { can } = useSession();
   const [asking, setAsking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const [form] = Form.useForm<{ hours: number; reason: string }>();
   const mayAsk = can('request.handle') && !request.repliedAt && !isFinishedState(request.state);
   const maySupervise = can('request.supervise');
+  const path = { path: { id: request.id } };
 
-  const run = async (key: string, call: () => Promise<RequestDetail>) => {
-    setBusy(key);
-    setFailure(null);
-    try {
-      onChanged(await call());
+  // One mutation for the three writes; `key` says which button spins.
+  const write = useMutation({
+    mutationFn: ({ call }: { key: string; call: () => Promise<RequestDetail> }) => call(),
+    onSuccess: (next, { key }) => {
+      onChanged(next);
       void message.success(t('common.action.saved'));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
+      if (key === 'ask') setAsking(false);
+    },
+  });
+  const failure = failureText(write.error);
+  const busy = write.isPending ? write.variables.key : null;
+  const decide = (extensionId: string, approve: boolean) => write.mutate({
+    key: extensionId + (approve ? 'y' : 'n'),
+    call: () => unwrap(gz.POST('/api/v1/requests/{id}/extensions/{extensionId}/decide', { params: { path: { id: request.id, extensionId } }, body: { approve } })),
+  });
 
   const ask = async () => {
-    const v = await form.validateFields();
-    const ok = await run('ask', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions`, { hours: v.hours, reason: v.reason.trim() }));
-    if (ok) setAsking(false);
+    const v = await form.validateFields().catch(() => null);
+    if (v) write.mutate({ key: 'ask', call: () => unwrap(gz.POST('/api/v1/requests/{id}/extensions', { params: path, body: { hours: v.hours, reason: v.reason.trim() } })) });
   };
 
   return (
@@ -57,7 +58,7 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
       title={t('requests.extensions.title')}
       data-testid="extensions-card"
       extra={mayAsk && (
-        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => { form.resetFields(); setFailure(null); setAsking(true); }} data-testid="extension-request">
+        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => { form.resetFields(); write.reset(); setAsking(true); }} data-testid="extension-request">
           {t('requests.extensions.request')}
         </Button>
       )}
@@ -76,11 +77,11 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
                 {x.status === 'pending' && maySupervise && (
                   <>
                     <Button size="small" type="primary" loading={busy === x.id + 'y'} data-testid="extension-approve"
-                      onClick={() => void run(x.id + 'y', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: true }))}>
+                      onClick={() => decide(x.id, true)}>
                       {t('requests.extensions.approve')}
                     </Button>
                     <Button size="small" loading={busy === x.id + 'n'} data-testid="extension-refuse"
-                      onClick={() => void run(x.id + 'n', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: false }))}>
+                      onClick={() => decide(x.id, false)}>
                       {t('requests.extensions.refuse')}
                     </Button>
                   </>

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Space, Tag
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isFinishedState } from '@gongzhi/core';
-import { api, ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { failureText } from '../../components/useNotifyError.ts';
 import type { HandlerView, RequestDetail } from '../../api/types.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useSession } from '../../shell/session.tsx';
@@ -27,38 +29,38 @@ export function HandlersCard({ request, departments, onChanged }: HandlersCardPr
   const { message } = App.useApp();
   const { can } = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const targetKind = Form.useWatch<'dept' | 'region'>('targetKind', form);
   const handle = can('request.handle') && !isFinishedState(request.state);
 
+  const write = useMutation({
+    mutationFn: ({ d, v }: { d: NonNullable<Dialog>; v: Record<string, string | undefined> }) => (d.kind === 'add'
+      ? unwrap(gz.POST('/api/v1/requests/{id}/handlers', {
+        params: { path: { id: request.id } },
+        body: { task: String(v.task).trim(), ...(v.targetKind === 'region' ? { regionId: v.regionId } : { organisationId: v.organisationId }) },
+      }))
+      : unwrap(gz.POST('/api/v1/requests/{id}/handlers/{handlerId}/done', {
+        params: { path: { id: request.id, handlerId: d.handler.id } }, body: v.note?.trim() ? { note: v.note.trim() } : {},
+      }))),
+    onSuccess: (next) => {
+      void message.success(t('common.action.saved'));
+      setDialog(null);
+      onChanged(next);
+    },
+  });
+  const failure = failureText(write.error);
+  const busy = write.isPending;
+
   const openDialog = (d: Dialog) => {
     form.resetFields();
-    setFailure(null);
+    write.reset();
     setDialog(d);
   };
 
   const submit = async () => {
     if (!dialog) return;
-    const v = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = dialog.kind === 'add'
-        ? await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers`, {
-          task: String(v.task).trim(),
-          ...(v.targetKind === 'region' ? { regionId: v.regionId } : { organisationId: v.organisationId }),
-        })
-        : await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers/${dialog.handler.id}/done`, v.note?.trim() ? { note: v.note.trim() } : {});
-      void message.success(t('common.action.saved'));
-      setDialog(null);
-      onChanged(next);
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    const v = await form.validateFields().catch(() => null);
+    if (v) write.mutate({ d: dialog, v: v as Record<string, string | undefined> });
   };
 
   const who = (h: HandlerView) => h.organisation?.name ?? h.region?.name ?? '—';
