@@ -20,6 +20,8 @@ export interface ModalFormProps<V, R> {
   okText?: ReactNode;
   width?: number;
   okButtonProps?: ModalProps['okButtonProps'];
+  /** Shown above the form (a hint on what the action does). */
+  intro?: ReactNode;
   children: ReactNode;
 }
 
@@ -31,7 +33,7 @@ export interface ModalFormProps<V, R> {
  * sent by a stray key press.
  */
 export function ModalForm<V, R = unknown>(props: ModalFormProps<V, R>) {
-  const { title, submit, onDone, onClose, invalidates = [], initialValues, testId, okText, width, okButtonProps, children } = props;
+  const { title, submit, onDone, onClose, invalidates = [], initialValues, testId, okText, width, okButtonProps, intro, children } = props;
   const [form] = Form.useForm<V>(props.form);
   const mutation = useApiMutation<V, R>({ mutationFn: submit, invalidates, onSuccess: onDone, form });
   const ok = async () => {
@@ -41,6 +43,7 @@ export function ModalForm<V, R = unknown>(props: ModalFormProps<V, R>) {
   return (
     <Modal open title={title} onCancel={onClose} onOk={() => void ok()} confirmLoading={mutation.isPending}
       okText={okText} width={width} okButtonProps={okButtonProps} destroyOnHidden>
+      {intro}
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={testId}>
         {children}
       </Form>
