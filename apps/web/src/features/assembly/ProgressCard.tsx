@@ -2,7 +2,7 @@ import { Card, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { progressQuery } from './assembly.queries.ts';
-import type { AssemblyMatter, AssemblyProgress } from './types.ts';
+import type { AssemblyMatter } from './types.ts';
 
 /** Percent of `part` in `total` for a progress bar, from decimal strings without floats in the rule. */
 function percent(part: string | number, total: string | number): number {

@@ -1,4 +1,4 @@
-import { useCallback, useImperativeHandle, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useMemo, useState, type Ref } from 'react';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Empty, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
@@ -38,7 +38,10 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
   });
   const roots = children[ROOT];
   // A single root (a community secretary's community) is opened straight away.
-  const expanded = expandedState ?? (roots?.length === 1 && roots[0]!.counts.children > 0 ? [roots[0]!.id] : []);
+  const expanded = useMemo(
+    () => expandedState ?? (roots?.length === 1 && roots[0]!.counts.children > 0 ? [roots[0]!.id] : []),
+    [expandedState, roots],
+  );
 
   const open = useCallback(async (parentId: string) => {
     setOpened((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
@@ -54,7 +57,7 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
         setExpanded((prev) => [...new Set([...(prev ?? expanded), ...ids])]);
       })();
     },
-  }), [open, qc, expanded]);
+  }), [open, expanded]);
 
   const build = (parentKey: string): TreeDataNode[] =>
     (children[parentKey] ?? []).map((r) => ({
