@@ -1,11 +1,11 @@
-import { useCallback, useImperativeHandle, useMemo, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useState, type Ref } from 'react';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Empty, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegionSummary } from '../../api/types.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
-import { regionsQuery } from './org.queries.ts';
+import { orgKeys, regionsQuery } from './org.queries.ts';
 
 /** What the region pages may ask of the tree after they change something. */
 export interface RegionTreeHandle {
@@ -14,6 +14,11 @@ export interface RegionTreeHandle {
 }
 
 const ROOT = '';
+
+/** A single root (a community secretary's community) is shown open straight away. */
+function openedAtFirst(roots: readonly RegionSummary[] | undefined): string[] {
+  return roots?.length === 1 && roots[0]!.counts.children > 0 ? [roots[0]!.id] : [];
+}
 
 /**
  * The organisation tree of the user's scope, each level fetched when it is opened. Each node shows its
@@ -30,18 +35,13 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
   const [expandedState, setExpanded] = useState<string[] | null>(null);
   const results = useQueries({ queries: opened.map((p) => ({ ...regionsQuery(p === ROOT ? null : p) })) });
   // Children by parent id; a level that failed (404 above the user's scope) simply stays out.
-  const children: Record<string, RegionSummary[]> = {};
-  opened.forEach((p, i) => {
+  const children: Record<string, RegionSummary[]> = Object.fromEntries(opened.flatMap((p, i) => {
     const r = results[i];
-    if (r?.data) children[p] = r.data;
-    else if (p === ROOT && r?.isError) children[ROOT] = [];
-  });
+    if (r?.data) return [[p, r.data]];
+    return p === ROOT && r?.isError ? [[ROOT, []]] : [];
+  }));
   const roots = children[ROOT];
-  // A single root (a community secretary's community) is opened straight away.
-  const expanded = useMemo(
-    () => expandedState ?? (roots?.length === 1 && roots[0]!.counts.children > 0 ? [roots[0]!.id] : []),
-    [expandedState, roots],
-  );
+  const expanded = expandedState ?? openedAtFirst(roots);
 
   const open = useCallback(async (parentId: string) => {
     setOpened((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
@@ -54,10 +54,10 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
       void (async () => {
         // Ancestors above the user's scope answer 404; they are skipped and simply stay out of the tree.
         for (const id of ids) await open(id);
-        setExpanded((prev) => [...new Set([...(prev ?? expanded), ...ids])]);
+        setExpanded((prev) => [...new Set([...(prev ?? openedAtFirst(qc.getQueryData(orgKeys.regions(null)))), ...ids])]);
       })();
     },
-  }), [open, expanded]);
+  }), [open, qc]);
 
   const build = (parentKey: string): TreeDataNode[] =>
     (children[parentKey] ?? []).map((r) => ({
