@@ -61,9 +61,9 @@ export type Rates = z.infer<typeof C.Rates>;
 export type KpiView = z.infer<typeof C.KpiView>;
 export type LocateResult = z.infer<typeof C.LocateResult>;
 /** One open request near a point, as `GET /api/v1/requests/similar` lists it. */
-export interface SimilarRequest { id: string; number: string; description: string; state: string; createdAt: string }
+export type SimilarRequest = ApiAnswer<'/api/v1/requests/similar', 'get'>[number];
 
-/** A page of a list endpoint. */
+/** A page of a list endpoint (every paged list answers `{ items, total }`). */
 export interface Page<T> {
   items: T[];
   total: number;

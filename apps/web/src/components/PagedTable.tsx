@@ -1,15 +1,11 @@
 import type { ReactNode } from 'react';
 import { useQuery, type QueryKey, type UseQueryOptions } from '@tanstack/react-query';
 import type { ApiError } from '../api/client.ts';
+import type { Page as PageOf } from '../api/types.ts';
 import { PageError } from './PageError.tsx';
 import { ResponsiveTable, type ResponsiveTableProps } from './ResponsiveTable.tsx';
 import { usePaging, type PageParams } from './usePaging.ts';
 
-/** A page of a list endpoint, as every list answers. */
-export interface PageOf<T> {
-  items: T[];
-  total: number;
-}
 
 /** Props of {@link PagedTable}. */
 export interface PagedTableProps<T, K extends QueryKey = QueryKey> extends Omit<ResponsiveTableProps<T>, 'rows' | 'loading' | 'paging'> {

@@ -43,7 +43,7 @@ export function SimilarNotice({ lat, lng, categoryCode, onFollowed, staff }: Sim
         unwrap(gz.GET('/api/v1/requests', { params: { query: { mine: 'true', open: 'true', limit: 200 } }, signal })).catch(() => ({ items: [], total: 0 })),
       ]);
       const own = new Set(mine.items.map((r) => r.id));
-      return near.filter((r) => !own.has(r.id)) as SimilarRequest[];
+      return near.filter((r) => !own.has(r.id));
     },
   });
   const following = useApiMutation({
