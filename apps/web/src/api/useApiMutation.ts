@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import type { FormInstance } from 'antd';
-import { useNotifyError } from '../components/useNotifyError.ts';
+import { fieldErrors, useNotifyError } from '../components/useNotifyError.ts';
+import { ApiError } from './client.ts';
 
 /** Options of {@link useApiMutation}. */
 export interface ApiMutationOptions<V, R> {
@@ -11,6 +12,11 @@ export interface ApiMutationOptions<V, R> {
   onSuccess?: (result: R, values: V) => void;
   /** Where field problems of a VALIDATION_FAILED answer are shown. */
   form?: FormInstance;
+  /**
+   * The caller shows the failure itself, in place (read from `mutation.error`), because a passing
+   * toast is too quick for what it says; field problems still go under the form's fields.
+   */
+  inPlace?: boolean;
 }
 
 /**
@@ -20,7 +26,7 @@ export interface ApiMutationOptions<V, R> {
 export function useApiMutation<V = void, R = unknown>(opts: ApiMutationOptions<V, R>) {
   const qc = useQueryClient();
   const notify = useNotifyError();
-  const { mutationFn, invalidates = [], onSuccess, form } = opts;
+  const { mutationFn, invalidates = [], onSuccess, form, inPlace } = opts;
   return useMutation<R, unknown, V>({
     mutationFn,
     // Returning the refetch keeps the mutation pending until the page shows the new state.
@@ -28,6 +34,9 @@ export function useApiMutation<V = void, R = unknown>(opts: ApiMutationOptions<V
       await Promise.all(invalidates.map((queryKey) => qc.invalidateQueries({ queryKey })));
       onSuccess?.(result, values);
     },
-    onError: (e) => notify(e, form),
+    onError: (e) => {
+      if (!inPlace) notify(e, form);
+      else if (form && e instanceof ApiError && !e.isAuthLoss) form.setFields(fieldErrors(e));
+    },
   });
 }

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
+import { Alert, Form, Modal, type FormInstance, type FormProps, type ModalProps } from 'antd';
 import type { QueryKey } from '@tanstack/react-query';
 import { useApiMutation } from '../api/useApiMutation.ts';
+import { failureText } from './useNotifyError.ts';
 
 /** Props of {@link ModalForm}. */
 export interface ModalFormProps<V, R> {
@@ -22,6 +23,11 @@ export interface ModalFormProps<V, R> {
   okButtonProps?: ModalProps['okButtonProps'];
   /** Shown above the form (a hint on what the action does). */
   intro?: ReactNode;
+  /**
+   * Show a refusal inside the dialog (an Alert with this test id) rather than as a toast, where the
+   * reader compares it with the fields; it stays until the next try.
+   */
+  errorTestId?: string;
   children: ReactNode;
 }
 
@@ -33,9 +39,10 @@ export interface ModalFormProps<V, R> {
  * sent by a stray key press.
  */
 export function ModalForm<V, R = unknown>(props: ModalFormProps<V, R>) {
-  const { title, submit, onDone, onClose, invalidates = [], initialValues, testId, okText, width, okButtonProps, intro, children } = props;
+  const { title, submit, onDone, onClose, invalidates = [], initialValues, testId, okText, width, okButtonProps, intro, errorTestId, children } = props;
   const [form] = Form.useForm<V>(props.form);
-  const mutation = useApiMutation<V, R>({ mutationFn: submit, invalidates, onSuccess: onDone, form });
+  const mutation = useApiMutation<V, R>({ mutationFn: submit, invalidates, onSuccess: onDone, form, inPlace: errorTestId !== undefined });
+  const failure = errorTestId ? failureText(mutation.error) : null;
   const ok = async () => {
     const values = await form.validateFields().catch(() => null);
     if (values !== null) mutation.mutate(values);
@@ -47,6 +54,7 @@ export function ModalForm<V, R = unknown>(props: ModalFormProps<V, R>) {
       <Form form={form} layout="vertical" initialValues={initialValues} data-testid={testId}>
         {children}
       </Form>
+      {failure && <Alert type="error" showIcon title={failure} data-testid={errorTestId} />}
     </Modal>
   );
 }

@@ -17,18 +17,21 @@ export function useNotifyError() {
       }
       if (err.isAuthLoss) return;
       const issues = err.fieldIssues;
-      if (form && issues.length) {
-        // Field names follow the API body, which the forms mirror; array indices become numbers.
-        form.setFields(issues.map((i) => ({
-          name: i.path.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-          errors: [i.message],
-        })));
-      }
+      if (form && issues.length) form.setFields(fieldErrors(err));
       // Always say something at the top too: an issue may concern a field this form does not show.
       void message.error(err.message);
     },
     [message],
   );
+}
+
+/** A VALIDATION_FAILED answer's issues as antd field errors (names follow the API body, which the forms mirror). */
+export function fieldErrors(err: ApiError): { name: (string | number)[]; errors: string[] }[] {
+  return err.fieldIssues.map((i) => ({
+    // Array indices become numbers, as Form.List names them.
+    name: i.path.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    errors: [i.message],
+  }));
 }
 
 /**
