@@ -7,6 +7,10 @@ export type FilterValue = string | boolean | undefined;
 /** The filters as read from the URL: a switch is a boolean, anything else a string or its default. */
 export type Filters<D extends Record<string, FilterValue>> = { [K in keyof D]: D[K] };
 
+function parseSpec(spec: string): [string, FilterValue][] {
+  return (JSON.parse(spec) as [string, FilterValue | null][]).map(([k, v]) => [k, v ?? undefined]);
+}
+
 /**
  * A list page's filters, kept in the URL so a filtered list can be bookmarked or linked (the audit
  * trail, the work queue, the resident search). `defaults` names every filter and its value when the
@@ -16,27 +20,24 @@ export type Filters<D extends Record<string, FilterValue>> = { [K in keyof D]: D
  */
 export function useUrlFilters<D extends Record<string, FilterValue>>(defaults: D) {
   const [params, setParams] = useSearchParams();
-  // The defaults object is usually a literal; compare by content so memoisation holds.
-  const spec = JSON.stringify(defaults);
+  // The defaults are usually a literal made on every render: compare them by content. Entries, not
+  // the object, so that filters whose default is undefined keep their key (as null).
+  const spec = JSON.stringify(Object.entries(defaults));
   const filters = useMemo(() => {
-    const d = JSON.parse(spec) as Record<string, FilterValue>;
     const out: Record<string, FilterValue> = {};
-    for (const k of Object.keys(defaults)) {
+    for (const [k, def] of parseSpec(spec)) {
       const raw = params.get(k);
-      const def = d[k];
       out[k] = raw === null ? def : typeof def === 'boolean' ? raw === 'true' : raw;
     }
     return out as Filters<D>;
-    // `defaults` is read by key only; its content is in `spec`.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params, spec]);
 
   const setFilters = useCallback((changes: Partial<{ [K in keyof D]: FilterValue }>) => {
+    const defs = new Map(parseSpec(spec));
     setParams((prev) => {
       const next = new URLSearchParams(prev);
-      const d = JSON.parse(spec) as Record<string, FilterValue>;
       for (const [k, v] of Object.entries(changes)) {
-        if (v === undefined || v === '' || v === false || v === d[k]) next.delete(k);
+        if (v === undefined || v === '' || v === false || v === defs.get(k)) next.delete(k);
         else next.set(k, String(v));
       }
       return next;
