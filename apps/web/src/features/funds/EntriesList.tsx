@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { App, Button, Empty, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FundDetail, TransactionView } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
-import { useApiMutation } from '../../api/useApiMutation.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import { PageError } from '../../components/PageError.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { accountLabel, yuan } from './money.ts';
@@ -28,25 +28,19 @@ export function EntriesList({ fund }: EntriesListProps) {
   const { session } = useSession();
   const [month, setMonth] = useState<string | undefined>();
   const [reversing, setReversing] = useState<TransactionView | null>(null);
-  const [reason, setReason] = useState('');
+  const [reverseForm] = Form.useForm<{ reason?: string }>();
+  const reason = Form.useWatch('reason', reverseForm) ?? '';
   // Pages by keyset cursor; a write elsewhere on the fund refetches the pages loaded so far.
   const entries = useInfiniteQuery({ ...entriesQuery(fund.code, month), placeholderData: undefined });
   const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
 
   const mayManage = fund.abilities.includes('fund.manage');
-  const reversal = useApiMutation({
-    mutationFn: ({ tx, why }: { tx: TransactionView; why: string }) => unwrap(gz.POST('/api/v1/funds/{id}/transactions/{txId}/reverse', {
-      params: { path: { id: fund.id, txId: tx.id } }, body: { reason: why },
-    })),
-    invalidates: [fundKeys.all],
-    onSuccess: () => {
-      void message.success(t('funds.ops.saved'));
-      setReversing(null);
-      setReason('');
-    },
-  });
-  const reverse = () => {
-    if (reversing && reason.trim()) reversal.mutate({ tx: reversing, why: reason.trim() });
+  const reverse = (tx: TransactionView, why: string) => unwrap(gz.POST('/api/v1/funds/{id}/transactions/{txId}/reverse', {
+    params: { path: { id: fund.id, txId: tx.id } }, body: { reason: why.trim() },
+  }));
+  const reversed = () => {
+    void message.success(t('funds.ops.saved'));
+    setReversing(null);
   };
 
   return (
@@ -103,11 +97,16 @@ export function EntriesList({ fund }: EntriesListProps) {
         )}
       />
       {entries.hasNextPage && <Button onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage} data-testid="entries-more">{t('funds.fund.more')}</Button>}
-      <Modal open={Boolean(reversing)} title={t('funds.ops.reverse')} onCancel={() => setReversing(null)} onOk={reverse} confirmLoading={reversal.isPending}
-        okButtonProps={{ disabled: !reason.trim(), ...{ 'data-testid': 'reverse-confirm' } }}>
-        <Typography.Paragraph>{reversing?.memo} {reversing && yuan(reversing.amountFen)}</Typography.Paragraph>
-        <Input.TextArea value={reason} onChange={(ev) => setReason(ev.target.value)} placeholder={t('funds.ops.reverseReason')} data-testid="reverse-reason" />
-      </Modal>
+      {reversing && (
+        <ModalForm<{ reason?: string }> form={reverseForm} title={t('funds.ops.reverse')} onClose={() => setReversing(null)}
+          submit={(v) => reverse(reversing, v.reason ?? '')} onDone={reversed} invalidates={[fundKeys.all]}
+          okButtonProps={{ disabled: !reason.trim(), ...{ 'data-testid': 'reverse-confirm' } }}
+          intro={<Typography.Paragraph>{reversing.memo} {yuan(reversing.amountFen)}</Typography.Paragraph>}>
+          <Form.Item name="reason" noStyle>
+            <Input.TextArea placeholder={t('funds.ops.reverseReason')} data-testid="reverse-reason" />
+          </Form.Item>
+        </ModalForm>
+      )}
     </div>
   );
 }
