@@ -1,8 +1,9 @@
 /**
- * The one way the console talks to the API: JSON in and out, the session's CSRF token on every
+ * The one way the console talks to the API: a client typed from the API's OpenAPI document
+ * (openapi-fetch over the generated `schema.ts`), with the session's CSRF token on every
  * state-changing call, an Idempotency-Key on POSTs (so a double click or a retry on a flaky phone
  * connection never creates two households), and the UI language in Accept-Language so error
- * messages arrive already translated.
+ * messages arrive already translated. Failures become an {@link ApiError} with the envelope's code.
  */
 
 import createClient from 'openapi-fetch';
