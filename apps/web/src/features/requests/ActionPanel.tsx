@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, Space, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RequestEvent } from '@gongzhi/core';
-import { useMutation } from '@tanstack/react-query';
-import { ApiError } from '../../api/client.ts';
-import { failureText } from '../../components/useNotifyError.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import type { ActBody, CategoryView, RequestDetail } from '../../api/types.ts';
 import { ActionFields } from './ActionFields.tsx';
 import type { DepartmentOption } from './catalogue.ts';
@@ -54,35 +52,11 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
   const { message } = App.useApp();
   const labels = useRequestLabels();
   const [open, setOpen] = useState<RequestEvent | null>(null);
-  const [form] = Form.useForm();
   const events = request.allowed.filter((e) => !RESIDENT_EVENTS.has(e)) as RequestEvent[];
-  // A refusal stays in the dialog (not a passing toast) until the step is retried or the dialog reopened.
-  const step = useMutation({
-    mutationFn: ({ event, values }: { event: RequestEvent; values: Record<string, unknown> }) => act(request.id, toBody(event, values)),
-    onSuccess: (next, { event }) => {
-      void message.success(t('requests.actions.done', { action: labels.event(event) }));
-      setOpen(null);
-      onChanged(next);
-    },
-    onError: (e) => {
-      if (e instanceof ApiError && !e.isAuthLoss && e.fieldIssues.length) {
-        form.setFields(e.fieldIssues.map((i) => ({ name: i.path.replace(/^\//, ''), errors: [i.message] })));
-      }
-    },
-  });
-  const failure = failureText(step.error);
-
-  const start = (e: RequestEvent) => {
-    step.reset();
-    form.resetFields();
-    form.setFieldsValue(initialValues(e, request));
-    setOpen(e);
-  };
-
-  const submit = async () => {
-    if (!open) return;
-    const values = await form.validateFields().catch(() => null);
-    if (values) step.mutate({ event: open, values: values as Record<string, unknown> });
+  const done = (next: RequestDetail, event: RequestEvent) => {
+    void message.success(t('requests.actions.done', { action: labels.event(event) }));
+    setOpen(null);
+    onChanged(next);
   };
 
   return (
@@ -92,28 +66,29 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
       ) : (
         <Space wrap>
           {events.map((e) => (
-            <Button key={e} type={PRIMARY.has(e) ? 'primary' : 'default'} danger={DANGER.has(e)} onClick={() => start(e)} data-testid={`action-${e}`}>
+            <Button key={e} type={PRIMARY.has(e) ? 'primary' : 'default'} danger={DANGER.has(e)} onClick={() => setOpen(e)} data-testid={`action-${e}`}>
               {labels.event(e)}
             </Button>
           ))}
         </Space>
       )}
-      <Modal
-        open={open !== null}
-        title={open ? `${labels.event(open)} · ${request.number}` : ''}
-        onCancel={() => setOpen(null)}
-        onOk={() => void submit()}
-        okText={open ? labels.event(open) : undefined}
-        confirmLoading={step.isPending}
-        okButtonProps={{ danger: open !== null && DANGER.has(open), 'data-testid': 'action-submit' } as ButtonProps}
-        forceRender
-        width={600}
-      >
-        <Form form={form} layout="vertical" data-testid={open ? `action-form-${open}` : undefined}>
-          {open && <ActionFields event={open} request={request} categories={categories} departments={departments} />}
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} data-testid="action-error" />}
-      </Modal>
+      {/* A refusal stays in the dialog (not a passing toast) until the step is retried or the dialog reopened. */}
+      {open && (
+        <ModalForm<Record<string, unknown>, RequestDetail>
+          title={`${labels.event(open)} · ${request.number}`}
+          okText={labels.event(open)}
+          okButtonProps={{ danger: DANGER.has(open), 'data-testid': 'action-submit' } as ButtonProps}
+          width={600}
+          initialValues={initialValues(open, request)}
+          submit={(values) => act(request.id, toBody(open, values))}
+          onDone={(next) => done(next, open)}
+          onClose={() => setOpen(null)}
+          testId={`action-form-${open}`}
+          errorTestId="action-error"
+        >
+          <ActionFields event={open} request={request} categories={categories} departments={departments} />
+        </ModalForm>
+      )}
     </Card>
   );
 }
