@@ -3,13 +3,11 @@ import { Button, Card, DatePicker, Input, Popover, Space, Tag, Tooltip, Typograp
 import { FilterOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { queryOptions } from '@tanstack/react-query';
-import { gz, unwrap } from '../../api/client.ts';
 import type { AuditEntryView } from '../../api/types.ts';
 import { PagedTable } from '../../components/PagedTable.tsx';
 import type { Column } from '../../components/ResponsiveTable.tsx';
-import type { PageParams } from '../../components/usePaging.ts';
 import { useUrlFilters } from '../../components/useUrlFilters.ts';
+import { auditQuery } from './audit.queries.ts';
 import { shorten } from '../../components/labels.ts';
 import { endOfDayIso, formatTime, startOfDayIso } from '../../components/time.ts';
 
@@ -25,17 +23,6 @@ function Short({ value, n = 10 }: { value: string | null; n?: number }) {
       </Typography.Text>
     </Tooltip>
   );
-}
-
-/** The audit trail's filters as the API takes them. */
-type AuditQuery = { actorId?: string; action?: string; subjectType?: string; subjectId?: string; from?: string; to?: string } & PageParams;
-
-/** A page of the audit trail (one query: the page is its only reader). */
-function auditQuery(q: AuditQuery) {
-  return queryOptions({
-    queryKey: ['audit', q] as const,
-    queryFn: ({ signal }) => unwrap(gz.GET('/api/v1/audit', { params: { query: q }, signal })),
-  });
 }
 
 /**

@@ -2,10 +2,10 @@ import { Button, Form, Input, InputNumber, Select, Space, Table, Typography } fr
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
-import type { BudgetResolution, DividendView, FundDetail } from '@gongzhi/contracts';
+import type { DividendView, FundDetail } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 import { useFundWrite } from './IncomeForms.tsx';
-import { fundKeys } from './funds.queries.ts';
+import { resolutionsQuery } from './funds.queries.ts';
 import { amountRule, checkedFen, yuan } from './money.ts';
 
 type Props = { fund: FundDetail };
@@ -46,10 +46,7 @@ export function DividendForm({ fund }: Props) {
 export function BudgetForm({ fund }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const { data: resolutions } = useQuery({
-    queryKey: [...fundKeys.all, 'budget-resolutions', fund.id] as const,
-    queryFn: ({ signal }): Promise<BudgetResolution[]> => unwrap(gz.GET('/api/v1/funds/{id}/budget-resolutions', { params: { path: { id: fund.id } }, signal })),
-  });
+  const { data: resolutions } = useQuery(resolutionsQuery(fund.id));
   // The form keeps its values after saving, so the next year's budget can start from them.
   const write = useFundWrite((v: { year: number; assemblyMatterId?: string; resolutionRef?: string; resolutionText?: string; lines: { label: string; amount: string }[] }) =>
     unwrap(gz.POST('/api/v1/funds/{id}/budgets', {

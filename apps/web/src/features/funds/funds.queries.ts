@@ -4,7 +4,7 @@
  * `?v=` counter that was bumped by hand to make each part reload).
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
+import type { BudgetResolution, BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 
 /** Query keys of the funds feature. */
@@ -18,6 +18,7 @@ export const fundKeys = {
   entry: (code: string, id: string) => ['funds', 'entry', code, id] as const,
   expenses: (fundId: string) => ['funds', 'expenses', fundId] as const,
   budget: (code: string, year: number) => ['funds', 'budget', code, year] as const,
+  resolutions: (fundId: string) => ['funds', 'budget-resolutions', fundId] as const,
 };
 
 // The public fund routes' answers are typed by the shared contracts (bigint-as-string amounts and
@@ -73,5 +74,13 @@ export function budgetQuery(code: string, year: number) {
   return queryOptions({
     queryKey: fundKeys.budget(code, year),
     queryFn: ({ signal }): Promise<BudgetView> => unwrap(gz.GET('/api/v1/public/funds/{code}/budgets/{year}', { params: { path: { code, year } }, signal })),
+  });
+}
+
+/** Owners' assembly resolutions a budget may cite (staff). */
+export function resolutionsQuery(fundId: string) {
+  return queryOptions({
+    queryKey: fundKeys.resolutions(fundId),
+    queryFn: ({ signal }): Promise<BudgetResolution[]> => unwrap(gz.GET('/api/v1/funds/{id}/budget-resolutions', { params: { path: { id: fundId } }, signal })),
   });
 }

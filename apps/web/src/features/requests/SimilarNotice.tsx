@@ -10,7 +10,7 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { SimilarRequest } from '../../api/types.ts';
 import { formatMinute } from '../../components/time.ts';
 import { useRequestLabels } from './requestLabels.ts';
-import { requestKeys } from './requests.queries.ts';
+import { similarQuery } from './requests.queries.ts';
 
 /** Props of {@link SimilarNotice}. */
 export interface SimilarNoticeProps {
@@ -35,17 +35,7 @@ export function SimilarNotice({ lat, lng, categoryCode, onFollowed, staff }: Sim
   const { t } = useTranslation();
   const labels = useRequestLabels();
   const [followed, setFollowed] = useState<Set<string>>(new Set());
-  const { data: rows = [], isError } = useQuery({
-    queryKey: [...requestKeys.all, 'similar', { lat, lng, categoryCode }] as const,
-    queryFn: async ({ signal }) => {
-      const [near, mine] = await Promise.all([
-        unwrap(gz.GET('/api/v1/requests/similar', { params: { query: { lat, lng, categoryCode } }, signal })),
-        unwrap(gz.GET('/api/v1/requests', { params: { query: { mine: 'true', open: 'true', limit: 200 } }, signal })).catch(() => ({ items: [], total: 0 })),
-      ]);
-      const own = new Set(mine.items.map((r) => r.id));
-      return near.filter((r) => !own.has(r.id));
-    },
-  });
+  const { data: rows = [], isError } = useQuery(similarQuery({ lat, lng, categoryCode }));
   const following = useApiMutation({
     mutationFn: (r: SimilarRequest) => unwrap(gz.POST('/api/v1/requests/{id}/follow', { params: { path: { id: r.id } } })),
     onSuccess: (_, r) => {

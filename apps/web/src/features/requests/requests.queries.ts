@@ -6,7 +6,7 @@
 import { queryOptions, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { gz, unwrap } from '../../api/client.ts';
-import type { RequestDetail } from '../../api/types.ts';
+import type { RequestDetail, SimilarRequest } from '../../api/types.ts';
 import type { paths } from '../../api/schema.ts';
 
 /** The list filters `GET /requests` takes (booleans as the strings the API parses). */
@@ -20,6 +20,7 @@ export const requestKeys = {
   detail: (id: string) => ['requests', 'detail', id] as const,
   categories: (all: boolean) => ['requests', 'categories', all] as const,
   kpis: (q: { regionId?: string; departmentId?: string; from: string; to: string }) => ['requests', 'kpis', q] as const,
+  similar: (q: { lat: number; lng: number; categoryCode?: string }) => ['requests', 'similar', q] as const,
 };
 
 /** A page of requests (the staff queue, or the reporter's own with `mine`). */
@@ -51,6 +52,25 @@ export function kpisQuery(q: { regionId?: string; departmentId?: string; from: s
   return queryOptions({
     queryKey: requestKeys.kpis(q),
     queryFn: ({ signal }) => unwrap(gz.GET('/api/v1/kpis', { params: { query: q }, signal })),
+  });
+}
+
+/**
+ * Open requests near a point (and of a category) that the user did not report themself: "附近已有人
+ * 反映". The user's own open requests are left out, as "someone reported this" about one's own report
+ * would only confuse; if that list fails, nothing is left out.
+ */
+export function similarQuery(q: { lat: number; lng: number; categoryCode?: string }) {
+  return queryOptions({
+    queryKey: requestKeys.similar(q),
+    queryFn: async ({ signal }): Promise<SimilarRequest[]> => {
+      const [near, mine] = await Promise.all([
+        unwrap(gz.GET('/api/v1/requests/similar', { params: { query: q }, signal })),
+        unwrap(gz.GET('/api/v1/requests', { params: { query: { mine: 'true', open: 'true', limit: 200 } }, signal })).catch(() => ({ items: [], total: 0 })),
+      ]);
+      const own = new Set(mine.items.map((r) => r.id));
+      return near.filter((r) => !own.has(r.id));
+    },
   });
 }
 
