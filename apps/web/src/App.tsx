@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { makeQueryClient } from './api/queryClient.ts';
 import { PreferencesProvider } from './shell/preferences.tsx';
 import { SessionProvider } from './shell/session.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
@@ -54,9 +56,13 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 
+// One cache for the app's lifetime (made once, outside render).
+const queryClient = makeQueryClient();
+
 /** The console: providers and routes. */
 export function App() {
   return (
+    <QueryClientProvider client={queryClient}>
     <PreferencesProvider>
       <BrowserRouter>
         <SessionProvider>
@@ -127,5 +133,6 @@ export function App() {
         </SessionProvider>
       </BrowserRouter>
     </PreferencesProvider>
+    </QueryClientProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, api, apiUrl, onAuthLost, setApiLanguage, setCsrfToken } from './client.ts';
+import { ApiError, apiUrl, gz, onAuthLost, setApiLanguage, setCsrfToken, unwrap } from './client.ts';
 
 describe('apiUrl', () => {
   it('leaves out empty, null and undefined parameters', () => {
@@ -38,9 +38,10 @@ describe('request headers', () => {
     const fetch = stubFetch(201, { id: 'x' });
     setCsrfToken('tok');
     setApiLanguage('en');
-    await api.post('/api/v1/households', { a: 1 });
-    await api.post('/api/v1/households', { a: 1 });
-    const [first, second] = fetch.mock.calls.map((c) => (c as unknown as [string, RequestInit])[1].headers as Headers);
+    const body = { regionId: 'r', address: 'a', tenure: 'owner' as const };
+    await unwrap(gz.POST('/api/v1/households', { body }));
+    await unwrap(gz.POST('/api/v1/households', { body }));
+    const [first, second] = fetch.mock.calls.map((c) => (c as unknown as [Request])[0].headers);
     expect(first!.get('x-csrf-token')).toBe('tok');
     expect(first!.get('accept-language')).toBe('en');
     expect(first!.get('idempotency-key')).toMatch(/^[0-9a-f-]{36}$/);
@@ -50,8 +51,8 @@ describe('request headers', () => {
   it('sends no CSRF token or Idempotency-Key on GET', async () => {
     const fetch = stubFetch(200, []);
     setCsrfToken('tok');
-    await api.get('/api/v1/regions');
-    const headers = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1].headers as Headers;
+    await unwrap(gz.GET('/api/v1/regions'));
+    const headers = (fetch.mock.calls[0] as unknown as [Request])[0].headers;
     expect(headers.get('x-csrf-token')).toBeNull();
     expect(headers.get('idempotency-key')).toBeNull();
   });
@@ -60,9 +61,20 @@ describe('request headers', () => {
     stubFetch(401, { error: { code: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' } });
     const lost = vi.fn();
     onAuthLost(lost);
-    const err = await api.get('/api/v1/audit').catch((e: unknown) => e);
+    const err = await unwrap(gz.GET('/api/v1/audit')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).message).toBe('登录已过期，请重新登录');
     expect(lost).toHaveBeenCalledOnce();
+  });
+
+  it('sends `{}` as JSON on a POST without a body, and turns a failed fetch into NETWORK', async () => {
+    const fetch = stubFetch(200, {});
+    await unwrap(gz.POST('/api/v1/regions/{id}/retire', { params: { path: { id: 'r1' } } }));
+    const req = (fetch.mock.calls[0] as unknown as [Request])[0];
+    expect(req.headers.get('content-type')).toBe('application/json');
+    expect(await req.text()).toBe('{}');
+    vi.stubGlobal('fetch', vi.fn(async () => { throw new TypeError('Failed to fetch'); }));
+    const err = await unwrap(gz.GET('/api/v1/regions')).catch((e: unknown) => e);
+    expect((err as ApiError).code).toBe('NETWORK');
   });
 });

@@ -4,6 +4,17 @@
  */
 import type { z } from 'zod';
 import type * as C from '@gongzhi/contracts';
+import type { paths } from './schema.ts';
+
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : undefined;
+type SuccessOf<R> = R extends { 200: infer A } ? JsonOf<A> : R extends { 201: infer A } ? JsonOf<A> : undefined;
+
+/** The success answer of `method path`, from the OpenAPI document (e.g. `ApiAnswer<'/api/v1/funds', 'get'>`). */
+export type ApiAnswer<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { responses: infer R } ? SuccessOf<R> : never;
+
+/** The JSON body `method path` accepts, from the OpenAPI document. */
+export type ApiBody<P extends keyof paths, M extends keyof paths[P]> =
+  paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type SessionView = z.infer<typeof C.SessionView>;
 export type GrantView = z.infer<typeof C.GrantView>;
@@ -50,9 +61,9 @@ export type Rates = z.infer<typeof C.Rates>;
 export type KpiView = z.infer<typeof C.KpiView>;
 export type LocateResult = z.infer<typeof C.LocateResult>;
 /** One open request near a point, as `GET /api/v1/requests/similar` lists it. */
-export interface SimilarRequest { id: string; number: string; description: string; state: string; createdAt: string }
+export type SimilarRequest = ApiAnswer<'/api/v1/requests/similar', 'get'>[number];
 
-/** A page of a list endpoint. */
+/** A page of a list endpoint (every paged list answers `{ items, total }`). */
 export interface Page<T> {
   items: T[];
   total: number;

@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { TreeSelect } from 'antd';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client.ts';
-import type { RegionDetail, RegionSummary } from '../api/types.ts';
+import type { RegionSummary } from '../api/types.ts';
+import { regionQuery, regionsQuery } from '../features/org/org.queries.ts';
+
+const ROOT = '';
 
 interface Node {
   id: string;
@@ -30,43 +33,36 @@ export interface RegionTreeSelectProps {
 export function RegionTreeSelect(props: RegionTreeSelectProps) {
   const { value, onChange, selectable, placeholder, allowClear = true, disabled, style, testId } = props;
   const { t } = useTranslation();
-  const [nodes, setNodes] = useState<Node[]>([]);
-  const loaded = useRef(new Set<string>());
-  const chased = useRef<string | null>(null);
-
-  const addChildren = useCallback(async (parentId: string | null) => {
-    const key = parentId ?? '';
-    if (loaded.current.has(key)) return;
-    loaded.current.add(key);
-    try {
-      const rows = await api.get<RegionSummary[]>('/api/v1/regions', parentId ? { parentId } : undefined);
-      setNodes((prev) => {
-        const have = new Set(prev.map((n) => n.id));
-        return [...prev, ...rows.filter((r) => !have.has(r.id)).map((r) => ({ id: r.id, pId: parentId, region: r }))];
-      });
-    } catch {
-      loaded.current.delete(key); // let the next opening try again
-    }
-  }, []);
-
-  useEffect(() => {
-    void addChildren(null);
-  }, [addChildren]);
-
-  // A value set from outside (a link with ?regionId=) may sit deep in the tree: open the path to it so
-  // the box shows the region's name rather than its id.
-  useEffect(() => {
-    if (!value || nodes.length === 0 || chased.current === value || nodes.some((n) => n.id === value)) return;
-    chased.current = value; // once per value, however often the node list grows meanwhile
-    void (async () => {
-      try {
-        const d = await api.get<RegionDetail>(`/api/v1/regions/${value}`);
-        for (const a of d.ancestors) await addChildren(a.id);
-      } catch {
-        // Unknown or out of scope: the box simply shows nothing chosen.
+  const qc = useQueryClient();
+  // Parents opened by the user ('' for the roots); each level is one cached query.
+  const [opened, setOpened] = useState<string[]>([ROOT]);
+  const nodesOf = (parents: readonly string[], levels: readonly (RegionSummary[] | undefined)[]): Node[] => {
+    const seen = new Set<string>();
+    const out: Node[] = [];
+    parents.forEach((p, i) => {
+      for (const r of levels[i] ?? []) {
+        if (seen.has(r.id)) continue;
+        seen.add(r.id);
+        out.push({ id: r.id, pId: p === ROOT ? null : p, region: r });
       }
-    })();
-  }, [value, nodes, addChildren]);
+    });
+    return out;
+  };
+  const own = useQueries({ queries: opened.map((p) => regionsQuery(p === ROOT ? null : p)), combine: (rs) => rs.map((r) => r.data) });
+  const ownNodes = nodesOf(opened, own);
+  // A value set from outside (a link with ?regionId=) may sit deep in the tree: its ancestors' levels
+  // are opened too, so the box shows the region's name rather than its id. Unknown or out of scope:
+  // the box simply shows nothing chosen.
+  const chase = useQuery({ ...regionQuery(value ?? ''), enabled: Boolean(value) && ownNodes.length > 0 && !ownNodes.some((n) => n.id === value) });
+  const extra = (chase.data?.ancestors ?? []).map((a) => a.id).filter((id) => !opened.includes(id));
+  const chased = useQueries({ queries: extra.map((p) => regionsQuery(p)), combine: (rs) => rs.map((r) => r.data) });
+  const nodes = nodesOf([...opened, ...extra], [...own, ...chased]);
+
+  const open = async (parentId: string) => {
+    setOpened((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
+    // Shares the fetch the new level's query starts; a failure lets the next opening try again.
+    await qc.fetchQuery(regionsQuery(parentId)).catch(() => undefined);
+  };
 
   const treeData = nodes.map((n) => ({
     id: n.id,
@@ -85,7 +81,7 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
       onChange={(v: string | undefined) => onChange?.(v ?? undefined, nodes.find((n) => n.id === v)?.region)}
       treeDataSimpleMode={{ id: 'id', pId: 'pId' }}
       treeData={treeData}
-      loadData={(node) => addChildren(String(node.value))}
+      loadData={(node) => open(String(node.value))}
       placeholder={placeholder ?? t('common.regionSelect.placeholder')}
       allowClear={allowClear}
       disabled={disabled}

@@ -17,16 +17,29 @@ export function useNotifyError() {
       }
       if (err.isAuthLoss) return;
       const issues = err.fieldIssues;
-      if (form && issues.length) {
-        // Field names follow the API body, which the forms mirror; array indices become numbers.
-        form.setFields(issues.map((i) => ({
-          name: i.path.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-          errors: [i.message],
-        })));
-      }
+      if (form && issues.length) form.setFields(fieldErrors(err));
       // Always say something at the top too: an issue may concern a field this form does not show.
       void message.error(err.message);
     },
     [message],
   );
+}
+
+/** A VALIDATION_FAILED answer's issues as antd field errors (names follow the API body, which the forms mirror). */
+export function fieldErrors(err: ApiError): { name: (string | number)[]; errors: string[] }[] {
+  return err.fieldIssues.map((i) => ({
+    // Array indices become numbers, as Form.List names them.
+    name: i.path.replace(/^\//, '').split('/').filter(Boolean).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+    errors: [i.message],
+  }));
+}
+
+/**
+ * The text of a failed write shown in place (in a dialog or under a button), or null: nothing failed,
+ * or the session is gone (the sign-in page says so instead).
+ */
+export function failureText(err: unknown): string | null {
+  if (!err) return null;
+  if (err instanceof ApiError) return err.isAuthLoss ? null : err.message;
+  return err instanceof Error ? err.message : String(err);
 }

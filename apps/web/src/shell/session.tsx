@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { Action } from '@gongzhi/core';
-import { onAuthLost, request, setCsrfToken, type ApiError } from '../api/client.ts';
+import { gz, onAuthLost, setCsrfToken, unwrap, type ApiError } from '../api/client.ts';
 import type { SessionView } from '../api/types.ts';
 
 /** State the sign-in page receives when it was reached by a redirect. */
@@ -53,7 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    request<SessionView>('GET', '/api/v1/session', { quietAuth: true })
+    unwrap<SessionView>(gz.GET('/api/v1/session'), { quietAuth: true })
       .then(apply)
       .catch((e: unknown) => {
         // A cookie from an earlier visit that has since expired deserves the same note.
@@ -74,7 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (phone: string, password: string) => {
-      const s = await request<SessionView>('POST', '/api/v1/session', { body: { phone, password }, quietAuth: true });
+      const s = await unwrap<SessionView>(gz.POST('/api/v1/session', { body: { phone, password } }), { quietAuth: true });
       setExpired(false);
       apply(s);
       return s;
@@ -84,7 +84,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await request<void>('DELETE', '/api/v1/session', { quietAuth: true });
+      await unwrap(gz.DELETE('/api/v1/session'), { quietAuth: true });
     } finally {
       setExpired(false);
       // Signed out locally even if the server was unreachable: the cookie expires on its own.

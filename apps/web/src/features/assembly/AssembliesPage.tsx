@@ -2,24 +2,25 @@ import { Button, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { usePaging } from '../../components/usePaging.ts';
+import { assembliesQuery, assemblyQuery } from './assembly.queries.ts';
 import { useSession } from '../../shell/session.tsx';
 import { AssemblyStateTag } from './AssemblyPage.tsx';
 import { BallotCard } from './BallotCard.tsx';
-import type { AssemblyDetail, AssemblySummary, Page } from './types.ts';
+import type { AssemblySummary } from './types.ts';
 
 /** An open assembly's ballot, shown right on the list for an owner on its roll who has not voted. */
 function InlineBallot({ id }: { id: string }) {
-  const { data, reload } = useApi<AssemblyDetail>(`/api/v1/assemblies/${id}`);
+  const { data } = useQuery(assemblyQuery(id));
   if (!data?.mine || data.state !== 'voting') return null;
   return (
     <div style={{ marginBottom: 16 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}><Link to={`/assemblies/${id}`} data-testid="inline-ballot-link">{data.title}</Link></Typography.Title>
-      <BallotCard assembly={data} onCast={reload} />
+      <BallotCard assembly={data} />
     </div>
   );
 }
@@ -32,7 +33,8 @@ export default function AssembliesPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const paging = usePaging(20);
-  const { data, error, loading, reload } = useApi<Page<AssemblySummary>>('/api/v1/assemblies', { limit: paging.limit, offset: paging.offset });
+  // Not a PagedTable: the page's open ballots come from the same answer as the table.
+  const { data, error, isFetching: loading, refetch } = useQuery(assembliesQuery({ limit: paging.limit, offset: paging.offset }));
   const manage = can('assembly.manage');
   const voting = (data?.items ?? []).filter((a) => a.state === 'voting').slice(0, 3);
 
@@ -52,7 +54,7 @@ export default function AssembliesPage() {
         )}
       </div>
       {!manage && can('assembly.vote') && voting.map((a) => <InlineBallot key={a.id} id={a.id} />)}
-      {error ? <PageError error={error} onRetry={reload} /> : (
+      {error ? <PageError error={error} onRetry={() => void refetch()} /> : (
         <ResponsiveTable
           rowKey={(a) => a.id} columns={columns} rows={data?.items} loading={loading} testId="assembly-list"
           paging={{ current: paging.current, pageSize: paging.pageSize, onChange: paging.onChange, total: data?.total ?? 0 }}

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { download, gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
@@ -12,6 +13,7 @@ import { ProgressCard } from './ProgressCard.tsx';
 import { ResultsCard } from './ResultsCard.tsx';
 import { PaperBallotModal } from './PaperBallotModal.tsx';
 import type { AssemblyDetail } from './types.ts';
+import { assemblyKeys, assemblyQuery } from './assembly.queries.ts';
 
 const STATE_COLOR = { noticed: 'blue', voting: 'orange', closed: 'default' } as const;
 
@@ -30,28 +32,22 @@ export default function AssemblyPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const notify = useNotifyError();
-  const { data: loaded, error, reload } = useApi<AssemblyDetail>(`/api/v1/assemblies/${id}`);
-  const [detail, setDetail] = useState<AssemblyDetail>();
+  const { data: detail, error, refetch } = useQuery(assemblyQuery(id));
   const [paper, setPaper] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [progressKey, setProgressKey] = useState(0);
-  useEffect(() => setDetail(loaded), [loaded]);
+  // Opening or closing answers with the assembly as it now stands; progress and lists refetch.
+  const stepping = useApiMutation({
+    mutationFn: (path: 'open' | 'close') => unwrap(path === 'open'
+      ? gz.POST('/api/v1/assemblies/{id}/open', { params: { path: { id } } })
+      : gz.POST('/api/v1/assemblies/{id}/close', { params: { path: { id } } })),
+    invalidates: [assemblyKeys.all],
+  });
 
-  if (error) return <PageError error={error} onRetry={reload} />;
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!detail) return <Spin />;
   const a = detail;
   const manage = a.abilities.includes('manage');
-  const step = async (path: 'open' | 'close') => {
-    setBusy(true);
-    try {
-      setDetail(await api.post<AssemblyDetail>(`/api/v1/assemblies/${a.id}/${path}`));
-      setProgressKey((k) => k + 1);
-    } catch (err) {
-      notify(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const busy = stepping.isPending;
+  const step = (path: 'open' | 'close') => stepping.mutate(path);
 
   return (
     <div data-testid="assembly-page" style={{ maxWidth: 960 }}>
@@ -64,18 +60,18 @@ export default function AssemblyPage() {
       </Typography.Paragraph>
 
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
-        {a.mine && a.state === 'voting' && <BallotCard assembly={a} onCast={() => { reload(); setProgressKey((k) => k + 1); }} />}
-        {a.mine && a.state === 'closed' && Object.keys(a.mine.cast).length > 0 && <BallotCard assembly={a} onCast={reload} />}
+        {a.mine && a.state === 'voting' && <BallotCard assembly={a} />}
+        {a.mine && a.state === 'closed' && Object.keys(a.mine.cast).length > 0 && <BallotCard assembly={a} />}
 
         {manage && (
           <Space wrap>
-            {a.state === 'noticed' && <Button type="primary" loading={busy} onClick={() => void step('open')} data-testid="assembly-open">{t('assembly.detail.open')}</Button>}
+            {a.state === 'noticed' && <Button type="primary" loading={busy} onClick={() => step('open')} data-testid="assembly-open">{t('assembly.detail.open')}</Button>}
             {a.state === 'voting' && <Button onClick={() => setPaper(true)} data-testid="assembly-paper">{t('assembly.detail.paper')}</Button>}
-            {a.state === 'voting' && <Button danger loading={busy} onClick={() => void step('close')} data-testid="assembly-close">{t('assembly.detail.close')}</Button>}
+            {a.state === 'voting' && <Button danger loading={busy} onClick={() => step('close')} data-testid="assembly-close">{t('assembly.detail.close')}</Button>}
           </Space>
         )}
 
-        {a.state !== 'noticed' && <ProgressCard key={progressKey} assemblyId={a.id} matters={a.matters} live={a.state === 'voting'} />}
+        {a.state !== 'noticed' && <ProgressCard assemblyId={a.id} matters={a.matters} live={a.state === 'voting'} />}
         {a.state === 'noticed' && <Typography.Text type="secondary">{t('assembly.detail.notOpenYet')}</Typography.Text>}
 
         {a.resultsPublishedAt && (
@@ -107,7 +103,7 @@ export default function AssemblyPage() {
         </Card>
       </Space>
       {manage && a.state === 'voting' && (
-        <PaperBallotModal assembly={a} open={paper} onClose={() => setPaper(false)} onSaved={() => setProgressKey((k) => k + 1)} />
+        <PaperBallotModal assembly={a} open={paper} onClose={() => setPaper(false)} />
       )}
     </div>
   );

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Radio, Space, Typography } from 'antd';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { AssemblyDetail, Choice } from './types.ts';
+import { assemblyKeys } from './assembly.queries.ts';
 
 const CHOICES: Choice[] = ['for', 'against', 'abstain'];
 
@@ -13,14 +14,21 @@ const CHOICES: Choice[] = ['for', 'against', 'abstain'];
  * shortcuts that set every matter at once (so a ballot is one tap plus "send", whatever the number
  * of matters), and, since a ballot cannot be changed, one confirmation that reads the choices back.
  */
-export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onCast: () => void }) {
+export function BallotCard({ assembly }: { assembly: AssemblyDetail }) {
   const { t } = useTranslation();
-  const notify = useNotifyError();
   const { modal } = App.useApp();
   const mine = assembly.mine!;
   const castAlready = Object.keys(mine.cast).length > 0;
   const [choices, setChoices] = useState<Record<string, Choice>>({});
-  const [busy, setBusy] = useState(false);
+  // Cast once; the assembly (now showing my ballot), its progress and the list refetch.
+  const casting = useApiMutation({
+    mutationFn: (cast: Record<string, Choice>) => unwrap(gz.POST('/api/v1/assemblies/{id}/ballots', {
+      params: { path: { id: assembly.id } },
+      body: { choices: assembly.matters.map((m) => ({ matterId: m.id, choice: cast[m.id]! })) },
+    })),
+    invalidates: [assemblyKeys.all],
+  });
+  const busy = casting.isPending;
   const complete = assembly.matters.every((m) => choices[m.id]);
 
   const owner = t('assembly.ballot.owner', { label: mine.label, units: mine.unitCount, area: mine.area });
@@ -39,19 +47,7 @@ export function BallotCard({ assembly, onCast }: { assembly: AssemblyDetail; onC
     );
   }
 
-  const submit = async () => {
-    setBusy(true);
-    try {
-      await api.post(`/api/v1/assemblies/${assembly.id}/ballots`, {
-        choices: assembly.matters.map((m) => ({ matterId: m.id, choice: choices[m.id] })),
-      });
-      onCast();
-    } catch (err) {
-      notify(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () => casting.mutateAsync(choices).catch(() => undefined);
   const confirm = () => modal.confirm({
     title: t('assembly.ballot.confirmTitle'),
     content: (

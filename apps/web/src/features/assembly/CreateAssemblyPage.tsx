@@ -1,14 +1,14 @@
-import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, DatePicker, Form, Input, Select, Space, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { ASSEMBLY_MATTER_KINDS } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useNotifyError } from '../../components/useNotifyError.ts';
-import type { AssemblyDetail, CreateAssemblyBody } from './types.ts';
+import type { CreateAssemblyBody } from './types.ts';
+import { assemblyKeys } from './assembly.queries.ts';
 
 interface Values {
   regionId: string;
@@ -27,34 +27,29 @@ interface Values {
 export default function CreateAssemblyPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const notify = useNotifyError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   // The notice runs from when the form is sent: a day's margin past the 15 days, at 9 in the morning.
   const opens = dayjs().add(16, 'day').startOf('day').add(9, 'hour');
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
-      const a = await api.post<AssemblyDetail>('/api/v1/assemblies', {
+  const creating = useApiMutation({
+    mutationFn: (v: Values) => unwrap(gz.POST('/api/v1/assemblies', {
+      body: {
         regionId: v.regionId, title: v.title, description: v.description ?? '',
         // The notice goes up now unless it is scheduled for later; it cannot be dated back.
         noticedAt: v.noticedAt && v.noticedAt.isAfter(dayjs()) ? v.noticedAt.toISOString() : undefined, opensAt: v.window[0].toISOString(), closesAt: v.window[1].toISOString(),
         matters: v.matters.map((m) => ({ kind: m.kind, title: m.title })),
-      } satisfies CreateAssemblyBody);
-      navigate(`/assemblies/${a.id}`);
-    } catch (err) {
-      notify(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+      } satisfies CreateAssemblyBody,
+    })),
+    invalidates: [assemblyKeys.all],
+    onSuccess: (a) => navigate(`/assemblies/${a.id}`),
+    form,
+  });
 
   const required = [{ required: true, message: t('assembly.create.required') }];
   return (
     <div data-testid="assembly-create-page" style={{ maxWidth: 760 }}>
       <Typography.Title level={2}>{t('assembly.create.title')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)}
+      <Form form={form} layout="vertical" onFinish={(v) => creating.mutate(v)}
         initialValues={{ window: [opens, opens.add(14, 'day')], matters: [{ kind: 'property_manager', title: '' }] }}
       >
         <Form.Item name="regionId" label={t('assembly.create.compound')} rules={required}>
@@ -86,7 +81,7 @@ export default function CreateAssemblyPage() {
             )}
           </Form.List>
         </Card>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="assembly-submit">{t('assembly.create.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={creating.isPending} data-testid="assembly-submit">{t('assembly.create.submit')}</Button>
       </Form>
     </div>
   );

@@ -2,47 +2,45 @@ import { useState } from 'react';
 import { App, Button, Input, List, Modal, Radio, Space, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
 import { upload } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { AssemblyDetail, Choice, RollEntry } from './types.ts';
+import { assemblyKeys, rollQuery } from './assembly.queries.ts';
 
 /**
  * Staff enter a paper ballot: find the owner on the frozen roll by unit number or name, set each
  * matter's choice as marked on paper, attach the scan, send. The roll shows who has voted, never how.
  */
-export function PaperBallotModal({ assembly, open, onClose, onSaved }: { assembly: AssemblyDetail; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function PaperBallotModal({ assembly, open, onClose }: { assembly: AssemblyDetail; open: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notify = useNotifyError();
   const [q, setQ] = useState('');
   const [owner, setOwner] = useState<RollEntry | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [scan, setScan] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const roll = useApi<RollEntry[]>(open ? `/api/v1/assemblies/${assembly.id}/roll` : null, { q: q || undefined, limit: 20 });
+  const roll = useQuery({ ...rollQuery(assembly.id, q), enabled: open });
   const complete = owner && scan && assembly.matters.every((m) => choices[m.id]);
 
   const reset = () => { setOwner(null); setChoices({}); setScan(null); };
-  const submit = async () => {
+  // The roll (now marking this owner as voted) and the live progress refetch.
+  const entering = useApiMutation({
+    mutationFn: (form: FormData) => upload('/api/v1/assemblies/{id}/paper-ballots', form, { id: assembly.id }),
+    invalidates: [assemblyKeys.all],
+    onSuccess: () => {
+      void message.success(t('assembly.paper.saved'));
+      reset();
+    },
+  });
+  const busy = entering.isPending;
+  const submit = () => {
     if (!owner || !scan) return;
     const form = new FormData();
     // Text fields before the file: the server reads the parts in order.
     form.append('ownerKey', owner.ownerKey);
     form.append('choices', JSON.stringify(assembly.matters.map((m) => ({ matterId: m.id, choice: choices[m.id] }))));
     form.append('file', scan);
-    setBusy(true);
-    try {
-      await upload(`/api/v1/assemblies/${assembly.id}/paper-ballots`, form);
-      void message.success(t('assembly.paper.saved'));
-      reset();
-      roll.reload();
-      onSaved();
-    } catch (err) {
-      notify(err);
-    } finally {
-      setBusy(false);
-    }
+    entering.mutate(form);
   };
 
   return (
@@ -51,7 +49,7 @@ export function PaperBallotModal({ assembly, open, onClose, onSaved }: { assembl
         <>
           <Input.Search placeholder={t('assembly.paper.search')} allowClear onSearch={setQ} data-testid="paper-search" />
           <List
-            size="small" loading={roll.loading} dataSource={roll.data ?? []} style={{ marginTop: 8, maxHeight: 360, overflow: 'auto' }}
+            size="small" loading={roll.isFetching} dataSource={roll.data ?? []} style={{ marginTop: 8, maxHeight: 360, overflow: 'auto' }}
             renderItem={(r) => (
               <List.Item actions={[r.voted
                 ? <Tag key="v">{t('assembly.paper.voted')}</Tag>
@@ -82,7 +80,7 @@ export function PaperBallotModal({ assembly, open, onClose, onSaved }: { assembl
           </div>
           <Space>
             <Button onClick={reset}>{t('common.action.back')}</Button>
-            <Button type="primary" disabled={!complete} loading={busy} onClick={() => void submit()} data-testid="paper-submit">{t('assembly.paper.submit')}</Button>
+            <Button type="primary" disabled={!complete} loading={busy} onClick={submit} data-testid="paper-submit">{t('assembly.paper.submit')}</Button>
           </Space>
         </Space>
       )}

@@ -1,8 +1,8 @@
-import { useEffect } from 'react';
 import { Card, Progress, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import type { AssemblyMatter, AssemblyProgress } from './types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { progressQuery } from './assembly.queries.ts';
+import type { AssemblyMatter } from './types.ts';
 
 /** Percent of `part` in `total` for a progress bar, from decimal strings without floats in the rule. */
 function percent(part: string | number, total: string | number): number {
@@ -36,12 +36,7 @@ function QuorumBar({ value, met, testId }: { value: number; met: boolean; testId
  */
 export function ProgressCard({ assemblyId, matters, live }: { assemblyId: string; matters: AssemblyMatter[]; live: boolean }) {
   const { t } = useTranslation();
-  const { data, reload } = useApi<AssemblyProgress>(`/api/v1/assemblies/${assemblyId}/progress`);
-  useEffect(() => {
-    if (!live) return;
-    const timer = setInterval(reload, 5000);
-    return () => clearInterval(timer);
-  }, [live, reload]);
+  const { data } = useQuery(progressQuery(assemblyId, live));
   if (!data) return null;
   const first = data.matters[0];
   return (

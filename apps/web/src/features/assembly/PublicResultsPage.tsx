@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
 import { Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { ResultsCard } from './ResultsCard.tsx';
-import type { PublicResults } from './types.ts';
+import { resultsQuery } from './assembly.queries.ts';
 
 /**
  * /public/assemblies/:id — the published results of an owners' assembly, for anyone, without
@@ -14,11 +14,11 @@ import type { PublicResults } from './types.ts';
 export default function PublicResultsPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data, error, reload } = useApi<PublicResults>(`/api/v1/public/assemblies/${id}/results`);
+  const { data, error, refetch } = useQuery(resultsQuery(id));
   return (
     <div data-testid="assembly-public" style={{ maxWidth: 760, margin: '0 auto', padding: 16 }}>
       <Typography.Title level={2}>{t('assembly.public.title')}</Typography.Title>
-      {error && <PageError error={error} onRetry={reload} />}
+      {error && <PageError error={error} onRetry={() => void refetch()} />}
       {!data && !error && <Spin />}
       {data && (
         <>

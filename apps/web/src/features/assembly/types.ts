@@ -12,4 +12,4 @@ export type RollEntry = z.infer<typeof C.RollEntry>;
 export type PublicResults = z.infer<typeof C.PublicAssemblyResults>;
 export type CreateAssemblyBody = z.input<typeof C.CreateAssemblyBody>;
 export type Choice = 'for' | 'against' | 'abstain';
-export interface Page<T> { items: T[]; total: number }
+export type { Page } from '../../api/types.ts';

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { Button, Card, DatePicker, Input, Popover, Space, Tag, Tooltip, Typography } from 'antd';
 import { FilterOutlined, InfoCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { useApi } from '../../api/useApi.ts';
-import type { AuditEntryView, Page } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { usePaging } from '../../components/usePaging.ts';
+import type { AuditEntryView } from '../../api/types.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
+import { useUrlFilters } from '../../components/useUrlFilters.ts';
+import { auditQuery } from './audit.queries.ts';
 import { shorten } from '../../components/labels.ts';
 import { endOfDayIso, formatTime, startOfDayIso } from '../../components/time.ts';
 
@@ -32,28 +31,16 @@ function Short({ value, n = 10 }: { value: string | null; n?: number }) {
  */
 export default function AuditPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const paging = usePaging(50);
-  const get = (k: string) => params.get(k) ?? undefined;
-  const [draft, setDraft] = useState(() => Object.fromEntries(TEXT_FILTERS.map((k) => [k, params.get(k) ?? ''])));
-  const from = get('from');
-  const to = get('to');
-
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    paging.reset();
-    setParams(next, { replace: true });
-  };
-
-  const { data, error, loading, reload } = useApi<Page<AuditEntryView>>('/api/v1/audit', {
+  const { filters, setFilters: update, key } = useUrlFilters<Record<'actorId' | 'actorName' | 'action' | 'subjectType' | 'subjectId' | 'from' | 'to', string | undefined>>({
+    actorId: undefined, actorName: undefined, action: undefined, subjectType: undefined, subjectId: undefined, from: undefined, to: undefined,
+  });
+  const get = (k: keyof typeof filters) => filters[k];
+  const [draft, setDraft] = useState(() => Object.fromEntries(TEXT_FILTERS.map((k) => [k, filters[k] ?? ''])));
+  const { from, to } = filters;
+  const query = {
     actorId: get('actorId'), action: get('action'), subjectType: get('subjectType'), subjectId: get('subjectId'),
     from: from ? startOfDayIso(dayjs(from)) : undefined, to: to ? endOfDayIso(dayjs(to)) : undefined,
-    limit: paging.limit, offset: paging.offset,
-  });
+  };
 
   const columns: Column<AuditEntryView>[] = [
     { key: 'at', title: t('audit.time'), render: (e) => <span className="gz-mono">{formatTime(e.at)}</span> },
@@ -137,18 +124,14 @@ export default function AuditPage() {
           <Typography.Text type="secondary">{t('audit.hint')}</Typography.Text>
         </div>
       </Card>
-      {error ? (
-        <PageError error={error} onRetry={reload} />
-      ) : (
-        <ResponsiveTable
-          rows={data?.items}
-          columns={columns}
-          rowKey={(e) => e.id}
-          loading={loading}
-          paging={{ ...paging, total: data?.total ?? 0 }}
-          testId="audit-table"
-        />
-      )}
+      <PagedTable
+        query={(page) => auditQuery({ ...query, ...page })}
+        pageSize={50}
+        resetKey={key}
+        columns={columns}
+        rowKey={(e) => e.id}
+        testId="audit-table"
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, MobileOutlined, ReadOutlined } from '@ant-design/icons';
@@ -22,24 +22,18 @@ export default function LoginPage() {
   const { session, expired, signIn } = useSession();
   const navigate = useNavigate();
   const state = (useLocation().state ?? {}) as LoginRedirectState;
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const signingIn = useMutation({
+    mutationFn: (v: Values) => signIn(v.phone.trim(), v.password),
+    onSuccess: () => navigate(state.from ?? '/', { replace: true }),
+  });
+  // INVALID_CREDENTIALS, ACCOUNT_LOCKED (with minutes), ACCOUNT_DISABLED…: the API words them.
+  const failed = signingIn.error;
+  const error = failed ? (failed instanceof ApiError ? failed.message : String(failed)) : null;
+  const busy = signingIn.isPending;
 
   if (session) return <Navigate to={state.from ?? '/'} replace />;
 
-  const submit = async (v: Values) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await signIn(v.phone.trim(), v.password);
-      navigate(state.from ?? '/', { replace: true });
-    } catch (e) {
-      // INVALID_CREDENTIALS, ACCOUNT_LOCKED (with minutes), ACCOUNT_DISABLED…: the API words them.
-      setError(e instanceof ApiError ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (v: Values) => signingIn.mutate(v);
 
   return (
     <div style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', flexDirection: 'column' }}>

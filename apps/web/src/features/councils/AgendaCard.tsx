@@ -1,26 +1,22 @@
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
-import type { AgendaItemView, CouncilDetail, Page } from './types.ts';
+import { ApiError, gz, unwrap } from '../../api/client.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { requestsQuery } from '../requests/requests.queries.ts';
+import type { AgendaItemView, CouncilDetail } from './types.ts';
+import { councilKeys, useCouncilRun } from './councils.queries.ts';
 
 const STATE_COLOR = { collecting: 'gold', open: 'blue', scheduled: 'purple', resolved: 'green', reopened: 'red' } as const;
 
 /** Agenda items with their source and state; residents co-sign proposals here, staff add items. */
-export function AgendaCard({ council, manage, onChange }: { council: CouncilDetail; manage: boolean; onChange: () => void }) {
+export function AgendaCard({ council, manage }: { council: CouncilDetail; manage: boolean }) {
   const { t } = useTranslation();
-  const notify = useNotifyError();
   const [adding, setAdding] = useState(false);
   const propose = council.abilities.includes('propose');
-  const cosign = async (item: AgendaItemView) => {
-    try {
-      await api.post(`/api/v1/council-agenda/${item.id}/cosign`);
-      onChange();
-    } catch (e) {
-      notify(e);
-    }
-  };
+  const run = useCouncilRun();
+  const cosign = (item: AgendaItemView) => run(() => unwrap(gz.POST('/api/v1/council-agenda/{id}/cosign', { params: { path: { id: item.id } } })));
   return (
     <Card title={t('councils.agenda.title')} style={{ marginTop: 16 }} data-testid="agenda-card"
       extra={(manage || propose) && <Button onClick={() => setAdding(true)} data-testid="agenda-add">{manage ? t('councils.agenda.add') : t('councils.agenda.propose')}</Button>}>
@@ -40,44 +36,40 @@ export function AgendaCard({ council, manage, onChange }: { council: CouncilDeta
           {a.description && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{a.description}</Typography.Paragraph>}
         </div>
       ))}
-      {adding && <AddItemModal council={council} manage={manage} onClose={() => setAdding(false)} onDone={() => { setAdding(false); onChange(); }} />}
+      {adding && <AddItemModal council={council} manage={manage} onClose={() => setAdding(false)} onDone={() => setAdding(false)} />}
     </Card>
   );
 }
 
+/** What the agenda dialog collects. */
+interface AgendaValues { source: 'party' | 'small_matter' | 'proposal'; requestNumber?: string; title: string; description?: string }
+
 function AddItemModal({ council, manage, onClose, onDone }: { council: CouncilDetail; manage: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const notify = useNotifyError();
+  const [form] = Form.useForm<AgendaValues>();
+  const qc = useQueryClient();
   const source = Form.useWatch('source', form) as string | undefined;
-  const submit = async () => {
-    const v = await form.validateFields();
-    try {
-      let requestId: string | undefined;
-      if (v.source === 'small_matter') {
-        // Staff know requests by their number (GZ…); the API links them by id.
-        const found = await api.get<Page<{ id: string; number: string }>>('/api/v1/requests', { q: String(v.requestNumber).trim(), limit: 1 });
-        requestId = found.items.find((r) => r.number === String(v.requestNumber).trim().toUpperCase())?.id;
-        if (!requestId) {
-          form.setFields([{ name: 'requestNumber', errors: [t('councils.agenda.requestNotFound')] }]);
-          return;
-        }
-      }
-      await api.post(`/api/v1/councils/${council.id}/agenda`, { source: v.source, title: v.title, description: v.description ?? '', requestId });
-      onDone();
-    } catch (e) {
-      notify(e, form);
+  const submit = async (v: AgendaValues) => {
+    let requestId: string | undefined;
+    if (v.source === 'small_matter') {
+      // Staff know requests by their number (GZ…); the API links them by id.
+      const number = String(v.requestNumber).trim();
+      const found = await qc.fetchQuery(requestsQuery({ q: number, limit: 1 }));
+      requestId = found.items.find((r) => r.number === number.toUpperCase())?.id;
+      if (!requestId) throw new ApiError(400, 'VALIDATION_FAILED', t('councils.agenda.requestNotFound'), [{ path: '/requestNumber', message: t('councils.agenda.requestNotFound') }]);
     }
+    return unwrap(gz.POST('/api/v1/councils/{id}/agenda', {
+      params: { path: { id: council.id } }, body: { source: v.source, title: v.title, description: v.description ?? '', requestId },
+    }));
   };
   const sources = manage ? (['party', 'small_matter'] as const) : (['proposal'] as const);
   return (
-    <Modal open title={manage ? t('councils.agenda.add') : t('councils.agenda.propose')} onCancel={onClose} onOk={() => void submit()} okText={t('common.action.confirm')}>
-      <Form form={form} layout="vertical" initialValues={{ source: sources[0] }}>
+    <ModalForm<AgendaValues> form={form} title={manage ? t('councils.agenda.add') : t('councils.agenda.propose')} onClose={onClose} okText={t('common.action.confirm')}
+      submit={submit} onDone={onDone} invalidates={[councilKeys.all]} initialValues={{ source: sources[0] }}>
         <Form.Item name="source" label={t('councils.agenda.source')}><Select options={sources.map((s) => ({ value: s, label: t(`councils.source.${s}`) }))} /></Form.Item>
         {source === 'small_matter' && <Form.Item name="requestNumber" label={t('councils.agenda.requestNumber')} rules={[{ required: true }]}><Input placeholder="GZ…" /></Form.Item>}
         <Form.Item name="title" label={t('councils.agenda.itemTitle')} rules={[{ required: true }]}><Input maxLength={200} data-testid="agenda-title" /></Form.Item>
         <Form.Item name="description" label={t('councils.agenda.description')}><Input.TextArea maxLength={4000} rows={3} /></Form.Item>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }

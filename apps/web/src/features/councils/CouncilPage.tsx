@@ -1,20 +1,20 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { SeatsCard } from './SeatsCard.tsx';
 import { AgendaCard } from './AgendaCard.tsx';
 import { NewMeetingButton } from './NewMeetingModal.tsx';
-import type { CouncilDetail } from './types.ts';
+import { councilQuery } from './councils.queries.ts';
 
 /** /councils/:id — a council: its rules, members and seats (with history), agenda items and meetings. */
 export default function CouncilPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { data: c, error, reload } = useApi<CouncilDetail>(`/api/v1/councils/${id}`);
-  if (error) return <PageError error={error} onRetry={reload} />;
+  const { data: c, error, refetch } = useQuery(councilQuery(id));
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!c) return null;
   const manage = c.abilities.includes('manage');
   return (
@@ -30,8 +30,8 @@ export default function CouncilPage() {
       <Typography.Paragraph type="secondary">
         {t('councils.rules', { quorum: t(`councils.quorum.${c.quorum}`), majority: t(`councils.majority.${c.majority}`), hours: c.noticeHours, days: c.publicNoticeDays, cosign: c.cosignThreshold })}
       </Typography.Paragraph>
-      <SeatsCard council={c} manage={manage} onChange={reload} />
-      <AgendaCard council={c} manage={manage} onChange={reload} />
+      <SeatsCard council={c} manage={manage} />
+      <AgendaCard council={c} manage={manage} />
       <Card title={t('councils.meetings.title')} style={{ marginTop: 16 }} extra={manage && <NewMeetingButton council={c} />} data-testid="meetings-card">
         {c.meetings.length === 0 ? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text> : c.meetings.map((m) => (
           <div key={m.id} style={{ padding: '6px 0' }}>

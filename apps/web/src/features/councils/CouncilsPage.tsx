@@ -1,17 +1,17 @@
 import { useState } from 'react';
-import { Button, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
-import { PageError } from '../../components/PageError.tsx';
+import { gz, unwrap } from '../../api/client.ts';
+import type { ApiBody } from '../../api/types.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { usePaging } from '../../components/usePaging.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import type { Column } from '../../components/ResponsiveTable.tsx';
 import { useSession } from '../../shell/session.tsx';
-import type { CouncilDetail, CouncilSummary, Page } from './types.ts';
+import type { CouncilSummary } from './types.ts';
+import { councilKeys, councilsQuery } from './councils.queries.ts';
 
 const KINDS = ['building', 'grid', 'community', 'matter'] as const;
 const LEVEL_OF = { building: ['microgrid'], grid: ['grid'], community: ['community'], matter: ['community', 'grid', 'microgrid'] } as const;
@@ -20,10 +20,8 @@ const LEVEL_OF = { building: ['microgrid'], grid: ['grid'], community: ['communi
 export default function CouncilsPage({ mine = false }: { mine?: boolean }) {
   const { t } = useTranslation();
   const { can } = useSession();
-  const paging = usePaging(20);
-  const [kind, setKind] = useState<string>();
+  const [kind, setKind] = useState<(typeof KINDS)[number]>();
   const [creating, setCreating] = useState(false);
-  const { data, error, loading, reload } = useApi<Page<CouncilSummary>>('/api/v1/councils', { kind, limit: paging.limit, offset: paging.offset });
 
   const columns: Column<CouncilSummary>[] = [
     { key: 'name', title: t('councils.col.name'), render: (c) => <Link to={`/councils/${c.id}`} data-testid="council-link">{c.name}</Link> },
@@ -41,9 +39,7 @@ export default function CouncilsPage({ mine = false }: { mine?: boolean }) {
       {mine && <Typography.Paragraph type="secondary">{t('councils.list.mineHint')}</Typography.Paragraph>}
       <Select allowClear placeholder={t('councils.col.kind')} style={{ width: 200, margin: '12px 0' }} value={kind} onChange={setKind}
         options={KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
-      {error ? <PageError error={error} onRetry={reload} /> : (
-        <ResponsiveTable rows={data?.items} columns={columns} rowKey={(c) => c.id} loading={loading} paging={{ ...paging, total: data?.total ?? 0 }} testId="councils" />
-      )}
+      <PagedTable query={(page) => councilsQuery({ kind, ...page })} resetKey={kind ?? ''} columns={columns} rowKey={(c) => c.id} testId="councils" />
       {creating && <CreateCouncilModal onClose={() => setCreating(false)} />}
     </div>
   );
@@ -52,25 +48,13 @@ export default function CouncilsPage({ mine = false }: { mine?: boolean }) {
 function CreateCouncilModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  const notify = useNotifyError();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
   const kind = Form.useWatch('kind', form) as keyof typeof LEVEL_OF | undefined;
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      const made = await api.post<CouncilDetail>('/api/v1/councils', values);
-      navigate(`/councils/${made.id}`);
-    } catch (e) {
-      notify(e, form);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Modal open title={t('councils.list.create')} onCancel={onClose} onOk={() => void submit()} confirmLoading={busy} okText={t('common.action.create')}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'grid', quorum: 'more_than_half', majority: 'simple', cosignThreshold: 10, noticeHours: 72, publicNoticeDays: 5 }}>
+    <ModalForm<NonNullable<ApiBody<'/api/v1/councils', 'post'>>, { id: string }> form={form} title={t('councils.list.create')} onClose={onClose}
+      okText={t('common.action.create')} invalidates={[councilKeys.all]}
+      submit={(body) => unwrap(gz.POST('/api/v1/councils', { body }))} onDone={(made) => navigate(`/councils/${made.id}`)}
+      initialValues={{ kind: 'grid', quorum: 'more_than_half', majority: 'simple', cosignThreshold: 10, noticeHours: 72, publicNoticeDays: 5 }}>
         <Form.Item name="kind" label={t('councils.form.kind')} rules={[{ required: true }]}>
           <Select options={KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
         </Form.Item>
@@ -90,7 +74,6 @@ function CreateCouncilModal({ onClose }: { onClose: () => void }) {
           <Form.Item name="noticeHours" label={t('councils.form.noticeHours')}><InputNumber min={0} max={1440} precision={0} /></Form.Item>
           <Form.Item name="publicNoticeDays" label={t('councils.form.publicDays')}><InputNumber min={1} max={60} precision={0} /></Form.Item>
         </Space>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }

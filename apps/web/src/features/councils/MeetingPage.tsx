@@ -1,34 +1,27 @@
 import { App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { MotionsCard } from './MotionsCard.tsx';
 import { MinutesCard } from './MinutesCard.tsx';
-import type { MeetingDetail } from './types.ts';
+import { meetingQuery, useCouncilRun } from './councils.queries.ts';
 
 /** /councils/meetings/:id — agenda, sign-in with the quorum, motions and votes, minutes. */
 export default function MeetingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const notify = useNotifyError();
-  const { data: m, error, reload } = useApi<MeetingDetail>(`/api/v1/council-meetings/${id}`);
-  if (error) return <PageError error={error} onRetry={reload} />;
+  const { data: m, error, refetch } = useQuery(meetingQuery(id));
+  const run = useCouncilRun();
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!m) return null;
   const manage = m.abilities.includes('manage');
   const open = m.state !== 'closed';
-  const run = async (path: string, body: unknown = {}) => {
-    try {
-      await api.post(path, body);
-      reload();
-    } catch (e) {
-      notify(e);
-    }
-  };
+  const params = { path: { id } };
+  const signIn = (seatId?: string) => run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/attendance', { params, body: seatId ? { seatId } : {} })));
   const q = m.quorum;
   return (
     <div data-testid="meeting-page">
@@ -36,7 +29,7 @@ export default function MeetingPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>{m.title}</Typography.Title>
         <Tag data-testid="meeting-state" data-state={m.state}>{t(`councils.meetingState.${m.state}`)}</Tag>
         {manage && open && (
-          <Button danger onClick={() => modal.confirm({ content: t('councils.meeting.closeConfirm'), onOk: () => run(`/api/v1/council-meetings/${id}/close`) })} data-testid="meeting-close">
+          <Button danger onClick={() => modal.confirm({ content: t('councils.meeting.closeConfirm'), onOk: () => run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/close', { params }))) })} data-testid="meeting-close">
             {t('councils.meeting.close')}
           </Button>
         )}
@@ -53,7 +46,7 @@ export default function MeetingPage() {
       </Card>
 
       <Card title={t('councils.meeting.attendance')} style={{ marginTop: 16 }} data-testid="attendance-card"
-        extra={open && m.abilities.includes('member') && <Button onClick={() => void run(`/api/v1/council-meetings/${id}/attendance`)}>{t('councils.meeting.signInSelf')}</Button>}>
+        extra={open && m.abilities.includes('member') && <Button onClick={() => void signIn()}>{t('councils.meeting.signInSelf')}</Button>}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text data-testid="quorum" data-reached={String(q.reached)}>
             {t('councils.meeting.quorum', { seated: q.seated, present: q.present })} · {q.reached ? <Tag color="green">{t('councils.meeting.reached')}</Tag> : <Tag color="orange">{t('councils.meeting.short', { short: q.short })}</Tag>}
@@ -63,7 +56,7 @@ export default function MeetingPage() {
             {m.members.map((s) => s.present
               ? <Tag key={s.seatId} color="green" data-testid="member-present">{s.holderName} ✓</Tag>
               : manage && open
-                ? <Button key={s.seatId} size="small" onClick={() => void run(`/api/v1/council-meetings/${id}/attendance`, { seatId: s.seatId })} data-testid="member-sign-in">{t('councils.meeting.signIn')} {s.holderName}</Button>
+                ? <Button key={s.seatId} size="small" onClick={() => void signIn(s.seatId)} data-testid="member-sign-in">{t('councils.meeting.signIn')} {s.holderName}</Button>
                 : <Tag key={s.seatId}>{s.holderName}</Tag>)}
           </Space>
         </Space>

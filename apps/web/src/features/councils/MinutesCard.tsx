@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatMinute } from '../../components/time.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import type { MeetingDetail } from './types.ts';
+import type { CouncilRun } from './councils.queries.ts';
 
 /**
  * The minutes: staff draft and correct them (each save a new version, every version kept) and approve
  * the last one after the meeting; residents see only approved minutes.
  */
-export function MinutesCard({ meeting: m, run }: { meeting: MeetingDetail; run: (path: string, body?: unknown) => Promise<void> }) {
+export function MinutesCard({ meeting: m, run }: { meeting: MeetingDetail; run: CouncilRun }) {
   const { t } = useTranslation();
   const manage = m.abilities.includes('manage');
   const [latest, ...older] = m.minutes;
@@ -28,8 +30,8 @@ export function MinutesCard({ meeting: m, run }: { meeting: MeetingDetail; run: 
         <>
           <Input.TextArea rows={6} value={value} onChange={(e) => setText(e.target.value)} maxLength={20000} data-testid="minutes-body" />
           <Space style={{ marginTop: 8 }}>
-            <Button onClick={() => void run(`/api/v1/council-meetings/${m.id}/minutes`, { body: value }).then(() => setText(null))} disabled={!value.trim()} data-testid="minutes-save">{t('councils.meeting.saveMinutes')}</Button>
-            {latest && m.state === 'closed' && <Button type="primary" onClick={() => void run(`/api/v1/council-meetings/${m.id}/minutes/approve`)} data-testid="minutes-approve">{t('councils.meeting.approve')}</Button>}
+            <Button onClick={() => void run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/minutes', { params: { path: { id: m.id } }, body: { body: value } }))).then(() => setText(null))} disabled={!value.trim()} data-testid="minutes-save">{t('councils.meeting.saveMinutes')}</Button>
+            {latest && m.state === 'closed' && <Button type="primary" onClick={() => void run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/minutes/approve', { params: { path: { id: m.id } }, body: {} })))} data-testid="minutes-approve">{t('councils.meeting.approve')}</Button>}
           </Space>
         </>
       ) : latest ? (

@@ -1,7 +1,9 @@
 import { Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { gz, unwrap } from '../../api/client.ts';
 import type { MeetingDetail, MotionView } from './types.ts';
+import type { CouncilRun } from './councils.queries.ts';
 
 const CHOICES = ['for', 'against', 'abstain'] as const;
 
@@ -9,14 +11,14 @@ const CHOICES = ['for', 'against', 'abstain'] as const;
  * Motions and their votes. Staff record each present member's vote (a show of hands); a member who
  * is signed in votes for themself. Closing the vote decides it against the members present.
  */
-export function MotionsCard({ meeting: m, run }: { meeting: MeetingDetail; run: (path: string, body?: unknown) => Promise<void> }) {
+export function MotionsCard({ meeting: m, run }: { meeting: MeetingDetail; run: CouncilRun }) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const manage = m.abilities.includes('manage');
   const open = m.state !== 'closed';
   const put = async () => {
     const v = await form.validateFields();
-    await run(`/api/v1/council-meetings/${m.id}/motions`, { text: v.text, agendaItemId: v.agendaItemId });
+    await run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/motions', { params: { path: { id: m.id } }, body: { text: v.text, agendaItemId: v.agendaItemId } })));
     form.resetFields();
   };
   return (
@@ -35,11 +37,12 @@ export function MotionsCard({ meeting: m, run }: { meeting: MeetingDetail; run: 
   );
 }
 
-function Motion({ meeting: m, motion: mo, run }: { meeting: MeetingDetail; motion: MotionView; run: (path: string, body?: unknown) => Promise<void> }) {
+function Motion({ meeting: m, motion: mo, run }: { meeting: MeetingDetail; motion: MotionView; run: CouncilRun }) {
   const { t } = useTranslation();
   const manage = m.abilities.includes('manage');
   const voted = new Map(mo.votes.map((v) => [v.seatId, v.choice]));
-  const vote = (choice: string, seatId?: string) => run(`/api/v1/council-motions/${mo.id}/votes`, { choice, seatId });
+  const path = { path: { id: mo.id } };
+  const vote = (choice: (typeof CHOICES)[number], seatId?: string) => run(() => unwrap(gz.POST('/api/v1/council-motions/{id}/votes', { params: path, body: { choice, seatId } })));
   return (
     <div style={{ padding: '8px 0', borderBottom: '1px solid rgba(0,0,0,0.06)' }} data-testid="motion">
       <Space wrap>
@@ -61,7 +64,7 @@ function Motion({ meeting: m, motion: mo, run }: { meeting: MeetingDetail; motio
           {!manage && m.abilities.includes('member') && (
             <Space>{t('councils.meeting.voteSelf')}: {CHOICES.map((c) => <Button key={c} size="small" onClick={() => void vote(c)}>{t(`councils.meeting.vote.${c}`)}</Button>)}</Space>
           )}
-          {manage && <Button type="primary" onClick={() => void run(`/api/v1/council-motions/${mo.id}/close`)} data-testid="motion-close">{t('councils.meeting.closeVote')}</Button>}
+          {manage && <Button type="primary" onClick={() => void run(() => unwrap(gz.POST('/api/v1/council-motions/{id}/close', { params: path })))} data-testid="motion-close">{t('councils.meeting.closeVote')}</Button>}
         </Space>
       )}
       {mo.resolutionId && (

@@ -2,27 +2,28 @@ import { useState } from 'react';
 import { Card, Empty, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
-import { windowEndLabel, type NoticeSummary, type Page } from './types.ts';
+import { windowEndLabel } from './types.ts';
+import { boardQuery } from './councils.queries.ts';
 
 export const STATE_COLOR = { adopted: 'default', published: 'blue', effective: 'green', returned: 'red' } as const;
 
 /** /notice-board — the public board (公示栏): council resolutions on notice, in effect or sent back. No sign-in. */
 export default function NoticeBoardPage() {
   const { t } = useTranslation();
-  const [state, setState] = useState<string>('');
+  const [state, setState] = useState<'' | 'published' | 'effective' | 'returned'>('');
   const [page, setPage] = useState(1);
-  const { data, error, reload } = useApi<Page<NoticeSummary>>('/api/v1/notice-board', { state: state || undefined, limit: 20, offset: (page - 1) * 20 });
+  const { data, error, refetch } = useQuery(boardQuery({ state: state || undefined, limit: 20, offset: (page - 1) * 20 }));
   return (
     <PublicFrame title={t('councils.board.title')} home="/notice-board">
       <div data-testid="notice-board">
         <Typography.Title level={2}>{t('councils.board.title')}</Typography.Title>
         <Typography.Paragraph type="secondary">{t('councils.board.subtitle')}</Typography.Paragraph>
-        <Segmented value={state} onChange={(v) => { setState(String(v)); setPage(1); }} style={{ marginBottom: 12 }}
+        <Segmented value={state} onChange={(v) => { setState(v as typeof state); setPage(1); }} style={{ marginBottom: 12 }}
           options={[{ value: '', label: t('councils.board.all') }, ...(['published', 'effective', 'returned'] as const).map((s) => ({ value: s, label: t(`councils.resolutionState.${s}`) }))]} />
-        {error ? <PageError error={error} onRetry={reload} /> : data?.items.length === 0 ? <Empty description={t('councils.board.empty')} /> : (
+        {error ? <PageError error={error} onRetry={() => void refetch()} /> : data?.items.length === 0 ? <Empty description={t('councils.board.empty')} /> : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {data?.items.map((n) => (
               <Card key={n.id} size="small" data-testid="notice-card" title={<Link to={`/notice-board/${n.id}`} data-testid="notice-link">{n.title}</Link>}

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useSession } from '../../shell/session.tsx';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
 import { STATE_COLOR } from './NoticeBoardPage.tsx';
-import { windowEndLabel, type NoticeDetail } from './types.ts';
+import { windowEndLabel } from './types.ts';
+import { councilKeys, noticeQuery } from './councils.queries.ts';
 
 /**
  * /notice-board/:id — one resolution on notice: its text, window and objections with their answers.
@@ -21,23 +22,18 @@ export default function NoticePage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const { message } = App.useApp();
-  const notify = useNotifyError();
   const [form] = Form.useForm();
-  const { data: n, error, reload } = useApi<NoticeDetail>(`/api/v1/notice-board/${id}`);
-  const post = async (path: string, body: unknown, done?: string) => {
-    try {
-      await api.post(path, body);
-      if (done) void message.success(done);
-      reload();
-      return true;
-    } catch (e) {
-      notify(e);
-      return false;
-    }
-  };
+  const { data: n, error, refetch } = useQuery(noticeQuery(id));
+  // Each write is one typed call; true when it went through (the failure is shown).
+  const write = useApiMutation({ mutationFn: (call: () => Promise<unknown>) => call(), invalidates: [councilKeys.all] });
+  const post = (call: () => Promise<unknown>, done?: string) => write.mutateAsync(call).then(() => {
+    if (done) void message.success(done);
+    return true;
+  }, () => false);
+  const path = { path: { id } };
   return (
     <PublicFrame title={t('councils.board.title')} home="/notice-board">
-      {error ? <PageError error={error} onRetry={reload} /> : n && (
+      {error ? <PageError error={error} onRetry={() => void refetch()} /> : n && (
         <div data-testid="notice-page">
           <Space align="center" wrap>
             <Typography.Title level={2} style={{ margin: 0 }}>{n.title}</Typography.Title>
@@ -51,7 +47,7 @@ export default function NoticePage() {
           </Descriptions>
           <Card title={t('councils.board.text')} size="small"><Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="notice-text">{n.text}</Typography.Paragraph></Card>
           {n.abilities.includes('publish') && (
-            <Button type="primary" style={{ marginTop: 12 }} onClick={() => void post(`/api/v1/council-resolutions/${n.id}/publish`, {})} data-testid="notice-publish">{t('councils.meeting.publish')}</Button>
+            <Button type="primary" style={{ marginTop: 12 }} onClick={() => void post(() => unwrap(gz.POST('/api/v1/council-resolutions/{id}/publish', { params: path, body: {} })))} data-testid="notice-publish">{t('councils.meeting.publish')}</Button>
           )}
           <Card title={t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })} size="small" style={{ marginTop: 12 }} data-testid="objections">
             {n.objections.map((o) => (
@@ -63,13 +59,13 @@ export default function NoticePage() {
                   <Typography.Text type="secondary">{formatMinute(o.createdAt)}</Typography.Text>
                 </Space>
                 {o.answer && <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>{t('councils.board.answer')}：{o.answer}</Typography.Paragraph>}
-                {!o.answeredAt && n.abilities.includes('answer') && <AnswerForm onSubmit={(b) => post(`/api/v1/council-resolutions/${n.id}/objections/${o.id}/answer`, b)} />}
+                {!o.answeredAt && n.abilities.includes('answer') && <AnswerForm onSubmit={(b) => post(() => unwrap(gz.POST('/api/v1/council-resolutions/{id}/objections/{objectionId}/answer', { params: { path: { id, objectionId: o.id } }, body: b })))} />}
               </div>
             ))}
           </Card>
           {n.abilities.includes('object') && (
             <Card title={t('councils.board.object')} size="small" style={{ marginTop: 12 }}>
-              <Form form={form} layout="vertical" onFinish={(v: { text: string }) => void post(`/api/v1/notice-board/${n.id}/objections`, v, t('councils.board.objected')).then((ok) => ok && form.resetFields())}>
+              <Form form={form} layout="vertical" onFinish={(v: { text: string }) => void post(() => unwrap(gz.POST('/api/v1/notice-board/{id}/objections', { params: path, body: v })), t('councils.board.objected')).then((ok) => ok && form.resetFields())}>
                 <Form.Item name="text" label={t('councils.board.objectionText')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={2000} data-testid="objection-text" /></Form.Item>
                 <Button type="primary" htmlType="submit" data-testid="objection-submit">{t('councils.board.objectSubmit')}</Button>
               </Form>
@@ -82,9 +78,9 @@ export default function NoticePage() {
   );
 }
 
-function AnswerForm({ onSubmit }: { onSubmit: (b: { outcome: string; reason: string }) => Promise<boolean> }) {
+function AnswerForm({ onSubmit }: { onSubmit: (b: { outcome: 'rejected' | 'upheld'; reason: string }) => Promise<boolean> }) {
   const { t } = useTranslation();
-  const [outcome, setOutcome] = useState('rejected');
+  const [outcome, setOutcome] = useState<'rejected' | 'upheld'>('rejected');
   const [reason, setReason] = useState('');
   return (
     <Space direction="vertical" style={{ width: '100%', marginTop: 6 }} data-testid="answer-form">

@@ -1,19 +1,21 @@
 import { useState } from 'react';
-import { useApi } from '../../api/useApi.ts';
-import { Button, Card, DatePicker, Form, Input, Modal, Radio, Select, Space, Tag } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, DatePicker, Form, Input, Radio, Select, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { formatMinute, todayInChina } from '../../components/time.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { ResidentPicker } from '../requests/ResidentPicker.tsx';
+import { organisationsQuery } from '../org/org.queries.ts';
 import type { CouncilDetail, SeatView } from './types.ts';
+import { councilKeys } from './councils.queries.ts';
 
 const SEAT_KINDS = ['resident_rep', 'party_member', 'owners_committee', 'property_company', 'resident_unit'] as const;
 type Dialog = { kind: 'add' } | { kind: 'vacate'; seat: SeatView } | { kind: 'by-election'; seat: SeatView };
 
 /** Members and seats with their history: vacated seats stay listed beside their by-elected successors. */
-export function SeatsCard({ council, manage, onChange }: { council: CouncilDetail; manage: boolean; onChange: () => void }) {
+export function SeatsCard({ council, manage }: { council: CouncilDetail; manage: boolean }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const status = (s: SeatView) => {
@@ -39,32 +41,38 @@ export function SeatsCard({ council, manage, onChange }: { council: CouncilDetai
     <Card title={`${t('councils.seats.title')}（${t('councils.seats.history')}）`} style={{ marginTop: 16 }} data-testid="seats-card"
       extra={manage && <Button onClick={() => setDialog({ kind: 'add' })} data-testid="seat-add">{t('councils.seats.add')}</Button>}>
       <ResponsiveTable rows={council.seats} columns={columns} rowKey={(s) => s.id} testId="seats" />
-      {dialog && <SeatDialog council={council} dialog={dialog} onClose={() => setDialog(null)} onDone={() => { setDialog(null); onChange(); }} />}
+      {dialog && <SeatDialog council={council} dialog={dialog} onClose={() => setDialog(null)} onDone={() => setDialog(null)} />}
     </Card>
   );
 }
 
+type Day = { format(f: string): string };
+/** What the seat dialogs collect (each uses its own fields). */
+interface SeatValues {
+  reason?: string; residentId?: string; electedOn?: Day; kind?: (typeof SEAT_KINDS)[number]; organisationId?: string; holderName?: string; termStart?: Day; termEnd?: Day;
+}
+
 function SeatDialog({ council, dialog, onClose, onDone }: { council: CouncilDetail; dialog: Dialog; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
-  const notify = useNotifyError();
   const [holder, setHolder] = useState<'resident' | 'organisation'>('resident');
-  const submit = async () => {
-    const v = await form.validateFields();
-    const day = (d: { format(f: string): string } | undefined) => d?.format('YYYY-MM-DD');
-    try {
-      if (dialog.kind === 'vacate') await api.post(`/api/v1/council-seats/${dialog.seat.id}/vacate`, { reason: v.reason });
-      else if (dialog.kind === 'by-election') await api.post(`/api/v1/council-seats/${dialog.seat.id}/by-election`, { residentId: v.residentId, electedOn: day(v.electedOn) });
-      else await api.post(`/api/v1/councils/${council.id}/seats`, { kind: v.kind, residentId: v.residentId, organisationId: v.organisationId, holderName: v.holderName, termStart: day(v.termStart), termEnd: day(v.termEnd) });
-      onDone();
-    } catch (e) {
-      notify(e, form);
+  const submit = (v: SeatValues) => {
+    // Days are calendar days in China, as the date pickers show them.
+    const day = (d: { format(f: string): string } | undefined) => d?.format('YYYY-MM-DD') ?? '';
+    if (dialog.kind === 'vacate') {
+      return unwrap(gz.POST('/api/v1/council-seats/{id}/vacate', { params: { path: { id: dialog.seat.id } }, body: { reason: v.reason ?? '' } }));
     }
+    if (dialog.kind === 'by-election') {
+      return unwrap(gz.POST('/api/v1/council-seats/{id}/by-election', { params: { path: { id: dialog.seat.id } }, body: { residentId: v.residentId ?? '', electedOn: day(v.electedOn) } }));
+    }
+    return unwrap(gz.POST('/api/v1/councils/{id}/seats', {
+      params: { path: { id: council.id } },
+      body: { kind: v.kind ?? 'resident_rep', residentId: v.residentId, organisationId: v.organisationId, holderName: v.holderName, termStart: day(v.termStart), termEnd: day(v.termEnd) },
+    }));
   };
   const title = dialog.kind === 'add' ? t('councils.seats.add') : dialog.kind === 'vacate' ? t('councils.seats.vacate') : t('councils.seats.byElection');
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => void submit()} okText={t('common.action.confirm')}>
-      <Form form={form} layout="vertical" initialValues={{ kind: 'resident_rep', electedOn: todayInChina() }}>
+    <ModalForm<SeatValues> title={title} onClose={onClose} okText={t('common.action.confirm')} submit={submit} onDone={onDone}
+      invalidates={[councilKeys.all]} initialValues={{ kind: 'resident_rep', electedOn: todayInChina() }}>
         {dialog.kind === 'vacate' && <Form.Item name="reason" label={t('councils.form.reason')} rules={[{ required: true }]}><Input maxLength={300} /></Form.Item>}
         {dialog.kind === 'by-election' && <>
           <Form.Item label={t('councils.col.holder')}>{dialog.seat.holderName} · {formatMinute(dialog.seat.vacatedAt)}</Form.Item>
@@ -88,14 +96,13 @@ function SeatDialog({ council, dialog, onClose, onDone }: { council: CouncilDeta
             <Form.Item name="termEnd" label={t('councils.form.termEnd')} rules={[{ required: true }]}><DatePicker /></Form.Item>
           </Space>
         </>}
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }
 
 /** Organisations in the user's area that can hold a seat: property companies, resident units, enterprises. */
 function OrganisationSelect({ value, onChange }: { value?: string; onChange?: (v: string) => void }) {
-  const { data } = useApi<{ id: string; name: string; kind: string }[]>('/api/v1/organisations');
+  const { data } = useQuery(organisationsQuery());
   const options = (data ?? []).filter((o) => ['property_company', 'resident_unit', 'enterprise', 'social_org'].includes(o.kind)).map((o) => ({ value: o.id, label: o.name }));
   return <Select showSearch optionFilterProp="label" value={value} onChange={onChange} options={options} />;
 }

@@ -11,7 +11,7 @@ export type MeetingDetail = z.infer<typeof C.MeetingDetail>;
 export type MotionView = MeetingDetail['motions'][number];
 export type NoticeSummary = z.infer<typeof C.NoticeSummary>;
 export type NoticeDetail = z.infer<typeof C.NoticeDetail>;
-export type Page<T> = { items: T[]; total: number };
+export type { Page } from '../../api/types.ts';
 
 /**
  * A notice window's end as its last day, "2026-11-27 24:00": the window closes at Shanghai midnight,

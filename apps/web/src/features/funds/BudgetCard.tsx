@@ -3,13 +3,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatHundredths } from '@gongzhi/core';
 import type { BudgetView } from '@gongzhi/contracts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { yuan } from './money.ts';
+import { budgetQuery } from './funds.queries.ts';
 
 /** Budget against actual spending, by line and month, for a compound's common fund. */
-export function BudgetCard({ code, year, version }: { code: string; year: number; version: number }) {
+export function BudgetCard({ code, year }: { code: string; year: number }) {
   const { t } = useTranslation();
-  const { data } = useApi<BudgetView>(`/api/v1/public/funds/${code}/budgets/${year}`, { v: version });
+  const { data } = useQuery(budgetQuery(code, year));
   if (!data) return <Typography.Text type="secondary">—</Typography.Text>;
   const months = [...new Set(data.lines.flatMap((l) => l.months.map((m) => m.month)))].sort();
   return (

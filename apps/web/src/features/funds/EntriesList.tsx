@@ -1,20 +1,20 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { App, Button, Empty, Input, List, Modal, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Empty, Form, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FundDetail, TransactionView } from '@gongzhi/contracts';
-import { api } from '../../api/client.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { PageError } from '../../components/PageError.tsx';
 import { useSession } from '../../shell/session.tsx';
 import { accountLabel, yuan } from './money.ts';
 import { QuestionsBlock } from './QuestionsBlock.tsx';
+import { entriesQuery, fundKeys } from './funds.queries.ts';
 
 /** Props of {@link EntriesList}. */
 export interface EntriesListProps {
   fund: FundDetail;
-  /** Bumped after a change, to load the first page again. */
-  version: number;
-  onChanged: () => void;
 }
 
 /**
@@ -22,46 +22,25 @@ export interface EntriesListProps {
  * purpose, who paid or was paid (never an anonymous donor), preparer and approver, receipts, the
  * postings, the questions residents asked and the answers. Staff reverse an entry from here.
  */
-export function EntriesList({ fund, version, onChanged }: EntriesListProps) {
+export function EntriesList({ fund }: EntriesListProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notify = useNotifyError();
   const { session } = useSession();
-  const [items, setItems] = useState<TransactionView[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
   const [month, setMonth] = useState<string | undefined>();
-  const [loading, setLoading] = useState(false);
   const [reversing, setReversing] = useState<TransactionView | null>(null);
-  const [reason, setReason] = useState('');
-  const base = `/api/v1/public/funds/${fund.code}/transactions`;
-
-  const load = useCallback(async (after: string | null) => {
-    setLoading(true);
-    try {
-      const page = await api.get<{ items: TransactionView[]; nextCursor: string | null }>(base, { cursor: after, month, limit: 20 });
-      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (e) {
-      notify(e);
-    } finally {
-      setLoading(false);
-    }
-  }, [base, month, notify]);
-
-  useEffect(() => { void load(null); }, [load, version]);
+  const [reverseForm] = Form.useForm<{ reason?: string }>();
+  const reason = Form.useWatch('reason', reverseForm) ?? '';
+  // Pages by keyset cursor; a write elsewhere on the fund refetches the pages loaded so far.
+  const entries = useInfiniteQuery({ ...entriesQuery(fund.code, month), placeholderData: undefined });
+  const items = entries.data?.pages.flatMap((p) => p.items) ?? [];
 
   const mayManage = fund.abilities.includes('fund.manage');
-  const reverse = async () => {
-    if (!reversing || !reason.trim()) return;
-    try {
-      await api.post(`/api/v1/funds/${fund.id}/transactions/${reversing.id}/reverse`, { reason: reason.trim() });
-      void message.success(t('funds.ops.saved'));
-      setReversing(null);
-      setReason('');
-      onChanged();
-    } catch (e) {
-      notify(e);
-    }
+  const reverse = (tx: TransactionView, why: string) => unwrap(gz.POST('/api/v1/funds/{id}/transactions/{txId}/reverse', {
+    params: { path: { id: fund.id, txId: tx.id } }, body: { reason: why.trim() },
+  }));
+  const reversed = () => {
+    void message.success(t('funds.ops.saved'));
+    setReversing(null);
   };
 
   return (
@@ -70,8 +49,9 @@ export function EntriesList({ fund, version, onChanged }: EntriesListProps) {
         <Select allowClear placeholder={t('funds.fund.allMonths')} style={{ width: 160 }} value={month} onChange={setMonth}
           options={fund.months.map((m) => ({ value: m.month, label: m.month }))} data-testid="entries-month" />
       </Space>
+      {entries.error && <PageError error={entries.error} onRetry={() => void entries.refetch()} />}
       <List
-        loading={loading && items.length === 0}
+        loading={entries.isFetching && items.length === 0}
         locale={{ emptyText: <Empty /> }}
         dataSource={items}
         renderItem={(e) => (
@@ -109,19 +89,24 @@ export function EntriesList({ fund, version, onChanged }: EntriesListProps) {
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {e.postings.map((p) => `${accountLabel(p.account, t as (k: string) => string)} ${BigInt(p.amountFen) > 0n ? '+' : '−'}${yuan(BigInt(p.amountFen) < 0n ? -BigInt(p.amountFen) : BigInt(p.amountFen))}`).join('；')}
                   </Typography.Text>
-                  <QuestionsBlock fund={fund} entry={e} signedIn={Boolean(session)} onChanged={() => void load(null)} />
+                  <QuestionsBlock fund={fund} entry={e} signedIn={Boolean(session)} />
                 </Space>
               )}
             />
           </List.Item>
         )}
       />
-      {cursor && <Button onClick={() => void load(cursor)} loading={loading} data-testid="entries-more">{t('funds.fund.more')}</Button>}
-      <Modal open={Boolean(reversing)} title={t('funds.ops.reverse')} onCancel={() => setReversing(null)} onOk={() => void reverse()}
-        okButtonProps={{ disabled: !reason.trim(), ...{ 'data-testid': 'reverse-confirm' } }}>
-        <Typography.Paragraph>{reversing?.memo} {reversing && yuan(reversing.amountFen)}</Typography.Paragraph>
-        <Input.TextArea value={reason} onChange={(ev) => setReason(ev.target.value)} placeholder={t('funds.ops.reverseReason')} data-testid="reverse-reason" />
-      </Modal>
+      {entries.hasNextPage && <Button onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage} data-testid="entries-more">{t('funds.fund.more')}</Button>}
+      {reversing && (
+        <ModalForm<{ reason?: string }> form={reverseForm} title={t('funds.ops.reverse')} onClose={() => setReversing(null)}
+          submit={(v) => reverse(reversing, v.reason ?? '')} onDone={reversed} invalidates={[fundKeys.all]}
+          okButtonProps={{ disabled: !reason.trim(), ...{ 'data-testid': 'reverse-confirm' } }}
+          intro={<Typography.Paragraph>{reversing.memo} {yuan(reversing.amountFen)}</Typography.Paragraph>}>
+          <Form.Item name="reason" noStyle>
+            <Input.TextArea placeholder={t('funds.ops.reverseReason')} data-testid="reverse-reason" />
+          </Form.Item>
+        </ModalForm>
+      )}
     </div>
   );
 }

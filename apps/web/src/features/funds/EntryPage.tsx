@@ -2,11 +2,11 @@ import { useParams } from 'react-router';
 import { Button, Descriptions, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DividendView, FundDetail, TransactionView } from '@gongzhi/contracts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { yuan } from './money.ts';
 import { DividendLines } from './PropertyForms.tsx';
+import { entryQuery, fundQuery } from './funds.queries.ts';
 
 /**
  * /public/funds/:code/entries/:id — one entry on a printable page: a donation's receipt (an
@@ -15,11 +15,11 @@ import { DividendLines } from './PropertyForms.tsx';
 export default function EntryPage() {
   const { code = '', id = '' } = useParams();
   const { t } = useTranslation();
-  const fund = useApi<FundDetail>(`/api/v1/public/funds/${code}`);
-  const { data: e, error, reload } = useApi<TransactionView & { dividend: DividendView | null }>(`/api/v1/public/funds/${code}/transactions/${id}`);
+  const fund = useQuery(fundQuery(code));
+  const { data: e, error, refetch } = useQuery(entryQuery(code, id));
   return (
     <div data-testid="entry-page" style={{ maxWidth: 760, margin: '0 auto', padding: 24 }}>
-      {error && <PageError error={error} onRetry={reload} />}
+      {error && <PageError error={error} onRetry={() => void refetch()} />}
       {!e && !error && <Spin />}
       {e && (
         <>

@@ -3,9 +3,8 @@ import { Link, useLocation, useParams } from 'react-router';
 import { Button, Card, Select, Space, Spin, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FundDetail } from '@gongzhi/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { download } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';
 import { accountLabel, yuan } from './money.ts';
@@ -13,6 +12,7 @@ import { EntriesList } from './EntriesList.tsx';
 import { OperationsCard } from './OperationsCard.tsx';
 import { PendingExpenses } from './PendingExpenses.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
+import { fundQuery } from './funds.queries.ts';
 
 /**
  * /public/funds/:code (anyone) and /funds/:code (console): a fund's balance, its entries by month
@@ -24,15 +24,13 @@ export default function FundPage() {
   const { t } = useTranslation();
   const notify = useNotifyError();
   const inConsole = !useLocation().pathname.startsWith('/public');
-  const [version, setVersion] = useState(0);
-  const { data: fund, error, reload } = useApi<FundDetail>(`/api/v1/public/funds/${code}`, { v: version });
+  const { data: fund, error, refetch } = useQuery(fundQuery(code));
   const [month, setMonth] = useState<string>();
-  const changed = () => { setVersion((v) => v + 1); reload(); };
   const staff = fund && (fund.abilities.includes('fund.manage') || fund.abilities.includes('fund.approve'));
 
   return (
     <div data-testid="fund-page">
-      {error && <PageError error={error} onRetry={reload} />}
+      {error && <PageError error={error} onRetry={() => void refetch()} />}
       {!fund && !error && <Spin />}
       {fund && (
         <>
@@ -49,11 +47,11 @@ export default function FundPage() {
             <Button icon={<DownloadOutlined />} disabled={!month} onClick={() => download(`/api/v1/public/funds/${fund.code}/statement.xlsx`, { month }, `${fund.code}-${month}.xlsx`).catch(notify)}>{t('funds.fund.statement')}</Button>
             {inConsole ? <Link to={`/public/funds/${fund.code}`}>{t('funds.fund.publicLink')}</Link> : null}
           </Space>
-          {staff && <OperationsCard fund={fund} onChanged={changed} />}
-          {staff && <PendingExpenses fund={fund} version={version} onChanged={changed} />}
+          {staff && <OperationsCard fund={fund} />}
+          {staff && <PendingExpenses fund={fund} />}
           <Card>
             <Tabs items={[
-              { key: 'entries', label: t('funds.fund.entries'), children: <EntriesList fund={fund} version={version} onChanged={changed} /> },
+              { key: 'entries', label: t('funds.fund.entries'), children: <EntriesList fund={fund} /> },
               {
                 key: 'months', label: t('funds.fund.months'), children: (
                   <Table size="small" rowKey="month" pagination={false} dataSource={fund.months} data-testid="fund-months" columns={[
@@ -72,7 +70,7 @@ export default function FundPage() {
                   ]} />
                 ),
               },
-              ...(fund.kind === 'common' ? [{ key: 'budget', label: t('funds.ops.budgetVsActual'), children: <BudgetCard code={fund.code} year={new Date().getFullYear()} version={version} /> }] : []),
+              ...(fund.kind === 'common' ? [{ key: 'budget', label: t('funds.ops.budgetVsActual'), children: <BudgetCard code={fund.code} year={new Date().getFullYear()} /> }] : []),
             ]} />
           </Card>
         </>

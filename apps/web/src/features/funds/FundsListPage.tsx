@@ -1,10 +1,10 @@
 import { Link, useLocation } from 'react-router';
 import { Card, Col, Row, Spin, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { FundSummary } from '@gongzhi/contracts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { yuan } from './money.ts';
+import { fundsQuery } from './funds.queries.ts';
 
 /**
  * /public/funds (anyone, no sign-in) and /funds (the console): every fund with its balance and
@@ -13,12 +13,12 @@ import { yuan } from './money.ts';
 export default function FundsListPage() {
   const { t } = useTranslation();
   const inConsole = !useLocation().pathname.startsWith('/public');
-  const { data, error, reload } = useApi<FundSummary[]>('/api/v1/public/funds');
+  const { data, error, refetch } = useQuery(fundsQuery());
   return (
     <div data-testid="funds-list">
       <Typography.Title level={2}>{inConsole ? t('funds.list.console') : t('funds.list.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('funds.list.intro')}</Typography.Paragraph>
-      {error && <PageError error={error} onRetry={reload} />}
+      {error && <PageError error={error} onRetry={() => void refetch()} />}
       {!data && !error && <Spin />}
       <Row gutter={[16, 16]}>
         {data?.map((f) => (

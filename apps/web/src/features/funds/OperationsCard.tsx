@@ -6,16 +6,16 @@ import { ExpenseForm } from './ExpenseForm.tsx';
 import { DividendForm, BudgetForm } from './PropertyForms.tsx';
 
 /** The bookkeeping forms a fund's staff may use, by kind of fund. */
-export function OperationsCard({ fund, onChanged }: { fund: FundDetail; onChanged: () => void }) {
+export function OperationsCard({ fund }: { fund: FundDetail }) {
   const { t } = useTranslation();
   const tabs = [
-    ...(fund.kind === 'charity' || fund.kind === 'development' ? [{ key: 'donation', label: t('funds.ops.donation'), children: <DonationForm fund={fund} onDone={onChanged} /> }] : []),
-    ...(fund.kind === 'development' ? [{ key: 'turnover', label: t('funds.ops.turnover'), children: <TurnoverForm fund={fund} onDone={onChanged} /> }] : []),
-    { key: 'income', label: t('funds.ops.income'), children: <IncomeForm fund={fund} onDone={onChanged} /> },
-    { key: 'expense', label: t('funds.ops.expense'), children: <ExpenseForm fund={fund} onDone={onChanged} /> },
+    ...(fund.kind === 'charity' || fund.kind === 'development' ? [{ key: 'donation', label: t('funds.ops.donation'), children: <DonationForm fund={fund} /> }] : []),
+    ...(fund.kind === 'development' ? [{ key: 'turnover', label: t('funds.ops.turnover'), children: <TurnoverForm fund={fund} /> }] : []),
+    { key: 'income', label: t('funds.ops.income'), children: <IncomeForm fund={fund} /> },
+    { key: 'expense', label: t('funds.ops.expense'), children: <ExpenseForm fund={fund} /> },
     ...(fund.kind === 'common' ? [
-      { key: 'dividend', label: t('funds.ops.dividend'), children: <DividendForm fund={fund} onDone={onChanged} /> },
-      { key: 'budget', label: t('funds.ops.budget'), children: <BudgetForm fund={fund} onDone={onChanged} /> },
+      { key: 'dividend', label: t('funds.ops.dividend'), children: <DividendForm fund={fund} /> },
+      { key: 'budget', label: t('funds.ops.budget'), children: <BudgetForm fund={fund} /> },
     ] : []),
   ];
   return (

@@ -1,14 +1,14 @@
-import { useState } from 'react';
-import { App, Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { BudgetResolution, DividendView, FundDetail } from '@gongzhi/contracts';
-import { useApi } from '../../api/useApi.ts';
-import { api } from '../../api/client.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
-import { amountRule, fenOf, yuan } from './money.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { DividendView, FundDetail } from '@gongzhi/contracts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useFundWrite } from './IncomeForms.tsx';
+import { resolutionsQuery } from './funds.queries.ts';
+import { amountRule, checkedFen, yuan } from './money.ts';
 
-type Props = { fund: FundDetail; onDone: () => void };
+type Props = { fund: FundDetail };
 
 /** Every owner's statement line of a dividend: "72 m² × ¥4.00/m² = ¥288.00". */
 export function DividendLines({ view }: { view: DividendView }) {
@@ -21,29 +21,21 @@ export function DividendLines({ view }: { view: DividendView }) {
 }
 
 /** A dividend of common revenue by registered floor area; the server refuses if any unit lacks an area. */
-export function DividendForm({ fund, onDone }: Props) {
+export function DividendForm({ fund }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const [form] = Form.useForm();
-  const [paid, setPaid] = useState<DividendView | null>(null);
-  const submit = async (v: { amount: string; purpose: string }) => {
-    try {
-      setPaid(await api.post<DividendView>(`/api/v1/funds/${fund.id}/dividends`, { amountFen: fenOf(v.amount), purpose: v.purpose }));
-      void message.success(t('funds.ops.saved'));
-      form.resetFields();
-      onDone();
-    } catch (e) {
-      notify(e);
-    }
-  };
+  // The answer (every owner's line) stays on screen as the mutation's data.
+  const write = useFundWrite((v: { amount: string; purpose: string }): Promise<DividendView> => unwrap(gz.POST('/api/v1/funds/{id}/dividends', {
+    params: { path: { id: fund.id } }, body: { amountFen: checkedFen(v.amount), purpose: v.purpose },
+  })), () => form.resetFields());
+  const paid = write.data as DividendView | undefined;
   return (
     <>
-      <Form form={form} layout="vertical" data-testid="form-dividend" style={{ maxWidth: 520 }} onFinish={(v) => void submit(v)}>
+      <Form form={form} layout="vertical" data-testid="form-dividend" style={{ maxWidth: 520 }} onFinish={(v) => write.mutate(v)}>
         <Typography.Paragraph type="secondary">{t('funds.ops.dividendHint')}</Typography.Paragraph>
         <Form.Item name="amount" label={t('funds.ops.amount')} rules={[amountRule(t('funds.ops.amount'))]}><Input inputMode="decimal" data-testid="dividend-amount" /></Form.Item>
         <Form.Item name="purpose" label={t('funds.ops.purpose')} rules={[{ required: true }]}><Input maxLength={300} data-testid="dividend-purpose" /></Form.Item>
-        <Button type="primary" htmlType="submit" data-testid="dividend-submit">{t('funds.ops.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="dividend-submit">{t('funds.ops.submit')}</Button>
       </Form>
       {paid && <DividendLines view={paid} />}
     </>
@@ -51,26 +43,21 @@ export function DividendForm({ fund, onDone }: Props) {
 }
 
 /** The year's budget as approved by the owners' assembly: the resolution and the lines. */
-export function BudgetForm({ fund, onDone }: Props) {
+export function BudgetForm({ fund }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const [form] = Form.useForm();
-  const { data: resolutions } = useApi<BudgetResolution[]>(`/api/v1/funds/${fund.id}/budget-resolutions`);
-  const submit = async (v: { year: number; assemblyMatterId?: string; resolutionRef?: string; resolutionText?: string; lines: { label: string; amount: string }[] }) => {
-    try {
-      await api.post(`/api/v1/funds/${fund.id}/budgets`, {
+  const { data: resolutions } = useQuery(resolutionsQuery(fund.id));
+  // The form keeps its values after saving, so the next year's budget can start from them.
+  const write = useFundWrite((v: { year: number; assemblyMatterId?: string; resolutionRef?: string; resolutionText?: string; lines: { label: string; amount: string }[] }) =>
+    unwrap(gz.POST('/api/v1/funds/{id}/budgets', {
+      params: { path: { id: fund.id } },
+      body: {
         year: v.year, assemblyMatterId: v.assemblyMatterId || undefined, resolutionRef: v.resolutionRef || undefined, resolutionText: v.resolutionText || undefined,
-        lines: v.lines.map((l) => ({ label: l.label, amountFen: fenOf(l.amount) })),
-      });
-      void message.success(t('common.action.saved'));
-      onDone();
-    } catch (e) {
-      notify(e);
-    }
-  };
+        lines: v.lines.map((l) => ({ label: l.label, amountFen: checkedFen(l.amount) })),
+      },
+    })), () => undefined, 'common.action.saved');
   return (
-    <Form form={form} layout="vertical" style={{ maxWidth: 620 }} initialValues={{ year: new Date().getFullYear() + 1, lines: [{}] }} onFinish={(v) => void submit(v)}>
+    <Form form={form} layout="vertical" style={{ maxWidth: 620 }} initialValues={{ year: new Date().getFullYear() + 1, lines: [{}] }} onFinish={(v) => write.mutate(v)}>
       <Form.Item name="year" label={t('funds.ops.year')} rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
       {resolutions && resolutions.length > 0 && (
         <Form.Item name="assemblyMatterId" label={t('funds.ops.resolutionMatter')} extra={t('funds.ops.resolutionMatterHint')}>
@@ -95,7 +82,7 @@ export function BudgetForm({ fund, onDone }: Props) {
           </>
         )}
       </Form.List>
-      <Button type="primary" htmlType="submit">{t('funds.ops.submit')}</Button>
+      <Button type="primary" htmlType="submit" loading={write.isPending}>{t('funds.ops.submit')}</Button>
     </Form>
   );
 }

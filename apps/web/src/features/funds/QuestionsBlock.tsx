@@ -2,38 +2,38 @@ import { useState } from 'react';
 import { App, Button, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FundDetail, TransactionView } from '@gongzhi/contracts';
-import { api } from '../../api/client.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import { fundKeys } from './funds.queries.ts';
 
 /** Residents' questions on one entry with staff answers; a signed-in visitor asks, staff of the fund answer. */
-export function QuestionsBlock({ fund, entry, signedIn, onChanged }: { fund: FundDetail; entry: TransactionView; signedIn: boolean; onChanged: () => void }) {
+export function QuestionsBlock({ fund, entry, signedIn }: { fund: FundDetail; entry: TransactionView; signedIn: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notify = useNotifyError();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const mayAnswer = fund.abilities.includes('fund.answer');
 
-  const ask = async () => {
-    try {
-      await api.post(`/api/v1/public/funds/${fund.code}/transactions/${entry.id}/questions`, { question: text.trim() });
+  const asking = useApiMutation({
+    mutationFn: (question: string) => unwrap(gz.POST('/api/v1/public/funds/{code}/transactions/{txId}/questions', {
+      params: { path: { code: fund.code, txId: entry.id } }, body: { question },
+    })),
+    invalidates: [fundKeys.entriesOf(fund.code)],
+    onSuccess: () => {
       setText('');
       setOpen(false);
       void message.success(t('common.action.saved'));
-      onChanged();
-    } catch (e) {
-      notify(e);
-    }
-  };
-  const answer = async (id: string) => {
-    try {
-      await api.post(`/api/v1/funds/${fund.id}/questions/${id}/answer`, { answer: (answers[id] ?? '').trim() });
-      onChanged();
-    } catch (e) {
-      notify(e);
-    }
-  };
+    },
+  });
+  const answering = useApiMutation({
+    mutationFn: (id: string) => unwrap(gz.POST('/api/v1/funds/{id}/questions/{questionId}/answer', {
+      params: { path: { id: fund.id, questionId: id } }, body: { answer: (answers[id] ?? '').trim() },
+    })),
+    invalidates: [fundKeys.entriesOf(fund.code)],
+  });
+  const ask = () => asking.mutate(text.trim());
+  const answer = (id: string) => answering.mutate(id);
 
   return (
     <div>
@@ -46,7 +46,7 @@ export function QuestionsBlock({ fund, entry, signedIn, onChanged }: { fund: Fun
               ? (
                 <Space.Compact style={{ width: '100%', maxWidth: 520 }}>
                   <Input value={answers[q.id] ?? ''} onChange={(e) => setAnswers({ ...answers, [q.id]: e.target.value })} placeholder={t('funds.fund.answerPlaceholder')} />
-                  <Button onClick={() => void answer(q.id)} disabled={!(answers[q.id] ?? '').trim()}>{t('funds.fund.answer')}</Button>
+                  <Button onClick={() => answer(q.id)} loading={answering.isPending && answering.variables === q.id} disabled={!(answers[q.id] ?? '').trim()}>{t('funds.fund.answer')}</Button>
                 </Space.Compact>
               )
               : <Typography.Text type="secondary">{t('funds.fund.unanswered')}</Typography.Text>}
@@ -56,7 +56,7 @@ export function QuestionsBlock({ fund, entry, signedIn, onChanged }: { fund: Fun
       {open && (
         <Space.Compact style={{ width: '100%', maxWidth: 520 }}>
           <Input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('funds.fund.askPlaceholder')} maxLength={1000} />
-          <Button type="primary" onClick={() => void ask()} disabled={!text.trim()}>{t('funds.fund.ask')}</Button>
+          <Button type="primary" onClick={ask} loading={asking.isPending} disabled={!text.trim()}>{t('funds.fund.ask')}</Button>
         </Space.Compact>
       )}
     </div>

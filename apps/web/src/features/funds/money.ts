@@ -12,6 +12,14 @@ export function fenOf(input: string | number | null | undefined): string | null 
   return fen === null ? null : fen.toString();
 }
 
+/**
+ * The fen of an amount the form's {@link amountRule} has already accepted. Should one slip through
+ * unparsed, the text goes as it is and the API answers VALIDATION_FAILED under the field.
+ */
+export function checkedFen(input: string): string {
+  return fenOf(input) ?? input;
+}
+
 /** An antd form rule: a positive amount in yuan with at most two decimals. */
 export const amountRule = (message: string) => ({
   validator: async (_: unknown, v: unknown) => {

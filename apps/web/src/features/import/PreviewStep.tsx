@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Col, Row, Space, Statistic, Table, Tooltip } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { ImportCommitResult, ImportIssue, ImportPreview } from '../../api/types.ts';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { orgKeys } from '../org/org.queries.ts';
 import { isImportField } from './fields.ts';
 
 /**
@@ -15,21 +15,17 @@ import { isImportField } from './fields.ts';
 export function PreviewStep(props: { preview: ImportPreview; onBack: () => void; onDone: (r: ImportCommitResult) => void }) {
   const { preview, onBack, onDone } = props;
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
-  const [busy, setBusy] = useState(false);
+  // Committing writes the register: every view of it (tree, counts, lists) is stale.
+  const committing = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/imports/{id}/commit', { params: { path: { id: preview.id } } })),
+    invalidates: [orgKeys.all],
+    onSuccess: onDone,
+  });
+  const busy = committing.isPending;
   const fieldLabel = (f: string) => (isImportField(f) ? t(`import.field.${f}`) : f);
   const blocked = preview.issues.length > 0;
 
-  const commit = async () => {
-    setBusy(true);
-    try {
-      onDone(await api.post<ImportCommitResult>(`/api/v1/imports/${preview.id}/commit`));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const commit = () => committing.mutate();
 
   const issueColumns: Column<ImportIssue>[] = [
     { key: 'row', title: t('import.issue.row'), render: (i) => i.row, width: 80 },

@@ -3,6 +3,7 @@ import { Alert, Button, Form, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { download, upload } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { ImportPreview } from '../../api/types.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useNotifyError } from '../../components/useNotifyError.ts';
@@ -19,7 +20,12 @@ export function UploadStep(props: { regionId?: string; onRegion: (id?: string) =
   const notifyError = useNotifyError();
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // Only a preview: nothing is written, so nothing in the cache goes stale yet.
+  const uploading = useApiMutation({
+    mutationFn: (form: FormData) => upload('/api/v1/imports', form),
+    onSuccess: (preview) => onPreview(preview),
+  });
+  const busy = uploading.isPending;
 
   const pick = (f: File) => {
     const name = f.name.toLowerCase();
@@ -35,19 +41,12 @@ export function UploadStep(props: { regionId?: string; onRegion: (id?: string) =
     return Upload.LIST_IGNORE;
   };
 
-  const send = async () => {
+  const send = () => {
     if (!regionId || !file) return;
-    setBusy(true);
-    try {
-      const form = new FormData();
-      form.append('regionId', regionId); // before the file, so the server knows the region when the file arrives
-      form.append('file', file, file.name);
-      onPreview(await upload<ImportPreview>('/api/v1/imports', form));
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    const form = new FormData();
+    form.append('regionId', regionId); // before the file, so the server knows the region when the file arrives
+    form.append('file', file, file.name);
+    uploading.mutate(form);
   };
 
   return (

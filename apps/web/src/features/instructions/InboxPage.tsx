@@ -1,16 +1,16 @@
 import { Card, Empty, List, Progress as Bar, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
-import type { InboxItem, Page } from './types.ts';
+import { inboxQuery } from './instructions.queries.ts';
 
 /** /tasks — a grid worker's instructions on the phone, newest first, unacknowledged ones marked. */
 export default function InboxPage() {
   const { t } = useTranslation();
-  const { data, error, loading, reload } = useApi<Page<InboxItem>>('/api/v1/instructions/inbox', { limit: 50 });
-  if (error) return <PageError error={error} onRetry={reload} />;
+  const { data, error, isFetching: loading, refetch } = useQuery(inboxQuery());
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   return (
     <div data-testid="inbox-page" style={{ maxWidth: 640 }}>
       <Typography.Title level={3}>{t('instructions.inbox.title')}</Typography.Title>

@@ -3,8 +3,9 @@ import { App, Badge, Breadcrumb, Button, Card, Descriptions, Popconfirm, Space, 
 import { BellOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { download, gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute, formatTime } from '../../components/time.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
@@ -13,7 +14,7 @@ import type { ResidentTag } from '@gongzhi/core';
 import { ProgressCards, ProgressChildren } from './ProgressView.tsx';
 import { UnreachedList } from './UnreachedList.tsx';
 import { useProgressStream } from './useProgressStream.ts';
-import type { InstructionSummary } from './types.ts';
+import { instructionKeys, instructionQuery } from './instructions.queries.ts';
 
 interface Crumb { path: string; name: string }
 
@@ -27,27 +28,34 @@ export default function InstructionPage() {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const labels = useDomainLabels();
-  const { data: instr, error, reload } = useApi<InstructionSummary>(`/api/v1/instructions/${id}`);
+  const { data: instr, error, refetch } = useQuery(instructionQuery(id));
   const [trail, setTrail] = useState<Crumb[]>([]);
   const path = trail[trail.length - 1]?.path;
   const { progress, live } = useProgressStream(id, path);
+  // The top of my part of the tree: derived from the first answer, and remembered once the user
+  // drills down (the stream then reports the child) — never set while rendering.
   const [root, setRoot] = useState<Crumb | null>(null);
-  if (progress && !path && root?.path !== progress.node.path) setRoot({ path: progress.node.path, name: progress.node.name });
-  if (error) return <PageError error={error} onRetry={reload} />;
+  const top = root ?? (progress && !path ? { path: progress.node.path, name: progress.node.name } : null);
+  const reminding = useApiMutation({
+    mutationFn: (node: string | undefined) => unwrap(gz.POST('/api/v1/instructions/{id}/remind', { params: { path: { id } }, body: node ? { path: node } : {} })),
+    onSuccess: ({ reminded }) => void message.success(t('instructions.progress.reminded', { n: reminded })),
+  });
+  const closing = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/instructions/{id}/close', { params: { path: { id } } })),
+    invalidates: [instructionKeys.all],
+  });
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!instr) return null;
   const mayIssue = instr.abilities.includes('instruction.issue');
   const at = progress?.node.path;
 
-  const remind = async () => {
-    try {
-      const { reminded } = await api.post<{ reminded: number }>(`/api/v1/instructions/${id}/remind`, at ? { path: at } : {});
-      void message.success(t('instructions.progress.reminded', { n: reminded }));
-    } catch (e) { notify(e); }
+  const remind = () => reminding.mutate(at);
+  const close = () => closing.mutate();
+  const drill = (c: Crumb) => {
+    if (top && !root) setRoot(top);
+    setTrail((x) => [...x, c]);
   };
-  const close = async () => {
-    try { await api.post(`/api/v1/instructions/${id}/close`); reload(); } catch (e) { notify(e); }
-  };
-  const crumbs = (root ? [root, ...trail] : trail).map((c, i, all) => ({
+  const crumbs = (top ? [top, ...trail] : trail).map((c, i, all) => ({
     key: c.path, title: i < all.length - 1 ? <a onClick={() => setTrail(trail.slice(0, i))}>{c.name}</a> : c.name,
   }));
 
@@ -75,13 +83,13 @@ export default function InstructionPage() {
       <Breadcrumb items={crumbs} style={{ marginBottom: 8 }} />
       {progress && <ProgressCards node={progress.node} />}
       <Space wrap style={{ margin: '12px 0' }}>
-        {mayIssue && !instr.closedAt && <Button icon={<BellOutlined />} onClick={remind} data-testid="progress-remind">{t('instructions.progress.remind')}</Button>}
+        {mayIssue && !instr.closedAt && <Button icon={<BellOutlined />} onClick={remind} loading={reminding.isPending} data-testid="progress-remind">{t('instructions.progress.remind')}</Button>}
         <Button icon={<DownloadOutlined />} onClick={() => download(`/api/v1/instructions/${id}/report.xlsx`, { path: at }, `instruction-${at ?? ''}.xlsx`).catch(notify)} data-testid="progress-export">{t('instructions.progress.export')}</Button>
         {mayIssue && !instr.closedAt && (
           <Popconfirm title={t('instructions.progress.closeConfirm')} onConfirm={close}><Button danger>{t('instructions.progress.close')}</Button></Popconfirm>
         )}
       </Space>
-      {progress && <ProgressChildren progress={progress} onDrill={(c) => setTrail((x) => [...x, { path: c.path, name: c.name }])} />}
+      {progress && <ProgressChildren progress={progress} onDrill={(c) => drill({ path: c.path, name: c.name })} />}
       {at && <UnreachedList id={id} path={at} />}
     </div>
   );

@@ -2,21 +2,17 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { usePaging } from '../../components/usePaging.ts';
 import { useSession } from '../../shell/session.tsx';
-import type { InstructionSummary, Page } from './types.ts';
+import type { InstructionSummary } from './types.ts';
+import { instructionsQuery } from './instructions.queries.ts';
 
 /** /instructions — instructions issued in or above my regions, newest first; officers send new ones from here. */
 export default function InstructionsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const paging = usePaging(20);
-  const { data, error, loading, reload } = useApi<Page<InstructionSummary>>('/api/v1/instructions', { limit: paging.pageSize, offset: paging.offset });
-  if (error) return <PageError error={error} onRetry={reload} />;
 
   const columns: Column<InstructionSummary>[] = [
     { key: 'title', title: t('instructions.form.name'), render: (i) => <Link to={`/instructions/${i.id}`} data-testid="instruction-link">{i.title}</Link> },
@@ -33,8 +29,7 @@ export default function InstructionsPage() {
         <Typography.Title level={3}>{t('instructions.list.title')}</Typography.Title>
         {can('instruction.issue') && <Link to="/instructions/new"><Button type="primary" icon={<PlusOutlined />} data-testid="instruction-new">{t('instructions.list.new')}</Button></Link>}
       </Space>
-      <ResponsiveTable rows={data?.items} columns={columns} rowKey={(i) => i.id} loading={loading}
-        paging={{ current: paging.current, pageSize: paging.pageSize, total: data?.total ?? 0, onChange: paging.onChange }} testId="instructions-table" />
+      <PagedTable query={instructionsQuery} columns={columns} rowKey={(i) => i.id} testId="instructions-table" />
     </div>
   );
 }

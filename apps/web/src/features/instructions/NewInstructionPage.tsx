@@ -5,11 +5,13 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { INSTRUCTION_TASKS, RESIDENT_TAGS, type ResidentTag } from '@gongzhi/core';
-import { api, upload } from '../../api/client.ts';
+import { gz, unwrap, upload } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import { instructionKeys } from './instructions.queries.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
-import type { Attachment, CreateInstructionBody, InstructionSummary } from './types.ts';
+import type { Attachment, CreateInstructionBody } from './types.ts';
 
 interface Values {
   title: string; body: string; regionId: string; tags: ResidentTag[]; task: CreateInstructionBody['task']; question?: string;
@@ -25,31 +27,30 @@ export default function NewInstructionPage() {
   const labels = useDomainLabels();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<Attachment[]>([]);
-  const [sending, setSending] = useState(false);
   const task = Form.useWatch('task', form);
 
-  const submit = async (v: Values) => {
-    setSending(true);
-    try {
+  const sending = useApiMutation({
+    mutationFn: (v: Values) => {
       const body: CreateInstructionBody = {
         title: v.title, body: v.body, regionId: v.regionId, tags: v.tags ?? [], task: v.task, deadline: v.deadline.toISOString(),
         channels: v.channels ?? [], attachments: files, ...(v.task === 'collect' ? { question: v.question } : {}),
       };
-      const i = await api.post<InstructionSummary>('/api/v1/instructions', body);
+      return unwrap(gz.POST('/api/v1/instructions', { body }));
+    },
+    invalidates: [instructionKeys.all],
+    onSuccess: (i) => {
       void message.success(t('instructions.form.sent', { microgrids: i.microgrids, workers: i.workers, households: i.households }));
       navigate(`/instructions/${i.id}`);
-    } catch (e) {
-      notify(e, form);
-    } finally {
-      setSending(false);
-    }
-  };
+    },
+    form,
+  });
+  const submit = (v: Values) => sending.mutate(v);
 
   const addFile = async (file: File) => {
     const fd = new FormData();
     fd.append('file', file);
     try {
-      const a = await upload<Attachment>('/api/v1/instructions/attachments', fd);
+      const a = await upload('/api/v1/instructions/attachments', fd);
       setFiles((f) => [...f, a]);
     } catch (e) {
       notify(e);
@@ -93,7 +94,7 @@ export default function NewInstructionPage() {
           </Upload>
           {files.map((f, i) => <Alert key={f.key} style={{ marginTop: 6 }} type="info" message={f.name} closable onClose={() => setFiles((x) => x.filter((_, j) => j !== i))} />)}
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={sending} data-testid="instruction-submit">{t('instructions.form.submit')}</Button>
+        <Button type="primary" htmlType="submit" loading={sending.isPending} data-testid="instruction-submit">{t('instructions.form.submit')}</Button>
       </Form>
     </Card>
   );

@@ -4,12 +4,14 @@ import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { INSTRUCTION_OUTCOMES, type InstructionOutcome } from '@gongzhi/core';
-import { api, download } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { download, gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
-import type { AssignedHousehold, InboxItem } from './types.ts';
+import type { AssignedHousehold } from './types.ts';
+import { householdsQuery, instructionKeys, mineQuery } from './instructions.queries.ts';
 
 const COLOURS: Record<string, string> = { pending: 'default', reached: 'success', not_home: 'warning', refused: 'error' };
 
@@ -22,29 +24,32 @@ export default function TaskPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const notify = useNotifyError();
-  const mine = useApi<InboxItem>(`/api/v1/instructions/${id}/mine`);
-  const homes = useApi<AssignedHousehold[]>(`/api/v1/instructions/${id}/households`);
+  const mine = useQuery(mineQuery(id));
+  const homes = useQuery(householdsQuery(id));
   const [filter, setFilter] = useState<'todo' | 'all' | 'done'>('todo');
   const [answers, setAnswers] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState<string>();
+  const acking = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/instructions/{id}/ack', { params: { path: { id } } })),
+    invalidates: [instructionKeys.all],
+  });
+  const recording = useApiMutation({
+    mutationFn: ({ h, outcome }: { h: AssignedHousehold; outcome: InstructionOutcome }) => {
+      const answer = answers[h.householdId]?.trim();
+      return unwrap(gz.POST('/api/v1/instructions/{id}/households/{householdId}', {
+        params: { path: { id, householdId: h.householdId } }, body: { outcome, ...(answer ? { answer } : {}) },
+      }));
+    },
+    invalidates: [instructionKeys.all],
+    onSuccess: () => void message.success(t('instructions.inbox.recorded')),
+  });
+  const busy = recording.isPending ? recording.variables.h.householdId : undefined;
   const item = mine.data;
   const failed = mine.error ?? homes.error;
-  if (failed) return <PageError error={failed} onRetry={() => { mine.reload(); homes.reload(); }} />;
+  if (failed) return <PageError error={failed} onRetry={() => { void mine.refetch(); void homes.refetch(); }} />;
   if (!item) return null;
 
-  const ack = async () => {
-    try { await api.post(`/api/v1/instructions/${id}/ack`); mine.reload(); } catch (e) { notify(e); }
-  };
-  const record = async (h: AssignedHousehold, outcome: InstructionOutcome) => {
-    setBusy(h.householdId);
-    try {
-      const answer = answers[h.householdId]?.trim();
-      await api.post(`/api/v1/instructions/${id}/households/${h.householdId}`, { outcome, ...(answer ? { answer } : {}) });
-      void message.success(t('instructions.inbox.recorded'));
-      homes.reload();
-      mine.reload();
-    } catch (e) { notify(e); } finally { setBusy(undefined); }
-  };
+  const ack = () => acking.mutate();
+  const record = (h: AssignedHousehold, outcome: InstructionOutcome) => recording.mutate({ h, outcome });
   const copy = async (h: AssignedHousehold) => {
     await navigator.clipboard?.writeText(`${window.location.origin}${h.link}`).catch(() => {});
     void message.success(t('instructions.inbox.copied'));
@@ -71,7 +76,7 @@ export default function TaskPage() {
         <Segmented value={filter} onChange={(v) => setFilter(v as typeof filter)} options={(['todo', 'all', 'done'] as const).map((f) => ({ value: f, label: t(`instructions.inbox.filter.${f}`) }))} />
       </Space>
       <List
-        loading={homes.loading}
+        loading={homes.isFetching}
         dataSource={rows}
         renderItem={(h) => (
           <Card size="small" style={{ marginBottom: 6 }} data-testid="task-household" data-status={h.status} data-household={h.householdId}

@@ -11,4 +11,4 @@ export type AssignedHousehold = z.infer<typeof C.AssignedHousehold>;
 export type LinkView = z.infer<typeof C.LinkView>;
 export type UnreachedHousehold = z.infer<typeof C.UnreachedHousehold>;
 export type Attachment = z.infer<typeof C.InstructionAttachment>;
-export interface Page<T> { items: T[]; total: number }
+export type { Page } from '../../api/types.ts';

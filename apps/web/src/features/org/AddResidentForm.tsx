@@ -1,13 +1,13 @@
-import { useState } from 'react';
 import { App, Button, Card, Col, Form, Input, Row, Select } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RESIDENT_TAGS, type ResidentTag } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { CreateResidentBody } from '../../api/types.ts';
 import { useDomainLabels } from '../../components/labels.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { RELATIONS, useRelationLabel } from './relations.ts';
+import { orgKeys } from './org.queries.ts';
 
 interface Values {
   name: string;
@@ -18,36 +18,33 @@ interface Values {
 }
 
 /** Adds a member to a household; ID number and phone are checked by the API and stored encrypted. */
-export function AddResidentForm(props: { householdId: string; hasHead: boolean; onAdded: () => void }) {
-  const { householdId, hasHead, onAdded } = props;
+export function AddResidentForm(props: { householdId: string; hasHead: boolean }) {
+  const { householdId, hasHead } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
   const labels = useDomainLabels();
   const relationLabel = useRelationLabel();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (v: Values) => {
-    setBusy(true);
-    try {
+  const add = useApiMutation({
+    mutationFn: (v: Values) => {
       const body: CreateResidentBody = { householdId, name: v.name, relation: v.relation, tags: v.tags ?? [] };
       if (v.idNumber?.trim()) body.idNumber = v.idNumber.trim();
       if (v.phone?.trim()) body.phone = v.phone.trim();
-      await api.post('/api/v1/residents', body);
+      return unwrap(gz.POST('/api/v1/residents', { body }));
+    },
+    // The household's member list and every count above it change.
+    invalidates: [orgKeys.all],
+    onSuccess: () => {
       void message.success(t('people.resident.added'));
       form.resetFields();
-      onAdded();
-    } catch (e) {
-      notifyError(e, form);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    form,
+  });
+  const busy = add.isPending;
 
   return (
     <Card size="small" title={t('people.household.addMember')} data-testid="add-resident">
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ relation: hasHead ? undefined : '户主', tags: [] }} disabled={busy}>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => add.mutate(v)} initialValues={{ relation: hasHead ? undefined : '户主', tags: [] }} disabled={busy}>
         <Row gutter={12}>
           <Col xs={24} md={8}>
             <Form.Item name="name" label={t('people.resident.name')} rules={[{ required: true, whitespace: true, message: t('people.resident.nameRequired') }]}>

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Form, Input, InputNumber, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import type { CreateUnitBody } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { orgKeys } from './org.queries.ts';
 
 // Same rule as the contract: up to seven digits and two decimals. The area goes to the API as the
 // string typed, never through a float, so "85.32" is stored as exactly 8532.
@@ -20,28 +20,15 @@ interface Values {
 export function AddUnitModal(props: { buildingId: string; onClose: () => void; onDone: () => void }) {
   const { buildingId, onClose, onDone } = props;
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const notifyError = useNotifyError();
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body: CreateUnitBody = { buildingId, number: v.number, area: v.area.trim(), use: v.use };
-      if (typeof v.floor === 'number') body.floor = v.floor;
-      await api.post('/api/v1/units', body);
-      onDone();
-    } catch (e) {
-      notifyError(e, form);
-    } finally {
-      setBusy(false);
-    }
+  const submit = (v: Values) => {
+    const body: CreateUnitBody = { buildingId, number: v.number, area: v.area.trim(), use: v.use };
+    if (typeof v.floor === 'number') body.floor = v.floor;
+    return unwrap(gz.POST('/api/v1/units', { body }));
   };
 
   return (
-    <Modal open title={t('people.building.addUnit')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ use: 'residential' }} data-testid="add-unit-form">
+    <ModalForm<Values> title={t('people.building.addUnit')} submit={submit} onDone={onDone} onClose={onClose}
+      invalidates={[orgKeys.all]} initialValues={{ use: 'residential' }} testId="add-unit-form">
         <Form.Item name="number" label={t('people.building.unitNumber')} rules={[{ required: true, whitespace: true, message: t('people.building.numberRequired') }]}>
           <Input maxLength={50} />
         </Form.Item>
@@ -59,7 +46,6 @@ export function AddUnitModal(props: { buildingId: string; onClose: () => void; o
             ]}
           />
         </Form.Item>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }

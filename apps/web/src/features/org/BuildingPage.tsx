@@ -3,26 +3,27 @@ import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { BankOutlined, HomeOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import type { BuildingDetail, RegionDetail, UnitView } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { UnitView } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
 import { formatArea } from '../../components/labels.ts';
 import { PageSpinner } from '../../shell/AppLayout.tsx';
 import { RegionBreadcrumb } from './RegionBreadcrumb.tsx';
 import { AddUnitModal } from './AddUnitModal.tsx';
+import { buildingQuery, regionQuery } from './org.queries.ts';
 
 /** /org/buildings/:id — a building's units with floor area, owners and the households living there. */
 export default function BuildingPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
-  const { data, error, reload } = useApi<BuildingDetail>(`/api/v1/buildings/${id}`);
+  const { data, error, refetch } = useQuery(buildingQuery(id));
   // The building carries no ancestors of its own; its region's page has them for the breadcrumb.
-  const region = useApi<RegionDetail>(data ? `/api/v1/regions/${data.regionId}` : null);
+  const region = useQuery({ ...regionQuery(data?.regionId ?? ''), enabled: Boolean(data) });
   const b = data?.id === id ? data : undefined;
 
-  if (error && !b) return <PageError error={error} onRetry={reload} />;
+  if (error && !b) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!b) return <PageSpinner />;
 
   const columns: Column<UnitView>[] = [
@@ -107,10 +108,7 @@ export default function BuildingPage() {
         <AddUnitModal
           buildingId={b.id}
           onClose={() => setAdding(false)}
-          onDone={() => {
-            setAdding(false);
-            reload();
-          }}
+          onDone={() => setAdding(false)}
         />
       )}
     </div>

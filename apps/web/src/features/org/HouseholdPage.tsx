@@ -1,8 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { Card, Descriptions, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import type { HouseholdDetail } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { formatArea } from '../../components/labels.ts';
@@ -12,17 +11,18 @@ import { useRevealInTree } from './OrgPage.tsx';
 import { AddResidentForm } from './AddResidentForm.tsx';
 import { residentColumns } from './residentColumns.tsx';
 import { useRelationLabel } from './relations.ts';
+import { householdQuery } from './org.queries.ts';
 
 /** /org/households/:id — a household's home and its members, with "add member" for writers. */
 export default function HouseholdPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const relationLabel = useRelationLabel();
-  const { data, error, loading, reload } = useApi<HouseholdDetail>(`/api/v1/households/${id}`);
+  const { data, error, isFetching, refetch } = useQuery(householdQuery(id));
   const h = data?.id === id ? data : undefined;
   useRevealInTree(h?.ancestors.map((a) => a.id));
 
-  if (error && !h) return <PageError error={error} onRetry={reload} />;
+  if (error && !h) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!h) return <PageSpinner />;
 
   return (
@@ -56,11 +56,11 @@ export default function HouseholdPage() {
           rows={h.residents}
           columns={residentColumns(t, relationLabel)}
           rowKey={(r) => r.id}
-          loading={loading}
+          loading={isFetching}
           testId="household-members"
         />
       </Card>
-      {h.abilities.includes('people.write') && <AddResidentForm householdId={h.id} hasHead={h.head !== null} onAdded={reload} />}
+      {h.abilities.includes('people.write') && <AddResidentForm householdId={h.id} hasHead={h.head !== null} />}
     </div>
   );
 }

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import { Button, Popconfirm, Space } from 'antd';
 import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { RevealResult } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 
 /** Props of {@link MaskedValue}. */
 export interface MaskedValueProps {
@@ -23,21 +22,12 @@ export interface MaskedValueProps {
  */
 export function MaskedValue({ residentId, field, masked, canReveal, testId }: MaskedValueProps) {
   const { t } = useTranslation();
-  const notifyError = useNotifyError();
   const [full, setFull] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const reveal = async () => {
-    setBusy(true);
-    try {
-      const r = await api.post<RevealResult>(`/api/v1/residents/${residentId}/reveal`, { field });
-      setFull(r.value ?? '—');
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A mutation, not a query: each reveal is an audited act, and the value must never enter the cache.
+  const reveal = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/residents/{id}/reveal', { params: { path: { id: residentId } }, body: { field } })),
+    onSuccess: (r) => setFull(r.value ?? '—'),
+  });
 
   if (!masked) return <span data-testid={testId}>—</span>;
   return (
@@ -46,8 +36,8 @@ export function MaskedValue({ residentId, field, masked, canReveal, testId }: Ma
         {full ?? masked}
       </span>
       {canReveal && full === null && (
-        <Popconfirm title={t('common.reveal.confirm')} okText={t('common.reveal.ok')} onConfirm={reveal} styles={{ root: { maxWidth: 360 } }}>
-          <Button size="small" icon={<EyeOutlined />} loading={busy} data-testid={`${testId}-reveal`}>
+        <Popconfirm title={t('common.reveal.confirm')} okText={t('common.reveal.ok')} onConfirm={() => reveal.mutate()} styles={{ root: { maxWidth: 360 } }}>
+          <Button size="small" icon={<EyeOutlined />} loading={reveal.isPending} data-testid={`${testId}-reveal`}>
             {t('common.reveal.button')}
           </Button>
         </Popconfirm>

@@ -7,13 +7,11 @@ import { useIsMobile } from '../../components/useIsMobile.ts';
 
 /** What the pages under /org receive from the tree beside them. */
 export interface OrgOutletContext {
-  /** Reloads the tree's children of these regions (null: the roots) after a change. */
-  refreshTree: (...parentIds: (string | null)[]) => void;
   /** Opens the tree down to a page's region (its ancestors' ids, top down). */
   revealInTree: (ids: readonly string[]) => void;
 }
 
-const NOOP: OrgOutletContext = { refreshTree: () => undefined, revealInTree: () => undefined };
+const NOOP: OrgOutletContext = { revealInTree: () => undefined };
 
 /** The tree beside the pages under /org (no-ops on phones, where the tree is not shown). */
 export function useOrgTree(): OrgOutletContext {
@@ -43,7 +41,6 @@ export default function OrgPage() {
 
   const ctx = useMemo<OrgOutletContext>(
     () => ({
-      refreshTree: (...ids) => ids.forEach((id) => tree.current?.refresh(id)),
       revealInTree: (ids) => tree.current?.expandTo(ids),
     }),
     [],

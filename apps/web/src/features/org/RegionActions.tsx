@@ -5,9 +5,10 @@ import {
   CloudUploadOutlined, DownloadOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, StopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../api/client.ts';
+import { download, gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import { orgKeys } from './org.queries.ts';
 import type { RegionDetail } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { AddChildModal, MoveModal, RenameModal } from './RegionModals.tsx';
 
 type Open = 'child' | 'rename' | 'move' | null;
@@ -20,33 +21,28 @@ export function RegionActions(props: { region: RegionDetail; onChanged: (o?: { p
   const { region, onChanged } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const [open, setOpen] = useState<Open>(null);
-  const [busy, setBusy] = useState(false);
   const can = (a: string) => region.abilities.includes(a);
   const manage = can('region.manage') && !region.retired;
 
-  const retire = async () => {
-    try {
-      await api.post(`/api/v1/regions/${region.id}/retire`);
+  const retire = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/regions/{id}/retire', { params: { path: { id: region.id } } })),
+    invalidates: [orgKeys.all],
+    onSuccess: () => {
       void message.success(t('org.actions.retired'));
       onChanged();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const exportResidents = async () => {
-    setBusy(true);
-    const hide = message.loading(t('org.actions.exporting'), 0);
-    try {
-      await download('/api/v1/exports/residents.xlsx', { regionId: region.id }, `${region.name}.xlsx`);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      hide();
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const exporting = useApiMutation({
+    mutationFn: async () => {
+      const hide = message.loading(t('org.actions.exporting'), 0);
+      try {
+        await download('/api/v1/exports/residents.xlsx', { regionId: region.id }, `${region.name}.xlsx`);
+      } finally {
+        hide();
+      }
+    },
+  });
 
   const buttons = [];
   if (manage && region.level !== 'microgrid') {
@@ -60,13 +56,13 @@ export function RegionActions(props: { region: RegionDetail; onChanged: (o?: { p
   }
   if (manage) {
     buttons.push(
-      <Popconfirm key="retire" title={t('org.actions.retireConfirm', { name: region.name })} onConfirm={retire} okButtonProps={{ danger: true }}>
+      <Popconfirm key="retire" title={t('org.actions.retireConfirm', { name: region.name })} onConfirm={() => retire.mutate()} okButtonProps={{ danger: true }}>
         <Button danger icon={<StopOutlined />} data-testid="action-retire">{t('org.actions.retire')}</Button>
       </Popconfirm>,
     );
   }
   if (can('export.run')) {
-    buttons.push(<Button key="export" icon={<DownloadOutlined />} loading={busy} onClick={exportResidents} data-testid="action-export">{t('org.actions.export')}</Button>);
+    buttons.push(<Button key="export" icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()} data-testid="action-export">{t('org.actions.export')}</Button>);
   }
   if (can('import.run') && !region.retired && ['community', 'grid', 'microgrid'].includes(region.level)) {
     buttons.push(

@@ -3,23 +3,18 @@ import { Link, useNavigate } from 'react-router';
 import { Button, Input, Space } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import type { HouseholdView, Page, RegionDetail } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { usePaging } from '../../components/usePaging.ts';
+import type { HouseholdView, RegionDetail } from '../../api/types.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
+import { householdsQuery } from './org.queries.ts';
 import { AddHouseholdModal } from './AddHouseholdModal.tsx';
 
 /** The households in a region's subtree, paged and searchable, with "register household" for writers. */
 export function RegionHouseholds({ region }: { region: RegionDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const paging = usePaging(20);
   const [q, setQ] = useState('');
   const [adding, setAdding] = useState(false);
-  const { data, error, loading, reload } = useApi<Page<HouseholdView>>('/api/v1/households', {
-    regionId: region.id, q, limit: paging.limit, offset: paging.offset,
-  });
   const canAdd = region.abilities.includes('people.write') && !region.retired && (region.level === 'grid' || region.level === 'microgrid');
 
   const columns: Column<HouseholdView>[] = [
@@ -36,10 +31,7 @@ export function RegionHouseholds({ region }: { region: RegionDetail }) {
         <Input.Search
           allowClear
           placeholder={t('org.region.householdsSearch')}
-          onSearch={(v) => {
-            paging.reset();
-            setQ(v.trim());
-          }}
+          onSearch={(v) => setQ(v.trim())}
           style={{ width: 280 }}
           data-testid="households-search"
         />
@@ -49,18 +41,13 @@ export function RegionHouseholds({ region }: { region: RegionDetail }) {
           </Button>
         )}
       </Space>
-      {error ? (
-        <PageError error={error} onRetry={reload} />
-      ) : (
-        <ResponsiveTable
-          rows={data?.items}
-          columns={columns}
-          rowKey={(h) => h.id}
-          loading={loading}
-          paging={{ ...paging, total: data?.total ?? 0 }}
-          testId="region-households"
-        />
-      )}
+      <PagedTable
+        query={(page) => householdsQuery({ regionId: region.id, q, ...page })}
+        resetKey={`${region.id}|${q}`}
+        columns={columns}
+        rowKey={(h) => h.id}
+        testId="region-households"
+      />
       {adding && (
         <AddHouseholdModal regionId={region.id} onClose={() => setAdding(false)} onDone={(id) => navigate(`/org/households/${id}`)} />
       )}

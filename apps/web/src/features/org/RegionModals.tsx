@@ -1,35 +1,22 @@
-import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { childLevel, parentLevel } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import type { CreateRegionBody, MoveRegionBody, RegionDetail, UpdateRegionBody } from '../../api/types.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import type { MoveRegionBody, RegionDetail } from '../../api/types.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { orgKeys } from './org.queries.ts';
 
 const SEGMENT = /^\d{3}$/;
 
-/** A modal form that posts its values and reports field errors from the API under the fields. */
-function useSubmit<V>(send: (v: V) => Promise<unknown>, onDone: (v: V) => void) {
-  const [form] = Form.useForm<V>();
-  const [busy, setBusy] = useState(false);
-  const notifyError = useNotifyError();
+/** "Saved", then the caller's follow-up: every region modal ends the same way. */
+function useSaved<V>(onDone: (v: V) => void) {
   const { message } = App.useApp();
   const { t } = useTranslation();
-  const submit = async () => {
-    const values = await form.validateFields();
-    setBusy(true);
-    try {
-      await send(values);
-      void message.success(t('common.action.saved'));
-      onDone(values);
-    } catch (e) {
-      notifyError(e, form);
-    } finally {
-      setBusy(false);
-    }
+  return (_: unknown, v: V) => {
+    void message.success(t('common.action.saved'));
+    onDone(v);
   };
-  return { form, busy, submit };
 }
 
 /** Adds a region one level below `parent`: a three-digit segment and a name. */
@@ -37,14 +24,12 @@ export function AddChildModal(props: { parent: RegionDetail; onClose: () => void
   const { parent, onClose, onDone } = props;
   const { t } = useTranslation();
   const level = childLevel(parent.level);
-  const { form, busy, submit } = useSubmit<{ segment: string; name: string }>(
-    (v) => api.post('/api/v1/regions', { parentId: parent.id, segment: v.segment, name: v.name } satisfies CreateRegionBody),
-    onDone,
-  );
+  const saved = useSaved(onDone);
   if (!level) return null;
   return (
-    <Modal open title={t('org.form.childTitle', { level: t(`common.level.${level}`) })} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="add-child-form">
+    <ModalForm<{ segment: string; name: string }> title={t('org.form.childTitle', { level: t(`common.level.${level}`) })} onClose={onClose}
+      submit={(v) => unwrap(gz.POST('/api/v1/regions', { body: { parentId: parent.id, segment: v.segment, name: v.name } }))}
+      invalidates={[orgKeys.all]} onDone={saved} testId="add-child-form">
         <Form.Item
           name="segment"
           label={t('org.form.segment')}
@@ -56,8 +41,7 @@ export function AddChildModal(props: { parent: RegionDetail; onClose: () => void
         <Form.Item name="name" label={t('org.form.name')} rules={[{ required: true, whitespace: true, message: t('org.form.nameRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }
 
@@ -65,18 +49,15 @@ export function AddChildModal(props: { parent: RegionDetail; onClose: () => void
 export function RenameModal(props: { region: RegionDetail; onClose: () => void; onDone: () => void }) {
   const { region, onClose, onDone } = props;
   const { t } = useTranslation();
-  const { form, busy, submit } = useSubmit<{ name: string }>(
-    (v) => api.patch(`/api/v1/regions/${region.id}`, { name: v.name } satisfies UpdateRegionBody),
-    onDone,
-  );
+  const saved = useSaved(onDone);
   return (
-    <Modal open title={t('org.form.renameTitle')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ name: region.name }} data-testid="rename-form">
+    <ModalForm<{ name: string }> title={t('org.form.renameTitle')} onClose={onClose}
+      submit={(v) => unwrap(gz.PATCH('/api/v1/regions/{id}', { params: { path: { id: region.id } }, body: { name: v.name } }))}
+      invalidates={[orgKeys.all]} onDone={saved} initialValues={{ name: region.name }} testId="rename-form">
         <Form.Item name="name" label={t('org.form.name')} rules={[{ required: true, whitespace: true, message: t('org.form.nameRequired') }]}>
           <Input maxLength={100} />
         </Form.Item>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }
 
@@ -88,17 +69,15 @@ export function MoveModal(props: { region: RegionDetail; onClose: () => void; on
   const { region, onClose, onDone } = props;
   const { t } = useTranslation();
   const above = parentLevel(region.level);
-  const { form, busy, submit } = useSubmit<{ parentId: string; segment?: string }>(
-    (v) => {
-      const body: MoveRegionBody = { parentId: v.parentId, ...(v.segment ? { segment: v.segment } : {}) };
-      return api.post(`/api/v1/regions/${region.id}/move`, body);
-    },
-    (v) => onDone(v.parentId),
-  );
+  const saved = useSaved<{ parentId: string }>((v) => onDone(v.parentId));
   if (!above) return null;
+  const move = (v: { parentId: string; segment?: string }) => {
+    const body: MoveRegionBody = { parentId: v.parentId, ...(v.segment ? { segment: v.segment } : {}) };
+    return unwrap(gz.POST('/api/v1/regions/{id}/move', { params: { path: { id: region.id } }, body }));
+  };
   return (
-    <Modal open title={t('org.form.moveTitle')} onCancel={onClose} onOk={submit} confirmLoading={busy} destroyOnHidden>
-      <Form form={form} layout="vertical" data-testid="move-form">
+    <ModalForm<{ parentId: string; segment?: string }> title={t('org.form.moveTitle')} onClose={onClose} submit={move}
+      invalidates={[orgKeys.all]} onDone={saved} testId="move-form">
         <Form.Item
           name="parentId"
           label={t('org.form.newParent', { level: t(`common.level.${above}`) })}
@@ -114,7 +93,6 @@ export function MoveModal(props: { region: RegionDetail; onClose: () => void; on
         >
           <Input maxLength={3} inputMode="numeric" className="gz-mono" />
         </Form.Item>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }

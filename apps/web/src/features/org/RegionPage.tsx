@@ -3,7 +3,7 @@ import { Card, Col, Descriptions, Row, Space, Statistic, Tabs, Tag, Typography }
 import { StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { ResidentTag } from '@gongzhi/core';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RegionDetail, RegionSummary } from '../../api/types.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
 import { PageError } from '../../components/PageError.tsx';
@@ -14,36 +14,34 @@ import { RegionBreadcrumb } from './RegionBreadcrumb.tsx';
 import { RegionActions } from './RegionActions.tsx';
 import { RegionBuildings } from './RegionBuildings.tsx';
 import { RegionHouseholds } from './RegionHouseholds.tsx';
-import { useOrgTree, useRevealInTree } from './OrgPage.tsx';
+import { useRevealInTree } from './OrgPage.tsx';
+import { orgKeys, regionQuery, regionsQuery } from './org.queries.ts';
 
 /** /org/regions/:id — one region: where it sits, what is below it, and what the user may do to it. */
 export default function RegionPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const { refreshTree } = useOrgTree();
-  const detail = useApi<RegionDetail>(`/api/v1/regions/${id}`);
+  const qc = useQueryClient();
+  const detail = useQuery(regionQuery(id));
   const region = detail.data?.id === id ? detail.data : undefined;
   const leaf = region?.level === 'microgrid';
-  const children = useApi<RegionSummary[]>(region && !leaf ? '/api/v1/regions' : null, { parentId: id, includeRetired: true });
+  const children = useQuery({ ...regionsQuery(id, true), enabled: Boolean(region && !leaf) });
   useRevealInTree(region?.ancestors.map((a) => a.id));
 
-  if (detail.error && !region) return <PageError error={detail.error} onRetry={detail.reload} />;
+  if (detail.error && !region) return <PageError error={detail.error} onRetry={() => void detail.refetch()} />;
   if (!region) return <PageSpinner />;
 
   const can = (a: string) => region.abilities.includes(a);
-  const changed = (opts: { parentChanged?: string | null } = {}) => {
-    detail.reload();
-    children.reload();
-    // The parent's list shows this region's name and counts; a move changes two parents.
-    refreshTree(region.parentId, region.id, ...(opts.parentChanged !== undefined ? [opts.parentChanged] : []));
-  };
+  // This region, its lists and the tree beside it (the parents' names and counts; a move changes two
+  // parents) all show the change: the whole register is marked stale.
+  const changed = () => void qc.invalidateQueries({ queryKey: orgKeys.all });
 
   const tabs = [];
   if (!leaf) {
     tabs.push({
       key: 'children',
       label: `${t('org.region.tabs.children')} (${region.counts.children})`,
-      children: <ChildrenTable rows={children.data} loading={children.loading} />,
+      children: <ChildrenTable rows={children.data} loading={children.isFetching} />,
     });
   }
   if ((region.level === 'grid' || region.level === 'microgrid') && can('people.read')) {

@@ -1,20 +1,24 @@
-import { useCallback, useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
+import { useCallback, useImperativeHandle, useState, type Ref } from 'react';
+import { useQueries, useQueryClient } from '@tanstack/react-query';
 import { Empty, Space, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
 import type { RegionSummary } from '../../api/types.ts';
 import { LevelTag } from '../../components/LevelTag.tsx';
+import { orgKeys, regionsQuery } from './org.queries.ts';
 
 /** What the region pages may ask of the tree after they change something. */
 export interface RegionTreeHandle {
-  /** Loads the children of `parentId` again (null: the roots). */
-  refresh: (parentId: string | null) => void;
   /** Opens these regions (top down), loading what is missing, so a page opened by link shows where it sits. */
   expandTo: (ids: readonly string[]) => void;
 }
 
 const ROOT = '';
+
+/** A single root (a community secretary's community) is shown open straight away. */
+function openedAtFirst(roots: readonly RegionSummary[] | undefined): string[] {
+  return roots?.length === 1 && roots[0]!.counts.children > 0 ? [roots[0]!.id] : [];
+}
 
 /**
  * The organisation tree of the user's scope, each level fetched when it is opened. Each node shows its
@@ -23,40 +27,37 @@ const ROOT = '';
 export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSummary) => void; ref?: Ref<RegionTreeHandle> }) {
   const { selectedId, onSelect, ref } = props;
   const { t } = useTranslation();
-  // Children by parent id ('' for the roots); undefined means not loaded yet.
-  const [children, setChildren] = useState<Record<string, RegionSummary[]>>({});
-  const [expanded, setExpanded] = useState<string[]>([]);
-  const [loadingRoots, setLoadingRoots] = useState(true);
+  const qc = useQueryClient();
+  // The parents whose children are shown ('' for the roots); each is one cached query, so a write in
+  // the register (which invalidates `orgKeys.all`) refreshes every open level by itself.
+  const [opened, setOpened] = useState<string[]>([ROOT]);
+  // null until the user (or a page) opens something: until then the single root is shown open.
+  const [expandedState, setExpanded] = useState<string[] | null>(null);
+  const results = useQueries({ queries: opened.map((p) => ({ ...regionsQuery(p === ROOT ? null : p) })) });
+  // Children by parent id; a level that failed (404 above the user's scope) simply stays out.
+  const children: Record<string, RegionSummary[]> = Object.fromEntries(opened.flatMap((p, i) => {
+    const r = results[i];
+    if (r?.data) return [[p, r.data]];
+    return p === ROOT && r?.isError ? [[ROOT, []]] : [];
+  }));
+  const roots = children[ROOT];
+  const expanded = expandedState ?? openedAtFirst(roots);
 
-  const loadedRef = useRef(children);
-  loadedRef.current = children;
-
-  const load = useCallback(async (parentId: string | null) => {
-    const rows = await api.get<RegionSummary[]>('/api/v1/regions', parentId ? { parentId } : undefined);
-    setChildren((prev) => ({ ...prev, [parentId ?? ROOT]: rows }));
-    return rows;
-  }, []);
-
-  useEffect(() => {
-    load(null)
-      .then((roots) => {
-        // A single root (a community secretary's community) is opened straight away.
-        if (roots.length === 1 && roots[0]!.counts.children > 0) setExpanded([roots[0]!.id]);
-      })
-      .catch(() => setChildren((prev) => ({ ...prev, [ROOT]: [] })))
-      .finally(() => setLoadingRoots(false));
-  }, [load]);
+  const open = useCallback(async (parentId: string) => {
+    setOpened((prev) => (prev.includes(parentId) ? prev : [...prev, parentId]));
+    // Shares the fetch the new level's query starts; resolves when its children are there.
+    await qc.fetchQuery(regionsQuery(parentId)).catch(() => undefined);
+  }, [qc]);
 
   useImperativeHandle(ref, () => ({
-    refresh: (parentId) => void load(parentId).catch(() => undefined),
     expandTo: (ids) => {
       void (async () => {
         // Ancestors above the user's scope answer 404; they are skipped and simply stay out of the tree.
-        for (const id of ids) if (!loadedRef.current[id]) await load(id).catch(() => undefined);
-        setExpanded((prev) => [...new Set([...prev, ...ids])]);
+        for (const id of ids) await open(id);
+        setExpanded((prev) => [...new Set([...(prev ?? openedAtFirst(qc.getQueryData(orgKeys.regions(null)))), ...ids])]);
       })();
     },
-  }), [load]);
+  }), [open, qc]);
 
   const build = (parentKey: string): TreeDataNode[] =>
     (children[parentKey] ?? []).map((r) => ({
@@ -75,7 +76,7 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
       ),
     }));
 
-  if (loadingRoots) return <Spin />;
+  if (!roots) return <Spin />;
   const treeData = build(ROOT);
   if (!treeData.length) return <Empty description={t('org.tree.empty')} />;
 
@@ -89,7 +90,7 @@ export function RegionTree(props: { selectedId?: string; onSelect: (r: RegionSum
         onExpand={(keys) => setExpanded(keys.map(String))}
         selectedKeys={selectedId ? [selectedId] : []}
         loadData={async (node) => {
-          if (!children[String(node.key)]) await load(String(node.key)).catch(() => undefined);
+          if (!children[String(node.key)]) await open(String(node.key));
         }}
         onSelect={(_, info) => {
           const r = byId(String(info.node.key));

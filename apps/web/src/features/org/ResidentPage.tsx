@@ -1,21 +1,22 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { App, Button, Card, Descriptions, Select, Space, Switch, Tag, Typography } from 'antd';
 import { ExportOutlined, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RESIDENT_TAGS, type ResidentTag } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
-import type { ResidentDetail, UpdateResidentBody } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import type { UpdateResidentBody } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ResidentTags } from '../../components/ResidentTags.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { PageSpinner } from '../../shell/AppLayout.tsx';
 import { RegionBreadcrumb } from './RegionBreadcrumb.tsx';
 import { useRevealInTree } from './OrgPage.tsx';
 import { MaskedValue } from './MaskedValue.tsx';
 import { useRelationLabel } from './relations.ts';
+import { orgKeys, residentQuery } from './org.queries.ts';
 
 /** /org/residents/:id — one resident: masked details with audited reveal, tags, moved-out. */
 export default function ResidentPage() {
@@ -24,36 +25,28 @@ export default function ResidentPage() {
   const { message } = App.useApp();
   const labels = useDomainLabels();
   const relationLabel = useRelationLabel();
-  const notifyError = useNotifyError();
-  const { data, error, reload } = useApi<ResidentDetail>(`/api/v1/residents/${id}`);
+  const { data, error, refetch } = useQuery(residentQuery(id));
   const r = data?.id === id ? data : undefined;
   useRevealInTree(r?.ancestors.map((a) => a.id));
-  const [tags, setTags] = useState<ResidentTag[]>([]);
-  const [saving, setSaving] = useState(false);
+  // The tags being edited, with the record they were edited on: a newer load of the record (after a
+  // save, or another resident) shows its own tags again, without an effect copying them over.
+  const [edit, setEdit] = useState<{ of: typeof r; tags: ResidentTag[] }>();
+  const update = useApiMutation({
+    mutationFn: (body: UpdateResidentBody) => unwrap(gz.PATCH('/api/v1/residents/{id}', { params: { path: { id } }, body })),
+    invalidates: [orgKeys.all],
+    onSuccess: () => void message.success(t('common.action.saved')),
+  });
 
-  useEffect(() => {
-    if (r) setTags(r.tags);
-  }, [r]);
-
-  if (error && !r) return <PageError error={error} onRetry={reload} />;
+  if (error && !r) return <PageError error={error} onRetry={() => void refetch()} />;
   if (!r) return <PageSpinner />;
 
+  const tags = edit?.of === r ? edit.tags : r.tags;
+  const setTags = (next: ResidentTag[]) => setEdit({ of: r, tags: next });
   const canWrite = r.abilities.includes('people.write');
   const canReveal = r.abilities.includes('pii.reveal');
   const tagsChanged = tags.length !== r.tags.length || tags.some((x) => !r.tags.includes(x));
-
-  const save = async (body: UpdateResidentBody) => {
-    setSaving(true);
-    try {
-      await api.patch(`/api/v1/residents/${r.id}`, body);
-      void message.success(t('common.action.saved'));
-      reload();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const saving = update.isPending;
+  const save = (body: UpdateResidentBody) => update.mutate(body);
 
   return (
     <div data-testid="resident-page">

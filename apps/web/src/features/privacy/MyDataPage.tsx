@@ -1,8 +1,8 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Popconfirm, Space, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, download } from '../../api/client.ts';
+import { download, gz, unwrap } from '../../api/client.ts';
 import { useSession } from '../../shell/session.tsx';
 
 /** /my-data — a person's copy of everything held about them, and removal on request (PIPL). */
@@ -10,7 +10,6 @@ export default function MyDataPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { session, signOut } = useSession();
-  const [busy, setBusy] = useState(false);
   const staff = session?.grants.some((g) => !['resident', 'owner', 'party_member'].includes(g.role)) ?? false;
 
   const exportData = async () => {
@@ -20,17 +19,15 @@ export default function MyDataPage() {
       message.error((err as Error).message);
     }
   };
-  const erase = async () => {
-    setBusy(true);
-    try {
-      await api.post('/api/v1/me/erasure', { confirm: true });
+  const erasing = useMutation({
+    mutationFn: async () => {
+      await unwrap(gz.POST('/api/v1/me/erasure', { body: { confirm: true } }));
       await signOut().catch(() => undefined);
-    } catch (err) {
-      message.error((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: (err) => void message.error(err.message),
+  });
+  const busy = erasing.isPending;
+  const erase = () => erasing.mutate();
 
   return (
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 720 }}>

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { Alert, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MATTERS, type Matter, type RequestEvent } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import type { CategoryView, Page, RequestDetail, RequestSummary } from '../../api/types.ts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { CategoryView, RequestDetail, RequestSummary } from '../../api/types.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import type { DepartmentOption } from './catalogue.ts';
 import { percent, useRequestLabels } from './requestLabels.ts';
+import { requestsQuery } from './requests.queries.ts';
 
 /** Props of {@link ActionFields}. */
 export interface ActionFieldsProps {
@@ -123,31 +124,32 @@ function MergeFields({ request }: { request: RequestDetail }) {
   const form = Form.useFormInstance();
   const [target, setTarget] = useState<RequestSummary | null>(null);
   const [missing, setMissing] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const find = async (raw: string) => {
-    const number = raw.trim().toUpperCase();
-    if (!number) return;
-    setBusy(true);
-    try {
-      const page = await api.get<Page<RequestSummary>>('/api/v1/requests', { q: number, limit: 1 });
+  const qc = useQueryClient();
+  // A lookup the user starts with a button: `useMutation` gives it its spinner and its outcome.
+  const lookup = useMutation({
+    mutationFn: (number: string) => qc.fetchQuery(requestsQuery({ q: number, limit: 1 })),
+    onSuccess: (page, number) => {
       const hit = page.items.find((r) => r.number === number && r.id !== request.id) ?? null;
       setTarget(hit);
       setMissing(hit ? null : number);
       form.setFieldValue('intoId', hit?.id);
-    } catch {
+    },
+    onError: (_, number) => {
       setTarget(null);
       setMissing(number);
       form.setFieldValue('intoId', undefined);
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const busy = lookup.isPending;
+  const find = (raw: string) => {
+    const number = raw.trim().toUpperCase();
+    if (number) lookup.mutate(number);
   };
 
   return (
     <>
       <Form.Item label={t('requests.actions.mergeNumber')}>
-        <Input.Search enterButton={t('requests.actions.mergeFind')} loading={busy} onSearch={(v) => void find(v)} placeholder="GZ00000001" data-testid="merge-number" />
+        <Input.Search enterButton={t('requests.actions.mergeFind')} loading={busy} onSearch={find} placeholder="GZ00000001" data-testid="merge-number" />
       </Form.Item>
       <Form.Item name="intoId" hidden rules={[{ required: true, message: t('requests.actions.mergeRequired') }]}><Input /></Form.Item>
       <Form.Item shouldUpdate noStyle>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Modal, Space, Typography, type ButtonProps } from 'antd';
+import { App, Button, Card, Space, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RequestEvent } from '@gongzhi/core';
-import { ApiError } from '../../api/client.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import type { ActBody, CategoryView, RequestDetail } from '../../api/types.ts';
 import { ActionFields } from './ActionFields.tsx';
 import type { DepartmentOption } from './catalogue.ts';
@@ -52,38 +52,11 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
   const { message } = App.useApp();
   const labels = useRequestLabels();
   const [open, setOpen] = useState<RequestEvent | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
   const events = request.allowed.filter((e) => !RESIDENT_EVENTS.has(e)) as RequestEvent[];
-
-  const start = (e: RequestEvent) => {
-    setFailure(null);
-    form.resetFields();
-    form.setFieldsValue(initialValues(e, request));
-    setOpen(e);
-  };
-
-  const submit = async () => {
-    if (!open) return;
-    const values = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = await act(request.id, toBody(open, values as Record<string, unknown>));
-      void message.success(t('requests.actions.done', { action: labels.event(open) }));
-      setOpen(null);
-      onChanged(next);
-    } catch (e) {
-      if (!(e instanceof ApiError)) setFailure(String(e));
-      else if (!e.isAuthLoss) {
-        setFailure(e.message);
-        const issues = e.fieldIssues;
-        if (issues.length) form.setFields(issues.map((i) => ({ name: i.path.replace(/^\//, ''), errors: [i.message] })));
-      }
-    } finally {
-      setBusy(false);
-    }
+  const done = (next: RequestDetail, event: RequestEvent) => {
+    void message.success(t('requests.actions.done', { action: labels.event(event) }));
+    setOpen(null);
+    onChanged(next);
   };
 
   return (
@@ -93,28 +66,29 @@ export function ActionPanel({ request, categories, departments, onChanged }: Act
       ) : (
         <Space wrap>
           {events.map((e) => (
-            <Button key={e} type={PRIMARY.has(e) ? 'primary' : 'default'} danger={DANGER.has(e)} onClick={() => start(e)} data-testid={`action-${e}`}>
+            <Button key={e} type={PRIMARY.has(e) ? 'primary' : 'default'} danger={DANGER.has(e)} onClick={() => setOpen(e)} data-testid={`action-${e}`}>
               {labels.event(e)}
             </Button>
           ))}
         </Space>
       )}
-      <Modal
-        open={open !== null}
-        title={open ? `${labels.event(open)} · ${request.number}` : ''}
-        onCancel={() => setOpen(null)}
-        onOk={() => void submit()}
-        okText={open ? labels.event(open) : undefined}
-        confirmLoading={busy}
-        okButtonProps={{ danger: open !== null && DANGER.has(open), 'data-testid': 'action-submit' } as ButtonProps}
-        forceRender
-        width={600}
-      >
-        <Form form={form} layout="vertical" data-testid={open ? `action-form-${open}` : undefined}>
-          {open && <ActionFields event={open} request={request} categories={categories} departments={departments} />}
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} data-testid="action-error" />}
-      </Modal>
+      {/* A refusal stays in the dialog (not a passing toast) until the step is retried or the dialog reopened. */}
+      {open && (
+        <ModalForm<Record<string, unknown>, RequestDetail>
+          title={`${labels.event(open)} · ${request.number}`}
+          okText={labels.event(open)}
+          okButtonProps={{ danger: DANGER.has(open), 'data-testid': 'action-submit' } as ButtonProps}
+          width={600}
+          initialValues={initialValues(open, request)}
+          submit={(values) => act(request.id, toBody(open, values))}
+          onDone={(next) => done(next, open)}
+          onClose={() => setOpen(null)}
+          testId={`action-form-${open}`}
+          errorTestId="action-error"
+        >
+          <ActionFields event={open} request={request} categories={categories} departments={departments} />
+        </ModalForm>
+      )}
     </Card>
   );
 }

@@ -2,15 +2,16 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Space, Switch, Tag, Typography } from 'antd';
 import { EditOutlined, ImportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { CategoryView } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useSession } from '../../shell/session.tsx';
 import { CategoryModal } from './CategoryModal.tsx';
 import { MatterTag } from './RequestTags.tsx';
 import { useCategories, useDepartments } from './catalogue.ts';
+import { requestKeys } from './requests.queries.ts';
 
 /**
  * /categories — the district's service catalogue for those who manage it: class, department, time
@@ -20,38 +21,30 @@ import { useCategories, useDepartments } from './catalogue.ts';
 export default function CategoriesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const { session } = useSession();
   const [showInactive, setShowInactive] = useState(true);
-  const { data, error, loading, reload } = useCategories(true);
+  const { data, error, isFetching: loading, refetch } = useCategories(true);
   const departments = useDepartments(data);
   const [editing, setEditing] = useState<CategoryView | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
   const rows = (data ?? []).filter((c) => showInactive || c.active);
 
-  const patch = async (c: CategoryView, body: { active?: boolean; workingTime?: boolean }) => {
-    setBusy(c.id);
-    try {
-      await api.patch<CategoryView>(`/api/v1/categories/${c.id}`, body);
-      void message.success(t('common.action.saved'));
-      reload();
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+  const patching = useApiMutation({
+    mutationFn: ({ c, body }: { c: CategoryView; body: { active?: boolean; workingTime?: boolean } }) =>
+      unwrap(gz.PATCH('/api/v1/categories/{id}', { params: { path: { id: c.id } }, body })),
+    invalidates: [requestKeys.all],
+    onSuccess: () => void message.success(t('common.action.saved')),
+  });
+  const busy = patching.isPending ? patching.variables.c.id : null;
+  const patch = (c: CategoryView, body: { active?: boolean; workingTime?: boolean }) => patching.mutate({ c, body });
 
-  const installDefaults = async () => {
+  const defaults = useApiMutation({
+    mutationFn: (districtCode: string) => unwrap(gz.POST('/api/v1/categories/defaults', { body: { districtCode } })),
+    invalidates: [requestKeys.all],
+    onSuccess: (r) => void message.success(t('kpi.categories.installed', { n: r.added })),
+  });
+  const installDefaults = () => {
     const districtCode = session?.grants.find((g) => g.regionPath)?.regionPath?.slice(0, 6);
-    if (!districtCode) return;
-    try {
-      const r = await api.post<{ added: number }>('/api/v1/categories/defaults', { districtCode });
-      void message.success(t('kpi.categories.installed', { n: r.added }));
-      reload();
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) notifyError(e);
-    }
+    if (districtCode) defaults.mutate(districtCode);
   };
 
   const columns: Column<CategoryView>[] = [
@@ -75,7 +68,7 @@ export default function CategoriesPage() {
       title: t('kpi.categories.clock'),
       render: (c) => (
         <Space size={6}>
-          <Switch size="small" checked={c.workingTime} loading={busy === c.id} onChange={(v) => void patch(c, { workingTime: v })} aria-label={t('kpi.categories.workingTime')} />
+          <Switch size="small" checked={c.workingTime} loading={busy === c.id} onChange={(v) => patch(c, { workingTime: v })} aria-label={t('kpi.categories.workingTime')} />
           <span>{c.workingTime ? t('kpi.categories.workingShort') : t('kpi.categories.calendarShort')}</span>
         </Space>
       ),
@@ -85,7 +78,7 @@ export default function CategoriesPage() {
       title: t('kpi.categories.active'),
       render: (c) => (
         <Space size={6}>
-          <Switch size="small" checked={c.active} loading={busy === c.id} onChange={(v) => void patch(c, { active: v })} aria-label={t('kpi.categories.active')} data-testid="category-active-switch" />
+          <Switch size="small" checked={c.active} loading={busy === c.id} onChange={(v) => patch(c, { active: v })} aria-label={t('kpi.categories.active')} data-testid="category-active-switch" />
           {c.active ? <span>{t('kpi.categories.active')}</span> : <Tag>{t('kpi.categories.inactive')}</Tag>}
         </Space>
       ),
@@ -104,12 +97,12 @@ export default function CategoriesPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>{t('kpi.categories.showInactive')}</Checkbox>
         {data && data.length === 0 && (
-          <Button icon={<ImportOutlined />} onClick={() => void installDefaults()} data-testid="categories-defaults">{t('kpi.categories.installDefaults')}</Button>
+          <Button icon={<ImportOutlined />} onClick={installDefaults} data-testid="categories-defaults">{t('kpi.categories.installDefaults')}</Button>
         )}
       </Space>
       {data && data.length === 0 && <Typography.Paragraph>{t('kpi.categories.empty')}</Typography.Paragraph>}
       {error ? (
-        <PageError error={error} onRetry={reload} />
+        <PageError error={error} onRetry={() => void refetch()} />
       ) : (
         <ResponsiveTable rows={rows} columns={columns} rowKey={(c) => c.id} loading={loading} testId="categories-table" />
       )}
@@ -118,10 +111,7 @@ export default function CategoriesPage() {
           category={editing}
           departments={departments}
           onClose={() => setEditing(null)}
-          onSaved={() => {
-            setEditing(null);
-            reload();
-          }}
+          onSaved={() => setEditing(null)}
         />
       )}
     </div>

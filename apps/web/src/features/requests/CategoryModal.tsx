@@ -1,8 +1,9 @@
-import { useState } from 'react';
-import { Alert, App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
+import { App, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import type { CategoryView, UpdateCategoryBody } from '../../api/types.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { requestKeys } from './requests.queries.ts';
 import type { DepartmentOption } from './catalogue.ts';
 
 type Values = {
@@ -26,41 +27,28 @@ export interface CategoryModalProps {
 export function CategoryModal({ category: c, departments, onClose, onSaved }: CategoryModalProps) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const save = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const body: UpdateCategoryBody = {
-        nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), departmentId: v.departmentId ?? null, respondHours: v.respondHours,
-        resolveHours: v.resolveHours, workingTime: v.workingTime, requiredFields: v.requiredFields, active: v.active,
-      };
-      const saved = await api.patch<CategoryView>(`/api/v1/categories/${c.id}`, body);
-      void message.success(t('common.action.saved'));
-      onSaved(saved);
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+  const save = (v: Values) => {
+    const body: UpdateCategoryBody = {
+      nameZh: v.nameZh.trim(), nameEn: v.nameEn.trim(), departmentId: v.departmentId ?? null, respondHours: v.respondHours,
+      resolveHours: v.resolveHours, workingTime: v.workingTime, requiredFields: v.requiredFields, active: v.active,
+    };
+    return unwrap(gz.PATCH('/api/v1/categories/{id}', { params: { path: { id: c.id } }, body }));
+  };
+  const saved = (category: CategoryView) => {
+    void message.success(t('common.action.saved'));
+    onSaved(category);
   };
 
   const hours = (max: number) => <InputNumber min={1} max={max} precision={0} style={{ width: '100%' }} />;
   return (
-    <Modal open title={`${t('kpi.categories.edit')} · ${c.code}`} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} width={640} destroyOnHidden>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        data-testid="category-form"
-        initialValues={{
-          nameZh: c.nameZh, nameEn: c.nameEn, departmentId: c.department?.id, respondHours: c.respondHours, resolveHours: c.resolveHours,
-          workingTime: c.workingTime, requiredFields: c.requiredFields as Values['requiredFields'], active: c.active,
-        }}
-      >
+    // The refusal stays in the dialog (the editor compares it with the fields), not in a passing toast.
+    <ModalForm<Values, CategoryView> title={`${t('kpi.categories.edit')} · ${c.code}`} onClose={onClose} submit={save} onDone={saved}
+      invalidates={[requestKeys.all]} width={640} testId="category-form" errorTestId="category-error"
+      initialValues={{
+        nameZh: c.nameZh, nameEn: c.nameEn, departmentId: c.department?.id, respondHours: c.respondHours, resolveHours: c.resolveHours,
+        workingTime: c.workingTime, requiredFields: c.requiredFields as Values['requiredFields'], active: c.active,
+      }}
+    >
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="nameZh" label={t('kpi.categories.nameZh')} rules={[{ required: true, whitespace: true }]}><Input maxLength={60} /></Form.Item>
@@ -89,8 +77,6 @@ export function CategoryModal({ category: c, departments, onClose, onSaved }: Ca
         <Form.Item name="active" label={t('kpi.categories.active')} valuePropName="checked">
           <Switch data-testid="category-active" />
         </Form.Item>
-      </Form>
-      {failure && <Alert type="error" showIcon title={failure} data-testid="category-error" />}
-    </Modal>
+    </ModalForm>
   );
 }

@@ -1,9 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { App, Breadcrumb, Button, DatePicker, Select, Space, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
 import { download } from '../../api/client.ts';
 import type { KpiView } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
@@ -13,6 +13,7 @@ import { KpiCharts } from './KpiCharts.tsx';
 import { RateCards } from './RateCards.tsx';
 import { useCategories, useDepartments } from './catalogue.ts';
 import { percent } from './requestLabels.ts';
+import { kpisQuery } from './requests.queries.ts';
 
 type Child = KpiView['children'][number];
 interface Crumb { id: string; name: string }
@@ -32,23 +33,23 @@ export default function DashboardPage() {
   const regionId = path[path.length - 1]?.id;
   const { data: categories } = useCategories();
   const departments = useDepartments(categories);
-  const { data, error, loading, reload } = useApi<KpiView>('/api/v1/kpis', {
+  const { data, error, isFetching: loading, refetch } = useQuery(kpisQuery({
     regionId, departmentId, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'),
-  });
+  }));
+  // The top of my area, remembered when drilling down from it (the answer then names the child).
   const [root, setRoot] = useState<Crumb | null>(null);
-  if (data?.region && !regionId && root?.id !== data.region.id) setRoot({ id: data.region.id, name: data.region.name });
+  const top = root ?? (!regionId && data?.region ? { id: data.region.id, name: data.region.name } : null);
 
-  const levelName = (level: string) => (['district', 'street', 'community', 'grid', 'microgrid'].includes(level) ? t(`common.level.${level as 'grid'}`) : level);
   const drill = (c: Child) => {
-    if (c.level !== 'microgrid') setPath((p) => [...p, { id: c.id, name: c.name }]);
+    if (c.level === 'microgrid') return;
+    if (top && !root) setRoot(top);
+    setPath((p) => [...p, { id: c.id, name: c.name }]);
   };
-  const crumbs = useMemo(() => {
-    const all = root ? [root, ...path] : path;
-    return all.map((c, i) => ({
-      key: c.id,
-      title: i < all.length - 1 ? <a onClick={() => setPath(path.slice(0, i))}>{c.name}</a> : c.name,
-    }));
-  }, [root, path]);
+  const all = top ? [top, ...path] : path;
+  const crumbs = all.map((c, i) => ({
+    key: c.id,
+    title: i < all.length - 1 ? <a onClick={() => setPath(path.slice(0, i))}>{c.name}</a> : c.name,
+  }));
 
   // The server builds the workbook (.xlsx) from the same figures, so the file matches the screen.
   const exportIt = async () => {
@@ -103,7 +104,7 @@ export default function DashboardPage() {
       </Space>
       <Breadcrumb items={crumbs} style={{ marginBottom: 12 }} data-testid="kpi-breadcrumb" />
       {error ? (
-        <PageError error={error} onRetry={reload} />
+        <PageError error={error} onRetry={() => void refetch()} />
       ) : data ? (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
           <RateCards rates={data.total} />

@@ -2,8 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import type * as EChartsSetup from './echartsSetup.ts';
 
-type Setup = typeof import('./echartsSetup.ts');
+type Setup = typeof EChartsSetup;
 let loading: Promise<Setup> | null = null;
 /** Loads ECharts once per page visit, however many charts ask. */
 function loadECharts(): Promise<Setup> {
@@ -29,8 +30,11 @@ export function EChart({ option, height, onItemClick, testId, ariaLabel }: EChar
   const { t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
+  // The latest click handler, read by ECharts' listener (set once, at init), updated after each render.
   const clickRef = useRef(onItemClick);
-  clickRef.current = onItemClick;
+  useEffect(() => {
+    clickRef.current = onItemClick;
+  });
   const [state, setState] = useState<'loading' | 'ready' | 'failed'>('loading');
 
   useEffect(() => {

@@ -1,9 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { ClockCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isFinishedState } from '@gongzhi/core';
-import { api, ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { failureText } from '../../components/useNotifyError.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import type { RequestDetail } from '../../api/types.ts';
 import { formatMinute } from '../../components/time.ts';
 import { useSession } from '../../shell/session.tsx';
@@ -25,39 +28,31 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
   const { message } = App.useApp();
   const { can } = useSession();
   const [asking, setAsking] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [form] = Form.useForm<{ hours: number; reason: string }>();
   const mayAsk = can('request.handle') && !request.repliedAt && !isFinishedState(request.state);
   const maySupervise = can('request.supervise');
-
-  const run = async (key: string, call: () => Promise<RequestDetail>) => {
-    setBusy(key);
-    setFailure(null);
-    try {
-      onChanged(await call());
-      void message.success(t('common.action.saved'));
-      return true;
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-      return false;
-    } finally {
-      setBusy(null);
-    }
+  const saved = (next: RequestDetail) => {
+    onChanged(next);
+    void message.success(t('common.action.saved'));
   };
 
-  const ask = async () => {
-    const v = await form.validateFields();
-    const ok = await run('ask', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions`, { hours: v.hours, reason: v.reason.trim() }));
-    if (ok) setAsking(false);
-  };
+  // A supervisor's decision; the refusal is shown on the card, `variables` says which button spins.
+  const deciding = useMutation({
+    mutationFn: ({ extensionId, approve }: { extensionId: string; approve: boolean }) =>
+      unwrap(gz.POST('/api/v1/requests/{id}/extensions/{extensionId}/decide', { params: { path: { id: request.id, extensionId } }, body: { approve } })),
+    onSuccess: saved,
+  });
+  const failure = failureText(deciding.error);
+  const busy = deciding.isPending ? deciding.variables.extensionId + (deciding.variables.approve ? 'y' : 'n') : null;
+  const decide = (extensionId: string, approve: boolean) => deciding.mutate({ extensionId, approve });
+  const ask = (v: { hours: number; reason: string }) =>
+    unwrap(gz.POST('/api/v1/requests/{id}/extensions', { params: { path: { id: request.id } }, body: { hours: v.hours, reason: v.reason.trim() } }));
 
   return (
     <Card
       title={t('requests.extensions.title')}
       data-testid="extensions-card"
       extra={mayAsk && (
-        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => { form.resetFields(); setFailure(null); setAsking(true); }} data-testid="extension-request">
+        <Button size="small" icon={<ClockCircleOutlined />} onClick={() => { deciding.reset(); setAsking(true); }} data-testid="extension-request">
           {t('requests.extensions.request')}
         </Button>
       )}
@@ -76,11 +71,11 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
                 {x.status === 'pending' && maySupervise && (
                   <>
                     <Button size="small" type="primary" loading={busy === x.id + 'y'} data-testid="extension-approve"
-                      onClick={() => void run(x.id + 'y', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: true }))}>
+                      onClick={() => decide(x.id, true)}>
                       {t('requests.extensions.approve')}
                     </Button>
                     <Button size="small" loading={busy === x.id + 'n'} data-testid="extension-refuse"
-                      onClick={() => void run(x.id + 'n', () => api.post<RequestDetail>(`/api/v1/requests/${request.id}/extensions/${x.id}/decide`, { approve: false }))}>
+                      onClick={() => decide(x.id, false)}>
                       {t('requests.extensions.refuse')}
                     </Button>
                   </>
@@ -91,17 +86,17 @@ export function ExtensionsCard({ request, onChanged }: ExtensionsCardProps) {
           ))}
         </Space>
       )}
-      <Modal open={asking} title={t('requests.extensions.request')} onCancel={() => setAsking(false)} onOk={() => void ask()} confirmLoading={busy === 'ask'} forceRender>
-        <Form form={form} layout="vertical" initialValues={{ hours: 24 }}>
+      {asking && (
+        <ModalForm<{ hours: number; reason: string }, RequestDetail> title={t('requests.extensions.request')} onClose={() => setAsking(false)}
+          submit={ask} onDone={(next) => { saved(next); setAsking(false); }} initialValues={{ hours: 24 }} errorTestId="extension-error">
           <Form.Item name="hours" label={t('requests.extensions.hours')} rules={[{ required: true }]}>
             <InputNumber min={1} max={720} precision={0} style={{ width: 160 }} data-testid="extension-hours" />
           </Form.Item>
           <Form.Item name="reason" label={t('requests.extensions.reason')} rules={[{ required: true, whitespace: true, message: t('requests.extensions.reasonRequired') }]}>
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={1000} data-testid="extension-reason" />
           </Form.Item>
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} />}
-      </Modal>
+        </ModalForm>
+      )}
     </Card>
   );
 }

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isFinishedState } from '@gongzhi/core';
-import { api, ApiError } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
 import type { HandlerView, RequestDetail } from '../../api/types.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useSession } from '../../shell/session.tsx';
@@ -18,6 +19,9 @@ export interface HandlersCardProps {
 
 type Dialog = { kind: 'add' } | { kind: 'done'; handler: HandlerView } | null;
 
+/** What the two dialogs collect. */
+interface HandlerValues { note?: string; targetKind?: 'dept' | 'region'; regionId?: string; organisationId?: string; task?: string }
+
 /**
  * The lead handler and co-handlers with their sub-tasks (后台协同办理): add a co-handler, and mark a
  * sub-task done with a note. The API decides who may; a refusal is shown in the dialog.
@@ -27,39 +31,22 @@ export function HandlersCard({ request, departments, onChanged }: HandlersCardPr
   const { message } = App.useApp();
   const { can } = useSession();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm();
-  const targetKind = Form.useWatch<'dept' | 'region'>('targetKind', form);
   const handle = can('request.handle') && !isFinishedState(request.state);
 
-  const openDialog = (d: Dialog) => {
-    form.resetFields();
-    setFailure(null);
-    setDialog(d);
+  const send = (v: HandlerValues) => (dialog?.kind === 'done'
+    ? unwrap(gz.POST('/api/v1/requests/{id}/handlers/{handlerId}/done', {
+      params: { path: { id: request.id, handlerId: dialog.handler.id } }, body: v.note?.trim() ? { note: v.note.trim() } : {},
+    }))
+    : unwrap(gz.POST('/api/v1/requests/{id}/handlers', {
+      params: { path: { id: request.id } },
+      body: { task: String(v.task).trim(), ...(v.targetKind === 'region' ? { regionId: v.regionId } : { organisationId: v.organisationId }) },
+    })));
+  const done = (next: RequestDetail) => {
+    void message.success(t('common.action.saved'));
+    setDialog(null);
+    onChanged(next);
   };
-
-  const submit = async () => {
-    if (!dialog) return;
-    const v = await form.validateFields();
-    setBusy(true);
-    setFailure(null);
-    try {
-      const next = dialog.kind === 'add'
-        ? await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers`, {
-          task: String(v.task).trim(),
-          ...(v.targetKind === 'region' ? { regionId: v.regionId } : { organisationId: v.organisationId }),
-        })
-        : await api.post<RequestDetail>(`/api/v1/requests/${request.id}/handlers/${dialog.handler.id}/done`, v.note?.trim() ? { note: v.note.trim() } : {});
-      void message.success(t('common.action.saved'));
-      setDialog(null);
-      onChanged(next);
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const openDialog = (d: Dialog) => setDialog(d);
 
   const who = (h: HandlerView) => h.organisation?.name ?? h.region?.name ?? '—';
   return (
@@ -90,41 +77,43 @@ export function HandlersCard({ request, departments, onChanged }: HandlersCardPr
           ))}
         </Space>
       )}
-      <Modal
-        open={dialog !== null}
-        title={dialog?.kind === 'done' ? `${t('requests.handlers.markDone')} · ${who(dialog.handler)}` : t('requests.handlers.add')}
-        onCancel={() => setDialog(null)}
-        onOk={() => void submit()}
-        confirmLoading={busy}
-        forceRender
-      >
-        <Form form={form} layout="vertical" initialValues={{ targetKind: 'dept' }}>
-          {dialog?.kind === 'done' ? (
+      {dialog && (
+        <ModalForm<HandlerValues, RequestDetail>
+          title={dialog.kind === 'done' ? `${t('requests.handlers.markDone')} · ${who(dialog.handler)}` : t('requests.handlers.add')}
+          onClose={() => setDialog(null)} submit={send} onDone={done} initialValues={{ targetKind: 'dept' }} errorTestId="handler-error"
+        >
+          {dialog.kind === 'done' ? (
             <Form.Item name="note" label={t('requests.handlers.doneNote')}>
               <Input.TextArea autoSize={{ minRows: 3 }} maxLength={2000} data-testid="handler-done-note" />
             </Form.Item>
-          ) : (
-            <>
-              <Form.Item name="targetKind" label={t('requests.handlers.targetKind')}>
-                <Radio.Group optionType="button" options={[{ value: 'dept', label: t('requests.handlers.targetDept') }, { value: 'region', label: t('requests.handlers.targetRegion') }]} />
-              </Form.Item>
-              {targetKind === 'region' ? (
-                <Form.Item name="regionId" label={t('requests.handlers.targetRegion')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
-                  <RegionTreeSelect style={{ width: '100%' }} testId="handler-region" />
-                </Form.Item>
-              ) : (
-                <Form.Item name="organisationId" label={t('requests.handlers.targetDept')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="handler-department" />
-                </Form.Item>
-              )}
-              <Form.Item name="task" label={t('requests.handlers.task')} rules={[{ required: true, whitespace: true, message: t('requests.handlers.taskRequired') }]}>
-                <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="handler-task" />
-              </Form.Item>
-            </>
-          )}
-        </Form>
-        {failure && <Alert type="error" showIcon title={failure} data-testid="handler-error" />}
-      </Modal>
+          ) : <TargetFields departments={departments} />}
+        </ModalForm>
+      )}
     </Card>
+  );
+}
+
+/** A co-handler's target (a department, or a grid) and task; the target's field follows the choice. */
+function TargetFields({ departments }: { departments: readonly DepartmentOption[] }) {
+  const { t } = useTranslation();
+  const targetKind = Form.useWatch<'dept' | 'region'>('targetKind', Form.useFormInstance());
+  return (
+    <>
+      <Form.Item name="targetKind" label={t('requests.handlers.targetKind')}>
+        <Radio.Group optionType="button" options={[{ value: 'dept', label: t('requests.handlers.targetDept') }, { value: 'region', label: t('requests.handlers.targetRegion') }]} />
+      </Form.Item>
+      {targetKind === 'region' ? (
+        <Form.Item name="regionId" label={t('requests.handlers.targetRegion')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
+          <RegionTreeSelect style={{ width: '100%' }} testId="handler-region" />
+        </Form.Item>
+      ) : (
+        <Form.Item name="organisationId" label={t('requests.handlers.targetDept')} rules={[{ required: true, message: t('requests.handlers.targetRequired') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="handler-department" />
+        </Form.Item>
+      )}
+      <Form.Item name="task" label={t('requests.handlers.task')} rules={[{ required: true, whitespace: true, message: t('requests.handlers.taskRequired') }]}>
+        <Input.TextArea autoSize={{ minRows: 2 }} maxLength={500} data-testid="handler-task" />
+      </Form.Item>
+    </>
   );
 }

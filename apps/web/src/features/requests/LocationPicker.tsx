@@ -2,8 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled, CheckOutlined, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { LocateResult } from '../../api/types.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useSession } from '../../shell/session.tsx';
 
@@ -55,7 +54,7 @@ export function LocationPicker({ value, onChange, big }: LocationPickerProps) {
       (pos) => {
         const lat = Math.round(pos.coords.latitude * 1e6) / 1e6;
         const lng = Math.round(pos.coords.longitude * 1e6) / 1e6;
-        api.get<LocateResult>('/api/v1/locate', { lat, lng })
+        unwrap(gz.GET('/api/v1/locate', { params: { query: { lat, lng } } }))
           .then((r) => {
             if (!r.region) {
               // The API would refuse the point (LOCATION_OUTSIDE): better to say so now.

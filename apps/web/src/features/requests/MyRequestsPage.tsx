@@ -2,12 +2,11 @@ import { Button, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../api/useApi.ts';
-import type { Page, RequestSummary } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import type { RequestSummary } from '../../api/types.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { usePaging } from '../../components/usePaging.ts';
+import { requestsQuery } from './requests.queries.ts';
 import { StateTag } from './RequestTags.tsx';
 import { useRequestLabels } from './requestLabels.ts';
 
@@ -15,8 +14,6 @@ import { useRequestLabels } from './requestLabels.ts';
 export default function MyRequestsPage() {
   const { t } = useTranslation();
   const labels = useRequestLabels();
-  const paging = usePaging(20);
-  const { data, error, loading, reload } = useApi<Page<RequestSummary>>('/api/v1/requests', { mine: true, limit: paging.limit, offset: paging.offset });
 
   const columns: Column<RequestSummary>[] = [
     { key: 'number', title: t('requests.col.number'), render: (r) => <Link to={`/my-requests/${r.id}`} className="gz-mono" data-testid="my-request-link">{r.number}</Link> },
@@ -39,21 +36,14 @@ export default function MyRequestsPage() {
         </Link>
       </div>
       <div style={{ marginTop: 12 }}>
-        {error ? (
-          <PageError error={error} onRetry={reload} />
-        ) : data && data.total === 0 ? (
-          <Typography.Paragraph type="secondary" data-testid="my-requests-empty">{t('report.mine.empty')}</Typography.Paragraph>
-        ) : (
-          <ResponsiveTable
-            rows={data?.items}
-            columns={columns}
-            rowKey={(r) => r.id}
-            loading={loading}
-            paging={{ ...paging, total: data?.total ?? 0 }}
-            cardExtra={(r) => <StateTag state={r.state} />}
-            testId="my-requests"
-          />
-        )}
+        <PagedTable
+          query={(page) => requestsQuery({ mine: 'true', ...page })}
+          empty={<Typography.Paragraph type="secondary" data-testid="my-requests-empty">{t('report.mine.empty')}</Typography.Paragraph>}
+          columns={columns}
+          rowKey={(r) => r.id}
+          cardExtra={(r) => <StateTag state={r.state} />}
+          testId="my-requests"
+        />
       </div>
     </div>
   );

@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, Radio, Row, Select, Switch, Typography } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
-import type { CreateRequestBody, RequestDetail } from '../../api/types.ts';
+import { ApiError } from '../../api/client.ts';
+import type { CreateRequestBody } from '../../api/types.ts';
+import { failureText } from '../../components/useNotifyError.ts';
 import { useSession } from '../../shell/session.tsx';
 import { hasLocation, LocationPicker, placeBody, type LocationValue } from './LocationPicker.tsx';
 import { ReportDone } from './ReportDone.tsx';
 import { ResidentPicker } from './ResidentPicker.tsx';
 import { SimilarNotice } from './SimilarNotice.tsx';
 import { useCategories } from './catalogue.ts';
-import { MAX_PHOTO_BYTES, PhotoPicker, uploadPhotos } from './photos.tsx';
+import { MAX_PHOTO_BYTES, PhotoPicker } from './photos.tsx';
+import { useFileRequest } from './useFileRequest.ts';
 
 interface Values {
   channel: 'grid_worker' | 'phone';
@@ -37,11 +39,15 @@ export default function NewRequestPage() {
   const categoryCode = Form.useWatch('categoryCode', form);
   const [place, setPlace] = useState<LocationValue>({ address: '' });
   const [placeMissing, setPlaceMissing] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<RequestDetail | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
-  const [photoFailures, setPhotoFailures] = useState<string[]>([]);
+  const filing = useFileRequest((e) => {
+    if (e instanceof ApiError && !e.isAuthLoss && e.fieldIssues.length) {
+      form.setFields(e.fieldIssues.map((i) => ({ name: i.path.replace(/^\//, '').split('/') as never, errors: [i.message] })));
+    }
+  });
+  const failure = failureText(filing.error);
+  const done = filing.data?.created;
+  const photoFailures = filing.data?.photoFailures ?? [];
   const gridWorker = session?.grants.some((g) => g.role === 'grid_worker') ?? false;
   const findResidents = can('people.read');
 
@@ -49,31 +55,18 @@ export default function NewRequestPage() {
     const v = await form.validateFields();
     if (!hasLocation(place)) return setPlaceMissing(true);
     if (photos.some((f) => f.size > MAX_PHOTO_BYTES)) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      const reporter = v.reporterKind === 'resident'
-        ? (v.residentId ? { residentId: v.residentId } : undefined)
-        : { ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}), ...(v.callerPhone?.trim() ? { phone: v.callerPhone.trim() } : {}) };
-      const body: CreateRequestBody = {
-        channel: v.channel,
-        description: v.description.trim(),
-        ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
-        ...placeBody(place),
-        anonymous: v.anonymous,
-        ...(reporter && Object.keys(reporter).length ? { reporter } : {}),
-      };
-      const created = await api.post<RequestDetail>('/api/v1/requests', body);
-      setPhotoFailures(photos.length ? (await uploadPhotos(created.id, photos)).failed : []);
-      setDone(created);
-    } catch (e) {
-      if (e instanceof ApiError && !e.isAuthLoss) {
-        setFailure(e.message);
-        if (e.fieldIssues.length) form.setFields(e.fieldIssues.map((i) => ({ name: i.path.replace(/^\//, '').split('/') as never, errors: [i.message] })));
-      }
-    } finally {
-      setBusy(false);
-    }
+    const reporter = v.reporterKind === 'resident'
+      ? (v.residentId ? { residentId: v.residentId } : undefined)
+      : { ...(v.callerName?.trim() ? { name: v.callerName.trim() } : {}), ...(v.callerPhone?.trim() ? { phone: v.callerPhone.trim() } : {}) };
+    const body: CreateRequestBody = {
+      channel: v.channel,
+      description: v.description.trim(),
+      ...(v.categoryCode ? { categoryCode: v.categoryCode } : {}),
+      ...placeBody(place),
+      anonymous: v.anonymous,
+      ...(reporter && Object.keys(reporter).length ? { reporter } : {}),
+    };
+    filing.mutate({ body, photos });
   };
 
   if (done) {
@@ -86,7 +79,7 @@ export default function NewRequestPage() {
           form.resetFields();
           setPlace({ address: '' });
           setPhotos([]);
-          setDone(null);
+          filing.reset();
         }}
       />
     );
@@ -153,7 +146,7 @@ export default function NewRequestPage() {
         </Card>
         {point && <div style={{ marginBottom: 12 }}><SimilarNotice lat={point.lat} lng={point.lng} categoryCode={categoryCode} staff /></div>}
         {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 12 }} data-testid="new-error" />}
-        <Button type="primary" size="large" icon={<FormOutlined />} loading={busy} onClick={() => void submit()} data-testid="new-submit">
+        <Button type="primary" size="large" icon={<FormOutlined />} loading={filing.isPending} onClick={() => void submit()} data-testid="new-submit">
           {t('newRequest.submit')}
         </Button>
       </Form>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Space, Typography } from 'antd';
 import { EnvironmentOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { failureText } from '../../components/useNotifyError.ts';
 import type { RequestDetail } from '../../api/types.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 
@@ -14,21 +16,16 @@ export function PlaceForm({ request, onChanged }: { request: RequestDetail; onCh
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [regionId, setRegionId] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-
-  const place = async () => {
-    if (!regionId) return;
-    setBusy(true);
-    setFailure(null);
-    try {
-      onChanged(await api.post<RequestDetail>(`/api/v1/requests/${request.id}/place`, { regionId }));
+  const placing = useMutation({
+    mutationFn: (to: string) => unwrap(gz.POST('/api/v1/requests/{id}/place', { params: { path: { id: request.id } }, body: { regionId: to } })),
+    onSuccess: (next) => {
+      onChanged(next);
       void message.success(t('requests.place.done'));
-    } catch (e) {
-      if (!(e instanceof ApiError) || !e.isAuthLoss) setFailure(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+  const failure = failureText(placing.error);
+  const place = () => {
+    if (regionId) placing.mutate(regionId);
   };
 
   return (
@@ -43,7 +40,7 @@ export function PlaceForm({ request, onChanged }: { request: RequestDetail; onCh
           style={{ flex: 1 }}
           testId="place-region"
         />
-        <Button type="primary" icon={<EnvironmentOutlined />} disabled={!regionId} loading={busy} onClick={() => void place()} data-testid="place-submit">
+        <Button type="primary" icon={<EnvironmentOutlined />} disabled={!regionId} loading={placing.isPending} onClick={place} data-testid="place-submit">
           {t('requests.place.submit')}
         </Button>
       </Space.Compact>

@@ -1,14 +1,14 @@
 import { Alert, Button, Space, Typography } from 'antd';
 import { FormOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Matter, RequestState } from '@gongzhi/core';
-import { useApi } from '../../api/useApi.ts';
-import type { Page, RequestSummary } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
+import type { RequestSummary } from '../../api/types.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { usePaging } from '../../components/usePaging.ts';
+import { useUrlFilters } from '../../components/useUrlFilters.ts';
+import { requestsQuery } from './requests.queries.ts';
 import { useSession } from '../../shell/session.tsx';
 import { QueueFilters, type QueueFilterValues } from './QueueFilters.tsx';
 import { MatterTag, SlaBadge, StateTag } from './RequestTags.tsx';
@@ -34,31 +34,14 @@ export default function QueuePage() {
   const { t } = useTranslation();
   const labels = useRequestLabels();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const paging = usePaging(20);
-  const filters: QueueFilterValues = {
-    scope: params.get('scope') === 'all' ? 'all' : 'open',
-    state: (params.get('state') ?? undefined) as RequestState | undefined,
-    matter: (params.get('matter') ?? undefined) as Matter | undefined,
-    sla: (params.get('sla') ?? undefined) as 'yellow' | 'red' | undefined,
-    unplaced: params.get('unplaced') === 'true',
-    mine: params.get('mine') === 'true',
-    regionId: params.get('regionId') ?? undefined,
-    q: params.get('q') ?? '',
+  const { filters: raw, setFilter, key } = useUrlFilters<{
+    scope: string; state?: RequestState; matter?: Matter; sla?: 'yellow' | 'red'; unplaced: boolean; mine: boolean; regionId?: string; q: string;
+  }>({ scope: 'open', state: undefined, matter: undefined, sla: undefined, unplaced: false, mine: false, regionId: undefined, q: '' });
+  const filters: QueueFilterValues = { ...raw, scope: raw.scope === 'all' ? 'all' : 'open' };
+  const query = {
+    open: filters.scope === 'open' ? 'true' : undefined, state: filters.state, matter: filters.matter, slaState: filters.sla,
+    unplaced: filters.unplaced ? 'true' : undefined, mine: filters.mine ? 'true' : undefined, regionId: filters.regionId, q: filters.q,
   };
-  const setFilter = (key: keyof QueueFilterValues, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    paging.reset();
-    setParams(next, { replace: true });
-  };
-
-  const { data, error, loading, reload } = useApi<Page<RequestSummary>>('/api/v1/requests', {
-    open: filters.scope === 'open' ? true : undefined, state: filters.state, matter: filters.matter, slaState: filters.sla,
-    unplaced: filters.unplaced || undefined, mine: filters.mine || undefined, regionId: filters.regionId, q: filters.q,
-    limit: paging.limit, offset: paging.offset,
-  });
 
   const columns: Column<RequestSummary>[] = [
     {
@@ -115,19 +98,14 @@ export default function QueuePage() {
       </div>
       <QueueFilters value={filters} onChange={setFilter} showUnplaced={can('request.sort')} />
       {filters.unplaced && <Alert type="info" showIcon title={t('requests.queue.unplacedHint')} style={{ marginBottom: 12 }} />}
-      {error ? (
-        <PageError error={error} onRetry={reload} />
-      ) : (
-        <ResponsiveTable
-          rows={data?.items}
-          columns={columns}
-          rowKey={(r) => r.id}
-          loading={loading}
-          paging={{ ...paging, total: data?.total ?? 0 }}
-          cardExtra={(r) => <StateTag state={r.state} />}
-          testId="queue-table"
-        />
-      )}
+      <PagedTable
+        query={(page) => requestsQuery({ ...query, ...page })}
+        resetKey={key}
+        columns={columns}
+        rowKey={(r) => r.id}
+        cardExtra={(r) => <StateTag state={r.state} />}
+        testId="queue-table"
+      />
     </div>
   );
 }

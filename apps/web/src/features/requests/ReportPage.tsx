@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Switch, Typography } from 'antd';
 import { AudioOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client.ts';
-import type { CreateRequestBody, RequestDetail } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import type { CreateRequestBody } from '../../api/types.ts';
+import { failureText, useNotifyError } from '../../components/useNotifyError.ts';
 import { CategoryTiles, UNSURE } from './CategoryTiles.tsx';
 import { hasLocation, LocationPicker, placeBody, type LocationValue } from './LocationPicker.tsx';
 import { SimilarNotice } from './SimilarNotice.tsx';
 import { ReportDone } from './ReportDone.tsx';
 import { useCategories } from './catalogue.ts';
-import { MAX_PHOTO_BYTES, PhotoPicker, uploadPhotos } from './photos.tsx';
+import { MAX_PHOTO_BYTES, PhotoPicker } from './photos.tsx';
+import { useFileRequest } from './useFileRequest.ts';
 
 const EMPTY_PLACE: LocationValue = { address: '' };
 
@@ -38,11 +38,12 @@ export default function ReportPage() {
   const [place, setPlace] = useState<LocationValue>(EMPTY_PLACE);
   const [anonymous, setAnonymous] = useState(false);
   const [problem, setProblem] = useState<'description' | 'location' | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<RequestDetail | null>(null);
   const [photos, setPhotos] = useState<File[]>([]);
-  const [photoFailures, setPhotoFailures] = useState<string[]>([]);
+  const filing = useFileRequest((e) => notifyError(e));
+  // Kept on the page (not only a passing toast): an older reader needs time to read it.
+  const failure = failureText(filing.error);
+  const done = filing.data?.created;
+  const photoFailures = filing.data?.photoFailures ?? [];
 
   const reset = () => {
     setCategory(undefined);
@@ -50,39 +51,22 @@ export default function ReportPage() {
     setPlace(EMPTY_PLACE);
     setAnonymous(false);
     setProblem(null);
-    setFailure(null);
-    setDone(null);
+    filing.reset();
     setPhotos([]);
-    setPhotoFailures([]);
   };
 
-  const submit = async () => {
+  const submit = () => {
     if (!description.trim()) return setProblem('description');
     if (!hasLocation(place)) return setProblem('location');
     if (photos.some((f) => f.size > MAX_PHOTO_BYTES)) return;
     setProblem(null);
-    setFailure(null);
-    setBusy(true);
-    try {
-      const body: CreateRequestBody = {
-        description: description.trim(),
-        ...(category && category !== UNSURE ? { categoryCode: category } : {}),
-        ...placeBody(place),
-        anonymous,
-      };
-      const created = await api.post<RequestDetail>('/api/v1/requests', body);
-      // Photos attach to the request once it exists; one failing never loses the report itself.
-      const uploaded = photos.length ? await uploadPhotos(created.id, photos) : { failed: [] };
-      setPhotoFailures(uploaded.failed);
-      setDone(created);
-      window.scrollTo({ top: 0 });
-    } catch (e) {
-      // Kept on the page (not only a passing toast): an older reader needs time to read it.
-      if (e instanceof ApiError && !e.isAuthLoss) setFailure(e.message);
-      notifyError(e);
-    } finally {
-      setBusy(false);
-    }
+    const body: CreateRequestBody = {
+      description: description.trim(),
+      ...(category && category !== UNSURE ? { categoryCode: category } : {}),
+      ...placeBody(place),
+      anonymous,
+    };
+    filing.mutate({ body, photos }, { onSuccess: () => window.scrollTo({ top: 0 }) });
   };
 
   if (done) return <div className="gz-report"><ReportDone request={done} detailPath={`/my-requests/${done.id}`} onAgain={reset} photoFailures={photoFailures} /></div>;
@@ -142,7 +126,7 @@ export default function ReportPage() {
           </label>
         </Card>
         {failure && <Alert type="error" showIcon title={failure} data-testid="report-error" />}
-        <Button type="primary" size="large" block icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="report-submit" style={{ height: 'auto', minHeight: 56 }}>
+        <Button type="primary" size="large" block icon={<SendOutlined />} loading={filing.isPending} onClick={() => void submit()} data-testid="report-submit" style={{ height: 'auto', minHeight: 56 }}>
           {t('report.report.submit')}
         </Button>
       </Space>

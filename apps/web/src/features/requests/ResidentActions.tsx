@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Rate, Space, Typography } from 'antd';
 import { RedoOutlined, StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api/client.ts';
+import { useMutation } from '@tanstack/react-query';
+import { failureText } from '../../components/useNotifyError.ts';
 import type { RequestDetail } from '../../api/types.ts';
 import { act } from './act.ts';
 
@@ -23,26 +24,22 @@ export function ResidentActions({ request, onChanged }: ResidentActionsProps) {
   const [comment, setComment] = useState('');
   const [reopening, setReopening] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
+  const step = useMutation({
+    mutationFn: ({ body }: { body: Parameters<typeof act>[1]; done: string }) => act(request.id, body),
+    onSuccess: (next, { done }) => {
+      onChanged(next);
+      void message.success(done);
+      setReopening(false);
+    },
+  });
+  // Shown in place, not only as a toast: an older resident needs time to read it.
+  const failure = failureText(step.error);
+  const busy = step.isPending;
   const canRate = request.allowed.includes('rate');
   const canReopen = request.allowed.includes('reopen');
   if (!canRate && !canReopen) return null;
 
-  const run = async (body: Parameters<typeof act>[1], done: string) => {
-    setBusy(true);
-    setFailure(null);
-    try {
-      onChanged(await act(request.id, body));
-      void message.success(done);
-      setReopening(false);
-    } catch (e) {
-      // Shown in place, not only as a toast: an older resident needs time to read it.
-      if (e instanceof ApiError && !e.isAuthLoss) setFailure(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (body: Parameters<typeof act>[1], done: string) => step.mutate({ body, done });
   const tooltips = [t('report.mine.star1'), t('report.mine.star2'), t('report.mine.star3'), t('report.mine.star4'), t('report.mine.star5')];
 
   return (
@@ -71,7 +68,7 @@ export function ResidentActions({ request, onChanged }: ResidentActionsProps) {
             icon={<StarOutlined />}
             disabled={stars === 0}
             loading={busy}
-            onClick={() => void run({ event: 'rate', rating: stars, ...(comment.trim() ? { comment: comment.trim() } : {}) }, t('report.mine.thanks'))}
+            onClick={() => run({ event: 'rate', rating: stars, ...(comment.trim() ? { comment: comment.trim() } : {}) }, t('report.mine.thanks'))}
             data-testid="action-rate"
           >
             {stars === 0 ? t('report.mine.rateRequired') : t('report.mine.submitRate')}
@@ -99,7 +96,7 @@ export function ResidentActions({ request, onChanged }: ResidentActionsProps) {
             danger
             icon={<RedoOutlined />}
             loading={busy && reopening}
-            onClick={() => (reopening ? void run({ event: 'reopen', ...(note.trim() ? { note: note.trim() } : {}) }, t('report.mine.reopened')) : setReopening(true))}
+            onClick={() => (reopening ? run({ event: 'reopen', ...(note.trim() ? { note: note.trim() } : {}) }, t('report.mine.reopened')) : setReopening(true))}
             data-testid="action-reopen"
           >
             {t('report.mine.reopen')}

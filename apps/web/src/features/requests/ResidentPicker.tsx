@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import type { Page, ResidentView } from '../../api/types.ts';
+import { residentsQuery } from '../residents/residents.queries.ts';
 
 /** Props of {@link ResidentPicker}; value/onChange make it a Form.Item control. */
 export interface ResidentPickerProps {
@@ -17,27 +17,15 @@ export interface ResidentPickerProps {
 export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
-  const [rows, setRows] = useState<ResidentView[]>([]);
-  const [loading, setLoading] = useState(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
+  // Wait for a pause in typing: one search per name, not one per keystroke.
+  const [typed, setTyped] = useState('');
   useEffect(() => {
-    if (!q.trim()) return;
-    const ctrl = new AbortController();
-    // Wait for a pause in typing: one search per name, not one per keystroke.
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => {
-      setLoading(true);
-      api.get<Page<ResidentView>>('/api/v1/residents', { q: q.trim(), limit: 20 }, ctrl.signal)
-        .then((p) => setRows(p.items))
-        .catch(() => undefined)
-        .finally(() => setLoading(false));
-    }, 300);
-    return () => {
-      clearTimeout(timer.current);
-      ctrl.abort();
-    };
+    const timer = setTimeout(() => setTyped(q.trim()), 300);
+    return () => clearTimeout(timer);
   }, [q]);
+  // An emptied box keeps the last answer, as the list stays open with what was found.
+  const { data, isFetching: loading } = useQuery({ ...residentsQuery({ q: typed, limit: 20, offset: 0 }), enabled: typed !== '' });
+  const rows = data?.items ?? [];
 
   return (
     <Select

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Space, Typography } from 'antd';
 import { CheckOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RequestState } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import type { Page, RequestSummary, SimilarRequest } from '../../api/types.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import type { SimilarRequest } from '../../api/types.ts';
 import { formatMinute } from '../../components/time.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import { useRequestLabels } from './requestLabels.ts';
+import { similarQuery } from './requests.queries.ts';
 
 /** Props of {@link SimilarNotice}. */
 export interface SimilarNoticeProps {
@@ -32,40 +34,19 @@ export interface SimilarNoticeProps {
 export function SimilarNotice({ lat, lng, categoryCode, onFollowed, staff }: SimilarNoticeProps) {
   const { t } = useTranslation();
   const labels = useRequestLabels();
-  const notifyError = useNotifyError();
-  const [rows, setRows] = useState<SimilarRequest[]>([]);
   const [followed, setFollowed] = useState<Set<string>>(new Set());
-  const [busy, setBusy] = useState<string | null>(null);
-
-  useEffect(() => {
-    const ctrl = new AbortController();
-    Promise.all([
-      api.get<SimilarRequest[]>('/api/v1/requests/similar', { lat, lng, categoryCode }, ctrl.signal),
-      api.get<Page<RequestSummary>>('/api/v1/requests', { mine: true, open: true, limit: 200 }, ctrl.signal).catch(() => ({ items: [], total: 0 })),
-    ])
-      .then(([near, mine]) => {
-        const own = new Set(mine.items.map((r) => r.id));
-        setRows(near.filter((r) => !own.has(r.id)));
-      })
-      // Only a courtesy before submitting: if it fails, the resident simply submits as usual.
-      .catch(() => setRows([]));
-    return () => ctrl.abort();
-  }, [lat, lng, categoryCode]);
-
-  if (!rows.length) return null;
-
-  const follow = async (r: SimilarRequest) => {
-    setBusy(r.id);
-    try {
-      await api.post<void>(`/api/v1/requests/${r.id}/follow`);
+  const { data: rows = [], isError } = useQuery(similarQuery({ lat, lng, categoryCode }));
+  const following = useApiMutation({
+    mutationFn: (r: SimilarRequest) => unwrap(gz.POST('/api/v1/requests/{id}/follow', { params: { path: { id: r.id } } })),
+    onSuccess: (_, r) => {
       setFollowed((s) => new Set(s).add(r.id));
       onFollowed?.(r);
-    } catch (e) {
-      notifyError(e);
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+  });
+  const busy = following.isPending ? following.variables.id : null;
+  // Only a courtesy before submitting: if it fails, the resident simply submits as usual.
+  if (isError || !rows.length) return null;
+  const follow = (r: SimilarRequest) => following.mutate(r);
 
   return (
     <Alert
@@ -91,7 +72,7 @@ export function SimilarNotice({ lat, lng, categoryCode, onFollowed, staff }: Sim
                     <CheckOutlined /> {t('report.report.followed')}
                   </Typography.Text>
                 ) : (
-                  <Button icon={<UsergroupAddOutlined />} loading={busy === r.id} onClick={() => void follow(r)} data-testid="similar-follow">
+                  <Button icon={<UsergroupAddOutlined />} loading={busy === r.id} onClick={() => follow(r)} data-testid="similar-follow">
                     {t('report.report.follow')}
                   </Button>
                 )}

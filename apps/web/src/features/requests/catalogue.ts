@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
-import { useApi } from '../../api/useApi.ts';
-import type { CategoryView, OrganisationView } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import type { CategoryView } from '../../api/types.ts';
 import { useSession } from '../../shell/session.tsx';
+import { organisationsQuery } from '../org/org.queries.ts';
+import { categoriesQuery } from './requests.queries.ts';
 
 /** A department that may receive a request. */
 export interface DepartmentOption {
@@ -11,7 +13,7 @@ export interface DepartmentOption {
 
 /** The service catalogue of the user's district (active categories, names in the UI language). */
 export function useCategories(all = false) {
-  return useApi<CategoryView[]>('/api/v1/categories', all ? { all: true } : undefined);
+  return useQuery(categoriesQuery(all));
 }
 
 /**
@@ -22,7 +24,7 @@ export function useCategories(all = false) {
  */
 export function useDepartments(categories: readonly CategoryView[] | undefined): DepartmentOption[] {
   const { can } = useSession();
-  const { data: orgs } = useApi<OrganisationView[]>(can('org.read') ? '/api/v1/organisations' : null, { kind: 'department' });
+  const { data: orgs } = useQuery({ ...organisationsQuery('department'), enabled: can('org.read') });
   return useMemo(() => {
     const byId = new Map<string, DepartmentOption>();
     for (const o of orgs ?? []) byId.set(o.id, { id: o.id, name: o.name });

@@ -83,7 +83,7 @@ export async function uploadPhotos(requestId: string, files: readonly File[]): P
     const form = new FormData();
     form.append('file', file, file.name);
     try {
-      latest = await upload<RequestDetail>(`/api/v1/requests/${requestId}/photos`, form);
+      latest = await upload('/api/v1/requests/{id}/photos', form, { id: requestId });
     } catch (e) {
       failed.push(`${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -1,15 +1,14 @@
-import { useEffect, useState } from 'react';
-import { useApi } from '../../api/useApi.ts';
-import type { RequestDetail } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { requestQuery, useReplaceRequest } from './requests.queries.ts';
 
 /**
- * A request's detail, which every step's answer replaces at once (the API returns the request as it
- * now stands), so the page never shows the old buttons while a reload is on its way.
+ * A request's detail, which every step's answer replaces at once in the query cache (the API returns
+ * the request as it now stands), so the page never shows the old buttons while a reload is on its way.
  */
 export function useRequest(id: string | undefined) {
-  const state = useApi<RequestDetail>(id ? `/api/v1/requests/${id}` : null);
-  const [fresh, setFresh] = useState<RequestDetail>();
-  // A newer load (after reload or a new id) wins over an older step's answer.
-  useEffect(() => setFresh(undefined), [state.data]);
-  return { ...state, data: fresh && fresh.id === id ? fresh : state.data, replace: setFresh };
+  const q = useQuery({ ...requestQuery(id ?? ''), enabled: Boolean(id) });
+  const replace = useReplaceRequest();
+  // Another request's copy kept on screen while this one loads would show the wrong buttons.
+  const data = q.data && q.data.id === id ? q.data : undefined;
+  return { data, error: q.error, reload: () => void q.refetch(), replace };
 }

@@ -1,15 +1,12 @@
 import { useState } from 'react';
 import { Card, Input, Select, Space, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { RESIDENT_TAGS, type ResidentTag } from '@gongzhi/core';
-import { useApi } from '../../api/useApi.ts';
-import type { Page, ResidentView } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
+import { PagedTable } from '../../components/PagedTable.tsx';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
-import { ResponsiveTable } from '../../components/ResponsiveTable.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
-import { usePaging } from '../../components/usePaging.ts';
+import { useUrlFilters } from '../../components/useUrlFilters.ts';
+import { residentsQuery } from './residents.queries.ts';
 import { residentColumns } from '../org/residentColumns.tsx';
 import { useRelationLabel } from '../org/relations.ts';
 
@@ -21,24 +18,9 @@ export default function ResidentsPage() {
   const { t } = useTranslation();
   const labels = useDomainLabels();
   const relationLabel = useRelationLabel();
-  const [params, setParams] = useSearchParams();
-  const paging = usePaging(20);
-  const regionId = params.get('regionId') ?? undefined;
-  const q = params.get('q') ?? '';
-  const tag = (params.get('tag') ?? undefined) as ResidentTag | undefined;
+  const { filters, setFilter, key } = useUrlFilters<{ regionId?: string; q: string; tag?: ResidentTag }>({ regionId: undefined, q: '', tag: undefined });
+  const { regionId, q, tag } = filters;
   const [draft, setDraft] = useState(q);
-
-  const setFilter = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    paging.reset();
-    setParams(next, { replace: true });
-  };
-
-  const { data, error, loading, reload } = useApi<Page<ResidentView>>('/api/v1/residents', {
-    regionId, q, tag, limit: paging.limit, offset: paging.offset,
-  });
   const columns = residentColumns(t, relationLabel, { withRegion: true });
 
   return (
@@ -71,18 +53,13 @@ export default function ResidentsPage() {
           <Typography.Text type="secondary">{t('residents.hint')}</Typography.Text>
         </div>
       </Card>
-      {error ? (
-        <PageError error={error} onRetry={reload} />
-      ) : (
-        <ResponsiveTable
-          rows={data?.items}
-          columns={columns}
-          rowKey={(r) => r.id}
-          loading={loading}
-          paging={{ ...paging, total: data?.total ?? 0 }}
-          testId="residents-table"
-        />
-      )}
+      <PagedTable
+        query={(page) => residentsQuery({ regionId, q, tag, ...page })}
+        resetKey={key}
+        columns={columns}
+        rowKey={(r) => r.id}
+        testId="residents-table"
+      />
     </div>
   );
 }

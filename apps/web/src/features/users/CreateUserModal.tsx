@@ -1,11 +1,11 @@
-import { useState } from 'react';
-import { App, Button, Card, Col, Form, Input, Modal, Row } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import type { CreateUserBody } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { ModalForm } from '../../components/ModalForm.tsx';
+import { userKeys } from './users.queries.ts';
 import { GrantFields, toGrantBody } from './GrantFields.tsx';
 
 interface Values {
@@ -20,28 +20,18 @@ export function CreateUserModal(props: { onClose: () => void; onDone: () => void
   const { onClose, onDone } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-
-  const submit = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body: CreateUserBody = { name: v.name, phone: v.phone.trim(), password: v.password, grants: (v.grants ?? []).map(toGrantBody) };
-      await api.post('/api/v1/users', body);
-      void message.success(t('users.created'));
-      onDone();
-    } catch (e) {
-      notifyError(e, form);
-    } finally {
-      setBusy(false);
-    }
+  const submit = (v: Values) => {
+    const body: CreateUserBody = { name: v.name, phone: v.phone.trim(), password: v.password, grants: (v.grants ?? []).map(toGrantBody) };
+    return unwrap(gz.POST('/api/v1/users', { body }));
+  };
+  const done = () => {
+    void message.success(t('users.created'));
+    onDone();
   };
 
   return (
-    <Modal open title={t('users.create')} onCancel={onClose} onOk={submit} confirmLoading={busy} width={720} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ grants: [{}] }} data-testid="create-user-form">
+    <ModalForm<Values> title={t('users.create')} onClose={onClose} submit={submit} onDone={done} invalidates={[userKeys.all]}
+      width={720} initialValues={{ grants: [{}] }} testId="create-user-form">
         <Row gutter={12}>
           <Col xs={24} md={12}>
             <Form.Item name="name" label={t('users.name')} rules={[{ required: true, whitespace: true, message: t('users.nameRequired') }]}>
@@ -80,7 +70,6 @@ export function CreateUserModal(props: { onClose: () => void; onDone: () => void
             )}
           </Form.List>
         </Card>
-      </Form>
-    </Modal>
+    </ModalForm>
   );
 }

@@ -1,8 +1,8 @@
 import { Col, Form, Row, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ROLE_BINDING, ROLE_RANK, ROLES, type Role } from '@gongzhi/core';
-import { useApi } from '../../api/useApi.ts';
-import type { OrganisationView } from '../../api/types.ts';
+import { useQuery } from '@tanstack/react-query';
+import { organisationsQuery } from '../org/org.queries.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
 import { useSignedIn } from '../../shell/session.tsx';
@@ -17,7 +17,7 @@ export function useGrantableRoles(): Role[] {
 }
 
 function OrganisationSelect(props: { value?: string; onChange?: (v: string) => void }) {
-  const { data, loading } = useApi<OrganisationView[]>('/api/v1/organisations');
+  const { data, isFetching: loading } = useQuery(organisationsQuery());
   return (
     <Select
       {...props}

@@ -1,11 +1,11 @@
-import { useState } from 'react';
 import { App, Button, Card, Empty, Form, Modal, Popconfirm } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import type { GrantBody, UserView } from '../../api/types.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import type { UserView } from '../../api/types.ts';
+import { userKeys } from './users.queries.ts';
 import { RoleTags } from './RoleTags.tsx';
 import { GrantFields, toGrantBody } from './GrantFields.tsx';
 
@@ -14,30 +14,27 @@ export function GrantsModal(props: { user: UserView; onClose: () => void; onChan
   const { user, onClose, onChanged } = props;
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const [form] = Form.useForm<{ role: Role; regionId?: string; organisationId?: string }>();
-  const [busy, setBusy] = useState(false);
-
-  const add = async () => {
-    const v = await form.validateFields();
-    setBusy(true);
-    try {
-      const body: GrantBody = toGrantBody(v);
-      onChanged(await api.post<UserView>(`/api/v1/users/${user.id}/grants`, body));
+  // Each answer is the user as they now stand, shown at once; the list behind is refreshed too.
+  const grant = useApiMutation({
+    mutationFn: (v: { role: Role; regionId?: string; organisationId?: string }) =>
+      unwrap(gz.POST('/api/v1/users/{id}/grants', { params: { path: { id: user.id } }, body: toGrantBody(v) })),
+    invalidates: [userKeys.all],
+    onSuccess: (u) => {
+      onChanged(u);
       form.resetFields();
       void message.success(t('common.action.saved'));
-    } catch (e) {
-      notifyError(e, form);
-    } finally {
-      setBusy(false);
-    }
-  };
-  const remove = async (grantId: string) => {
-    try {
-      onChanged(await api.del<UserView>(`/api/v1/users/${user.id}/grants/${grantId}`));
-    } catch (e) {
-      notifyError(e);
-    }
+    },
+    form,
+  });
+  const revoke = useApiMutation({
+    mutationFn: (grantId: string) => unwrap(gz.DELETE('/api/v1/users/{id}/grants/{grantId}', { params: { path: { id: user.id, grantId } } })),
+    invalidates: [userKeys.all],
+    onSuccess: (u) => onChanged(u),
+  });
+  const add = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (v) grant.mutate(v);
   };
 
   return (
@@ -50,7 +47,7 @@ export function GrantsModal(props: { user: UserView; onClose: () => void; onChan
               <RoleTags grants={[g]} />
             </div>
             {g.id && (
-              <Popconfirm title={t('users.removeGrantConfirm')} onConfirm={() => remove(g.id!)} okButtonProps={{ danger: true }}>
+              <Popconfirm title={t('users.removeGrantConfirm')} onConfirm={() => revoke.mutate(g.id!)} okButtonProps={{ danger: true }}>
                 <Button danger size="small" icon={<DeleteOutlined />}>
                   {t('common.action.remove')}
                 </Button>
@@ -62,7 +59,7 @@ export function GrantsModal(props: { user: UserView; onClose: () => void; onChan
       <Card size="small" title={t('users.addGrant')} style={{ marginTop: 12 }}>
         <Form form={form} layout="vertical" data-testid="add-grant-form">
           <GrantFields name={[]} watchPath={[]} />
-          <Button type="primary" icon={<PlusOutlined />} loading={busy} onClick={add}>
+          <Button type="primary" icon={<PlusOutlined />} loading={grant.isPending} onClick={() => void add()}>
             {t('users.addGrant')}
           </Button>
         </Form>

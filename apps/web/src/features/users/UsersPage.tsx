@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { App, Button, Input, Popconfirm, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, ExperimentOutlined, PlusOutlined, StopOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
-import type { Page, UpdateUserBody, UserView } from '../../api/types.ts';
-import { PageError } from '../../components/PageError.tsx';
-import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.tsx';
-import { usePaging } from '../../components/usePaging.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
+import type { UserView } from '../../api/types.ts';
+import { PagedTable } from '../../components/PagedTable.tsx';
+import type { Column } from '../../components/ResponsiveTable.tsx';
+import { userKeys, usersQuery } from './users.queries.ts';
 import { formatTime } from '../../components/time.ts';
 import { useSession } from '../../shell/session.tsx';
 import { RoleTags } from './RoleTags.tsx';
@@ -19,24 +18,18 @@ import { GrantsModal } from './GrantsModal.tsx';
 export default function UsersPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const { can, session } = useSession();
   const manage = can('user.manage');
-  const paging = usePaging(20);
   const [q, setQ] = useState('');
   const [creating, setCreating] = useState(false);
   const [grantsOf, setGrantsOf] = useState<UserView | null>(null);
-  const { data, error, loading, reload } = useApi<Page<UserView>>('/api/v1/users', { q, limit: paging.limit, offset: paging.offset });
 
-  const setDisabled = async (u: UserView, disabled: boolean) => {
-    try {
-      await api.patch<UserView>(`/api/v1/users/${u.id}`, { disabled } satisfies UpdateUserBody);
-      void message.success(t('common.action.saved'));
-      reload();
-    } catch (e) {
-      notifyError(e);
-    }
-  };
+  const toggle = useApiMutation({
+    mutationFn: ({ u, disabled }: { u: UserView; disabled: boolean }) =>
+      unwrap(gz.PATCH('/api/v1/users/{id}', { params: { path: { id: u.id } }, body: { disabled } })),
+    invalidates: [userKeys.all],
+    onSuccess: () => void message.success(t('common.action.saved')),
+  });
 
   const columns: Column<UserView>[] = [
     {
@@ -75,7 +68,7 @@ export default function UsersPage() {
           {u.id !== session?.user.id && (
             <Popconfirm
               title={t(u.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: u.name })}
-              onConfirm={() => setDisabled(u, !u.disabled)}
+              onConfirm={() => toggle.mutate({ u, disabled: !u.disabled })}
               okButtonProps={{ danger: !u.disabled }}
             >
               <Button size="small" danger={!u.disabled} data-testid="user-toggle">
@@ -95,10 +88,7 @@ export default function UsersPage() {
         <Input.Search
           allowClear
           placeholder={t('users.search')}
-          onSearch={(v) => {
-            paging.reset();
-            setQ(v.trim());
-          }}
+          onSearch={(v) => setQ(v.trim())}
           style={{ width: 300 }}
           data-testid="users-search"
         />
@@ -108,37 +98,9 @@ export default function UsersPage() {
           </Button>
         )}
       </Space>
-      {error ? (
-        <PageError error={error} onRetry={reload} />
-      ) : (
-        <ResponsiveTable
-          rows={data?.items}
-          columns={columns}
-          rowKey={(u) => u.id}
-          loading={loading}
-          paging={{ ...paging, total: data?.total ?? 0 }}
-          testId="users-table"
-        />
-      )}
-      {creating && (
-        <CreateUserModal
-          onClose={() => setCreating(false)}
-          onDone={() => {
-            setCreating(false);
-            reload();
-          }}
-        />
-      )}
-      {grantsOf && (
-        <GrantsModal
-          user={grantsOf}
-          onClose={() => setGrantsOf(null)}
-          onChanged={(u) => {
-            setGrantsOf(u);
-            reload();
-          }}
-        />
-      )}
+      <PagedTable query={(page) => usersQuery({ q, ...page })} resetKey={q} columns={columns} rowKey={(u) => u.id} testId="users-table" />
+      {creating && <CreateUserModal onClose={() => setCreating(false)} onDone={() => setCreating(false)} />}
+      {grantsOf && <GrantsModal user={grantsOf} onClose={() => setGrantsOf(null)} onChanged={setGrantsOf} />}
     </div>
   );
 }

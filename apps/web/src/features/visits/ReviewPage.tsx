@@ -2,24 +2,23 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ResidentTag } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
-import { useApi } from '../../api/useApi.ts';
+import { useQuery } from '@tanstack/react-query';
+import { gz, unwrap } from '../../api/client.ts';
+import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { useDomainLabels } from '../../components/labels.ts';
-import { useNotifyError } from '../../components/useNotifyError.ts';
 import type { ChangeReview } from './types.ts';
+import { changesQuery, visitKeys } from './visits.queries.ts';
 
 type Tab = 'pending' | 'conflict';
 
 /** One proposal beside the current record; a stale one can only be approved with "approve anyway". */
-function ChangeCard({ c, onDone }: { c: ChangeReview; onDone: () => void }) {
+function ChangeCard({ c }: { c: ChangeReview }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const notify = useNotifyError();
   const labels = useDomainLabels();
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const tags = (xs: readonly string[]) => xs.map((x) => labels.tag(x as ResidentTag)).join('、') || '—';
   const rows: { key: string; field: string; proposed: string; current: string }[] = [];
   if (c.changes.address !== undefined) rows.push({ key: 'a', field: t('visits.review.address'), proposed: c.changes.address, current: c.current.address });
@@ -29,14 +28,16 @@ function ChangeCard({ c, onDone }: { c: ChangeReview; onDone: () => void }) {
     const now = c.current.members.find((x) => x.residentId === m.residentId);
     rows.push({ key: m.residentId, field: t('visits.review.tags', { name: now?.name ?? '' }), proposed: tags(m.tags), current: tags(now?.tags ?? []) });
   }
-  const decide = async (decision: 'approve' | 'reject', override = false) => {
-    setBusy(true);
-    try {
-      await api.post(`/api/v1/visits/changes/${c.id}/decision`, { decision, override, ...(note.trim() ? { note: note.trim() } : {}) });
-      void message.success(decision === 'approve' ? t('visits.review.approved') : t('visits.review.rejected'));
-      onDone();
-    } catch (e) { notify(e); } finally { setBusy(false); }
-  };
+  const deciding = useApiMutation({
+    mutationFn: ({ decision, override }: { decision: 'approve' | 'reject'; override: boolean }) =>
+      unwrap(gz.POST('/api/v1/visits/changes/{id}/decision', {
+        params: { path: { id: c.id } }, body: { decision, override, ...(note.trim() ? { note: note.trim() } : {}) },
+      })),
+    invalidates: [visitKeys.all],
+    onSuccess: (_, { decision }) => void message.success(decision === 'approve' ? t('visits.review.approved') : t('visits.review.rejected')),
+  });
+  const busy = deciding.isPending;
+  const decide = (decision: 'approve' | 'reject', override = false) => deciding.mutate({ decision, override });
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="change-card" data-change={c.id} data-status={c.status}
       title={<Space wrap>{c.current.address}{c.status === 'conflict' && <Tag color="error">{t('visits.review.conflict')}</Tag>}</Space>}
@@ -50,9 +51,9 @@ function ChangeCard({ c, onDone }: { c: ChangeReview; onDone: () => void }) {
       <Input placeholder={t('visits.review.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={500} style={{ margin: '8px 0' }} />
       <Space wrap>
         {c.stale
-          ? <Button danger loading={busy} onClick={() => void decide('approve', true)} data-testid="change-override">{t('visits.review.override')}</Button>
-          : <Button type="primary" loading={busy} onClick={() => void decide('approve')} data-testid="change-approve">{t('visits.review.approve')}</Button>}
-        <Button loading={busy} onClick={() => void decide('reject')} data-testid="change-reject">{t('visits.review.reject')}</Button>
+          ? <Button danger loading={busy} onClick={() => decide('approve', true)} data-testid="change-override">{t('visits.review.override')}</Button>
+          : <Button type="primary" loading={busy} onClick={() => decide('approve')} data-testid="change-approve">{t('visits.review.approve')}</Button>}
+        <Button loading={busy} onClick={() => decide('reject')} data-testid="change-reject">{t('visits.review.reject')}</Button>
       </Space>
     </Card>
   );
@@ -62,13 +63,13 @@ function ChangeCard({ c, onDone }: { c: ChangeReview; onDone: () => void }) {
 export default function ReviewPage() {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>('pending');
-  const { data, error, reload } = useApi<ChangeReview[]>('/api/v1/visits/changes', { status: tab });
-  if (error) return <PageError error={error} onRetry={reload} />;
+  const { data, error, refetch } = useQuery(changesQuery(tab));
+  if (error) return <PageError error={error} onRetry={() => void refetch()} />;
   return (
     <div data-testid="visit-review-page" style={{ maxWidth: 900 }}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('visits.review.title')}</Typography.Title>
       <Tabs activeKey={tab} onChange={(k) => setTab(k as Tab)} items={(['pending', 'conflict'] as const).map((k) => ({ key: k, label: t(`visits.review.${k}`) }))} />
-      {data && data.length === 0 ? <Empty description={t('visits.review.empty')} /> : data?.map((c) => <ChangeCard key={c.id} c={c} onDone={reload} />)}
+      {data && data.length === 0 ? <Empty description={t('visits.review.empty')} /> : data?.map((c) => <ChangeCard key={c.id} c={c as ChangeReview} />)}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -45,35 +45,36 @@ export default function VisitFormPage() {
   const navigate = useNavigate();
   const userId = useSignedIn().user.id;
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
   const h = cachedList(userId)?.items.find((x) => x.householdId === householdId);
   const propose = Form.useWatch('propose', form);
   const fileRequest = Form.useWatch('fileRequest', form);
-  if (!h) return <Alert type="warning" showIcon message={t('visits.form.missing')} />;
-
-  const save = async (v: Values) => {
-    setSaving(true);
-    try {
-      const body: RecordVisitBody = {
-        id: visitId(), householdId: h.householdId, visitedAt: new Date().toISOString(), outcome: v.outcome, notes: v.notes?.trim() ?? '',
-        change: changeOf(h, v), request: v.fileRequest && v.request?.trim() ? { description: v.request.trim() } : undefined,
-      };
-      enqueue(userId, body, h.address);
+  // The visit goes into the phone's queue first, then (when online) is sent with the rest of it; the
+  // mutation runs with or without a network, as the queue is the phone's own.
+  const saving = useMutation({
+    networkMode: 'always',
+    mutationFn: async (body: RecordVisitBody) => {
+      enqueue(userId, body, h?.address ?? '');
       const r = navigator.onLine ? await syncVisits(userId) : null;
-      const sent = r?.sent.some((x) => x.id === body.id);
+      return r?.sent.some((x) => x.id === body.id) ?? false;
+    },
+    onSuccess: (sent) => {
       void message.success(sent ? t('visits.form.saved') : t('visits.form.savedOffline'));
       navigate('/visits');
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+  });
+  if (!h) return <Alert type="warning" showIcon message={t('visits.form.missing')} />;
+
+  const save = (v: Values) => saving.mutate({
+    id: visitId(), householdId: h.householdId, visitedAt: new Date().toISOString(), outcome: v.outcome, notes: v.notes?.trim() ?? '',
+    change: changeOf(h, v), request: v.fileRequest && v.request?.trim() ? { description: v.request.trim() } : undefined,
+  });
 
   const initialTags = Object.fromEntries(h.members.map((m) => [m.residentId, m.tags.filter((x) => (EDITABLE_TAGS as string[]).includes(x))]));
   return (
     <div data-testid="visit-form-page" style={{ maxWidth: 640 }}>
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('visits.form.title')}</Typography.Title>
       <Typography.Paragraph strong data-testid="visit-form-address">{h.address}</Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => void save(v)}
+      <Form form={form} layout="vertical" onFinish={save}
         initialValues={{ outcome: 'visited', address: h.address, tenure: h.tenure, tags: initialTags }}>
         <Form.Item name="outcome" label={t('visits.form.outcome')}>
           <Radio.Group data-testid="visit-outcome">
@@ -113,7 +114,7 @@ export default function VisitFormPage() {
             <Input.TextArea rows={3} maxLength={2000} placeholder={t('visits.form.requestPlaceholder')} data-testid="visit-request" />
           </Form.Item>
         )}
-        <Button type="primary" htmlType="submit" size="large" block loading={saving} data-testid="visit-save">{t('visits.form.save')}</Button>
+        <Button type="primary" htmlType="submit" size="large" block loading={saving.isPending} data-testid="visit-save">{t('visits.form.save')}</Button>
       </Form>
     </div>
   );

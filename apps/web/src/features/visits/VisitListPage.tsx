@@ -1,15 +1,15 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
 import { CloudSyncOutlined, WifiOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { VisitStatus } from '@gongzhi/core';
-import { api } from '../../api/client.ts';
 import { useSignedIn } from '../../shell/session.tsx';
 import { formatMinute } from '../../components/time.ts';
-import { cachedList, discard, saveList } from './offline.ts';
+import { cachedList, discard } from './offline.ts';
+import { visitKeys, visitListQuery } from './visits.queries.ts';
 import { useVisitQueue } from './useVisitQueue.ts';
-import type { VisitListItem } from './types.ts';
 
 export const STATUS_COLOURS: Record<VisitStatus, string> = { overdue: 'error', due: 'warning', ok: 'success' };
 
@@ -21,19 +21,12 @@ export const STATUS_COLOURS: Record<VisitStatus, string> = { overdue: 'error', d
 export default function VisitListPage() {
   const { t } = useTranslation();
   const userId = useSignedIn().user.id;
-  const [list, setList] = useState(() => cachedList(userId));
   const [filter, setFilter] = useState<'all' | VisitStatus>('all');
-  const load = useCallback(async () => {
-    try {
-      const items = await api.get<VisitListItem[]>('/api/v1/visits/list', { limit: 1000 });
-      saveList(userId, items);
-      setList(cachedList(userId));
-    } catch {
-      // Offline or the server is away: keep showing the copy on the phone.
-    }
-  }, [userId]);
-  const queue = useVisitQueue(userId, load);
-  useEffect(() => { if (queue.online) void load(); }, [queue.online, load]);
+  const qc = useQueryClient();
+  // Offline or the server away: the query waits or fails, and the copy on the phone is shown.
+  const { data: fetched } = useQuery(visitListQuery(userId));
+  const list = fetched ?? cachedList(userId);
+  const queue = useVisitQueue(userId, () => void qc.invalidateQueries({ queryKey: visitKeys.list(userId) }));
   // Fetch the form's code now, while online: the worker may open it at a door with no signal.
   useEffect(() => { void import('./VisitFormPage.tsx'); }, []);
 
@@ -53,7 +46,7 @@ export default function VisitListPage() {
           <Space wrap>
             <Badge count={queue.items.length} color="blue" />
             <span data-testid="visit-queue-count" data-count={queue.items.length}>{t('visits.list.pending', { n: queue.items.length })}</span>
-            <Button icon={<CloudSyncOutlined />} loading={queue.syncing} disabled={!queue.online} onClick={() => void queue.sync()} data-testid="visit-sync">
+            <Button icon={<CloudSyncOutlined />} loading={queue.syncing} disabled={!queue.online} onClick={queue.sync} data-testid="visit-sync">
               {t('visits.list.sync')}
             </Button>
           </Space>

@@ -1,4 +1,4 @@
-import { api, ApiError } from '../../api/client.ts';
+import { ApiError, gz, unwrap } from '../../api/client.ts';
 import type { RecordVisitBody, VisitListItem, VisitRecord } from './types.ts';
 
 /**
@@ -86,7 +86,7 @@ export function syncVisits(userId: string): Promise<SyncResult> {
     // Visits the server has refused wait for the worker to read why; they are not resent on their own.
     for (const item of queued(userId).filter((q) => !q.error)) {
       try {
-        const rec = await api.post<VisitRecord>('/api/v1/visits', item.body);
+        const rec: VisitRecord = await unwrap(gz.POST('/api/v1/visits', { body: item.body }));
         result.sent.push(rec);
         writeQueue(userId, queued(userId).filter((v) => v.body.id !== item.body.id));
       } catch (e) {

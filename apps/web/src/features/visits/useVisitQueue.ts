@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { onQueueChange, queued, syncVisits, type QueuedVisit } from './offline.ts';
@@ -24,21 +25,23 @@ export function useVisitQueue(userId: string, onSynced?: () => void) {
   const { message } = App.useApp();
   const online = useOnline();
   const [items, setItems] = useState<QueuedVisit[]>(() => queued(userId));
-  const [syncing, setSyncing] = useState(false);
   useEffect(() => onQueueChange(() => setItems(queued(userId))), [userId]);
 
-  const sync = useCallback(async () => {
-    if (!queued(userId).length) return;
-    setSyncing(true);
-    try {
-      const r = await syncVisits(userId);
+  // A network failure is not an error here: the visits stay queued for the next round.
+  const round = useMutation({
+    mutationFn: () => syncVisits(userId),
+    networkMode: 'always',
+    onSuccess: (r) => {
       if (r.sent.length) { void message.success(t('visits.list.synced', { n: r.sent.length })); onSynced?.(); }
       if (r.refused) void message.warning(t('visits.list.refused', { n: r.refused }));
-    } finally {
-      setSyncing(false);
-    }
-  }, [userId, message, t, onSynced]);
+    },
+  });
+  const { mutate } = round;
+  const sync = useCallback(() => {
+    if (queued(userId).length) mutate();
+  }, [userId, mutate]);
 
-  useEffect(() => { if (online) void sync(); }, [online, sync]);
+  useEffect(() => { if (online) sync(); }, [online, sync]);
+  const syncing = round.isPending;
   return { online, items, syncing, sync };
 }
