@@ -1,17 +1,18 @@
-import { and, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { fenToYuan, levyOnTurnover, reversePostings, chinaDay } from '@gongzhi/core';
 import type { DonationBody, IncomeBody, ReverseBody, TurnoverBody, CreateFundBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { inScope, scopeFor } from '../../platform/authz/scope.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { BANK, accountSegment, postEntry, withLockedFund } from './funds.ledger.ts';
 import { fenFrom, fundFor, postGuarded, requireKind } from './funds.access.ts';
 import { findTransaction, postingsOf } from './funds.repository.ts';
 import { mayOnFund, mayReverse } from './funds.policy.ts';
+import { regionInScope } from '../org/region.service.ts';
 
 /** The income accounts each kind of fund starts with, so its chart is complete from day one. */
 const STARTING_ACCOUNTS: Record<string, string[]> = {
@@ -23,16 +24,14 @@ const STARTING_ACCOUNTS: Record<string, string[]> = {
 
 /** Opens a fund for a region the actor manages, with its bank account and income accounts. */
 export async function createFund(db: Db, actor: Actor, body: z.infer<typeof CreateFundBody>): Promise<string> {
-  const [region] = (await db.execute<{ id: string; code: string; district_code: string }>(sql`
-    SELECT id, code, district_code FROM regions
-    WHERE ${and(sql`id = ${body.regionId} AND retired_at IS NULL`, inScope(scopeFor(actor, 'fund.manage'), { region: sql`code` }))}`)).rows;
+  const region = await regionInScope(db, scopeFor(actor, 'fund.manage'), body.regionId, { active: true });
   if (!region) throw new AppError('REGION_NOT_FOUND');
   if (!mayOnFund(actor, 'fund.manage', { regionPath: region.code })) throw new AppError('FORBIDDEN');
   const id = newId();
   return db.transaction(async (tx) => {
     const res = await tx.execute(sql`
       INSERT INTO funds (id, code, name, kind, region_id, region_path, district_code, year)
-      VALUES (${id}, ${body.code}, ${body.name}, ${body.kind}, ${region.id}, ${region.code}, ${region.district_code}, ${body.year ?? null})
+      VALUES (${id}, ${body.code}, ${body.name}, ${body.kind}, ${region.id}, ${region.code}, ${region.districtCode}, ${body.year ?? null})
       ON CONFLICT (code) DO NOTHING`);
     if (res.rowCount === 0) throw new AppError('FUND_CODE_TAKEN', { code: body.code });
     const names = [BANK, ...STARTING_ACCOUNTS[body.kind]!];

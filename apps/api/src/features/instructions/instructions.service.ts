@@ -1,10 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { draftProblem, type InstructionOutcome } from '@gongzhi/core';
 import type { CreateInstructionBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { inScope, scopeFor } from '../../platform/authz/scope.ts';
+import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/db/columns.ts';
@@ -13,6 +13,7 @@ import { dispatchRows, remindUnacked, type DispatchCounts } from './dispatch.rep
 import { findInstruction, instructionsByIds, listInstructions, type InstructionRow } from './instructions.repository.ts';
 import { mayClose, mayFollow, mayIssueAt, nodeFor } from './instructions.policy.ts';
 import { acknowledge, isAssigned, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
+import { regionInScope } from '../org/region.service.ts';
 
 /** An instruction the actor may follow, or INSTRUCTION_NOT_FOUND. */
 export async function loadVisible(db: Db, actor: Actor, id: string): Promise<InstructionRow> {
@@ -53,16 +54,14 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'deadline_past') throw new AppError('INSTRUCTION_DEADLINE_PAST');
   if (problem === 'question_missing') throw new AppError('INSTRUCTION_QUESTION_MISSING');
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
-  const regionRes = await db.execute<{ id: string; code: string; district_code: string }>(sql`SELECT id, code, district_code FROM regions
-    WHERE ${and(sql`id = ${body.regionId}::uuid AND retired_at IS NULL`, inScope(scopeFor(actor, 'instruction.issue'), { region: sql`code` }))}`);
-  const region = found(regionRes.rows[0], 'REGION_NOT_FOUND');
+  const region = found(await regionInScope(db, scopeFor(actor, 'instruction.issue'), body.regionId, { active: true }), 'REGION_NOT_FOUND');
   if (!mayIssueAt(actor, region.code)) throw new AppError('FORBIDDEN');
   const id = newId();
   const tags = [...new Set(body.tags)];
   const channels = [...new Set(body.channels)];
   return db.transaction(async (tx) => {
     await tx.insert(instructions).values({
-      id, regionId: region.id, regionPath: region.code, districtCode: region.district_code, issuerId: actor.userId, issuerName: actor.name,
+      id, regionId: region.id, regionPath: region.code, districtCode: region.districtCode, issuerId: actor.userId, issuerName: actor.name,
       title: body.title, body: body.body, task: body.task, question: body.task === 'collect' ? body.question ?? null : null,
       tags, channels, attachments: body.attachments, deadline,
     });

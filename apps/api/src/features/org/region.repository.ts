@@ -91,3 +91,17 @@ export async function boundaryCandidates(db: DbOrTx, lat: number, lng: number): 
     sql`${regions.minLat} <= ${lat} AND ${regions.maxLat} >= ${lat} AND ${regions.minLng} <= ${lng} AND ${regions.maxLng} >= ${lng}`,
   ));
 }
+
+/** What other features need of a region found in scope. */
+export interface ScopedRegion { id: string; code: string; name: string; level: RegionRow['level']; districtCode: string }
+
+/**
+ * A region by id when its code lies within `scope` (active ones only with `active`), else undefined:
+ * the one way other features find "the region asked for, if the actor may see it".
+ */
+export async function regionInScope(db: DbOrTx, scope: Scope, id: string, opts: { active?: boolean } = {}): Promise<ScopedRegion | undefined> {
+  const [r] = await db.select({ id: regions.id, code: regions.code, name: regions.name, level: regions.level, districtCode: regions.districtCode })
+    .from(regions).where(and(eq(regions.id, id), inScope(scope, { region: regions.code }), opts.active ? isNull(regions.retiredAt) : undefined));
+  return r;
+}
+

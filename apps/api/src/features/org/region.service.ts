@@ -136,7 +136,7 @@ export async function retireRegion(db: Db, actor: Actor, id: string, now: Date):
 
 // ---- What other features read of the region tree (they never touch org's tables themselves) ----
 
-export { findRegion, ancestorsOf, childrenOf, type RegionRow } from './region.repository.ts';
+export { findRegion, ancestorsOf, childrenOf, regionInScope, type RegionRow, type ScopedRegion } from './region.repository.ts';
 export type { Locator, Placed } from './locator.ts';
 
 /** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */

@@ -5,7 +5,8 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { coverageByPath, dueHouseholds, gridWorkers, membersOf, regionsByCode, type Area } from './due.repository.ts';
-import { communityRules, householdsByIds, listChanges, listVisits, regionCodeInScope, snapshotsOf } from './visits.repository.ts';
+import { communityRules, householdsByIds, listChanges, listVisits, snapshotsOf } from './visits.repository.ts';
+import { regionInScope } from '../org/region.service.ts';
 import {
   gridCodesOf, presentCoverage, presentReview, presentRuleView, presentVisit, presentVisitList,
 } from './visits.presenter.ts';
@@ -39,7 +40,7 @@ export async function changeReviews(db: Db, actor: Actor, f: { status?: ChangeRe
 async function areaOf(db: Db, actor: Actor, regionId: string | undefined): Promise<Area> {
   const scope = scopeFor(actor, 'visit.read');
   if (!regionId) return { scope };
-  return { scope, within: found(await regionCodeInScope(db, scope, regionId), 'REGION_NOT_FOUND') };
+  return { scope, within: found(await regionInScope(db, scope, regionId), 'REGION_NOT_FOUND').code };
 }
 
 /**

@@ -135,20 +135,6 @@ export async function membersBelong(db: DbOrTx, householdId: string, residentIds
   return res.rows[0]!.n === new Set(residentIds).size;
 }
 
-/** A region (a community, when configuring) by id within `scope`, with its current household count. */
-export async function communityInScope(db: DbOrTx, scope: Scope, id: string) {
-  const res = await db.execute<{ id: string; code: string; name: string; level: string; district_code: string; households: number }>(sql`SELECT r.id, r.code, r.name, r.level, r.district_code,
-      (SELECT count(*)::int FROM households h WHERE h.region_path LIKE r.code || '%' AND h.moved_out_at IS NULL) AS households
-    FROM regions r WHERE ${and(sql`r.id = ${id} AND r.retired_at IS NULL`, scoped(scope, 'r.code'))}`);
-  return res.rows[0];
-}
-
-/** The code of a region in scope, or undefined (out of scope looks missing). */
-export async function regionCodeInScope(db: DbOrTx, scope: Scope, id: string): Promise<string | undefined> {
-  const res = await db.execute(sql`SELECT code FROM regions r WHERE ${and(sql`r.id = ${id}`, scoped(scope, 'r.code'))}`);
-  return (res.rows[0] as { code: string } | undefined)?.code;
-}
-
 /** A community with its household count and its configured rule (null fields: none configured). */
 export interface CommunityRule { id: string; name: string; households: number; rule: typeof visitRules.$inferSelect | null }
 

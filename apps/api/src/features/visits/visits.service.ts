@@ -10,10 +10,11 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { intake } from '../requests/intake.service.ts';
 import {
-  applyChange, communityInScope, findChange, findVisit, householdInScope, insertChange, insertVisit, membersBelong, setChangeStatus,
+  applyChange, findChange, findVisit, householdInScope, insertChange, insertVisit, membersBelong, setChangeStatus,
   snapshotOf, upsertRule, type VisitRow,
 } from './visits.repository.ts';
 import { isOpenChange, isSameVisit, mayApprove, mayVisit, takesRule } from './visits.policy.ts';
+import { regionInScope } from '../org/region.service.ts';
 
 /** How far back a phone may date a visit it kept offline. */
 const MAX_OFFLINE_DAYS = 30;
@@ -125,7 +126,7 @@ export async function decideChange(db: Db, actor: Actor, id: string, body: z.inf
 
 /** Sets a community's coverage rule (size, intervals, special tags); null fields fall back to the defaults. */
 export async function setVisitRule(db: Db, actor: Actor, regionId: string, body: z.infer<typeof VisitRuleBody>, now: Date): Promise<void> {
-  const community = found(await communityInScope(db, scopeFor(actor, 'visit.configure'), regionId), 'REGION_NOT_FOUND');
+  const community = found(await regionInScope(db, scopeFor(actor, 'visit.configure'), regionId, { active: true }), 'REGION_NOT_FOUND');
   if (!takesRule(community)) throw new AppError('VISIT_RULE_NOT_COMMUNITY');
   const config: VisitRuleConfig = {
     size: body.size, largeDays: body.largeDays ?? undefined, smallDays: body.smallDays ?? undefined,
@@ -135,7 +136,7 @@ export async function setVisitRule(db: Db, actor: Actor, regionId: string, body:
   if (problem) throw new AppError('VISIT_RULE_INVALID', { field: problem.field, reason: problem.reason });
   await db.transaction(async (tx) => {
     await upsertRule(tx, {
-      regionId, regionPath: community.code, districtCode: community.district_code, size: body.size, largeDays: body.largeDays,
+      regionId, regionPath: community.code, districtCode: community.districtCode, size: body.size, largeDays: body.largeDays,
       smallDays: body.smallDays, specialDays: body.specialDays, specialTags: body.specialTags, updatedBy: actor.userId, updatedAt: now,
     });
     await audit(tx, actor, { action: 'visit.rule.set', subjectType: 'region', subjectId: regionId, regionPath: community.code, after: body });
