@@ -2,6 +2,7 @@ import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExpenseView, LedgerKind } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { fundAttachments, funds } from './funds.table.ts';
+import { regionNameOf } from '../org/region.service.ts';
 
 /** A fund with its region, bank movements by month and account balances, as lists and pages show it. */
 export interface FundListRow {
@@ -16,7 +17,8 @@ export interface FundListRow {
  * One query for the whole head of a fund's page: everything comes from the per-month totals kept
  * beside the postings, so its cost does not grow with the number of postings.
  */
-const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.region_id, r.name AS region_name, f.bank_balance,
+// The region's name from org, in the same statement.
+const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.region_id, ${regionNameOf(sql.raw('f.region_id'))} AS region_name, f.bank_balance,
   (SELECT json_agg(x ORDER BY x.month DESC) FROM (
      SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.debit)::text AS debit, sum(m.credit)::text AS credit, sum(m.count)::int AS count
      FROM fund_month_totals m JOIN fund_accounts a ON a.id = m.account_id WHERE m.fund_id = f.id AND a.type = 'assets' GROUP BY m.month) x) AS months,
@@ -47,7 +49,7 @@ function toFund(r: FundSqlRow): FundListRow {
  */
 export async function selectFunds(db: DbOrTx, f: { code?: string } = {}): Promise<FundListRow[]> {
   const res = await db.execute<FundSqlRow>(sql`
-    SELECT ${FUND_COLUMNS} FROM funds f JOIN regions r ON r.id = f.region_id ${f.code !== undefined ? sql`WHERE f.code = ${f.code}` : sql``} ORDER BY f.region_path, f.code`);
+    SELECT ${FUND_COLUMNS} FROM funds f ${f.code !== undefined ? sql`WHERE f.code = ${f.code}` : sql``} ORDER BY f.region_path, f.code`);
   return res.rows.map(toFund);
 }
 

@@ -5,13 +5,14 @@ import { executePrepared } from '../../platform/db/prepared.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import type { instructions } from './instructions.table.ts';
+import { regionNameOf } from '../org/region.service.ts';
 
 export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
 
 const SELECT_INSTRUCTION = sql`SELECT i.id, i.region_id AS "regionId", i.region_path AS "regionPath", i.district_code AS "districtCode", i.issuer_id AS "issuerId",
   i.issuer_name AS "issuerName", i.title, i.body, i.task, i.question, i.tags, i.channels, i.attachments, i.deadline, i.microgrids, i.workers, i.households,
-  i.closed_at AS "closedAt", i.created_at AS "createdAt", r.name AS "regionName"
-  FROM instructions i JOIN regions r ON r.id = i.region_id`;
+  i.closed_at AS "closedAt", i.created_at AS "createdAt", ${regionNameOf(sql.raw('i.region_id'))} AS "regionName"
+  FROM instructions i`;
 
 /** A row of SELECT_INSTRUCTION as PostgreSQL sends it: the timestamps may come as text. */
 type InstructionSqlRow = Omit<InstructionRow, 'deadline' | 'createdAt' | 'closedAt'> & { deadline: Date | string; createdAt: Date | string; closedAt: Date | string | null };
@@ -93,8 +94,8 @@ export async function unreached(db: DbOrTx, instructionId: string, path: string,
 /** Every micro-grid under `path` with its counters and name, for the per-region report. */
 export async function gridRows(db: DbOrTx, instructionId: string, path: string) {
   const res = await db.execute<{ path: string; name: string; workers: number; acked: number; households: number; reached: number; notHome: number; refused: number }>(sql`
-    SELECT g.region_path AS path, r.name, g.workers, g.acked, g.households, g.reached, g.not_home AS "notHome", g.refused
-    FROM instruction_grids g JOIN regions r ON r.id = g.region_id
+    SELECT g.region_path AS path, ${regionNameOf(sql.raw('g.region_id'))} AS name, g.workers, g.acked, g.households, g.reached, g.not_home AS "notHome", g.refused
+    FROM instruction_grids g
     WHERE g.instruction_id = ${instructionId}::uuid AND g.region_path LIKE ${likePrefix(path)} ORDER BY g.region_path`);
   return res.rows;
 }
