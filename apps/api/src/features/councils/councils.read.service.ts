@@ -1,22 +1,28 @@
 import { eq } from 'drizzle-orm';
 import { noticeWindowOpen, chinaDay } from '@gongzhi/core';
-import type { CouncilDetail, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
+import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
-  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, listBoard, meetingAgenda, meetingsOf, minutesOf, motionsOf,
+  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
   objectionsOf, resolutionsOfMeeting, seatsOf, votesOf,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
 import { councilAbilities, mayManage, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
-import { presentCouncil, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
+import { presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
 
 // What the council pages read: loaded in the actor's scope, judged by the policy, shaped by the presenter.
+
+/** The councils the actor may see (staff: their area; residents: where they live), with today's seats. */
+export async function councilList(db: Db, actor: Actor, q: Parameters<typeof listCouncils>[2], now: Date): Promise<{ items: CouncilSummary[]; total: number }> {
+  const { rows, total } = await listCouncils(db, scopeFor(actor, 'council.read'), q, chinaDay(now));
+  return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
+}
 
 /** A council with its seats (history included), agenda and meetings, and what the actor may do. */
 export async function councilDetail(db: Db, actor: Actor, id: string, now: Date): Promise<CouncilDetail> {

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { chinaDay } from '@gongzhi/core';
 import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
@@ -12,10 +11,8 @@ import { addSeat, byElection, createCouncil, vacateSeat } from './council.servic
 import { addAgendaItem, cosign } from './agenda.service.ts';
 import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember } from './meeting.service.ts';
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
-import { listCouncils } from './councils.repository.ts';
-import { presentAgendaItem, presentCouncilSummary } from './councils.presenter.ts';
-import { councilDetail, meetingDetail } from './councils.read.service.ts';
-import { scopeFor } from '../../platform/authz/scope.ts';
+import { presentAgendaItem } from './councils.presenter.ts';
+import { councilDetail, councilList, meetingDetail } from './councils.read.service.ts';
 
 /**
  * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
@@ -33,10 +30,7 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   const tags = ['councils'];
 
   r.get('/api/v1/councils', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Councils I may see (staff: my area; residents: where I live)', querystring: CouncilListQuery, response: { 200: page(CouncilSummary) } } },
-    async (request) => {
-      const { rows, total } = await listCouncils(db, scopeFor(requireActor(request), 'council.read'), request.query, chinaDay(now()));
-      return { items: rows.map((x) => presentCouncilSummary(x.c, x.region, x.seated, x.vacant)), total };
-    });
+    async (request) => councilList(db, requireActor(request), request.query, now()));
 
   r.post('/api/v1/councils', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Set up a building, grid or community council, or a one-matter group', body: CreateCouncilBody, response: { 201: CouncilDetail } } },
     async (request, reply) => {

@@ -8,14 +8,12 @@ import {
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { createFund, recordDonation, recordIncome, reportTurnover, reverseTransaction } from './funds.service.ts';
+import { createFund, recordDonation, recordIncome, refuseEntryEdit, reportTurnover, reverseTransaction } from './funds.service.ts';
 import { decideExpense, submitExpense, uploadAttachment } from './funds.expense.service.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { readUpload } from '../../platform/uploads/uploads.ts';
 import { budgetResolutions, createBudget, dividendView, payDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
-import { fundFor } from './funds.access.ts';
-import { findTransaction } from './funds.repository.ts';
 import { expenseList } from './funds.read.service.ts';
 
 const Posted = z.object({ id: z.uuid(), balanceFen: z.string() });
@@ -83,12 +81,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
       config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
       // Hidden from the OpenAPI document: an operation that always refuses is nothing for a client to call.
       schema: { tags, summary: 'Refused: posted entries are corrected by reversal', params: TxParams, hide: true },
-      handler: async (request) => {
-        const fund = await fundFor(db, requireActor(request), request.params.id, 'fund.manage');
-        const t = await findTransaction(db, fund.id, request.params.txId);
-        if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
-        throw new AppError('LEDGER_ENTRY_POSTED');
-      },
+      handler: async (request) => refuseEntryEdit(db, requireActor(request), request.params.id, request.params.txId),
     });
   }
 

@@ -124,3 +124,14 @@ export async function reverseTransaction(db: Db, actor: Actor, fundId: string, t
     });
   });
 }
+
+/**
+ * Changing or deleting a posted entry: refused, since posted entries are corrected by reversal. An
+ * entry that is not in a fund the actor manages is not found first.
+ */
+export async function refuseEntryEdit(db: Db, actor: Actor, fundId: string, txId: string): Promise<never> {
+  const fund = await fundFor(db, actor, fundId, 'fund.manage');
+  const t = await findTransaction(db, fund.id, txId);
+  if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
+  throw new AppError('LEDGER_ENTRY_POSTED');
+}

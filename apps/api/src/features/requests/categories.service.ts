@@ -1,11 +1,13 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
 import { CATEGORIES } from '@gongzhi/core';
+import type { CategoryView } from '@gongzhi/contracts';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { departmentsByCode } from '../org/organisation.service.ts';
+import { departmentsByCode, organisationNameOf } from '../org/organisation.service.ts';
 import { ensure } from '../../platform/authz/authorize.ts';
-import { found } from '../../platform/errors/app-error.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
 import { mayManageCatalogue } from './requests.policy.ts';
 import { serviceCategories } from './requests.table.ts';
 
@@ -57,4 +59,39 @@ export async function updateCategory(db: Db, actor: Actor, id: string, body: Par
     await audit(tx, actor, { action: 'category.update', subjectType: 'category', subjectId: before.id, regionPath: before.regionPath, before, after });
     return after!;
   });
+}
+
+/** The district a signed-in person belongs to, for the catalogue they see. */
+function districtOf(actor: Actor, asked?: string): string {
+  if (asked) return asked;
+  const path = actor.grants.find((g) => g.regionPath)?.regionPath;
+  if (!path) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/districtCode', message: 'required' }]);
+  return path.slice(0, 6);
+}
+
+/** A district's catalogue in the reader's language, by matter and code, with each department's name. */
+async function catalogueList(db: DbOrTx, districtCode: string, lang: 'zh-CN' | 'en', activeOnly: boolean): Promise<z.infer<typeof CategoryView>[]> {
+  const rows = await db.select({ c: serviceCategories, deptName: organisationNameOf(serviceCategories.departmentId) }).from(serviceCategories)
+    .where(and(eq(serviceCategories.districtCode, districtCode), activeOnly ? eq(serviceCategories.active, true) : undefined))
+    .orderBy(asc(serviceCategories.matter), asc(serviceCategories.code));
+  return rows.map(({ c, deptName }) => ({
+    id: c.id, code: c.code, name: lang === 'en' ? c.nameEn : c.nameZh, nameZh: c.nameZh, nameEn: c.nameEn, matter: c.matter,
+    department: c.departmentId ? { id: c.departmentId, name: deptName ?? '' } : null, respondHours: c.respondHours, resolveHours: c.resolveHours,
+    workingTime: c.workingTime, requiredFields: c.requiredFields, active: c.active,
+  }));
+}
+
+/**
+ * The service catalogue a signed-in person sees: of the district asked for, or else of the district
+ * of their first regional grant; only the active categories unless `all`.
+ */
+export async function catalogueFor(db: DbOrTx, actor: Actor, q: { districtCode?: string; all: boolean }, lang: 'zh-CN' | 'en'): Promise<z.infer<typeof CategoryView>[]> {
+  return catalogueList(db, districtOf(actor, q.districtCode), lang, !q.all);
+}
+
+/** Changes a category as updateCategory does, and answers with it as the catalogue shows it. */
+export async function updateCategoryView(db: Db, actor: Actor, id: string, body: Partial<typeof serviceCategories.$inferInsert>, lang: 'zh-CN' | 'en'): Promise<z.infer<typeof CategoryView>> {
+  const updated = await updateCategory(db, actor, id, body);
+  const all = await catalogueList(db, updated.districtCode, lang, false);
+  return all.find((c) => c.id === updated.id)!;
 }
