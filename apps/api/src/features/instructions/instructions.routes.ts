@@ -8,8 +8,8 @@ import {
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { closeInstruction, instructionPage, issueInstruction, loadNode, loadVisible, remind } from './instructions.service.ts';
-import { gridRows, unreached } from './instructions.repository.ts';
-import { presentInstruction, reportWorkbook } from './instructions.presenter.ts';
+import { instructionReport, unreachedPage } from './instructions.read.service.ts';
+import { presentInstruction } from './instructions.presenter.ts';
 import { progressOf } from './progress.service.ts';
 import { ProgressHub } from './progress.hub.ts';
 import { workRoutes } from './work.routes.ts';
@@ -129,20 +129,15 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { action: 'instruction.read', subject: 'instructions' } },
     schema: { tags, summary: 'Households under a node never reached (not visited, or not at home)', params: IdParams, querystring: ProgressQuery.extend(InstructionListQuery.shape), response: { 200: page(UnreachedHousehold) } },
   }, async (request) => {
-    const actor = requireActor(request);
-    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
-    const rows = await unreached(db, instr.id, path, request.query.limit, request.query.offset);
-    return { items: rows.map(({ total: _t, ...x }) => x), total: rows[0]?.total ?? 0 };
+    const { limit, offset } = request.query;
+    return unreachedPage(db, requireActor(request), request.params.id, request.query.path, limit, offset);
   });
 
   r.get('/api/v1/instructions/:id/report.xlsx', {
     config: { access: { action: 'instruction.read', subject: 'instructions' } },
     schema: { tags, summary: 'Report per region (.xlsx): children, micro-grids, households never reached', params: IdParams, querystring: ProgressQuery },
   }, async (request, reply) => {
-    const actor = requireActor(request);
-    const { instr, path } = await loadNode(db, actor, request.params.id, request.query.path);
-    const [progress, grids, never] = await Promise.all([progressOf(db, instr, path, now()), gridRows(db, instr.id, path), unreached(db, instr.id, path, 100_000, 0)]);
-    const body = await reportWorkbook(instr, progress, grids, never);
+    const { path, body } = await instructionReport(db, requireActor(request), request.params.id, request.query.path, now());
     return reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="instruction-${path}.xlsx"`).send(body);
   });

@@ -4,15 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AckResult, AssignedHousehold, ConfirmBody, IdParams, InboxItem, InstructionAttachment, InstructionListQuery, LinkView, page, RecordBody } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
-import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { readUpload, requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
 import { ack, confirmByLink, linkSigner, readAttachment, record } from './instructions.service.ts';
-import { instructionsByIds } from './instructions.repository.ts';
-import { assignedHouseholds, inbox, isAssigned, linkTarget } from './work.repository.ts';
-import { presentInstruction } from './instructions.presenter.ts';
+import { inboxPage, linkView, myHouseholds } from './instructions.read.service.ts';
 
 /**
  * Attachments are documents and pictures, at most MAX_UPLOAD_BYTES each: the name's extension must
@@ -30,27 +27,15 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
   const tags = ['instructions'];
   const links = linkSigner(vault.hash('gongzhi/instruction-link'));
 
-  const inboxItems = async (actor: Actor, limit: number, offset: number, only?: string) => {
-    const rows = await inbox(db, actor.userId, limit, offset, only);
-    const byId = await instructionsByIds(db, rows.map((x) => x.id));
-    return {
-      total: rows[0]?.total ?? 0,
-      items: rows.map((x) => ({
-        ...presentInstruction(actor, byId.get(x.id)!), ackedAt: x.acked_at ? new Date(x.acked_at).toISOString() : null,
-        mine: { households: x.households, reached: x.reached, notHome: x.not_home, refused: x.refused },
-      })),
-    };
-  };
-
   r.get('/api/v1/instructions/inbox', {
     config: { access: { action: 'instruction.work' } },
     schema: { tags, summary: 'Instructions sent to me (grid worker), newest first, with my progress', querystring: InstructionListQuery, response: { 200: page(InboxItem) } },
-  }, async (request) => inboxItems(requireActor(request), request.query.limit, request.query.offset));
+  }, async (request) => inboxPage(db, requireActor(request), request.query.limit, request.query.offset));
 
   r.get('/api/v1/instructions/:id/mine', {
     config: { access: { action: 'instruction.work' } },
     schema: { tags, summary: 'One instruction sent to me, with my progress', params: IdParams, response: { 200: InboxItem } },
-  }, async (request) => found((await inboxItems(requireActor(request), 1, 0, request.params.id)).items[0], 'INSTRUCTION_NOT_ASSIGNED'));
+  }, async (request) => found((await inboxPage(db, requireActor(request), 1, 0, request.params.id)).items[0], 'INSTRUCTION_NOT_ASSIGNED'));
 
   r.post('/api/v1/instructions/:id/ack', {
     // Acknowledging twice changes nothing, so no Idempotency-Key bookkeeping on the hottest path.
@@ -66,9 +51,7 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
     config: { access: { action: 'instruction.work' } },
     schema: { tags, summary: 'The households of my micro-grids in this instruction, with their personal links', params: IdParams, response: { 200: z.array(AssignedHousehold) } },
   }, async (request) => {
-    const actor = requireActor(request);
-    const rows = await assignedHouseholds(db, request.params.id, actor.userId);
-    if (!rows.length && !(await isAssigned(db, request.params.id, actor.userId))) throw new AppError('INSTRUCTION_NOT_ASSIGNED');
+    const rows = await myHouseholds(db, requireActor(request), request.params.id);
     return rows.map((h) => ({
       householdId: h.household_id, address: h.address, microgrid: h.microgrid, status: h.status as 'pending', attempts: h.attempts, answer: h.answer, via: h.via,
       recordedAt: h.recorded_at ? new Date(h.recorded_at).toISOString() : null, link: `/confirm/${links.sign(request.params.id, h.household_id)}`,
@@ -92,11 +75,7 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
     schema: { tags, summary: 'What a household’s personal link shows (no sign-in)', params: LinkParams, response: { 200: LinkView } },
   }, async (request) => {
     const ids = verify(request.params.token);
-    const t = found(await linkTarget(db, ids.instructionId, ids.householdId), 'INSTRUCTION_LINK_INVALID');
-    return {
-      title: t.title, body: t.body, task: t.task as 'relay', question: t.question, deadline: new Date(t.deadline).toISOString(),
-      address: t.address, status: t.status, answer: t.answer, closed: t.closed_at !== null,
-    };
+    return linkView(db, ids);
   });
 
   r.post('/api/v1/instruction-links/:token', {

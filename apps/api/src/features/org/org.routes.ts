@@ -8,13 +8,10 @@ import {
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { scopeFor } from '../../platform/authz/scope.ts';
-import { AppError, found } from '../../platform/errors/app-error.ts';
-import { ancestorsOf, childrenOf, countsFor, findRegion, scopeRoots, tagCounts } from './region.repository.ts';
-import { presentRegion } from './region.presenter.ts';
-import { createRegion, locate, moveRegion, retireRegion, updateRegion } from './region.service.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { locateWithAncestors, regionDetail, regionList } from './region.read.service.ts';
+import { createRegion, moveRegion, retireRegion, updateRegion } from './region.service.ts';
 import { createOrganisation, organisationList, partyOrgList } from './organisation.service.ts';
-import { regionAbilities } from './org.policy.ts';
 
 
 /** The organisation tree, locating a point, organisations and party organisations. */
@@ -23,29 +20,13 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db } = deps;
 
-  const detail = async (actor: ReturnType<typeof requireActor>, id: string) => {
-    const region = found(await findRegion(db, actor, id), 'REGION_NOT_FOUND');
-    const [counts, ancestors, tags] = await Promise.all([countsFor(db, [region]), ancestorsOf(db, region.code), tagCounts(db, region.code)]);
-    return {
-      ...presentRegion(region, counts), ancestors, boundary: region.boundary ?? null, tagCounts: tags,
-      abilities: regionAbilities(actor, region.code),
-    };
-  };
+  const detail = (actor: ReturnType<typeof requireActor>, id: string) => regionDetail(db, actor, id);
 
   r.get('/api/v1/regions', { config: { access: { action: 'region.read', query: { parentId: 'regions' } } },
     schema: { tags: ['org'], summary: 'Children of a region, or the roots of my scope, with counts', querystring: RegionListQuery, response: { 200: z.array(RegionSummary) } },
   }, async (request) => {
-    const actor = requireActor(request);
     const { parentId, includeRetired } = request.query;
-    let rows;
-    if (parentId) {
-      const parent = found(await findRegion(db, actor, parentId), 'REGION_NOT_FOUND');
-      rows = await childrenOf(db, parent.id, includeRetired);
-    } else {
-      rows = await scopeRoots(db, scopeFor(actor, 'region.read'), includeRetired);
-    }
-    const counts = rows.length ? await countsFor(db, rows) : new Map();
-    return rows.map((row) => presentRegion(row, counts));
+    return regionList(db, requireActor(request), { parentId, includeRetired });
   });
 
   r.get('/api/v1/regions/:id', { config: { access: { action: 'region.read', subject: 'regions' } }, schema: { tags: ['org'], summary: 'A region with its ancestors, counts and my abilities', params: IdParams, response: { 200: RegionDetail } } },
@@ -83,8 +64,7 @@ export async function orgRoutes(app: FastifyInstance, deps: AppDeps) {
       requireActor(request);
       const { lat, lng } = request.query;
       if (!isValidLatLng(lat, lng)) throw new AppError('LOCATION_INVALID');
-      const hit = await locate(db, lat, lng);
-      return { region: hit ? { id: hit.id, level: hit.level, code: hit.code, name: hit.name } : null, ancestors: hit ? await ancestorsOf(db, hit.code) : [] };
+      return locateWithAncestors(db, lat, lng);
     });
 
   r.get('/api/v1/organisations', { config: { access: { action: 'org.read', query: { regionId: 'regions' } } },

@@ -31,6 +31,20 @@ export const residentListColumns = {
   relation: residents.relation, tags: residents.tags, address: households.address,
 };
 
+/** One resident's list row (masked), by id; the caller has already found it in scope. */
+export async function residentListRow(db: DbOrTx, id: string) {
+  const [row] = await db.select(residentListColumns).from(residents)
+    .innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
+    .where(eq(residents.id, id));
+  return row;
+}
+
+/** The residents living in a household (masked), oldest first; the caller has already found it in scope. */
+export function householdMembers(db: DbOrTx, householdId: string) {
+  return db.select(residentListColumns).from(residents).innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
+    .where(and(eq(residents.householdId, householdId), isNull(residents.movedOutAt))).orderBy(asc(residents.birthDate));
+}
+
 export interface ResidentFilter { regionCode?: string; householdId?: string; nameLike?: string; hashes?: string[]; tag?: string; limit: number; offset: number }
 
 /** A page of residents in the actor's scope, ordered by place then name, with the total. */

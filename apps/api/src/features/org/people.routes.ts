@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { and, asc, eq, isNull } from 'drizzle-orm';
 import { normalizePhone, validateIdNumber } from '@gongzhi/core';
 import {
   AddOwnerBody, BuildingDetail, BuildingView, CreateBuildingBody, CreateHouseholdBody, CreateResidentBody, CreateUnitBody,
@@ -11,16 +10,10 @@ import {
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { found } from '../../platform/errors/app-error.ts';
-import { households, regions, residents } from './org.table.ts';
-import { ancestorsOf, findRegion } from './region.repository.ts';
 import {
-  findBuilding, findHousehold, findResident, listBuildings, listHouseholds, listResidents, residentListColumns, unitsWithOwners,
-} from './people.repository.ts';
+  buildingDetail as buildingView, buildingList, householdDetail as householdView, householdPage, residentDetail as residentView, residentPage,
+} from './people.read.service.ts';
 import { addOwner, createBuilding, createHousehold, createResident, createUnit, revealResident, updateResident } from './people.service.ts';
-import { presentResident } from './people.presenter.ts';
-import { peopleAbilities } from './org.policy.ts';
-import { scopeFor } from '../../platform/authz/scope.ts';
 
 
 /** Buildings, units, households and residents. */
@@ -28,32 +21,16 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
   const now = clockOf(deps);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const { db, vault } = deps;
-  const regionCode = async (actor: Actor, id?: string) => (id ? found(await findRegion(db, actor, id), 'REGION_NOT_FOUND').code : undefined);
-
-  const residentDetail = async (actor: Actor, id: string) => {
-    const full = found(await findResident(db, actor, id), 'RESIDENT_NOT_FOUND');
-    const [[row], ancestors] = await Promise.all([
-      db.select(residentListColumns).from(residents)
-        .innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
-        .where(eq(residents.id, full.id)),
-      ancestorsOf(db, full.regionPath, true),
-    ]);
-    return {
-      ...presentResident(row!, now()), movedOut: full.movedOutAt !== null,
-      abilities: peopleAbilities(actor, full.regionPath), ancestors,
-    };
-  };
+  const residentDetail = (actor: Actor, id: string) => residentView(db, actor, id, now());
 
   r.get('/api/v1/residents', { config: { access: { action: 'people.read', query: { regionId: 'regions', householdId: 'households' } } }, schema: { tags: ['people'], summary: 'Residents in my scope (personal data masked)', querystring: ResidentListQuery, response: { 200: page(ResidentView) } } },
     async (request) => {
-      const actor = requireActor(request);
-      const { q, tag, householdId, limit, offset } = request.query;
+      const { q, tag, householdId, regionId, limit, offset } = request.query;
       // A full ID number or phone is searched by its keyed hash, never by decrypting rows.
       const id = q ? validateIdNumber(q) : undefined;
       const phone = q ? normalizePhone(q) : null;
       const hashes = id?.ok ? [vault.hash(`id:${id.id}`)] : phone ? [vault.hash(phone)] : undefined;
-      const res = await listResidents(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), householdId, tag, nameLike: q, hashes, limit, offset });
-      return { items: res.items.map((x) => presentResident(x, now())), total: res.total };
+      return residentPage(db, requireActor(request), { regionId, householdId, tag, nameLike: q, hashes, limit, offset }, now());
     });
 
   r.get('/api/v1/residents/:id', { config: { access: { action: 'people.read', subject: 'residents' } }, schema: { tags: ['people'], summary: 'A resident (masked)', params: IdParams, response: { 200: ResidentDetail } } },
@@ -82,28 +59,11 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/households', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Households in my scope', querystring: HouseholdListQuery, response: { 200: page(HouseholdView) } } },
     async (request) => {
-      const actor = requireActor(request);
-      const { q, limit, offset } = request.query;
-      return listHouseholds(db, scopeFor(actor, 'people.read'), { regionCode: await regionCode(actor, request.query.regionId), q, limit, offset });
+      const { q, regionId, limit, offset } = request.query;
+      return householdPage(db, requireActor(request), { regionId, q, limit, offset });
     });
 
-  const householdDetail = async (actor: Actor, id: string) => {
-    const h = found(await findHousehold(db, scopeFor(actor, 'people.read'), id), 'HOUSEHOLD_NOT_FOUND');
-    const [members, unit, ancestors] = await Promise.all([
-      db.select(residentListColumns).from(residents).innerJoin(households, eq(households.id, residents.householdId)).innerJoin(regions, eq(regions.id, residents.regionId))
-        .where(and(eq(residents.householdId, id), isNull(residents.movedOutAt))).orderBy(asc(residents.birthDate)),
-      h.unitId ? unitsWithOwners(db, { unitIds: [h.unitId] }) : Promise.resolve([]),
-      ancestorsOf(db, h.regionPath, true),
-    ]);
-    const region = ancestors[ancestors.length - 1];
-    const u = unit[0];
-    return {
-      id: h.id, regionId: h.regionId, regionName: region?.name, unitId: h.unitId, address: h.address, tenure: h.tenure,
-      members: members.length, head: members.find((m) => m.relation === '户主')?.name ?? null, residents: members.map((x) => presentResident(x, now())),
-      unit: u ? { id: u.id, buildingId: u.buildingId, number: u.number, floor: u.floor, areaCentiM2: u.areaCentiM2, use: u.use, owners: u.owners } : null,
-      abilities: peopleAbilities(actor, h.regionPath), ancestors,
-    };
-  };
+  const householdDetail = (actor: Actor, id: string) => householdView(db, actor, id, now());
 
   r.get('/api/v1/households/:id', { config: { access: { action: 'people.read', subject: 'households' } }, schema: { tags: ['people'], summary: 'A household with its members and unit', params: IdParams, response: { 200: HouseholdDetail } } },
     async (request) => householdDetail(requireActor(request), request.params.id));
@@ -117,16 +77,10 @@ export async function peopleRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/buildings', { config: { access: { action: 'people.read', query: { regionId: 'regions' } } }, schema: { tags: ['people'], summary: 'Buildings below a region', querystring: z.object({ regionId: z.uuid() }), response: { 200: z.array(BuildingView) } } },
     async (request) => {
-      const actor = requireActor(request);
-      return listBuildings(db, scopeFor(actor, 'people.read'), (await regionCode(actor, request.query.regionId))!);
+      return buildingList(db, requireActor(request), request.query.regionId);
     });
 
-  const buildingDetail = async (actor: Actor, id: string) => {
-    const b = found(await findBuilding(db, scopeFor(actor, 'people.read'), id), 'BUILDING_NOT_FOUND');
-    const [list, unitList] = await Promise.all([listBuildings(db, scopeFor(actor, 'people.read'), b.regionPath), unitsWithOwners(db, { buildingId: id })]);
-    const view = list.find((x) => x.id === id)!;
-    return { ...view, units: unitList, abilities: peopleAbilities(actor, b.regionPath) };
-  };
+  const buildingDetail = (actor: Actor, id: string) => buildingView(db, actor, id);
 
   r.get('/api/v1/buildings/:id', { config: { access: { action: 'people.read', subject: 'buildings' } }, schema: { tags: ['people'], summary: 'A building with its units, owners and households', params: IdParams, response: { 200: BuildingDetail } } },
     async (request) => buildingDetail(requireActor(request), request.params.id));
