@@ -44,6 +44,11 @@ const zones = [
     message: 'Only the feature itself (and the table registry) reaches its tables and repositories.',
   },
   {
+    target: './apps/api/src/features/*/*.routes.ts',
+    from: './apps/api/src/features/**/*.{table,repository}.ts',
+    message: 'Routes parse, call a service and present: loads and queries belong to the service.',
+  },
+  {
     target: './apps/api/src/platform',
     from: ['./apps/api/src/features', './apps/api/src/tables.ts', './apps/api/src/seed'],
     message: 'The platform is cross-cutting and knows no feature.',
