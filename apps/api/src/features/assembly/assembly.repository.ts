@@ -6,6 +6,7 @@ import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import {
   assemblies, assemblyBallots, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow, type AssemblyState,
 } from './assembly.table.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 /**
  * Assemblies in an `assembly.read` scope: those of their region subtree, and those of the regions above them
@@ -32,8 +33,7 @@ export async function findAssemblyById(db: DbOrTx, id: string, opts: { lock?: bo
 /** A page of the assemblies in scope, newest voting first, with the compound's name. */
 export async function listAssemblies(db: DbOrTx, scope: Scope, q: { state?: AssemblyState; limit: number; offset: number }) {
   const where = and(assemblyScope(scope), q.state ? eq(assemblies.state, q.state) : undefined);
-  // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the matter's.
-  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${sql`${assemblies.id}`})`;
+  const matterCount = sql<number>`(SELECT count(*)::int FROM ${assemblyMatters} m WHERE m.assembly_id = ${qualified(assemblies.id)})`;
   const [rows, [total]] = await Promise.all([
     db.select({ a: assemblies, regionName: regionNameOf(assemblies.regionId), regionCode: regionCodeOf(assemblies.regionId), matterCount })
       .from(assemblies)

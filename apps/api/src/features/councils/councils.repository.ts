@@ -7,6 +7,7 @@ import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
   councilObjections, councilResolutions, councils, councilSeats, councilVotes,
 } from './councils.table.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 export type CouncilRow = typeof councils.$inferSelect;
 export type SeatRow = typeof councilSeats.$inferSelect;
@@ -33,8 +34,8 @@ export async function findCouncil(db: DbOrTx, scope: Scope, id: string, opts: { 
   return row;
 }
 
-/** The council's id for subqueries: nested so Drizzle keeps the table name (a single-table select drops it, and a bare "id" would be the seat's). */
-const councilId = sql`${councils.id}`;
+/** The council's id for subqueries (see `qualified`). */
+const councilId = qualified(councils.id);
 
 /** Councils in scope, filtered by kind and region subtree, with sitting and vacant seat counts. */
 export async function listCouncils(db: DbOrTx, scope: Scope, f: { kind?: CouncilRow['kind']; regionCode?: string; limit: number; offset: number }, today: string) {

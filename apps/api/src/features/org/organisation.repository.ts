@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { organisationStaff, organisations, partyMembers, partyOrgs, regions } from './org.table.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 /**
  * Organisations in an `org.read` scope, and those placed above it (district departments and
@@ -25,8 +26,7 @@ export async function listOrganisations(db: DbOrTx, scope: Scope, f: { regionCod
 export async function listPartyOrgs(db: DbOrTx, scope: Scope, regionCode: string | undefined) {
   return db.select({
     id: partyOrgs.id, parentId: partyOrgs.parentId, regionId: partyOrgs.regionId, kind: partyOrgs.kind, name: partyOrgs.name,
-    // The id nested so Drizzle keeps the table name: a single-table select drops it, and a bare "id" would be the member's.
-    members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${sql`${partyOrgs.id}`})`,
+    members: sql<number>`(SELECT count(*)::int FROM ${partyMembers} m WHERE m.party_org_id = ${qualified(partyOrgs.id)})`,
   }).from(partyOrgs)
     .where(and(inScope(scope, { region: partyOrgs.regionPath }), regionCode !== undefined ? sql`${partyOrgs.regionPath} LIKE ${likePrefix(regionCode)}` : undefined))
     .orderBy(asc(partyOrgs.regionPath), asc(partyOrgs.kind));

@@ -11,6 +11,7 @@ import { findRegion } from './region.repository.ts';
 import { mayManageOrganisations } from './org.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { listOrganisations, listPartyOrgs } from './organisation.repository.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 /** Registers an organisation in a region the actor manages. */
 export async function createOrganisation(db: Db, actor: Actor, body: z.infer<typeof CreateOrganisationBody>) {
@@ -27,9 +28,6 @@ export async function createOrganisation(db: Db, actor: Actor, body: z.infer<typ
 }
 
 // ---- What other features read of organisations (they never touch org's tables themselves) ----
-
-/** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
-const qualified = (id: AnyColumn | SQL) => sql`${id}`;
 
 /**
  * SQL for the name of the organisation whose id `id` holds (a column or expression of another

@@ -14,6 +14,7 @@ import { households, regions } from './org.table.ts';
 import { boundaryCandidates, findRegion, type RegionRow } from './region.repository.ts';
 import { Locator } from './locator.ts';
 import { mayCreateDistrict, mayManageRegion } from './org.policy.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 // Every feature's region-scoped tables, from the table registry (not from the features themselves):
 // found on first use, so the registry's modules have all loaded by then.
@@ -138,9 +139,6 @@ export async function retireRegion(db: Db, actor: Actor, id: string, now: Date):
 
 export { findRegion, ancestorsOf, childrenOf, regionInScope, type RegionRow, type ScopedRegion } from './region.repository.ts';
 export type { Locator, Placed } from './locator.ts';
-
-/** Nests a column so that Drizzle qualifies it with its table even in a single-table select (it drops the name there). */
-const qualified = (id: AnyColumn | SQL) => sql`${id}`;
 
 /** A text looked up by a region id: never null for a NOT NULL id column (regions are retired, never deleted). */
 type ByRegionId<I> = I extends { _: { notNull: true } } ? string : string | null;

@@ -5,6 +5,7 @@ import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { householdChanges, visitRules, visits, type HouseholdSnapshot, type ProposedHouseholdChange } from './visits.table.ts';
 import { householdVersionSql } from './due.repository.ts';
+import { qualified } from '../../platform/db/columns.ts';
 
 export type VisitRow = typeof visits.$inferSelect;
 export type ChangeRow = typeof householdChanges.$inferSelect;
@@ -94,7 +95,7 @@ export async function listVisits(db: DbOrTx, scope: Scope, f: { householdId?: st
 
 /** Proposed changes in scope, newest first (200 at most), with the proposer's name. */
 export async function listChanges(db: DbOrTx, scope: Scope, f: { status?: ChangeRow['status']; id?: string } = {}) {
-  return db.select({ c: householdChanges, proposedByName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${sql`${householdChanges.proposedBy}`})` })
+  return db.select({ c: householdChanges, proposedByName: sql<string | null>`(SELECT u.name FROM users u WHERE u.id = ${qualified(householdChanges.proposedBy)})` })
     .from(householdChanges)
     .where(and(inScope(scope, { region: householdChanges.regionPath }), f.status ? eq(householdChanges.status, f.status) : undefined, f.id ? eq(householdChanges.id, f.id) : undefined))
     .orderBy(desc(householdChanges.createdAt)).limit(200);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { char, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { v7 as uuidv7 } from 'uuid';
 
@@ -20,3 +20,10 @@ export const scopeColumns = () => ({
 export const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow().$onUpdate(() => new Date());
 export const now = sql`now()`;
+
+/**
+ * A column as SQL that keeps its table's name: Drizzle writes a bare column name in a select from a
+ * single table, so inside a correlated subquery `${t.id}` would name the subquery's own `id`. Wrap
+ * the outer column with this wherever a subquery refers to it.
+ */
+export const qualified = (column: AnyColumn | SQL): SQL => sql`${column}`;
