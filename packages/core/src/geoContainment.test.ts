@@ -145,3 +145,24 @@ describe('overlappingSiblings', () => {
     expect(pairs.map((p) => `${p.a.code}-${p.b.code}`)).toEqual(['001-003', '001-004', '002-004', '003-004']);
   });
 });
+
+describe('overlappingSiblings against a brute-force check', () => {
+  it('finds exactly the pairs that boundaryProblemsAgainst finds pair by pair, in input order', () => {
+    // A fixed pseudo-random field of rectangles near Chengdu, some overlapping, some touching.
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const regions = Array.from({ length: 60 }, (_, i) => {
+      const lng = 104 + Math.floor(rnd() * 20) * 0.001, lat = 30.6 + Math.floor(rnd() * 20) * 0.001;
+      const w = (1 + Math.floor(rnd() * 3)) * 0.001, h = (1 + Math.floor(rnd() * 3)) * 0.001;
+      return sib(String(i).padStart(3, '0'), i % 13 === 0 ? null : box(lng, lat, lng + w, lat + h));
+    });
+    const expected: string[] = [];
+    for (let i = 0; i < regions.length; i++) {
+      for (let j = i + 1; j < regions.length; j++) {
+        if (boundaryProblemsAgainst(regions[i]!.boundary, null, [regions[j]!]).length) expected.push(`${regions[i]!.code}-${regions[j]!.code}`);
+      }
+    }
+    expect(expected.length).toBeGreaterThan(10);
+    expect(overlappingSiblings(regions).map((p) => `${p.a.code}-${p.b.code}`)).toEqual(expected);
+  });
+});

@@ -62,6 +62,11 @@ describe('creating a region', () => {
     const centre = { lat: (other.lat0 + other.lat1) / 2, lng: (other.lng0 + other.lng1) / 2 };
     const placed = await new Locator(ctx.database.db, 0).locate(centre.lat, centre.lng);
     expect(placed?.code.startsWith('510108001002001')).toBe(true);
+    // And a resident's request filed there goes to the rightful community, as intake places it.
+    const resident = await signIn(ctx.app, DEMO.resident);
+    const made = await resident.request('POST', '/api/v1/requests', { description: '楼下路灯坏了好几天，晚上很黑', ...centre });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().region.code.startsWith('510108001002001')).toBe(true);
   });
 
   it('refuses a grid over another community’s grid even when its own community has no boundary', async () => {
