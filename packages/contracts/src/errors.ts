@@ -170,6 +170,10 @@ export const ERRORS = {
   VISIT_CHANGE_CONFLICT: { status: 409, 'zh-CN': '住户信息在此变更提出后已被修改，请对照当前信息后再决定', en: 'The household record changed after this proposal was made; compare with the current record before deciding' },
   VISIT_RULE_INVALID: { status: 422, 'zh-CN': '走访规则不正确：{field}（{reason}）', en: 'Invalid visit rule: {field} ({reason})' },
   VISIT_RULE_NOT_COMMUNITY: { status: 422, 'zh-CN': '走访规则只能按社区设置', en: 'Visit rules are set per community' },
+  // issue 14 · item 1 (region boundaries)
+  REGION_OUTSIDE_PARENT: { status: 422, 'zh-CN': '边界超出了上级区域“{parent}”的范围（约 {outsideM2} 平方米在外）', en: 'The boundary reaches outside its parent region “{parent}” (about {outsideM2} m² outside)' },
+  REGION_OVERLAPS_SIBLING: { status: 409, 'zh-CN': '边界与同级区域“{sibling}”（{code}）重叠约 {overlapM2} 平方米', en: 'The boundary overlaps the neighbouring region “{sibling}” ({code}) by about {overlapM2} m²' },
+  REGION_CHILD_OUTSIDE: { status: 422, 'zh-CN': '缩小后的边界不再包含下级区域“{child}”（{code}，约 {outsideM2} 平方米在外），请先调整下级边界', en: 'The new boundary no longer contains the child region “{child}” ({code}; about {outsideM2} m² outside); change the child’s boundary first' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
