@@ -170,6 +170,10 @@ export const ERRORS = {
   VISIT_CHANGE_CONFLICT: { status: 409, 'zh-CN': '住户信息在此变更提出后已被修改，请对照当前信息后再决定', en: 'The household record changed after this proposal was made; compare with the current record before deciding' },
   VISIT_RULE_INVALID: { status: 422, 'zh-CN': '走访规则不正确：{field}（{reason}）', en: 'Invalid visit rule: {field} ({reason})' },
   VISIT_RULE_NOT_COMMUNITY: { status: 422, 'zh-CN': '走访规则只能按社区设置', en: 'Visit rules are set per community' },
+  // issue 14 · items 10, 11 (privacy)
+  INSTRUCTION_HOUSEHOLD_CONFIRMED: { status: 409, 'zh-CN': '该住户已通过个人链接自行确认，不能覆盖', en: 'This household confirmed through its personal link; a worker’s record cannot overwrite it' },
+  UPLOAD_KEY_INVALID: { status: 400, 'zh-CN': '附件标识无效', en: 'The attachment key is not valid' },
+  UPLOAD_NOT_YOURS: { status: 422, 'zh-CN': '附件不存在，或不是您为此用途上传的文件', en: 'The attachment does not exist, or was not uploaded by you for this purpose' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -120,6 +120,7 @@ export async function record(db: Db, actor: Actor, id: string, householdId: stri
   if (!facts || !facts.assigned) throw new AppError('INSTRUCTION_NOT_ASSIGNED');
   if (facts.closed) throw new AppError('INSTRUCTION_CLOSED');
   if (!facts.mine) throw new AppError('INSTRUCTION_HOUSEHOLD_OUTSIDE');
+  if (facts.confirmed) throw new AppError('INSTRUCTION_HOUSEHOLD_CONFIRMED');
   throw new AppError('INSTRUCTION_ANSWER_MISSING');
 }
 

@@ -156,6 +156,12 @@ describe('working it', () => {
     expect(ok.statusCode).toBe(200);
     const row = await q<{ status: string; via: string; answer: string }>('SELECT status, via, answer FROM instruction_households WHERE instruction_id = $1 AND household_id = $2', [id, h.householdId]);
     expect(row[0]).toEqual({ status: 'reached', via: 'link', answer: '没有' });
+    // The household's own word stands: a worker's record cannot overwrite it (issue 14 · item 11a).
+    const over = await grid.request('POST', `/api/v1/instructions/${id}/households/${h.householdId}`, { outcome: 'refused' });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('INSTRUCTION_HOUSEHOLD_CONFIRMED');
+    const after = await q<{ status: string; via: string; answer: string }>('SELECT status, via, answer FROM instruction_households WHERE instruction_id = $1 AND household_id = $2', [id, h.householdId]);
+    expect(after[0]).toEqual({ status: 'reached', via: 'link', answer: '没有' });
     const forged = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA');
     expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/instruction-links/${forged}` })).json().error.code).toBe('INSTRUCTION_LINK_INVALID');
   });
