@@ -1,4 +1,5 @@
 import { desc, eq, or, sql } from 'drizzle-orm';
+import { maskFreeText } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { RequestDetail, RequestListQuery, RequestSummary } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -29,9 +30,17 @@ export async function requestDetail(db: DbOrTx, actor: Actor, id: string, now: D
   return presentDetail(actor, d, { staff: seesInternals(actor, base, coDepts), allowed: allowedFor(actor, base, coDepts, now) });
 }
 
-/** One request the actor may see, or REQUEST_NOT_FOUND: for other features that refer to a request. */
+/**
+ * One request the actor may see, or REQUEST_NOT_FOUND: for other features that refer to a request.
+ * Other features quote it to other people (a council's agenda is read by the area's residents), so
+ * its free text comes with contact and ID numbers masked and without the reporter (issue 14 · item 4).
+ */
 export async function requestFor(db: DbOrTx, actor: Actor, id: string): Promise<RequestRow> {
-  return found(await findRequest(db, readerOf(actor), id), 'REQUEST_NOT_FOUND');
+  const r = found(await findRequest(db, readerOf(actor), id), 'REQUEST_NOT_FOUND');
+  return {
+    ...r, description: maskFreeText(r.description), address: r.address === null ? null : maskFreeText(r.address),
+    reporterUserId: null, reporterResidentId: null, reporterName: null, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
+  };
 }
 
 // What other features ask of requests for a person's data rights (PIPL).
