@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { eraseFromText, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 /** Characters of `masked` that are not stars: what the mask reveals. */
 const revealed = (masked: string) => Array.from(masked).filter((c) => c !== '*').length;
@@ -124,5 +124,11 @@ describe('maskFreeText', () => {
     const out = maskFreeText(text);
     expect(out).not.toMatch(/\d{5,}/);
     for (const secret of ['13912345678', '110101195001011234', '6217001234567890123', '62345678', 'w@x.cn']) expect(out).not.toContain(secret);
+  });
+});
+
+describe('eraseFromText', () => {
+  it('replaces each name and masks the numbers, leaving a one-character name alone', () => {
+    expect(eraseFromText('我是甄测试，电话13812345678；甄测试的家', ['甄测试', '甄'], '已注销居民')).toBe('我是已注销居民，电话138****5678；已注销居民的家');
   });
 });

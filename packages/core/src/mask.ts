@@ -121,3 +121,14 @@ export function maskFreeText(text: string): string {
     })
     .replace(DIGIT_RUN, (m) => starDigits(m, 0, Math.min(4, m.length - MIN_HIDDEN)));
 }
+
+/**
+ * A person's free text after they are erased (PIPL art. 47): each of their `names` (at least two
+ * characters, so a surname alone never wipes others' words) becomes `replacement`, and contact and
+ * identity numbers are masked as {@link maskFreeText} does.
+ */
+export function eraseFromText(text: string, names: readonly string[], replacement: string): string {
+  let out = text;
+  for (const n of names) if (Array.from(n.trim()).length >= 2) out = out.split(n.trim()).join(replacement);
+  return maskFreeText(out);
+}
