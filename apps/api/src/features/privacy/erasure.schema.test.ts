@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeIdNumber } from '@gongzhi/core';
+import { makeIdNumber, VISIT_OUTCOMES } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { ERASED_NAME } from './privacy.service.ts';
 
@@ -79,12 +79,23 @@ describe('erasing a person present in every feature', () => {
     if (owner) {
       await q("UPDATE assembly_owners SET label = $1 || '、' || label, parties = array_append(parties, 'res:' || $2) WHERE id = $3", [NAME, residentId, owner.id]);
     }
+    const [home] = await q<{ id: string; region_id: string; region_path: string; district_code: string }>(
+      'SELECT h.id, h.region_id, h.region_path, h.district_code FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = $1', [residentId]);
+    if (home) {
+      const [visit] = await q<{ id: string }>(`INSERT INTO visits (id, household_id, region_id, region_path, district_code, worker_user_id, visited_at, outcome)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now(), $6) RETURNING id`, [home.id, home.region_id, home.region_path, home.district_code, userId, VISIT_OUTCOMES[0]]);
+      await q(`INSERT INTO household_changes (id, visit_id, household_id, region_path, district_code, proposed_by, changes, base_version, base, status)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '{}'::jsonb, 'v1', $6::jsonb, 'pending')`,
+      [visit!.id, home.id, home.region_path, home.district_code, userId, JSON.stringify({ address: '锦绣花园', tenure: 'owner', members: [{ residentId, name: NAME, tags: [] }, { residentId: userId, name: '邻居甲乙', tags: [] }] })]);
+    }
     const hitsBefore = await hits([NAME, DEMO.partyMember, ID_NUMBER]);
-    for (const place of ['residents.name', 'users.name', 'council_seats.holder_name', 'requests.description']) expect(hitsBefore.join('\n')).toContain(place);
+    for (const place of ['residents.name', 'users.name', 'council_seats.holder_name', 'requests.description', 'household_changes.base', 'fund_questions.asker_name', 'assembly_owners.label']) expect(hitsBefore.join('\n')).toContain(place);
 
     expect((await worker.request('POST', `/api/v1/residents/${residentId}/erasure`, { confirm: true })).statusCode).toBe(204);
 
     expect(await hits([NAME, DEMO.partyMember, ID_NUMBER])).toEqual([]);
+    // Other people's copies stay: the other member of the snapshot keeps their name.
+    expect((await q('SELECT 1 FROM household_changes WHERE base::text LIKE $1', ['%邻居甲乙%']))).toHaveLength(home ? 1 : 0);
     // Kept, not deleted: the seat, attendance and votes still count; the name is gone.
     expect((await q<{ holder_name: string }>('SELECT holder_name FROM council_seats WHERE resident_id = $1', [residentId])).every((s) => s.holder_name === ERASED_NAME)).toBe(true);
   });
