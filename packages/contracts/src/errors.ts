@@ -174,6 +174,10 @@ export const ERRORS = {
   REGION_OUTSIDE_PARENT: { status: 422, 'zh-CN': '边界超出了上级区域“{parent}”的范围（约 {outsideM2} 平方米在外）', en: 'The boundary reaches outside its parent region “{parent}” (about {outsideM2} m² outside)' },
   REGION_OVERLAPS_SIBLING: { status: 409, 'zh-CN': '边界与同级区域“{sibling}”（{code}）重叠约 {overlapM2} 平方米', en: 'The boundary overlaps the neighbouring region “{sibling}” ({code}) by about {overlapM2} m²' },
   REGION_CHILD_OUTSIDE: { status: 422, 'zh-CN': '缩小后的边界不再包含下级区域“{child}”（{code}，约 {outsideM2} 平方米在外），请先调整下级边界', en: 'The new boundary no longer contains the child region “{child}” ({code}; about {outsideM2} m² outside); change the child’s boundary first' },
+  // issue 14 · items 10, 11 (privacy)
+  INSTRUCTION_HOUSEHOLD_CONFIRMED: { status: 409, 'zh-CN': '该住户已通过个人链接自行确认，不能覆盖', en: 'This household confirmed through its personal link; a worker’s record cannot overwrite it' },
+  UPLOAD_KEY_INVALID: { status: 400, 'zh-CN': '附件标识无效', en: 'The attachment key is not valid' },
+  UPLOAD_NOT_YOURS: { status: 422, 'zh-CN': '附件不存在，或不是您为此用途上传的文件', en: 'The attachment does not exist, or was not uploaded by you for this purpose' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
