@@ -1,0 +1,1 @@
+ALTER TABLE "funds" ADD COLUMN "closed_through" date;
