@@ -1,1 +1,0 @@
-ALTER TABLE "funds" ADD COLUMN "closed_through" date;
