@@ -26,7 +26,7 @@ const code = (r: { json(): { error?: { code: string } } }) => r.json().error?.co
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [worker, secretary, street, resident] = await Promise.all([DEMO.worker, DEMO.secretary, DEMO.street, DEMO.resident].map((p) => signIn(ctx.app, p)));
+  [worker, secretary, street, resident] = await Promise.all([signIn(ctx.app, DEMO.worker), signIn(ctx.app, DEMO.secretary), signIn(ctx.app, DEMO.street), signIn(ctx.app, DEMO.resident)]);
   const community = await regionId(ctx, COMMUNITY);
   charity = await openFund(worker, { code: 'I-CHARITY', name: '慈善基金', kind: 'charity', regionId: community });
   development = await openFund(worker, { code: 'I-DEV', name: '发展基金', kind: 'development', regionId: community });
