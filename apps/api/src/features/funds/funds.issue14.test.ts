@@ -54,6 +54,18 @@ describe('item 7: one invoice backs one payment, by its content', () => {
     expect((await secretary.request('POST', `/api/v1/funds/${charity}/expenses/${first.json().id}/decide`, { approve: false })).statusCode).toBe(200);
     expect((await expense(development, [await upload(ctx, worker, development, invoice)])).statusCode).toBe(201);
   });
+
+  it('frees an invoice once the payment it backed is reversed (by two people), not before', async () => {
+    const invoice = invoicePdf();
+    const paid = await expense(charity, [await upload(ctx, worker, charity, invoice)], '将被冲销的支出');
+    const tx = (await secretary.request('POST', `/api/v1/funds/${charity}/expenses/${paid.json().id}/decide`, { approve: true })).json().transactionId;
+    expect(code(await expense(charity, [await upload(ctx, worker, charity, invoice)]))).toBe('FUND_INVOICE_DUPLICATE');
+    const rev = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${tx}/reverse`, { reason: '付错了' });
+    // Only proposed: the payment still stands, and so does its invoice.
+    expect(code(await expense(charity, [await upload(ctx, worker, charity, invoice)]))).toBe('FUND_INVOICE_DUPLICATE');
+    expect((await street.request('POST', `/api/v1/funds/${charity}/expenses/${rev.json().id}/decide`, { approve: true })).statusCode).toBe(200);
+    expect((await expense(charity, [await upload(ctx, worker, charity, invoice)])).statusCode).toBe(201);
+  });
 });
 
 describe('item 8: a budget rests only on the matter that approved it, once', () => {
