@@ -13,6 +13,7 @@ import { buildApp } from '@gongzhi/api/src/app.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { BANK } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
 import { recordDonation } from '@gongzhi/api/src/features/funds/funds.service.ts';
+import { loadLedgerConfig } from '@gongzhi/api/src/config.ts';
 import { quantile, report, timeCalls } from './measure.ts';
 
 /** Opens a bench fund (kept between runs) with its bank and donations accounts; returns its id and accounts. */
@@ -91,7 +92,7 @@ export async function fundsBench(database: Database, vault: Vault, opts: { secon
   await pool.query('CREATE TABLE IF NOT EXISTS bench_bare_postings (id bigserial PRIMARY KEY, transaction_id uuid NOT NULL, fund_id uuid NOT NULL, account_id uuid NOT NULL, amount bigint NOT NULL)');
   // The service's whole path for a donation: authorisation and scope, amount parsing, receipt number,
   // balance, transaction, two postings, monthly totals and audit row.
-  const service = () => recordDonation(db, SYSTEM_ACTOR, small.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date());
+  const service = () => recordDonation(db, SYSTEM_ACTOR, small.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date(), loadLedgerConfig());
   const bare = () => {
     const id = uuidv7();
     return pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [id, small.id, small.bank, small.income]);
@@ -121,7 +122,7 @@ export async function fundsBench(database: Database, vault: Vault, opts: { secon
   // Throughput with 8 connections, each posting into its own fund (as eight communities would):
   // commits share their WAL flushes, as they do for the bare INSERTs.
   const many = await Promise.all(Array.from({ length: 8 }, (_, k) => benchFund(database, `BENCH-POST-${k + 1}`)));
-  const serviceN = (w: number) => recordDonation(db, SYSTEM_ACTOR, many[w]!.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date());
+  const serviceN = (w: number) => recordDonation(db, SYSTEM_ACTOR, many[w]!.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date(), loadLedgerConfig());
   const bareN = (w: number) => pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [uuidv7(), many[w]!.id, many[w]!.bank, many[w]!.income]);
   const conc = await rates(serviceN, bareN, opts.seconds, 8);
   report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.a, conc.b, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });

@@ -24,3 +24,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.GONGZHI_ADMIN_PASSWORD || undefined,
   };
 }
+
+/** How far the funds ledger's dates may reach back (see @gongzhi/core ledgerPeriod). */
+export interface LedgerConfig {
+  /** Days before today (China time) an entry's own date may lie; GONGZHI_LEDGER_BACKDATE_DAYS, default 366. */
+  backdateDays: number;
+}
+
+/** Reads the ledger's date window from the environment (GONGZHI_LEDGER_BACKDATE_DAYS). */
+export function loadLedgerConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
+  const raw = env.GONGZHI_LEDGER_BACKDATE_DAYS;
+  const backdateDays = raw === undefined || raw === '' ? 366 : Number(raw);
+  if (!Number.isInteger(backdateDays) || backdateDays < 0 || backdateDays > 3660) {
+    throw new Error(`GONGZHI_LEDGER_BACKDATE_DAYS must be a whole number of days from 0 to 3660, got ${raw}`);
+  }
+  return { backdateDays };
+}

@@ -9,6 +9,7 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 
 const WORKER = '13900000005';
 const SECRETARY = '13900000004';
+const STREET = '13900000003';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const DONATION = '浏览器测试：重阳节敬老捐赠';
 const EXPENSE = '浏览器测试：重阳节慰问品采购';
@@ -65,19 +66,33 @@ describe('community funds in the console and in public', () => {
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE });
       await pending.getByTestId('expense-approve').click();
+      // The approver confirms first: nothing is posted by the first click.
+      await page.getByTestId('expense-approve-confirm').waitFor();
+      expect(await entry(page, EXPENSE).count()).toBe(0);
+      await page.getByTestId('expense-approve-confirm').click();
       await entry(page, EXPENSE).waitFor();
       expect(await entry(page, EXPENSE).getByTestId('entry-amount').textContent()).toBe('−¥20.00');
       expect(await entry(page, EXPENSE).getByTestId('entry-attachments').textContent()).toContain('发票.pdf');
     });
   });
 
-  it('reverses an entry once', async () => {
+  it('reverses an entry once, after a second person approves the reversal', async () => {
     await onDesktop('funds-reverse', async (page) => {
       await signInPage(page, site.baseUrl, WORKER);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await entry(page, DONATION, 'donation').getByTestId('entry-reverse').click();
       await page.getByTestId('reverse-reason').fill('金额录错');
       await page.getByTestId('reverse-confirm').click();
+      await page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: '金额录错' }).waitFor();
+      expect(await entry(page, `冲销：${DONATION}`, 'reversal').count()).toBe(0);
+    });
+    await onDesktop('funds-reverse-approve', async (page) => {
+      await signInPage(page, site.baseUrl, SECRETARY);
+      await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
+      const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: '金额录错' });
+      expect(await pending.getByTestId('pending-kind').textContent()).toBe('冲销');
+      await pending.getByTestId('expense-approve').click();
+      await page.getByTestId('expense-approve-confirm').click();
       await entry(page, `冲销：${DONATION}`, 'reversal').waitFor();
       await entry(page, DONATION, 'donation').getByTestId('entry-reversed').waitFor();
       expect(await entry(page, DONATION, 'donation').getByTestId('entry-reverse').count()).toBe(0);
@@ -106,7 +121,7 @@ describe('community funds in the console and in public', () => {
     });
   });
 
-  it('pays a dividend of common revenue by floor area with every owner’s line', async () => {
+  it('pays a dividend of common revenue by floor area, approved by a second person, with every owner’s line', async () => {
     await onDesktop('funds-dividend', async (page) => {
       await signInPage(page, site.baseUrl, WORKER);
       await page.goto(`${site.baseUrl}/funds/JXHY-COMMON`);
@@ -114,12 +129,43 @@ describe('community funds in the console and in public', () => {
       await page.getByTestId('dividend-amount').fill('100');
       await page.getByTestId('dividend-purpose').fill(DIVIDEND);
       await page.getByTestId('dividend-submit').click();
+      await page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: DIVIDEND }).waitFor();
+    });
+    await onDesktop('funds-dividend-approve', async (page) => {
+      await signInPage(page, site.baseUrl, SECRETARY);
+      await page.goto(`${site.baseUrl}/funds/JXHY-COMMON`);
+      const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: DIVIDEND });
+      await pending.getByTestId('expense-approve').click();
+      await page.getByTestId('expense-approve-confirm').click();
+      await entry(page, DIVIDEND, 'dividend').waitFor();
+      await entry(page, DIVIDEND, 'dividend').getByRole('link', { name: '分红明细' }).click();
       const lines = page.getByTestId('dividend-lines');
       await lines.waitFor();
       expect(await lines.textContent()).toContain('¥100.00');
       expect(await lines.locator('tbody tr').first().textContent()).toMatch(/\d+(\.\d+)? m² × ¥\d+\.(\d{2}|\d{4})\/m² [=≈] ¥\d+\.\d{2}/);
-      await entry(page, DIVIDEND, 'dividend').waitFor();
-      expect(await entry(page, DIVIDEND, 'dividend').getByTestId('entry-amount').textContent()).toBe('−¥100.00');
+    });
+  });
+
+  it('closes a month by two people, each confirming first', async () => {
+    const china = new Date(Date.now() + 8 * 3600_000);
+    const prev = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), 0)).toISOString().slice(0, 7);
+    await onDesktop('funds-close-propose', async (page) => {
+      await signInPage(page, site.baseUrl, SECRETARY);
+      await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
+      await page.getByTestId('month-close-month').click();
+      await page.locator(`.ant-select-item-option[title="${prev}"]`).click();
+      await page.getByTestId('month-close-propose').click();
+      await page.getByTestId('month-close-propose-ok').click();
+      await page.getByTestId('month-close-pending').waitFor();
+      // The proposer cannot confirm their own close.
+      expect(await page.getByTestId('month-close-confirm').count()).toBe(0);
+    });
+    await onDesktop('funds-close-confirm', async (page) => {
+      await signInPage(page, site.baseUrl, STREET);
+      await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
+      await page.getByTestId('month-close-confirm').click();
+      await page.getByTestId('month-close-confirm-ok').click();
+      await expect.poll(() => page.getByTestId('closed-through').textContent()).toBe(prev);
     });
   });
 

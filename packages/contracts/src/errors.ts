@@ -178,6 +178,21 @@ export const ERRORS = {
   INSTRUCTION_HOUSEHOLD_CONFIRMED: { status: 409, 'zh-CN': '该住户已通过个人链接自行确认，不能覆盖', en: 'This household confirmed through its personal link; a worker’s record cannot overwrite it' },
   UPLOAD_KEY_INVALID: { status: 400, 'zh-CN': '附件标识无效', en: 'The attachment key is not valid' },
   UPLOAD_NOT_YOURS: { status: 422, 'zh-CN': '附件不存在，或不是您为此用途上传的文件', en: 'The attachment does not exist, or was not uploaded by you for this purpose' },
+  // issue 14 · items 7, 8, 9, 11 (funds)
+  FUND_INVOICE_DUPLICATE: { status: 409, 'zh-CN': '这张票据（内容相同的文件）已用于 {fund} 的支出“{expense}”（{expenseId}），一张票据只能报销一次', en: 'This invoice (a file with the same content) already backs the expense "{expense}" ({expenseId}) of {fund}; an invoice can be used once' },
+  FUND_BUDGET_RESOLUTION_KIND: { status: 422, 'zh-CN': '该事项的类型不能批准预算：须是“选聘物业服务企业或其他管理人”或“其他重大事项”', en: 'This kind of matter cannot approve a budget: it must be choosing the property manager, or another major matter' },
+  FUND_BUDGET_RESOLUTION_YEAR: { status: 422, 'zh-CN': '该事项批准的不是 {year} 年的预算（事项须写明 {year} 年，且不晚于该年表决）', en: 'This matter did not approve the {year} budget (it must name {year} and have been voted no later than that year)' },
+  FUND_BUDGET_RESOLUTION_USED: { status: 409, 'zh-CN': '该事项已作为另一份预算的依据，一项决议只能批准一份预算', en: 'This matter already backs another budget; a resolution approves one budget' },
+  FUND_LEVY_ZERO: { status: 422, 'zh-CN': '营业额 ¥{turnover} 的 3% 提留按四舍五入为 ¥0.00，无需提留，未登记', en: 'The 3% levy on a turnover of ¥{turnover} rounds to ¥0.00; there is nothing to collect, so nothing was recorded' },
+  LEDGER_DATE_INVALID: { status: 422, 'zh-CN': '日期不正确', en: 'The date is not valid' },
+  LEDGER_DATE_FUTURE: { status: 422, 'zh-CN': '记账日期不能晚于今天（{today}，北京时间）', en: 'An entry cannot be dated after today ({today}, China time)' },
+  LEDGER_DATE_TOO_OLD: { status: 422, 'zh-CN': '记账日期不能早于 {earliest}', en: 'An entry cannot be dated before {earliest}' },
+  LEDGER_MONTH_NOT_ENDED: { status: 422, 'zh-CN': '{month} 还没有结束，不能结账', en: '{month} has not ended yet and cannot be closed' },
+  LEDGER_MONTH_ALREADY_CLOSED: { status: 409, 'zh-CN': '{month} 已结账（已结账至 {closedThrough}）', en: '{month} is already closed (closed through {closedThrough})' },
+  LEDGER_MONTH_CLOSED: { status: 409, 'zh-CN': '{month} 已结账，已结账月份的账目不能改变', en: '{month} is closed; a closed month never changes' },
+  LEDGER_CLOSE_PENDING: { status: 409, 'zh-CN': '已有一项结账申请（{month}）待确认', en: 'A close ({month}) is already waiting for confirmation' },
+  LEDGER_CLOSE_NOT_FOUND: { status: 404, 'zh-CN': '找不到待确认的结账申请', en: 'No close is waiting for confirmation' },
+  FUND_PENDING_EXISTS: { status: 409, 'zh-CN': '该账目已有待审批的冲销申请', en: 'A reversal of this entry is already waiting for approval' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

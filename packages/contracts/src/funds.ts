@@ -46,7 +46,22 @@ export const BudgetBody = z.object({
   assemblyMatterId: z.uuid().optional(),
   lines: z.array(z.object({ label: Text(40), amountFen: Fen })).min(1).max(50),
 });
-export const QuestionBody = z.object({ question: Text(1000) });
+export const QuestionBody = z.object({
+  question: Text(1000),
+  /** Show the asker's name on the public page; by default it reads "居民". */
+  showName: z.boolean().default(false),
+});
+/** A dividend or reversal waiting for a second person's approval (decided like an expense). */
+export const PendingCreated = z.object({ id: z.uuid(), state: z.literal('pending') });
+/** A month of a fund closed (or proposed for closing) by two people. */
+export const MonthCloseView = z.object({
+  id: z.uuid(), month: z.string(), state: z.enum(['proposed', 'closed', 'withdrawn']),
+  proposedBy: z.string(), proposedById: z.uuid(), proposedAt: z.string(),
+  confirmedBy: z.string().nullable(), confirmedAt: z.string().nullable(),
+});
+export type MonthCloseView = z.infer<typeof MonthCloseView>;
+export const MonthCloseBody = z.object({ month: Month });
+export const MonthClosesView = z.object({ closedThrough: z.string().nullable(), earliestDay: z.string(), items: z.array(MonthCloseView) });
 export const AnswerBody = z.object({ answer: Text(2000) });
 
 export const FundSummary = z.object({
@@ -65,7 +80,10 @@ export const QuestionView = z.object({
 export const TransactionView = z.object({
   id: z.uuid(), kind: z.enum(LEDGER_KINDS), memo: z.string(), project: z.string().nullable(),
   counterparty: z.string().nullable(), anonymous: z.boolean(), receiptNo: z.string().nullable(),
-  occurredOn: z.string(), amountFen: z.string(), direction: z.enum(['in', 'out']),
+  occurredOn: z.string(),
+  /** A late entry's own date (it fell in a closed month and was posted on `occurredOn`). */
+  originalOn: z.string().nullable(),
+  amountFen: z.string(), direction: z.enum(['in', 'out']),
   reversesId: z.uuid().nullable(), reversedById: z.uuid().nullable(),
   preparedBy: z.string(), approvedBy: z.string().nullable(), createdAt: z.string(),
   postings: z.array(PostingView), attachments: z.array(AttachmentView), questions: z.array(QuestionView),
@@ -80,8 +98,10 @@ export const FundDetail = FundSummary.extend({
 });
 export type FundDetail = z.infer<typeof FundDetail>;
 
+/** What a pending operation does when approved: each goes through the same two-person flow. */
+export const PENDING_KINDS = ['expense', 'dividend', 'reversal'] as const;
 export const ExpenseView = z.object({
-  id: z.uuid(), amountFen: z.string(), category: z.string(), project: z.string(), payee: z.string(), reason: z.string(),
+  id: z.uuid(), kind: z.enum(PENDING_KINDS), reversesId: z.uuid().nullable(), amountFen: z.string(), category: z.string(), project: z.string(), payee: z.string(), reason: z.string(),
   state: z.enum(['pending', 'approved', 'rejected']), preparedBy: z.string(), preparedById: z.uuid(),
   attachments: z.array(AttachmentView), transactionId: z.uuid().nullable(), createdAt: z.string(),
 });
@@ -105,7 +125,8 @@ export const BudgetResolution = z.object({
 export type BudgetResolution = z.infer<typeof BudgetResolution>;
 
 export const DividendView = z.object({
-  transactionId: z.uuid(), totalFen: z.string(), totalAreaCentiM2: z.string(), rateFenPerM2: z.string(),
+  transactionId: z.uuid(), totalFen: z.string(), totalAreaCentiM2: z.string(), /** Yuan per m², from core dividendRate: the same rate the statement lines print. */
+  rateYuanPerM2: z.string(),
   lines: z.array(z.object({ unit: z.string(), areaCentiM2: z.string(), amountFen: z.string(), statement: z.string() })),
 });
 export type DividendView = z.infer<typeof DividendView>;

@@ -28,3 +28,5 @@ export * from './ownersVote.ts';
 export * from './instructions.ts';
 export * from './visitRules.ts';
 export * from './commonPasswords.ts';
+export * from './ledgerPeriod.ts';
+export * from './budgetResolution.ts';

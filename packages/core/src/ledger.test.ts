@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LedgerError, dividendStatementLine, fenToYuan, levyOnTurnover, parseYuanToFen, ratePerSquareMetre, reversePostings, validatePostings,
+  LedgerError, dividendStatementLine, fenToYuan, levyOnTurnover, parseYuanToFen, dividendRate, reversePostings, validatePostings,
 } from './ledger.ts';
 
 function code(fn: () => unknown): string | undefined {
@@ -104,11 +104,19 @@ describe('fen text', () => {
     }));
   });
 
-  it('computes the rate per m² for statements', () => {
-    expect(ratePerSquareMetre(40_000n, 10_000n)).toBe(400n); // ¥400 over 100 m² = ¥4.00/m²
-    expect(ratePerSquareMetre(100n, 30_000n)).toBe(0n); // ¥1 over 300 m²: 0.33 fen/m² rounds to 0
-    expect(ratePerSquareMetre(1_000n, 6_000n)).toBe(17n); // 16.67 → 17
-    expect(code(() => ratePerSquareMetre(1n, 0n))).toBe('LEDGER_BAD_RATE');
+  it('computes THE rate per m², the one stored, shown and printed on every statement line', () => {
+    expect(dividendRate(40_000n, 10_000n)).toEqual({ tenThousandthsYuan: 40_000n, wholeFen: true, text: '4.00' }); // ¥400 over 100 m²
+    // ¥1 over 300 m²: 0.33 fen/m². Rounded to the fen it read "0" on the page while the lines read 0.0033.
+    expect(dividendRate(100n, 30_000n)).toEqual({ tenThousandthsYuan: 33n, wholeFen: false, text: '0.0033' });
+    expect(dividendRate(1_000n, 6_000n)).toEqual({ tenThousandthsYuan: 1_667n, wholeFen: false, text: '0.1667' }); // 16.67 fen
+    expect(dividendRate(1n, 40_000n).text).toBe('0.0000'); // 0.0025 fen/m² rounds half up to 0.00
+    expect(dividendRate(1n, 20_000n).text).toBe('0.0001'); // 0.005 fen/m², exactly half, rounds up
+    expect(code(() => dividendRate(1n, 0n))).toBe('LEDGER_BAD_RATE');
+    // Whatever the inputs, the statement line prints exactly the rate the dividend carries.
+    fc.assert(fc.property(fc.bigInt({ min: 1n, max: 10n ** 12n }), fc.bigInt({ min: 1n, max: 10n ** 9n }), (total, area) => {
+      const line = dividendStatementLine(area, total, area, total);
+      expect(line).toContain(`¥${dividendRate(total, area).text}/m²`);
+    }));
   });
 
   it('writes an owner’s statement line a reader can check by hand', () => {

@@ -103,13 +103,33 @@ export function fenToYuan(fen: bigint): string {
   return `${neg ? '-' : ''}${digits.slice(0, -2)}.${digits.slice(-2)}`;
 }
 
+/** A dividend's rate per m², as {@link dividendRate} gives it. */
+export interface DividendRate {
+  /** The rate in 0.0001 yuan (0.01 fen) per m², rounded half up. */
+  tenThousandthsYuan: bigint;
+  /** Whether the rate is a whole number of fen per m² (then `text` has two places, else four). */
+  wholeFen: boolean;
+  /** Yuan per m² as shown: "4.00" when whole fen, else four places ("0.3333"). */
+  text: string;
+}
+
 /**
- * The rate of a dividend per square metre, for the owner's statement line, as yuan per m² with two
- * places rounded half up: total fen over total area in 0.01 m² → fen per m² = total × 100 / area.
+ * THE rate of a dividend per square metre: the dividend over the compound's total area (in 0.01 m²).
+ * Every place that shows or stores a rate uses this one function, so the rate stored with a dividend,
+ * the one its page shows and the one each owner's statement line reads can never disagree. When the
+ * rate is a whole number of fen per m² it is exact to the fen; otherwise it is kept to 0.01 fen
+ * (four places of yuan, rounded half up) so that a small dividend over a large compound does not
+ * read "¥0.00/m²".
  */
-export function ratePerSquareMetre(totalFen: bigint, totalArea: bigint): bigint {
-  if (totalArea <= 0n) throw new LedgerError('LEDGER_BAD_RATE', 'area must be positive');
-  return (totalFen * 100n * 2n + totalArea) / (totalArea * 2n);
+export function dividendRate(totalFen: bigint, totalAreaCentiM2: bigint): DividendRate {
+  if (totalAreaCentiM2 <= 0n) throw new LedgerError('LEDGER_BAD_RATE', 'area must be positive');
+  const fenPerM2Times100 = totalFen * 100n; // fen per m² is this over the total area
+  if (fenPerM2Times100 % totalAreaCentiM2 === 0n) {
+    const fen = fenPerM2Times100 / totalAreaCentiM2;
+    return { tenThousandthsYuan: fen * 100n, wholeFen: true, text: fenToYuan(fen) };
+  }
+  const t = (fenPerM2Times100 * 100n * 2n + totalAreaCentiM2) / (totalAreaCentiM2 * 2n);
+  return { tenThousandthsYuan: t, wholeFen: false, text: `${t / 10000n}.${(t % 10000n).toString().padStart(4, '0')}` };
 }
 
 /** Hundredths of a m² as "72", "72.5" or "72.37" (trailing zeros dropped). */
@@ -119,22 +139,11 @@ function squareMetres(areaCentiM2: bigint): string {
 
 /**
  * An owner's dividend statement line, "72 m² × ¥4.00/m² = ¥288.00", that a reader can check by hand.
- *
- * The rate is the dividend over the compound's total area. When it is a whole number of fen per m²
- * it is shown to the fen; otherwise to 0.01 fen (four places of yuan, rounded half up) so that a
- * small dividend over a large compound does not read "¥0.00/m²". The sign is "=" only when area ×
- * exact rate is exactly the amount paid; a share rounded to the fen (largest remainder) reads "≈".
+ * The rate is {@link dividendRate}'s. The sign is "=" only when area × exact rate is exactly the
+ * amount paid; a share rounded to the fen (largest remainder) reads "≈".
  */
 export function dividendStatementLine(areaCentiM2: bigint, totalFen: bigint, totalAreaCentiM2: bigint, amountFen: bigint): string {
-  if (totalAreaCentiM2 <= 0n) throw new LedgerError('LEDGER_BAD_RATE', 'area must be positive');
-  const fenPerM2Times100 = totalFen * 100n; // fen per m² is this over the total area
-  let rate: string;
-  if (fenPerM2Times100 % totalAreaCentiM2 === 0n) {
-    rate = fenToYuan(fenPerM2Times100 / totalAreaCentiM2);
-  } else {
-    const tenThousandths = (fenPerM2Times100 * 100n * 2n + totalAreaCentiM2) / (totalAreaCentiM2 * 2n); // 0.0001 yuan per m²
-    rate = `${tenThousandths / 10000n}.${(tenThousandths % 10000n).toString().padStart(4, '0')}`;
-  }
+  const rate = dividendRate(totalFen, totalAreaCentiM2).text;
   const product = areaCentiM2 * totalFen; // exact share × total area
   const exact = product % totalAreaCentiM2 === 0n && product / totalAreaCentiM2 === amountFen;
   return `${squareMetres(areaCentiM2)} m² × ¥${rate}/m² ${exact ? '=' : '≈'} ¥${fenToYuan(amountFen)}`;

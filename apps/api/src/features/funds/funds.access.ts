@@ -1,5 +1,5 @@
 import { and, sql } from 'drizzle-orm';
-import type { Action } from '@gongzhi/core';
+import { chinaDay, placeEntry, postingWindow, type Action } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { postEntry, type NewEntry } from './funds.ledger.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -8,19 +8,21 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { mayOnFund } from './funds.policy.ts';
 
 /** What the services need of a fund. */
-export interface FundAccess { id: string; code: string; name: string; kind: string; regionPath: string; districtCode: string; bankBalance: bigint }
+export interface FundAccess { id: string; code: string; name: string; kind: string; regionPath: string; districtCode: string; bankBalance: bigint;
+  /** The last closed month ("YYYY-MM"), or null. */
+  closedThrough: string | null }
 
 /**
  * Loads a fund the actor may act on: out of their regions it is missing (404), in their regions
  * without the right role it is forbidden (403).
  */
 export async function fundFor(db: DbOrTx, actor: Actor, fundId: string, action: Action): Promise<FundAccess> {
-  const [f] = (await db.execute<{ id: string; code: string; name: string; kind: string; region_path: string; district_code: string; bank_balance: string }>(sql`
-    SELECT id, code, name, kind, region_path, district_code, bank_balance FROM funds
+  const [f] = (await db.execute<{ id: string; code: string; name: string; kind: string; region_path: string; district_code: string; bank_balance: string; closed: string | null }>(sql`
+    SELECT id, code, name, kind, region_path, district_code, bank_balance, to_char(closed_through, 'YYYY-MM') AS closed FROM funds
     WHERE ${and(sql`id = ${fundId}`, inScope(scopeFor(actor, 'fund.read'), { region: sql`region_path` }))}`)).rows;
   if (!f) throw new AppError('FUND_NOT_FOUND');
   if (!mayOnFund(actor, action, { regionPath: f.region_path })) throw new AppError('FORBIDDEN');
-  return { id: f.id, code: f.code, name: f.name, kind: f.kind, regionPath: f.region_path, districtCode: f.district_code, bankBalance: BigInt(f.bank_balance) };
+  return { id: f.id, code: f.code, name: f.name, kind: f.kind, regionPath: f.region_path, districtCode: f.district_code, bankBalance: BigInt(f.bank_balance), closedThrough: f.closed };
 }
 
 /**
@@ -64,4 +66,16 @@ export async function postGuarded(db: Db, actor: Actor, fundId: string, action: 
     if (e instanceof AppError && e.code === 'FUND_NOT_FOUND') requireKind(await fundFor(db, actor, fundId, action), kinds);
     throw e;
   }
+}
+
+/**
+ * Where an entry of the fund dated `occurredOn` (its own date; today when not given) is posted, by the
+ * pure calendar rules: refused after today (China time) or before the configured window; inside a
+ * closed month it is posted today with its own date kept beside.
+ */
+export function placeOnFund(fund: { closedThrough: string | null }, occurredOn: string | undefined, now: Date, backdateDays: number): { postedOn: string; originalOn: string | null } {
+  const cal = { today: chinaDay(now), closedThrough: fund.closedThrough, maxBackdateDays: backdateDays };
+  const p = placeEntry(occurredOn, cal);
+  if (!p.ok) throw new AppError(p.refusal, { today: cal.today, earliest: postingWindow({ ...cal, closedThrough: null }).earliest });
+  return { postedOn: p.postedOn, originalOn: p.originalOn };
 }

@@ -10,6 +10,9 @@ export type FundsAuditAction =
   | 'fund.expense.submit'
   | 'fund.expense.approve'
   | 'fund.expense.reject'
+  | 'fund.month.propose'
+  | 'fund.month.close'
+  | 'fund.month.withdraw'
   | `fund.${LedgerKind}`;
 
 // Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).

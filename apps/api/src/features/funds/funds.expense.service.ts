@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason, chinaDay } from '@gongzhi/core';
@@ -14,7 +15,10 @@ import { BANK, accountSegment, lockFund, postEntry } from './funds.ledger.ts';
 import { fenFrom, fundFor } from './funds.access.ts';
 import { attachmentsById, uuidArray } from './funds.repository.ts';
 import { mayDecideExpense } from './funds.policy.ts';
-import { fundAttachments } from './funds.table.ts';
+import { fundAttachments, type PendingKind } from './funds.table.ts';
+import { createPending } from './funds.pending.ts';
+import { postReversal } from './funds.service.ts';
+import { dividendInTx } from './funds.property.service.ts';
 
 /** What a receipt or invoice may be, read from its content (never from its name). */
 const RECEIPT_TYPES = ['pdf', 'jpg', 'png', 'webp'] as const satisfies readonly UploadType[];
@@ -32,12 +36,14 @@ export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, f
     stored = await sharp(data, { limitInputPixels: 50_000_000 }).rotate().jpeg({ quality: 85 }).toBuffer()
       .catch(() => { throw new AppError('FILE_UNREADABLE', { reason: 'image' }); });
   }
+  // The content's hash, taken before re-encoding: the same invoice uploaded again has the same one.
+  const sha256 = createHash('sha256').update(data).digest('hex');
   const ext = kind === 'pdf' ? 'pdf' : 'jpg';
   const key = await storage.put(stored, ext);
   const id = newId();
   const name = filename.replace(/[\\/\r\n]/g, '_').slice(0, 120) || `receipt.${ext}`;
   await db.transaction(async (tx) => {
-    await tx.insert(fundAttachments).values({ id, fundId: fund.id, storageKey: key, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length, uploadedBy: actor.userId });
+    await tx.insert(fundAttachments).values({ id, fundId: fund.id, storageKey: key, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length, sha256, uploadedBy: actor.userId });
     await audit(tx, actor, { action: 'fund.attachment', subjectType: 'fund_attachment', subjectId: id, regionPath: fund.regionPath, details: { fund: fund.code, size: stored.length } });
   });
   return { id, filename: name, mime: kind === 'pdf' ? 'application/pdf' : 'image/jpeg', size: stored.length };
@@ -65,22 +71,38 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
       WHERE l.id = ${body.budgetLineId} AND b.fund_id = ${fund.id}`)).rows;
     if (!line) throw new AppError('NOT_FOUND');
   }
-  const id = newId();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     // One receipt backs one payment: a file already attached to an expense that was not refused
     // cannot justify another. The fund row is locked so two submissions cannot both use it.
     await tx.execute(sql`SELECT id FROM funds WHERE id = ${fund.id} FOR UPDATE`);
     const [used] = (await tx.execute(sql`SELECT id FROM fund_expenses
       WHERE fund_id = ${fund.id} AND state <> 'rejected' AND attachment_ids && ${uuidArray(body.attachmentIds)} LIMIT 1`)).rows;
     if (used) throw new AppError('FUND_ATTACHMENT_USED');
-    await tx.execute(sql`INSERT INTO fund_expenses (id, fund_id, region_path, district_code, amount, category, project, payee, reason,
-        attachment_ids, budget_line_id, state, prepared_by, prepared_by_name)
-      SELECT ${id}, ${fund.id}, region_path, district_code, ${amount.toString()}::bigint, ${body.category}, ${body.project}, ${body.payee},
-        ${body.reason}, ${uuidArray(body.attachmentIds)}, ${body.budgetLineId ?? null}, 'pending', ${actor.userId}, ${actor.name}
-      FROM funds WHERE id = ${fund.id}`);
-    await audit(tx, actor, { action: 'fund.expense.submit', subjectType: 'fund_expense', subjectId: id, regionPath: fund.regionPath, after: { ...body, amountFen: amount.toString() } });
+    await refuseDuplicateInvoices(tx, files.map((f) => f.sha256).filter((h): h is string => !!h));
+    return createPending(tx, actor, fund, {
+      kind: 'expense', amount, category: body.category, project: body.project, payee: body.payee, reason: body.reason,
+      attachmentIds: body.attachmentIds, budgetLineId: body.budgetLineId ?? null,
+    });
   });
-  return id;
+}
+
+/**
+ * Refuses invoices whose content (SHA-256) already backs another expense, in any fund, that was not
+ * refused and whose payment was not reversed — the same file uploaded twice has two ids but one hash.
+ * Each hash is locked for the rest of the transaction (an advisory lock), so two funds cannot both
+ * take the same invoice at once.
+ */
+async function refuseDuplicateInvoices(tx: DbOrTx, hashes: string[]) {
+  const unique = [...new Set(hashes)].sort();
+  if (unique.length === 0) return;
+  for (const h of unique) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`fund-invoice:${h}`}, 0))`);
+  const [dup] = (await tx.execute<{ id: string; reason: string; code: string }>(sql`
+    SELECT e.id, e.reason, f.code FROM fund_expenses e JOIN funds f ON f.id = e.fund_id
+    WHERE e.kind = 'expense' AND e.state <> 'rejected'
+      AND EXISTS (SELECT 1 FROM fund_attachments a WHERE a.id = ANY(e.attachment_ids) AND a.sha256 = ANY(${sql`ARRAY[${sql.join(unique.map((h) => sql`${h}`), sql`, `)}]::text[]`}))
+      AND NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE e.transaction_id IS NOT NULL AND r.reverses_id = e.transaction_id)
+    ORDER BY e.created_at LIMIT 1`)).rows;
+  if (dup) throw new AppError('FUND_INVOICE_DUPLICATE', { expense: dup.reason.slice(0, 40), expenseId: dup.id, fund: dup.code }, { expenseId: dup.id, fund: dup.code });
 }
 
 /** The expense account of a budget line, or by category and project. */
@@ -93,26 +115,33 @@ async function expenseAccount(db: DbOrTx, e: { budget_line_id: string | null; ca
 }
 
 /**
- * Approves (posting the payment) or refuses a pending expense. The preparer can never decide
- * their own; the fund row is locked first, so concurrent approvals cannot overdraw it.
+ * Approves (posting the payment) or refuses a pending operation — an expense, a dividend or a
+ * reversal: the one two-person decision of the funds. The preparer can never decide their own; the
+ * fund row is locked first and the pending row read FOR UPDATE, so of two concurrent approvals one
+ * posts and the other finds it decided (FUND_EXPENSE_NOT_PENDING), and none can overdraw the fund.
  */
 export async function decideExpense(db: Db, actor: Actor, fundId: string, expenseId: string, approve: boolean, now: Date) {
   const fund = await fundFor(db, actor, fundId, 'fund.approve');
   return db.transaction(async (tx) => {
     const locked = await lockFund(tx, fund.id);
-    const [e] = (await tx.execute<{ id: string; amount: string; category: string; project: string; payee: string; reason: string; state: string;
+    const [e] = (await tx.execute<{ id: string; kind: PendingKind; reverses_id: string | null; amount: string; category: string; project: string; payee: string; reason: string; state: string;
       prepared_by: string; prepared_by_name: string; attachment_ids: string[]; budget_line_id: string | null }>(sql`
-      SELECT id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id
+      SELECT id, kind, reverses_id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id
       FROM fund_expenses WHERE id = ${expenseId} AND fund_id = ${fund.id} FOR UPDATE`)).rows;
     if (!e) throw new AppError('NOT_FOUND');
     if (!mayDecideExpense(actor, e)) throw new AppError('FUND_SELF_APPROVAL');
     if (e.state !== 'pending') throw new AppError('FUND_EXPENSE_NOT_PENDING');
     let transactionId: string | null = null;
-    if (approve) {
+    const preparedBy = { id: e.prepared_by, name: e.prepared_by_name };
+    if (approve && e.kind === 'dividend') {
+      transactionId = (await dividendInTx(tx, actor, locked, BigInt(e.amount), e.reason, chinaDay(now), { preparedBy, approvedBy: { id: actor.userId, name: actor.name } })).id;
+    } else if (approve && e.kind === 'reversal') {
+      transactionId = (await postReversal(tx, actor, locked, { txId: e.reverses_id!, reason: e.reason, preparedBy, day: chinaDay(now) })).id;
+    } else if (approve) {
       const amount = BigInt(e.amount);
       const account = await expenseAccount(tx, e);
       const posted = await postEntry(tx, actor, locked, {
-        preparedBy: { id: e.prepared_by, name: e.prepared_by_name },
+        preparedBy,
         kind: 'expense', memo: e.reason, project: e.project, counterparty: e.payee, occurredOn: chinaDay(now),
         approvedBy: { id: actor.userId, name: actor.name },
         details: { expenseId: e.id, category: e.category, attachmentIds: e.attachment_ids },
@@ -122,7 +151,7 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
     }
     await tx.execute(sql`UPDATE fund_expenses SET state = ${approve ? 'approved' : 'rejected'}, decided_by = ${actor.userId},
       decided_at = ${now.toISOString()}::timestamptz, transaction_id = ${transactionId}, updated_at = now() WHERE id = ${e.id}`);
-    await audit(tx, actor, { action: approve ? 'fund.expense.approve' : 'fund.expense.reject', subjectType: 'fund_expense', subjectId: e.id, regionPath: fund.regionPath, details: { transactionId } });
+    await audit(tx, actor, { action: approve ? 'fund.expense.approve' : 'fund.expense.reject', subjectType: 'fund_expense', subjectId: e.id, regionPath: fund.regionPath, details: { transactionId, kind: e.kind } });
     return { transactionId };
   });
 }

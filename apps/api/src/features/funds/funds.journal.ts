@@ -45,14 +45,14 @@ export async function* journal(db: Db, fundCode?: string): AsyncGenerator<string
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     const ids = funds.map((f) => f.id);
     await client.query(`DECLARE journal_cursor NO SCROLL CURSOR FOR
-      SELECT t.id, to_char(t.occurred_on, 'YYYY-MM-DD') AS day, t.kind, t.memo, t.counterparty, t.anonymous, t.receipt_no, t.reverses_id,
+      SELECT t.id, to_char(t.occurred_on, 'YYYY-MM-DD') AS day, to_char(t.original_on, 'YYYY-MM-DD') AS day2, t.kind, t.memo, t.counterparty, t.anonymous, t.receipt_no, t.reverses_id,
              f.code, a.name AS account, p.amount::text AS amount
       FROM ledger_transactions t JOIN funds f ON f.id = t.fund_id JOIN postings p ON p.transaction_id = t.id JOIN fund_accounts a ON a.id = p.account_id
       WHERE t.fund_id = ANY($1::uuid[]) ORDER BY t.occurred_on, t.id, p.id`, [ids]);
     const running = new Map<string, bigint>();
     let current: string | null = null;
     for (;;) {
-      const { rows } = await client.query<{ id: string; day: string; kind: string; memo: string; counterparty: string | null; anonymous: boolean;
+      const { rows } = await client.query<{ id: string; day: string; day2: string | null; kind: string; memo: string; counterparty: string | null; anonymous: boolean;
         receipt_no: string | null; reverses_id: string | null; code: string; account: string; amount: string }>('FETCH 5000 FROM journal_cursor');
       if (rows.length === 0) break;
       let out = '';
@@ -61,7 +61,8 @@ export async function* journal(db: Db, fundCode?: string): AsyncGenerator<string
           if (current) out += '\n';
           current = r.id;
           const who = r.anonymous ? '匿名' : r.counterparty;
-          out += `${r.day} (${r.id}) ${oneLine(`${KIND_LABEL[r.kind] ?? r.kind}：${r.memo}${who ? ` — ${who}` : ''}`)}\n`;
+          // A late entry: posted on `day`, its own date as hledger's secondary date.
+          out += `${r.day}${r.day2 ? `=${r.day2}` : ''} (${r.id}) ${oneLine(`${KIND_LABEL[r.kind] ?? r.kind}：${r.memo}${who ? ` — ${who}` : ''}`)}\n`;
           if (r.receipt_no) out += `    ; receipt: ${r.receipt_no}\n`;
           if (r.reverses_id) out += `    ; reverses: ${r.reverses_id}\n`;
         }

@@ -95,18 +95,31 @@ describe('operations', () => {
     expect(file.body.startsWith('%PDF-')).toBe(true);
   });
 
-  it('reverses an entry once, with a new transaction pointing to it', async () => {
+  it('reverses an entry once, with a new transaction pointing to it, only after a second person approves it', async () => {
     const d = await worker.request('POST', `/api/v1/funds/${charity}/donations`, { amountFen: 1_000, donor: '误录', purpose: '录入错误' });
     const id = d.json().id;
     const rev = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${id}/reverse`, { reason: '金额录错' });
     expect(rev.statusCode).toBe(201);
+    expect(rev.json().state).toBe('pending');
+    // Nothing moves until a second person approves: one person alone cannot reverse an entry.
+    expect(await balance('T-CHARITY')).toBe('43345');
+    const pendingTwice = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${id}/reverse`, { reason: '再来一次' });
+    expect(pendingTwice.json().error.code).toBe('FUND_PENDING_EXISTS');
+    const pending = (await secretary.request('GET', `/api/v1/funds/${charity}/expenses`)).json().find((e: { id: string }) => e.id === rev.json().id);
+    expect(pending).toMatchObject({ kind: 'reversal', reversesId: id, state: 'pending', amountFen: '1000' });
+    const ok = await secretary.request('POST', `/api/v1/funds/${charity}/expenses/${rev.json().id}/decide`, { approve: true });
+    expect(ok.statusCode).toBe(200);
+    const revTx = ok.json().transactionId;
     expect(await balance('T-CHARITY')).toBe('42345');
     const twice = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${id}/reverse`, { reason: '再来一次' });
     expect(twice.json().error.code).toBe('FUND_ALREADY_REVERSED');
-    const ofRev = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${rev.json().id}/reverse`, { reason: 'x' });
+    const ofRev = await worker.request('POST', `/api/v1/funds/${charity}/transactions/${revTx}/reverse`, { reason: 'x' });
     expect(ofRev.json().error.code).toBe('FUND_REVERSAL_OF_REVERSAL');
     const orig = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/funds/T-CHARITY/transactions/${id}` })).json();
-    expect(orig.reversedById).toBe(rev.json().id);
+    expect(orig.reversedById).toBe(revTx);
+    const r = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/funds/T-CHARITY/transactions/${revTx}` })).json();
+    expect(r.approvedBy).toBeTruthy();
+    expect(r.approvedBy).not.toBe(r.preparedBy);
   });
 
   it('lets a signed-in resident ask about an entry and staff answer', async () => {

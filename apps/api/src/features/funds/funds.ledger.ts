@@ -23,7 +23,10 @@ export interface NewEntry {
   anonymous?: boolean;
   /** A receipt number, or an SQL expression that draws one (so a donation stays one statement). */
   receiptNo?: string | SQL | null;
+  /** The posting date: never in a month closed on the fund (the statement refuses it). */
   occurredOn: string;
+  /** A late entry's own date, shown beside the posting date (see core placeEntry). */
+  originalOn?: string | null;
   reversesId?: string | null;
   approvedBy?: { id: string; name: string } | null;
   /** Who prepared it, when not the actor writing it (an expense posted on approval). */
@@ -137,13 +140,13 @@ export async function postEntry(tx: DbOrTx, actor: Actor, fund: { id: string; ba
   const rows = await executePrepared<{ bank_balance: string }>(tx, sql`
     WITH f AS (
       UPDATE funds SET bank_balance = bank_balance + ${delta.toString()}::bigint, posting_count = posting_count + ${entry.lines.length}, updated_at = now()
-      WHERE id = ${fund.id} AND bank_balance + ${delta.toString()}::bigint >= 0 ${opts.guard ? sql`AND ${opts.guard}` : sql``}
+      WHERE id = ${fund.id} AND bank_balance + ${delta.toString()}::bigint >= 0 AND (closed_through IS NULL OR closed_through < ${month}::date) ${opts.guard ? sql`AND ${opts.guard}` : sql``}
       RETURNING bank_balance, code, region_path, district_code),
     t AS (
       INSERT INTO ledger_transactions (id, fund_id, region_path, district_code, kind, memo, project, counterparty, anonymous,
-        receipt_no, occurred_on, amount, reverses_id, created_by, created_by_name, approved_by, approved_by_name, details)
+        receipt_no, occurred_on, original_on, amount, reverses_id, created_by, created_by_name, approved_by, approved_by_name, details)
       SELECT ${id}, ${fund.id}, f.region_path, f.district_code, ${entry.kind}, ${entry.memo}, ${entry.project ?? null},
-        ${entry.counterparty ?? null}, ${entry.anonymous ?? false}, ${entry.receiptNo ?? null}, ${entry.occurredOn}::date, ${size.toString()}::bigint,
+        ${entry.counterparty ?? null}, ${entry.anonymous ?? false}, ${entry.receiptNo ?? null}, ${entry.occurredOn}::date, ${entry.originalOn ?? null}::date, ${size.toString()}::bigint,
         ${entry.reversesId ?? null}::uuid, ${entry.preparedBy?.id ?? (actor.via === 'system' ? null : actor.userId)}::uuid, ${entry.preparedBy?.name ?? actor.name},
         ${entry.approvedBy?.id ?? null}::uuid, ${entry.approvedBy?.name ?? null}, ${entry.details ? JSON.stringify(entry.details) : null}::jsonb
       FROM f RETURNING id),
@@ -162,7 +165,9 @@ export async function postEntry(tx: DbOrTx, actor: Actor, fund: { id: string; ba
     SELECT bank_balance FROM f`, 'gz_fund_post');
   const row = rows[0];
   if (!row) {
-    const [now] = (await tx.execute<{ b: string }>(sql`SELECT bank_balance AS b FROM funds WHERE id = ${fund.id}`)).rows;
+    const [now] = (await tx.execute<{ b: string; closed: string | null }>(sql`
+      SELECT bank_balance AS b, to_char(closed_through, 'YYYY-MM-DD') AS closed FROM funds WHERE id = ${fund.id}`)).rows;
+    if (now?.closed && now.closed >= month) throw new AppError('LEDGER_MONTH_CLOSED', { month: month.slice(0, 7) });
     if (!now || BigInt(now.b) + delta >= 0n) throw new AppError('FUND_NOT_FOUND');
     throw new AppError('FUND_INSUFFICIENT_BALANCE', { balance: fenToYuan(BigInt(now.b)), amount: fenToYuan(-delta) });
   }

@@ -1,4 +1,4 @@
-import type { Action } from '@gongzhi/core';
+import { roleAllows, type Action } from '@gongzhi/core';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { abilities, can } from '../../platform/authz/authorize.ts';
 
@@ -28,3 +28,23 @@ export const mayDecideExpense = (actor: Actor, e: { prepared_by: string }): bool
 
 /** Of the files a fund holds, only those a posted entry cites are public (drafts of pending expenses are not). */
 export const isPublicFile = (file: { fundId: string }, fundId: string, citedByEntry: boolean): boolean => file.fundId === fundId && citedByEntry;
+
+/**
+ * Whether the actor reads the fund's expenses in full (pending and refused ones too) as its staff: a
+ * region grant with `fund.read` covering the fund. A department handler reads funds only through
+ * their organisation's grant, which reaches every community of the district — they see public entries
+ * only, and what their own department is party to ({@link mayReadExpense}).
+ */
+export const readsFundInFull = (actor: Actor, fund: FundPlace): boolean => actor.grants.some((g) =>
+  g.organisationId === null && roleAllows(g.role, 'fund.read') && (g.regionPath === null || fund.regionPath.startsWith(g.regionPath)));
+
+/** The organisations through whose grants the actor reads funds (a department handler's department). */
+export const readingOrganisations = (actor: Actor): string[] =>
+  actor.grants.filter((g) => g.organisationId !== null && roleAllows(g.role, 'fund.read')).map((g) => g.organisationId!);
+
+/**
+ * May the actor see this expense of the fund? Staff reading the fund in full see all; otherwise only
+ * an approved (posted, public) one, or one whose payee is one of the actor's organisations (`partyNames`).
+ */
+export const mayReadExpense = (actor: Actor, fund: FundPlace, e: { state: string; payee: string }, partyNames: readonly string[]): boolean =>
+  readsFundInFull(actor, fund) || e.state === 'approved' || partyNames.includes(e.payee.trim());

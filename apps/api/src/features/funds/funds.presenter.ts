@@ -39,12 +39,13 @@ export function presentTransactions(rows: TxRow[], files: FileRow[]): Transactio
     const own = citedFiles(r);
     return {
       id: r.id, kind: r.kind, memo: r.memo, project: r.project, counterparty: r.anonymous ? null : r.counterparty, anonymous: r.anonymous,
-      receiptNo: r.receiptNo, occurredOn: r.occurredOn, amountFen: r.amount.toString(), direction: bank >= 0n ? 'in' : 'out',
+      receiptNo: r.receiptNo, occurredOn: r.occurredOn, originalOn: r.originalOn, amountFen: r.amount.toString(), direction: bank >= 0n ? 'in' : 'out',
       reversesId: r.reversesId, reversedById: r.reversedById, preparedBy: r.createdByName, approvedBy: r.approvedByName,
       createdAt: r.createdAt.toISOString(),
       postings: r.postings.map((p) => ({ account: p.account, amountFen: p.amount.toString() })),
       attachments: files.filter((f) => own.includes(f.id)).map(fileView),
-      questions: r.questions,
+      // A resident asking is shown as 居民 unless they chose to be named.
+      questions: r.questions.map(({ askerNamed, ...q }) => ({ ...q, askerName: askerNamed ? q.askerName : '居民' })),
     };
   });
 }
@@ -52,7 +53,7 @@ export function presentTransactions(rows: TxRow[], files: FileRow[]): Transactio
 /** Expenses of a fund for the staff who prepare and approve them, with their receipts. */
 export function presentExpenses(rows: ExpenseRow[], files: FileRow[]): ExpenseView[] {
   return rows.map((r) => ({
-    id: r.id, amountFen: r.amount, category: r.category, project: r.project, payee: r.payee, reason: r.reason, state: r.state,
+    id: r.id, kind: r.kind, reversesId: r.reverses_id, amountFen: r.amount, category: r.category, project: r.project, payee: r.payee, reason: r.reason, state: r.state,
     preparedBy: r.prepared_by_name, preparedById: r.prepared_by, transactionId: r.transaction_id, createdAt: new Date(r.created_at).toISOString(),
     attachments: files.filter((f) => r.attachment_ids.includes(f.id)).map(fileView),
   }));

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { allocateProRata, dividendStatementLine, ratePerSquareMetre, chinaDay, CHINA_TIME_ZONE } from '@gongzhi/core';
+import { BUDGET_MATTER_KINDS, allocateProRata, budgetResolutionRefusal, dividendRate, dividendStatementLine, fenToYuan } from '@gongzhi/core';
 import type { BudgetBody, DividendBody, DividendView } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
@@ -10,6 +10,8 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { BANK, accountSegment, postEntry, withLockedFund, type FundRow } from './funds.ledger.ts';
 import { fenFrom, fundFor, requireKind } from './funds.access.ts';
+import { createPending } from './funds.pending.ts';
+import { matterById, passedMattersOf, type CitedMatter } from '../assembly/matters.service.ts';
 
 /**
  * Records a compound's annual open budget (信托制物业) as approved by the owners' assembly. When the
@@ -27,36 +29,41 @@ export async function createBudget(db: Db, actor: Actor, fundId: string, body: z
 /** An assembly matter as a budget's resolution: title, position and the day the vote closed. */
 export interface PassedMatter { assemblyId: string; title: string; matterId: string; matterTitle: string; position: number; closedOn: string }
 
-/**
- * Matters that can approve a budget of the compound at `fundPath`: of an assembly of exactly that
- * compound (the same region, so the same owners whose units the fund's dividends are paid to — not
- * one building of it, nor the whole community), closed with results published, and passed. Newest
- * first; only `matterId` when given.
- */
-async function passedMatters(db: DbOrTx, fundPath: string, matterId?: string): Promise<PassedMatter[]> {
-  const rows = (await db.execute<{ assembly_id: string; title: string; matter_id: string; matter_title: string; position: number; closed_on: string }>(sql`
-    SELECT a.id AS assembly_id, a.title, m.id AS matter_id, m.title AS matter_title, m.position,
-      to_char(a.closed_at AT TIME ZONE ${CHINA_TIME_ZONE}::text, 'YYYY-MM-DD') AS closed_on
-    FROM assembly_matters m JOIN assemblies a ON a.id = m.assembly_id
-    WHERE a.state = 'closed' AND a.results_published_at IS NOT NULL AND (m.result->>'passed')::boolean
-      AND a.region_path = ${fundPath}
-      ${matterId ? sql`AND m.id = ${matterId}` : sql``}
-    ORDER BY a.closed_at DESC, m.position LIMIT 200`)).rows;
-  return rows.map((m) => ({ assemblyId: m.assembly_id, title: m.title, matterId: m.matter_id, matterTitle: m.matter_title, position: m.position, closedOn: m.closed_on }));
-}
+const asResolution = (m: CitedMatter): PassedMatter => ({
+  assemblyId: m.assemblyId, title: m.title, matterId: m.matterId, matterTitle: m.matterTitle, position: m.position, closedOn: m.closedOn ?? '',
+});
 
-/** The passed assembly matters a compound's budget can rest on, for the budget form (none for other kinds of fund). */
+/**
+ * The passed assembly matters a compound's budget can rest on, for the budget form: of exactly the
+ * compound, closed and published, of a kind that can approve a budget, and not yet backing a budget
+ * (none for other kinds of fund). Which year each approves is checked when the budget is recorded.
+ */
 export async function budgetResolutions(db: Db, actor: Actor, fundId: string): Promise<PassedMatter[]> {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
-  return fund.kind === 'common' ? passedMatters(db, fund.regionPath) : [];
+  if (fund.kind !== 'common') return [];
+  const used = new Set((await db.execute<{ id: string }>(sql`SELECT assembly_matter_id AS id FROM fund_budgets WHERE assembly_matter_id IS NOT NULL`)).rows.map((r) => r.id));
+  return (await passedMattersOf(db, fund.regionPath, BUDGET_MATTER_KINDS)).filter((m) => !used.has(m.matterId)).map(asResolution);
+}
+
+/**
+ * The matter a budget of `year` rests on, judged by the pure rule (core budgetResolution): the matter
+ * is locked for the rest of the transaction so two budgets cannot both take it.
+ */
+async function resolutionFor(tx: Tx, fund: { regionPath: string }, matterId: string, year: number): Promise<PassedMatter> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`fund-budget-matter:${matterId}`}, 0))`);
+  const m = await matterById(tx, matterId);
+  const [used] = (await tx.execute<{ id: string }>(sql`SELECT id FROM fund_budgets WHERE assembly_matter_id = ${matterId} LIMIT 1`)).rows;
+  const refusal = budgetResolutionRefusal(m && m.closedOn ? { ...m, title: m.matterTitle, closedOn: m.closedOn, usedBy: used?.id ?? null } : null,
+    { fundPath: fund.regionPath, year });
+  if (refusal) throw new AppError(refusal, { year });
+  return asResolution(m!);
 }
 
 /** Writes a budget and its lines (each an expense account) in the caller's transaction. */
 export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regionPath: string },
   body: Omit<z.infer<typeof BudgetBody>, 'lines'> & { lines: { label: string; amount: bigint }[] }): Promise<string> {
   const id = newId();
-  const resolution = body.assemblyMatterId ? (await passedMatters(tx, fund.regionPath, body.assemblyMatterId))[0] : undefined;
-  if (body.assemblyMatterId && !resolution) throw new AppError('FUND_BUDGET_RESOLUTION_INVALID');
+  const resolution = body.assemblyMatterId ? await resolutionFor(tx, fund, body.assemblyMatterId, body.year) : undefined;
   // A linked matter is the record: its reference and date, not whatever else the form carried.
   const ref = resolution ? `${resolution.title} 第 ${resolution.position} 项：${resolution.matterTitle}` : body.resolutionRef ?? null;
   const approvedOn = resolution ? resolution.closedOn : body.approvedOn ?? null;
@@ -81,12 +88,11 @@ export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regio
 /** A year's budget with the actual spending of each line, in total and by month. */
 export async function budgetView(db: DbOrTx, fundId: string, year: number) {
   const [b] = (await db.execute<{ id: string; year: number; resolution_ref: string | null; resolution_text: string | null; approved_on: string | null;
-    assembly_id: string | null; assembly_title: string | null; matter_id: string | null; matter_title: string | null; position: number | null }>(sql`
-    SELECT b.id, b.year, b.resolution_ref, b.resolution_text, to_char(b.approved_on, 'YYYY-MM-DD') AS approved_on,
-      a.id AS assembly_id, a.title AS assembly_title, m.id AS matter_id, m.title AS matter_title, m.position
-    FROM fund_budgets b LEFT JOIN assembly_matters m ON m.id = b.assembly_matter_id LEFT JOIN assemblies a ON a.id = m.assembly_id
-    WHERE b.fund_id = ${fundId} AND b.year = ${year}`)).rows;
+    matter_id: string | null }>(sql`
+    SELECT b.id, b.year, b.resolution_ref, b.resolution_text, to_char(b.approved_on, 'YYYY-MM-DD') AS approved_on, b.assembly_matter_id AS matter_id
+    FROM fund_budgets b WHERE b.fund_id = ${fundId} AND b.year = ${year}`)).rows;
   if (!b) return null;
+  const m = b.matter_id ? await matterById(db, b.matter_id) : undefined;
   const lines = (await db.execute<{ id: string; label: string; account: string; amount: string; account_id: string }>(sql`
     SELECT l.id, l.label, a.name AS account, l.amount, l.account_id FROM fund_budget_lines l JOIN fund_accounts a ON a.id = l.account_id
     WHERE l.budget_id = ${b.id} ORDER BY l.label`)).rows;
@@ -95,7 +101,7 @@ export async function budgetView(db: DbOrTx, fundId: string, year: number) {
     WHERE fund_id = ${fundId} AND month >= ${`${year}-01-01`}::date AND month < ${`${year + 1}-01-01`}::date GROUP BY account_id, month ORDER BY month`)).rows;
   return {
     id: b.id, year: b.year, resolutionRef: b.resolution_ref, resolutionText: b.resolution_text, approvedOn: b.approved_on,
-    assembly: b.assembly_id ? { id: b.assembly_id, title: b.assembly_title!, matterId: b.matter_id!, matterTitle: b.matter_title!, position: b.position! } : null,
+    assembly: m ? { id: m.assemblyId, title: m.title, matterId: m.matterId, matterTitle: m.matterTitle, position: m.position } : null,
     lines: lines.map((l) => {
       const months = actual.filter((a) => a.account_id === l.account_id).map((a) => ({ month: a.month, actualFen: a.net }));
       return { id: l.id, label: l.label, account: l.account, budgetFen: l.amount, actualFen: months.reduce((s, m) => s + BigInt(m.actualFen), 0n).toString(), months };
@@ -108,7 +114,8 @@ export async function budgetView(db: DbOrTx, fundId: string, year: number) {
  * their shares by area (largest remainder, to the fen), the posting and one line per unit.
  * Refused when any unit has no registered area: nobody's share can be right until every area is.
  */
-export async function dividendInTx(tx: Tx, actor: Actor, fund: FundRow, total: bigint, purpose: string, day: string) {
+export async function dividendInTx(tx: Tx, actor: Actor, fund: FundRow, total: bigint, purpose: string, day: string,
+  people: { preparedBy?: { id: string; name: string }; approvedBy?: { id: string; name: string } } = {}) {
   const units = (await tx.execute<{ id: string; label: string; area: string | null }>(sql`
     SELECT u.id, b.name || ' ' || u.number AS label, u.area_centi_m2 AS area FROM units u JOIN buildings b ON b.id = u.building_id
     WHERE u.region_path LIKE ${likePrefix(fund.regionPath)} ORDER BY b.name, u.number, u.id`)).rows;
@@ -118,10 +125,11 @@ export async function dividendInTx(tx: Tx, actor: Actor, fund: FundRow, total: b
   const areas = units.map((u) => BigInt(u.area!));
   const parts = allocateProRata(total, areas);
   const totalArea = areas.reduce((a, b) => a + b, 0n);
-  const rate = ratePerSquareMetre(total, totalArea);
+  // The one rate (core dividendRate), stored in 0.0001 yuan per m² and shown and printed the same.
+  const rate = dividendRate(total, totalArea).tenThousandthsYuan;
   const posted = await postEntry(tx, actor, fund, {
-    kind: 'dividend', memo: purpose, project: '业主分红', occurredOn: day,
-    details: { units: units.length, totalAreaCentiM2: totalArea.toString(), rateFenPerM2: rate.toString() },
+    kind: 'dividend', memo: purpose, project: '业主分红', occurredOn: day, preparedBy: people.preparedBy, approvedBy: people.approvedBy,
+    details: { units: units.length, totalAreaCentiM2: totalArea.toString(), rateYuanPerM2: dividendRate(total, totalArea).text },
     lines: [{ account: 'expenses:业主分红', amount: total }, { account: BANK, amount: -total }],
   });
   const rows = units.map((u, i) => sql`(${newId()}::uuid, ${posted.id}::uuid, ${u.id}::uuid, ${u.label}, ${areas[i]!.toString()}::bigint, ${parts[i]!.toString()}::bigint, ${rate.toString()}::bigint)`);
@@ -132,23 +140,30 @@ export async function dividendInTx(tx: Tx, actor: Actor, fund: FundRow, total: b
   return posted;
 }
 
-/** Pays a dividend of common revenue to the owners of a compound pro rata by registered floor area (Civil Code art. 283). */
-export async function payDividend(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DividendBody>, now: Date) {
+/**
+ * Prepares a dividend of common revenue to the owners of a compound pro rata by registered floor area
+ * (Civil Code art. 283). Like an expense it waits for a second person: approving it (decideExpense)
+ * divides and posts it. The balance is checked now to fail early, and again on approval.
+ */
+export async function proposeDividend(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DividendBody>) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   requireKind(fund, ['common']);
   const total = fenFrom(body.amountFen);
-  return withLockedFund(db, fund.id, (tx, locked) => dividendInTx(tx, actor, locked, total, body.purpose, chinaDay(now)));
+  if (total > fund.bankBalance) throw new AppError('FUND_INSUFFICIENT_BALANCE', { balance: fenToYuan(fund.bankBalance), amount: fenToYuan(total) });
+  return withLockedFund(db, fund.id, (tx) => createPending(tx, actor, fund, {
+    kind: 'dividend', amount: total, category: '业主分红', project: '业主分红', payee: '全体业主', reason: body.purpose, attachmentIds: [],
+  }));
 }
 
 /** A dividend with every owner's statement line. */
 export async function dividendView(db: DbOrTx, transactionId: string): Promise<z.infer<typeof DividendView> | null> {
-  const rows = (await db.execute<{ unit_label: string; area_centi_m2: string; amount: string; rate_fen_per_m2: string }>(sql`
-    SELECT unit_label, area_centi_m2, amount, rate_fen_per_m2 FROM fund_dividend_lines WHERE transaction_id = ${transactionId} ORDER BY unit_label`)).rows;
+  const rows = (await db.execute<{ unit_label: string; area_centi_m2: string; amount: string }>(sql`
+    SELECT unit_label, area_centi_m2, amount FROM fund_dividend_lines WHERE transaction_id = ${transactionId} ORDER BY unit_label`)).rows;
   if (rows.length === 0) return null;
   const total = rows.reduce((a, r) => a + BigInt(r.amount), 0n);
   const area = rows.reduce((a, r) => a + BigInt(r.area_centi_m2), 0n);
   return {
-    transactionId, totalFen: total.toString(), totalAreaCentiM2: area.toString(), rateFenPerM2: rows[0]!.rate_fen_per_m2,
+    transactionId, totalFen: total.toString(), totalAreaCentiM2: area.toString(), rateYuanPerM2: dividendRate(total, area).text,
     lines: rows.map((r) => ({
       unit: r.unit_label, areaCentiM2: r.area_centi_m2, amountFen: r.amount,
       statement: dividendStatementLine(BigInt(r.area_centi_m2), total, area, BigInt(r.amount)),

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { allocateProRata, dividendStatementLine } from '@gongzhi/core';
+import { allocateProRata, dividendRate, dividendStatementLine } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { openFund, regionId, upload } from './funds.test-helpers.ts';
 import { journalText } from './funds.journal.ts';
@@ -100,9 +100,19 @@ describe('trust-based property', () => {
     const units = (await ctx.database.db.execute<{ area: string }>(sql`
       SELECT u.area_centi_m2 AS area FROM units u JOIN buildings b ON b.id = u.building_id WHERE u.region_path LIKE ${`${GRID}%`} ORDER BY b.name, u.number, u.id`)).rows;
     const total = 1_500_000n;
+    const before = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen;
     const res = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: total.toString(), purpose: '2026 年公共收益分红' });
     expect(res.statusCode).toBe(201);
-    const d = res.json();
+    expect(res.json().state).toBe('pending');
+    // One person alone pays nothing: the dividend waits for a second person, like an expense.
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen).toBe(before);
+    const self = await worker.request('POST', `/api/v1/funds/${common}/expenses/${res.json().id}/decide`, { approve: true });
+    expect(self.statusCode).toBe(403);
+    const ok = await secretary.request('POST', `/api/v1/funds/${common}/expenses/${res.json().id}/decide`, { approve: true });
+    expect(ok.statusCode).toBe(200);
+    const entry = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/funds/T-COMMON/transactions/${ok.json().transactionId}` })).json();
+    expect(entry.approvedBy).not.toBe(entry.preparedBy);
+    const d = entry.dividend;
     expect(d.lines).toHaveLength(units.length);
     expect(d.lines.reduce((a: bigint, l: { amountFen: string }) => a + BigInt(l.amountFen), 0n)).toBe(total);
     expect(d.lines.map((l: { amountFen: string }) => BigInt(l.amountFen))).toEqual(allocateProRata(total, units.map((u) => BigInt(u.area))));
@@ -111,16 +121,24 @@ describe('trust-based property', () => {
     d.lines.forEach((l: { areaCentiM2: string; amountFen: string; statement: string }) => {
       expect(l.statement).toMatch(/^\d+(\.\d{1,2})? m² × ¥\d+\.(\d{2}|\d{4})\/m² [=≈] ¥\d+\.\d{2}$/);
       expect(l.statement).toBe(dividendStatementLine(BigInt(l.areaCentiM2), total, totalArea, BigInt(l.amountFen)));
+      // The rate shown with the dividend is the very rate every line prints (one rounding, in core).
+      expect(l.statement).toContain(`¥${d.rateYuanPerM2}/m²`);
     });
+    expect(d.rateYuanPerM2).toBe(dividendRate(total, totalArea).text);
   });
 
   it('refuses a dividend when a unit has no registered area, writing nothing', async () => {
     const [u] = (await ctx.database.db.execute<{ id: string }>(sql`SELECT id FROM units WHERE region_path LIKE ${`${GRID}%`} LIMIT 1`)).rows;
     await ctx.database.db.execute(sql`UPDATE units SET area_centi_m2 = 0 WHERE id = ${u!.id}`);
     const before = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen;
-    const res = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: 100, purpose: 'x' });
+    const made = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: 100, purpose: 'x' });
+    expect(made.statusCode).toBe(201);
+    const res = await secretary.request('POST', `/api/v1/funds/${common}/expenses/${made.json().id}/decide`, { approve: true });
     expect(res.statusCode).toBe(422);
     expect(res.json().error.code).toBe('FUND_UNITS_MISSING_AREA');
+    const still = (await secretary.request('GET', `/api/v1/funds/${common}/expenses`)).json().find((e: { id: string }) => e.id === made.json().id);
+    expect(still).toMatchObject({ kind: 'dividend', state: 'pending' });
+    await secretary.request('POST', `/api/v1/funds/${common}/expenses/${made.json().id}/decide`, { approve: false });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-COMMON' })).json().balanceFen).toBe(before);
     await ctx.database.db.execute(sql`UPDATE units SET area_centi_m2 = 7200 WHERE id = ${u!.id}`);
   });
@@ -163,6 +181,25 @@ describe('concurrency', () => {
     const d = await worker.request('POST', `/api/v1/funds/${fund}/donations`, { amountFen: 500, donor: '乙', purpose: '冲销并发' });
     const results = await Promise.all([1, 2, 3, 4].map(() => worker.request('POST', `/api/v1/funds/${fund}/transactions/${d.json().id}/reverse`, { reason: '并发' })));
     expect(results.filter((r) => r.statusCode === 201)).toHaveLength(1);
+    expect(results.filter((r) => r.statusCode !== 201).every((r) => r.json().error.code === 'FUND_PENDING_EXISTS')).toBe(true);
+  });
+
+  it('lets exactly one of two concurrent approvers post a pending reversal or dividend', async () => {
+    const street = await signIn(ctx.app, DEMO.street);
+    const fund = (await ctx.app.inject({ method: 'GET', url: '/api/v1/public/funds/T-RACE' })).json().id;
+    const d = await worker.request('POST', `/api/v1/funds/${fund}/donations`, { amountFen: 700, donor: '丙', purpose: '审批并发' });
+    const rev = await worker.request('POST', `/api/v1/funds/${fund}/transactions/${d.json().id}/reverse`, { reason: '两人同时审批' });
+    const both = await Promise.all([secretary, street].map((c) => c.request('POST', `/api/v1/funds/${fund}/expenses/${rev.json().id}/decide`, { approve: true })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().error.code).toBe('FUND_EXPENSE_NOT_PENDING');
+    const [n] = (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ledger_transactions WHERE reverses_id = ${d.json().id}`)).rows;
+    expect(n!.n).toBe(1);
+
+    const div = await worker.request('POST', `/api/v1/funds/${common}/dividends`, { amountFen: 1_000, purpose: '并发分红' });
+    const two = await Promise.all([secretary, street].map((c) => c.request('POST', `/api/v1/funds/${common}/expenses/${div.json().id}/decide`, { approve: true })));
+    expect(two.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const [m] = (await ctx.database.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM ledger_transactions WHERE fund_id = ${common} AND memo = '并发分红'`)).rows;
+    expect(m!.n).toBe(1);
   });
 });
 

@@ -82,5 +82,5 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/public/funds/:code/transactions/:txId/questions', {
     config: { access: 'signed-in' }, schema: { tags, summary: 'Ask about an entry (signed in)', params: CodeParams.extend({ txId: z.uuid() }), body: QuestionBody, response: { 201: z.object({ id: z.uuid() }) } },
-  }, async (request, reply) => reply.status(201).send({ id: await askQuestion(db, requireActor(request), request.params.code, request.params.txId, request.body.question) }));
+  }, async (request, reply) => reply.status(201).send({ id: await askQuestion(db, requireActor(request), request.params.code, request.params.txId, request.body.question, request.body.showName) }));
 }

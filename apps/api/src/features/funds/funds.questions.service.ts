@@ -10,17 +10,18 @@ import { fundFor } from './funds.access.ts';
 
 /**
  * A signed-in resident asks about a public ledger entry. Every entry is public, so anyone signed in
- * may ask about any of them; the question is shown with the asker's display name.
+ * may ask about any of them; the public page names the asker only when they chose to be named
+ * (`showName`), and otherwise reads 居民.
  */
-export async function askQuestion(db: Db, actor: Actor, fundCode: string, txId: string, question: string) {
+export async function askQuestion(db: Db, actor: Actor, fundCode: string, txId: string, question: string, showName = false) {
   authorize(actor, 'fund.ask');
   const fundId = await fundIdByCode(db, fundCode);
   const t = fundId ? await findTransaction(db, fundId, txId) : undefined;
   if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
   const id = newId();
   await db.transaction(async (tx) => {
-    await tx.execute(sql`INSERT INTO fund_questions (id, transaction_id, fund_id, asked_by, asker_name, question)
-      VALUES (${id}, ${txId}, ${t.fundId}, ${actor.userId}, ${actor.name}, ${question})`);
+    await tx.execute(sql`INSERT INTO fund_questions (id, transaction_id, fund_id, asked_by, asker_name, asker_named, question)
+      VALUES (${id}, ${txId}, ${t.fundId}, ${actor.userId}, ${actor.name}, ${showName}, ${question})`);
     await audit(tx, actor, { action: 'fund.question', subjectType: 'fund_question', subjectId: id, regionPath: t.regionPath });
   });
   return id;

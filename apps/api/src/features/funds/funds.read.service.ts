@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { fundFor } from './funds.access.ts';
-import { fundAbilities, isPublicFile } from './funds.policy.ts';
+import { fundAbilities, isPublicFile, mayReadExpense, readingOrganisations, readsFundInFull } from './funds.policy.ts';
+import { organisationNames } from '../org/organisation.service.ts';
 import { attachmentsById, expensesOf, findTransaction, fundIdByCode, isCitedByEntry, selectFunds, transactionPage, type FundListRow } from './funds.repository.ts';
 import { citedFiles, presentExpenses, presentFund, presentFundDetail, presentTransactions } from './funds.presenter.ts';
 import { dividendView } from './funds.property.service.ts';
@@ -54,9 +55,14 @@ export async function publicAttachment(db: DbOrTx, code: string, attachmentId: s
   return file;
 }
 
-/** Expenses of a fund in the actor's scope, pending first, with their receipts. */
+/**
+ * Expenses of a fund in the actor's scope, pending first, with their receipts. A reader through an
+ * organisation (a department handler) sees the public ones, and those their department is party to.
+ */
 export async function expenseList(db: DbOrTx, actor: Actor, fundId: string): Promise<ExpenseView[]> {
   const fund = await fundFor(db, actor, fundId, 'fund.read');
-  const rows = await expensesOf(db, fund.id);
+  const full = readsFundInFull(actor, fund);
+  const party = full ? [] : [...(await organisationNames(db, readingOrganisations(actor))).values()];
+  const rows = (await expensesOf(db, fund.id)).filter((e) => mayReadExpense(actor, fund, e, party));
   return presentExpenses(rows, await attachmentsById(db, rows.flatMap((r) => r.attachment_ids)));
 }

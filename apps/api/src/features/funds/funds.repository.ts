@@ -62,7 +62,7 @@ export async function fundIdByCode(db: DbOrTx, code: string): Promise<string | u
 /** A ledger transaction row as read back. */
 export interface TxRow {
   id: string; fundId: string; kind: LedgerKind; memo: string; project: string | null; counterparty: string | null;
-  anonymous: boolean; receiptNo: string | null; occurredOn: string; amount: bigint; reversesId: string | null;
+  anonymous: boolean; receiptNo: string | null; occurredOn: string; originalOn: string | null; amount: bigint; reversesId: string | null;
   createdBy: string | null; createdByName: string; approvedByName: string | null; details: Record<string, unknown> | null;
   createdAt: Date; regionPath: string; reversedById: string | null;
   /** Postings in order, and residents' questions oldest first, read in the same query. */
@@ -72,13 +72,13 @@ export interface TxRow {
 
 /** A resident's question on an entry and its answer. */
 export interface QuestionRow {
-  id: string; askerName: string; question: string; answer: string | null; answeredByName: string | null; createdAt: string; answeredAt: string | null;
+  id: string; askerName: string; askerNamed: boolean; question: string; answer: string | null; answeredByName: string | null; createdAt: string; answeredAt: string | null;
 }
 
 /** A row of TX_COLUMNS as PostgreSQL sends it (bigint and timestamps as text, JSON aggregates parsed). */
 type TxSqlRow = {
   id: string; fund_id: string; kind: LedgerKind; memo: string; project: string | null; counterparty: string | null; anonymous: boolean;
-  receipt_no: string | null; occurred_on: string; amount: string; reverses_id: string | null; created_by: string | null; created_by_name: string;
+  receipt_no: string | null; occurred_on: string; original_on: string | null; amount: string; reverses_id: string | null; created_by: string | null; created_by_name: string;
   approved_by_name: string | null; details: Record<string, unknown> | null; created_at: string; region_path: string; reversed_by_id: string | null;
   postings: { account: string; amount: string }[] | null;
   questions: (Omit<QuestionRow, 'createdAt' | 'answeredAt'> & { createdAt: string; answeredAt: string | null })[] | null;
@@ -87,7 +87,7 @@ type TxSqlRow = {
 function toTx(r: TxSqlRow): TxRow {
   return {
     id: r.id, fundId: r.fund_id, kind: r.kind, memo: r.memo, project: r.project, counterparty: r.counterparty,
-    anonymous: r.anonymous, receiptNo: r.receipt_no, occurredOn: r.occurred_on,
+    anonymous: r.anonymous, receiptNo: r.receipt_no, occurredOn: r.occurred_on, originalOn: r.original_on,
     amount: BigInt(r.amount), reversesId: r.reverses_id, createdBy: r.created_by,
     createdByName: r.created_by_name, approvedByName: r.approved_by_name,
     details: r.details, createdAt: new Date(r.created_at),
@@ -99,12 +99,12 @@ function toTx(r: TxSqlRow): TxRow {
   };
 }
 
-const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterparty, t.anonymous, t.receipt_no, to_char(t.occurred_on, 'YYYY-MM-DD') AS occurred_on,
+const TX_COLUMNS = sql`t.id, t.fund_id, t.kind, t.memo, t.project, t.counterparty, t.anonymous, t.receipt_no, to_char(t.occurred_on, 'YYYY-MM-DD') AS occurred_on, to_char(t.original_on, 'YYYY-MM-DD') AS original_on,
   t.amount, t.reverses_id, t.created_by, t.created_by_name, t.approved_by_name, t.details, t.created_at, t.region_path,
   (SELECT r.id FROM ledger_transactions r WHERE r.reverses_id = t.id) AS reversed_by_id,
   (SELECT json_agg(json_build_object('account', a.name, 'amount', p.amount::text) ORDER BY p.id)
      FROM postings p JOIN fund_accounts a ON a.id = p.account_id WHERE p.transaction_id = t.id) AS postings,
-  (SELECT json_agg(json_build_object('id', q.id, 'askerName', q.asker_name, 'question', q.question, 'answer', q.answer,
+  (SELECT json_agg(json_build_object('id', q.id, 'askerName', q.asker_name, 'askerNamed', q.asker_named, 'question', q.question, 'answer', q.answer,
        'answeredByName', q.answered_by_name, 'createdAt', q.created_at, 'answeredAt', q.answered_at) ORDER BY q.created_at)
      FROM fund_questions q WHERE q.transaction_id = t.id) AS questions`;
 
@@ -145,20 +145,20 @@ export async function postingsOf(db: DbOrTx, txIds: string[]) {
 export async function attachmentsById(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: fundAttachments.id, fundId: fundAttachments.fundId, filename: fundAttachments.filename, mime: fundAttachments.mime,
-    size: fundAttachments.size, storageKey: fundAttachments.storageKey }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
+    size: fundAttachments.size, storageKey: fundAttachments.storageKey, sha256: fundAttachments.sha256 }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
 }
 
 /** An expense as the staff list loads it. */
 export type ExpenseRow = {
-  id: string; amount: string; category: string; project: string; payee: string; reason: string; state: ExpenseView['state'];
+  id: string; kind: ExpenseView['kind']; reverses_id: string | null; amount: string; category: string; project: string; payee: string; reason: string; state: ExpenseView['state'];
   prepared_by: string; prepared_by_name: string; attachment_ids: string[]; transaction_id: string | null; created_at: Date;
 };
 
-/** Expenses of a fund, pending first, newest next (200 at most). */
-export async function expensesOf(db: DbOrTx, fundId: string): Promise<ExpenseRow[]> {
+/** Expenses of a fund, pending first, newest next (200 at most); `publicOnly`: only the approved (posted, public) ones. */
+export async function expensesOf(db: DbOrTx, fundId: string, opts: { publicOnly?: boolean } = {}): Promise<ExpenseRow[]> {
   return (await db.execute<ExpenseRow>(sql`
-    SELECT id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, transaction_id, created_at
-    FROM fund_expenses WHERE fund_id = ${fundId} ORDER BY (state = 'pending') DESC, created_at DESC LIMIT 200`)).rows;
+    SELECT id, kind, reverses_id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, transaction_id, created_at
+    FROM fund_expenses WHERE fund_id = ${fundId} ${opts.publicOnly ? sql`AND state = 'approved'` : sql``} ORDER BY (state = 'pending') DESC, created_at DESC LIMIT 200`)).rows;
 }
 
 /** Whether a posted expense entry of the fund cites the file (what makes it public). */

@@ -2,17 +2,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  AnswerBody, AttachmentView, BudgetBody, BudgetResolution, CreateFundBody, DecideExpenseBody, DividendBody, DividendView, DonationBody, ExpenseBody,
-  ExpenseView, IncomeBody, ReverseBody, TurnoverBody,
+  AnswerBody, AttachmentView, BudgetBody, BudgetResolution, CreateFundBody, DecideExpenseBody, DividendBody, DonationBody, ExpenseBody,
+  ExpenseView, IncomeBody, MonthCloseBody, MonthClosesView, PendingCreated, ReverseBody, TurnoverBody,
 } from '@gongzhi/contracts';
+import { loadLedgerConfig } from '../../config.ts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { createFund, recordDonation, recordIncome, refuseEntryEdit, reportTurnover, reverseTransaction } from './funds.service.ts';
+import { createFund, proposeReversal, recordDonation, recordIncome, refuseEntryEdit, reportTurnover } from './funds.service.ts';
+import { decideClose, monthCloses, proposeClose } from './funds.close.service.ts';
 import { decideExpense, submitExpense, uploadAttachment } from './funds.expense.service.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { readUpload } from '../../platform/uploads/uploads.ts';
-import { budgetResolutions, createBudget, dividendView, payDividend } from './funds.property.service.ts';
+import { budgetResolutions, createBudget, proposeDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
 import { expenseList } from './funds.read.service.ts';
 
@@ -28,12 +30,14 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   const now = clockOf(deps);
   const tags = ['funds'];
   const manage = { action: 'fund.manage', subject: 'funds' } as const;
+  // The ledger's date window (GONGZHI_LEDGER_BACKDATE_DAYS), read once.
+  const ledger = loadLedgerConfig();
 
   r.post('/api/v1/funds', { config: { access: { action: 'fund.manage' } }, schema: { tags, summary: 'Open a fund for a region', body: CreateFundBody, response: { 201: z.object({ id: z.uuid() }) } } },
     async (request, reply) => reply.status(201).send({ id: await createFund(db, requireActor(request), request.body) }));
 
   r.post('/api/v1/funds/:id/donations', { config: { access: manage }, schema: { tags, summary: 'Record a donation (named or anonymous) with a receipt number', params: FundParams, body: DonationBody, response: { 201: Posted } } },
-    async (request, reply) => reply.status(201).send(posted(await recordDonation(db, requireActor(request), request.params.id, request.body, now()))));
+    async (request, reply) => reply.status(201).send(posted(await recordDonation(db, requireActor(request), request.params.id, request.body, now(), ledger))));
 
   r.post('/api/v1/funds/:id/turnover', { config: { access: manage }, schema: { tags, summary: "An operator's monthly turnover: the 3% levy goes to the development fund", params: FundParams, body: TurnoverBody, response: { 201: Posted.extend({ levyFen: z.string() }) } } },
     async (request, reply) => {
@@ -42,7 +46,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     });
 
   r.post('/api/v1/funds/:id/incomes', { config: { access: manage }, schema: { tags, summary: 'Enterprise profit, government allocation, property fees or common revenue', params: FundParams, body: IncomeBody, response: { 201: Posted } } },
-    async (request, reply) => reply.status(201).send(posted(await recordIncome(db, requireActor(request), request.params.id, request.body, now()))));
+    async (request, reply) => reply.status(201).send(posted(await recordIncome(db, requireActor(request), request.params.id, request.body, now(), ledger))));
 
   r.post('/api/v1/funds/:id/attachments', {
     config: { access: manage, idempotency: false },
@@ -69,9 +73,9 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/funds/:id/transactions/:txId/reverse', {
     config: { access: { ...manage, params: { txId: 'ledger_transactions' } } },
-    schema: { tags, summary: 'Reverse a posted entry with a new transaction pointing to it (once)', params: TxParams, body: ReverseBody, response: { 201: Posted } },
+    schema: { tags, summary: 'Prepare the reversal of a posted entry (once); a second person approves it like an expense, which posts it', params: TxParams, body: ReverseBody, response: { 201: PendingCreated } },
   }, async (request, reply) => {
-    return reply.status(201).send(posted(await reverseTransaction(db, requireActor(request), request.params.id, request.params.txId, request.body, now())));
+    return reply.status(201).send({ id: await proposeReversal(db, requireActor(request), request.params.id, request.params.txId, request.body), state: 'pending' as const });
   });
 
   // A posted entry is never edited or deleted (the database refuses too); the answer says what to do instead.
@@ -91,11 +95,20 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/funds/:id/budget-resolutions', { config: { access: manage }, schema: { tags, summary: "Passed matters of the compound's owners' assemblies that a budget can rest on", params: FundParams, response: { 200: z.array(BudgetResolution) } } },
     async (request) => budgetResolutions(db, requireActor(request), request.params.id));
 
-  r.post('/api/v1/funds/:id/dividends', { config: { access: manage }, schema: { tags, summary: 'Divide common revenue among owners by registered floor area (Civil Code art. 283)', params: FundParams, body: DividendBody, response: { 201: DividendView } } },
-    async (request, reply) => {
-      const p = await payDividend(db, requireActor(request), request.params.id, request.body, now());
-      return reply.status(201).send((await dividendView(db, p.id))!);
-    });
+  r.post('/api/v1/funds/:id/dividends', { config: { access: manage }, schema: { tags, summary: 'Prepare a dividend of common revenue to owners by registered floor area (Civil Code art. 283); a second person approves it like an expense, which divides and posts it', params: FundParams, body: DividendBody, response: { 201: PendingCreated } } },
+    async (request, reply) => reply.status(201).send({ id: await proposeDividend(db, requireActor(request), request.params.id, request.body), state: 'pending' as const }));
+
+  r.get('/api/v1/funds/:id/month-closes', { config: { access: { action: 'fund.read', subject: 'funds' } }, schema: { tags, summary: 'Closed months of a fund, the pending close, and the earliest day an entry may carry', params: FundParams, response: { 200: MonthClosesView } } },
+    async (request) => monthCloses(db, requireActor(request), request.params.id, now(), ledger));
+
+  r.post('/api/v1/funds/:id/month-closes', { config: { access: manage }, schema: { tags, summary: 'Propose closing a month that has ended (and every month before it); a different person confirms', params: FundParams, body: MonthCloseBody, response: { 201: z.object({ id: z.uuid() }) } } },
+    async (request, reply) => reply.status(201).send(await proposeClose(db, requireActor(request), request.params.id, request.body.month, now())));
+
+  r.post('/api/v1/funds/:id/month-closes/decide', {
+    config: { access: { action: 'fund.manage', subject: 'funds' } },
+    schema: { tags, summary: 'Confirm the pending close (a different person with the approval right; the month never changes again) or withdraw your own', params: FundParams,
+      body: z.object({ confirm: z.boolean() }), response: { 200: z.object({ month: z.string(), state: z.enum(['closed', 'withdrawn']) }) } },
+  }, async (request) => decideClose(db, requireActor(request), request.params.id, request.body.confirm, now()));
 
   r.post('/api/v1/funds/:id/questions/:questionId/answer', {
     config: { access: { action: 'fund.answer', subject: 'funds' } },

@@ -2,15 +2,17 @@ import { sql } from 'drizzle-orm';
 import { fenToYuan, levyOnTurnover, reversePostings, chinaDay } from '@gongzhi/core';
 import type { DonationBody, IncomeBody, ReverseBody, TurnoverBody, CreateFundBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, Tx } from '../../platform/db/client.ts';
+import type { LedgerConfig } from '../../config.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { BANK, accountSegment, postEntry, withLockedFund } from './funds.ledger.ts';
-import { fenFrom, fundFor, postGuarded, requireKind } from './funds.access.ts';
-import { findTransaction, postingsOf } from './funds.repository.ts';
+import { BANK, accountSegment, postEntry, withLockedFund, type FundRow } from './funds.ledger.ts';
+import { fenFrom, fundFor, placeOnFund, postGuarded, requireKind } from './funds.access.ts';
+import { findTransaction, postingsOf, type TxRow } from './funds.repository.ts';
+import { createPending } from './funds.pending.ts';
 import { mayOnFund, mayReverse } from './funds.policy.ts';
 import { regionInScope } from '../org/region.service.ts';
 
@@ -42,16 +44,26 @@ export async function createFund(db: Db, actor: Actor, body: z.infer<typeof Crea
   });
 }
 
+/**
+ * The posting date of an entry the staff dated themselves (today when they did not): a date other than
+ * today loads the fund (in scope, or missing) to check it against the fund's closed months.
+ */
+async function placeEntryOf(db: Db, actor: Actor, fundId: string, occurredOn: string | undefined, now: Date, cfg: LedgerConfig) {
+  const today = chinaDay(now);
+  if (occurredOn === undefined || occurredOn === today) return { postedOn: today, originalOn: null };
+  return placeOnFund(await fundFor(db, actor, fundId, 'fund.manage'), occurredOn, now, cfg.backdateDays);
+}
+
 /** Records a donation (named or anonymous) with a receipt number; returns the transaction id. */
-export async function recordDonation(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DonationBody>, now: Date) {
+export async function recordDonation(db: Db, actor: Actor, fundId: string, body: z.infer<typeof DonationBody>, now: Date, cfg: LedgerConfig) {
   const amount = fenFrom(body.amountFen);
-  const day = body.occurredOn ?? chinaDay(now);
+  const { postedOn: day, originalOn } = await placeEntryOf(db, actor, fundId, body.occurredOn, now, cfg);
   // An anonymous donor's name is not stored at all, so no page or export can ever show it.
   const donor = body.anonymous ? null : body.donor?.trim() || null;
   return postGuarded(db, actor, fundId, 'fund.manage', ['charity', 'development'], {
     kind: 'donation', memo: body.purpose, project: body.project ?? null, counterparty: donor, anonymous: body.anonymous,
     receiptNo: sql`'JZ' || ${day.slice(0, 4)} || lpad(nextval('fund_receipt_seq')::text, 6, '0')`,
-    occurredOn: day, lines: [{ account: BANK, amount }, { account: 'income:donations', amount: -amount }],
+    occurredOn: day, originalOn, lines: [{ account: BANK, amount }, { account: 'income:donations', amount: -amount }],
   });
 }
 
@@ -64,7 +76,8 @@ export async function reportTurnover(db: Db, actor: Actor, fundId: string, body:
   requireKind(fund, ['development']);
   const turnover = fenFrom(body.turnoverFen);
   const levy = levyOnTurnover(turnover);
-  if (levy === 0n) throw new AppError('FUND_AMOUNT_INVALID');
+  // The turnover is valid; it is the levy that rounds to nothing, and there is no entry of ¥0.00 to post.
+  if (levy === 0n) throw new AppError('FUND_LEVY_ZERO', { turnover: fenToYuan(turnover) });
   const operator = accountSegment(body.operator);
   return withLockedFund(db, fund.id, async (tx, locked) => {
     const day = chinaDay(now);
@@ -90,38 +103,58 @@ const INCOME: Record<z.infer<typeof IncomeBody>['kind'], { account: string; kind
 };
 
 /** A social enterprise's after-tax profit, a government allocation, property fees or common revenue. */
-export async function recordIncome(db: Db, actor: Actor, fundId: string, body: z.infer<typeof IncomeBody>, now: Date) {
+export async function recordIncome(db: Db, actor: Actor, fundId: string, body: z.infer<typeof IncomeBody>, now: Date, cfg: LedgerConfig) {
   const rule = INCOME[body.kind];
   const amount = fenFrom(body.amountFen);
+  const { postedOn, originalOn } = await placeEntryOf(db, actor, fundId, body.occurredOn, now, cfg);
   // Common revenue is kept by source (lift ads, parking) so owners see what each earned.
   const account = body.kind === 'common_revenue' && body.category ? `${rule.account}:${accountSegment(body.category)}` : rule.account;
   return postGuarded(db, actor, fundId, 'fund.manage', rule.kinds, {
     kind: body.kind, memo: body.purpose, counterparty: body.source, project: body.category ?? null,
-    occurredOn: body.occurredOn ?? chinaDay(now),
+    occurredOn: postedOn, originalOn,
     lines: [{ account: BANK, amount }, { account, amount: -amount }],
   });
 }
 
 /**
- * Reverses a posted transaction with a new one of opposite postings pointing to it. A transaction
- * is reversed at most once (also guarded by a unique index) and a reversal is never reversed.
+ * Prepares the reversal of a posted transaction: like an expense it waits for a second person, and
+ * approving it ({@link postReversal}) posts a new transaction of opposite postings pointing to the
+ * original. A transaction is reversed at most once (also guarded by a unique index), a reversal is
+ * never reversed, and one reversal of an entry may be pending at a time.
  */
-export async function reverseTransaction(db: Db, actor: Actor, fundId: string, txId: string, body: z.infer<typeof ReverseBody>, now: Date) {
+export async function proposeReversal(db: Db, actor: Actor, fundId: string, txId: string, body: z.infer<typeof ReverseBody>) {
   // The fund first (in scope, or missing), then the entry inside it: an entry is never read by id alone.
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   const original = await findTransaction(db, fund.id, txId);
   if (!original) throw new AppError('FUND_ENTRY_NOT_FOUND');
   if (!mayReverse(original)) throw new AppError('FUND_REVERSAL_OF_REVERSAL');
-  return withLockedFund(db, fund.id, async (tx, locked) => {
-    // Checked under the fund lock, so two reversals of one entry cannot both pass.
-    const again = await findTransaction(tx, fund.id, txId);
-    if (again?.reversedById) throw new AppError('FUND_ALREADY_REVERSED');
-    const lines = reversePostings((await postingsOf(tx, [txId])).map((p) => ({ account: p.account, amount: p.amount })));
-    return postEntry(tx, actor, locked, {
-      kind: 'reversal', memo: `冲销：${original.memo}（${body.reason}）`, project: original.project,
-      counterparty: original.counterparty, anonymous: original.anonymous, occurredOn: chinaDay(now), reversesId: txId,
-      details: { reason: body.reason, originalKind: original.kind }, lines,
+  if (original.reversedById) throw new AppError('FUND_ALREADY_REVERSED');
+  return withLockedFund(db, fund.id, async (tx) => {
+    // Checked under the fund lock, so two proposals for one entry cannot both pass.
+    const [pending] = (await tx.execute(sql`SELECT id FROM fund_expenses WHERE fund_id = ${fund.id} AND kind = 'reversal'
+      AND reverses_id = ${txId} AND state = 'pending'`)).rows;
+    if (pending) throw new AppError('FUND_PENDING_EXISTS');
+    return createPending(tx, actor, fund, {
+      kind: 'reversal', amount: original.amount, category: '冲销', project: original.project ?? '冲销', payee: original.counterparty ?? '',
+      reason: body.reason, attachmentIds: [], reversesId: txId,
     });
+  });
+}
+
+/**
+ * Posts an approved reversal, inside the approval's transaction (the fund locked): refused when the
+ * entry was reversed meanwhile.
+ */
+export async function postReversal(tx: Tx, approver: Actor, locked: FundRow, p: { txId: string; reason: string; preparedBy: { id: string; name: string }; day: string }) {
+  const original: TxRow | undefined = await findTransaction(tx, locked.id, p.txId);
+  if (!original) throw new AppError('FUND_ENTRY_NOT_FOUND');
+  if (original.reversedById) throw new AppError('FUND_ALREADY_REVERSED');
+  const lines = reversePostings((await postingsOf(tx, [p.txId])).map((x) => ({ account: x.account, amount: x.amount })));
+  return postEntry(tx, approver, locked, {
+    kind: 'reversal', memo: `冲销：${original.memo}（${p.reason}）`, project: original.project,
+    counterparty: original.counterparty, anonymous: original.anonymous, occurredOn: p.day, reversesId: p.txId,
+    preparedBy: p.preparedBy, approvedBy: { id: approver.userId, name: approver.name },
+    details: { reason: p.reason, originalKind: original.kind }, lines,
   });
 }
 

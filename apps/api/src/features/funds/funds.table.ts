@@ -32,6 +32,12 @@ export const funds = pgTable('funds', {
   year: integer('year'),
   bankBalance: bigint('bank_balance', { mode: 'bigint' }).notNull().default(sql`0`),
   postingCount: bigint('posting_count', { mode: 'number' }).notNull().default(0),
+  /**
+   * The first day of the last month closed (every month up to it is closed too), or null. Kept on the
+   * fund's row because every posting updates that row: the posting statement's condition on it is
+   * re-checked after waiting for a concurrent close, so no entry can slip into a month being closed.
+   */
+  closedThrough: date('closed_through', { mode: 'string' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -66,7 +72,13 @@ export const ledgerTransactions = pgTable('ledger_transactions', {
   counterparty: text('counterparty'),
   anonymous: boolean('anonymous').notNull().default(false),
   receiptNo: text('receipt_no'),
+  /** The posting (ledger) date: the month totals, the journal and the closed months go by it. */
   occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+  /**
+   * A late entry's own date, when it fell in a month already closed: the entry is posted in the open
+   * period and this date is shown beside the posting date (hledger's secondary date). Null otherwise.
+   */
+  originalOn: date('original_on', { mode: 'string' }),
   amount: bigint('amount', { mode: 'bigint' }).notNull(),
   reversesId: uuid('reverses_id'),
   createdBy: uuid('created_by'),
@@ -112,13 +124,29 @@ export const fundAttachments = pgTable('fund_attachments', {
   filename: text('filename').notNull(),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
+  /**
+   * SHA-256 (hex) of the uploaded content, before any re-encoding: the same invoice uploaded twice has
+   * the same hash, whatever its id or name, so it can back only one payment. Null for files uploaded
+   * before hashes were kept.
+   */
+  sha256: text('sha256'),
   uploadedBy: uuid('uploaded_by'),
   createdAt: createdAt(),
-});
+}, (t) => [index('fund_attachments_sha256_idx').on(t.sha256)]);
 
-/** A grant or expense waiting for a second person's approval; approving it posts the transaction. */
+/** What a pending operation pays or undoes when approved: each goes through the same two-person flow. */
+export type PendingKind = 'expense' | 'dividend' | 'reversal';
+
+/**
+ * A grant or expense, a dividend or a reversal waiting for a second person's approval; approving it
+ * posts the transaction. One table and one decision (funds.expense.service.ts) for all three, so the
+ * two-person rule cannot differ between them.
+ */
 export const fundExpenses = pgTable('fund_expenses', {
   id: id(),
+  kind: text('kind').$type<PendingKind>().notNull().default('expense'),
+  /** The entry a pending reversal undoes. */
+  reversesId: uuid('reverses_id'),
   fundId: uuid('fund_id').notNull().references(() => funds.id),
   ...scopeColumns(),
   amount: bigint('amount', { mode: 'bigint' }).notNull(),
@@ -163,7 +191,11 @@ export const fundBudgets = pgTable('fund_budgets', {
   approvedOn: date('approved_on', { mode: 'string' }),
   createdBy: uuid('created_by'),
   createdAt: createdAt(),
-}, (t) => [uniqueIndex('fund_budgets_year_uq').on(t.fundId, t.year)]);
+}, (t) => [
+  uniqueIndex('fund_budgets_year_uq').on(t.fundId, t.year),
+  // A matter approves one budget: the second budget resting on it is refused (FUND_BUDGET_RESOLUTION_USED).
+  uniqueIndex('fund_budgets_matter_uq').on(t.assemblyMatterId),
+]);
 
 /** A budget line: an expense account of the common fund and the amount budgeted for the year. */
 export const fundBudgetLines = pgTable('fund_budget_lines', {
@@ -182,8 +214,11 @@ export const fundDividendLines = pgTable('fund_dividend_lines', {
   unitLabel: text('unit_label').notNull(),
   areaCentiM2: bigint('area_centi_m2', { mode: 'bigint' }).notNull(),
   amount: bigint('amount', { mode: 'bigint' }).notNull(),
-  /** Fen per m² of the whole dividend, for the statement line. */
-  rateFenPerM2: bigint('rate_fen_per_m2', { mode: 'bigint' }).notNull(),
+  /**
+   * The dividend's rate in 0.0001 yuan (0.01 fen) per m², from core dividendRate — the one rate shown
+   * and printed. The column's name is historical (it once held a rate rounded to the fen).
+   */
+  rateTenThousandthsYuanPerM2: bigint('rate_fen_per_m2', { mode: 'bigint' }).notNull(),
 }, (t) => [index('fund_dividend_lines_tx_idx').on(t.transactionId)]);
 
 /** A signed-in resident's question on a ledger entry, and a staff member's answer. */
@@ -193,6 +228,8 @@ export const fundQuestions = pgTable('fund_questions', {
   fundId: uuid('fund_id').notNull(),
   askedBy: uuid('asked_by').notNull(),
   askerName: text('asker_name').notNull(),
+  /** Whether the asker chose to be named on the public page; otherwise it shows "居民". */
+  askerNamed: boolean('asker_named').notNull().default(false),
   question: text('question').notNull(),
   answer: text('answer'),
   answeredBy: uuid('answered_by'),
@@ -200,3 +237,27 @@ export const fundQuestions = pgTable('fund_questions', {
   answeredAt: timestamp('answered_at', { withTimezone: true }),
   createdAt: createdAt(),
 }, (t) => [index('fund_questions_tx_idx').on(t.transactionId)]);
+
+/**
+ * A month of a fund closed by two people: one proposes (`proposed`), a different one confirms
+ * (`closed`). Closing a month closes every earlier one too ("closed through"); a closed month never
+ * changes — the posting statement refuses any entry dated in it, and a late entry goes into the open
+ * period with its own date beside. One pending proposal per fund at a time.
+ */
+export const fundMonthCloses = pgTable('fund_month_closes', {
+  id: id(),
+  fundId: uuid('fund_id').notNull().references(() => funds.id),
+  /** The first day of the month closed. */
+  month: date('month', { mode: 'string' }).notNull(),
+  state: text('state').$type<'proposed' | 'closed' | 'withdrawn'>().notNull(),
+  proposedBy: uuid('proposed_by').notNull(),
+  proposedByName: text('proposed_by_name').notNull(),
+  proposedAt: timestamp('proposed_at', { withTimezone: true }).notNull(),
+  confirmedBy: uuid('confirmed_by'),
+  confirmedByName: text('confirmed_by_name'),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  index('fund_month_closes_fund_idx').on(t.fundId, t.month),
+  uniqueIndex('fund_month_closes_pending_uq').on(t.fundId).where(sql`state = 'proposed'`),
+]);

@@ -18,8 +18,14 @@ export async function openFund(c: Client, body: { code: string; name: string; ki
 /** A one-page PDF, enough to pass the content check of receipts. */
 export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-/** Uploads a receipt through the API (multipart) and returns the attachment id. */
-export async function upload(ctx: TestContext, c: Client, fundId: string, data: Buffer = PDF, name = 'invoice.pdf'): Promise<string> {
+let invoiceNo = 0;
+/** A one-page PDF of its own content (a distinct invoice number), as every real invoice is. */
+export function invoicePdf(no = ++invoiceNo): Buffer {
+  return Buffer.concat([PDF, Buffer.from(`% invoice ${process.pid}-${no}\n`)]);
+}
+
+/** Uploads a receipt through the API (multipart) and returns the attachment id; by default a fresh invoice. */
+export async function upload(ctx: TestContext, c: Client, fundId: string, data: Buffer = invoicePdf(), name = 'invoice.pdf'): Promise<string> {
   const boundary = '----gongzhi-test';
   const body = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),

@@ -39,7 +39,8 @@ export function EntriesList({ fund }: EntriesListProps) {
     params: { path: { id: fund.id, txId: tx.id } }, body: { reason: why.trim() },
   }));
   const reversed = () => {
-    void message.success(t('funds.ops.saved'));
+    // A reversal waits for a second person's approval, like an expense.
+    void message.success(t('funds.ops.reverseSubmitted'));
     setReversing(null);
   };
 
@@ -63,6 +64,7 @@ export function EntriesList({ fund }: EntriesListProps) {
               title={(
                 <Space wrap>
                   <Typography.Text type="secondary">{e.occurredOn}</Typography.Text>
+                  {e.originalOn && <Tag data-testid="entry-original-on">{t('funds.fund.lateEntry', { day: e.originalOn })}</Tag>}
                   <Tag color={e.direction === 'in' ? 'green' : 'volcano'}>{t(`funds.ledgerKind.${e.kind}`)}</Tag>
                   <Typography.Text strong data-testid="entry-amount">{e.direction === 'in' ? '+' : '−'}{yuan(e.amountFen)}</Typography.Text>
                   <span data-testid="entry-memo">{e.memo}</span>

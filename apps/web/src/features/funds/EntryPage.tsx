@@ -33,6 +33,7 @@ export default function EntryPage() {
             <Descriptions.Item label={t('funds.receipt.amount')}><span data-testid="receipt-amount">{yuan(e.amountFen)}</span></Descriptions.Item>
             <Descriptions.Item label={t('funds.receipt.purpose')}>{e.memo}</Descriptions.Item>
             <Descriptions.Item label={t('funds.receipt.date')}>{e.occurredOn}</Descriptions.Item>
+            {e.originalOn && <Descriptions.Item label={t('funds.fund.originalOn')}>{t('funds.fund.lateEntry', { day: e.originalOn })}</Descriptions.Item>}
             <Descriptions.Item label={t('funds.fund.preparedBy')}>{e.preparedBy}{e.approvedBy ? ` · ${t('funds.fund.approvedBy')} ${e.approvedBy}` : ''}</Descriptions.Item>
           </Descriptions>
           {e.kind === 'donation' && <Typography.Paragraph style={{ marginTop: 16, textAlign: 'center' }}>{t('funds.receipt.thanks')}</Typography.Paragraph>}

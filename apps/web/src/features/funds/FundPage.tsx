@@ -12,6 +12,7 @@ import { EntriesList } from './EntriesList.tsx';
 import { OperationsCard } from './OperationsCard.tsx';
 import { PendingExpenses } from './PendingExpenses.tsx';
 import { BudgetCard } from './BudgetCard.tsx';
+import { MonthCloseCard } from './MonthCloseCard.tsx';
 import { fundQuery } from './funds.queries.ts';
 
 /**
@@ -49,6 +50,7 @@ export default function FundPage() {
           </Space>
           {staff && <OperationsCard fund={fund} />}
           {staff && <PendingExpenses fund={fund} />}
+          {staff && <MonthCloseCard fund={fund} />}
           <Card>
             <Tabs items={[
               { key: 'entries', label: t('funds.fund.entries'), children: <EntriesList fund={fund} /> },

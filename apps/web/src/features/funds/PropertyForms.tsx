@@ -20,24 +20,25 @@ export function DividendLines({ view }: { view: DividendView }) {
   );
 }
 
-/** A dividend of common revenue by registered floor area; the server refuses if any unit lacks an area. */
+/**
+ * A dividend of common revenue by registered floor area. It is prepared here and waits for a second
+ * person's approval (in the pending list, like an expense); the approval divides and posts it, and the
+ * entry's page shows every owner's line. The approval is refused if any unit lacks an area.
+ */
 export function DividendForm({ fund }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
-  // The answer (every owner's line) stays on screen as the mutation's data.
-  const write = useFundWrite((v: { amount: string; purpose: string }): Promise<DividendView> => unwrap(gz.POST('/api/v1/funds/{id}/dividends', {
+  const write = useFundWrite((v: { amount: string; purpose: string }) => unwrap(gz.POST('/api/v1/funds/{id}/dividends', {
     params: { path: { id: fund.id } }, body: { amountFen: checkedFen(v.amount), purpose: v.purpose },
-  })), () => form.resetFields());
-  const paid = write.data as DividendView | undefined;
+  })), () => form.resetFields(), 'funds.ops.submitted');
   return (
     <>
       <Form form={form} layout="vertical" data-testid="form-dividend" style={{ maxWidth: 520 }} onFinish={(v) => write.mutate(v)}>
-        <Typography.Paragraph type="secondary">{t('funds.ops.dividendHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('funds.ops.dividendHint')} {t('funds.ops.needsApproval')}</Typography.Paragraph>
         <Form.Item name="amount" label={t('funds.ops.amount')} rules={[amountRule(t('funds.ops.amount'))]}><Input inputMode="decimal" data-testid="dividend-amount" /></Form.Item>
         <Form.Item name="purpose" label={t('funds.ops.purpose')} rules={[{ required: true }]}><Input maxLength={300} data-testid="dividend-purpose" /></Form.Item>
         <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="dividend-submit">{t('funds.ops.submit')}</Button>
       </Form>
-      {paid && <DividendLines view={paid} />}
     </>
   );
 }

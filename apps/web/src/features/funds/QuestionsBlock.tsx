@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Input, Space, Typography } from 'antd';
+import { App, Button, Checkbox, Input, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FundDetail, TransactionView } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
@@ -12,16 +12,19 @@ export function QuestionsBlock({ fund, entry, signedIn }: { fund: FundDetail; en
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
+  // Anonymous (居民) unless the asker ticks the box to be named.
+  const [showName, setShowName] = useState(false);
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const mayAnswer = fund.abilities.includes('fund.answer');
 
   const asking = useApiMutation({
     mutationFn: (question: string) => unwrap(gz.POST('/api/v1/public/funds/{code}/transactions/{txId}/questions', {
-      params: { path: { code: fund.code, txId: entry.id } }, body: { question },
+      params: { path: { code: fund.code, txId: entry.id } }, body: { question, showName },
     })),
     invalidates: [fundKeys.entriesOf(fund.code)],
     onSuccess: () => {
       setText('');
+      setShowName(false);
       setOpen(false);
       void message.success(t('common.action.saved'));
     },
@@ -54,10 +57,13 @@ export function QuestionsBlock({ fund, entry, signedIn }: { fund: FundDetail; en
       ))}
       {signedIn && !open && <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(true)} data-testid="entry-ask">{t('funds.fund.ask')}</Button>}
       {open && (
-        <Space.Compact style={{ width: '100%', maxWidth: 520 }}>
-          <Input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('funds.fund.askPlaceholder')} maxLength={1000} />
-          <Button type="primary" onClick={ask} loading={asking.isPending} disabled={!text.trim()}>{t('funds.fund.ask')}</Button>
-        </Space.Compact>
+        <Space direction="vertical" size={4} style={{ width: '100%', maxWidth: 520 }}>
+          <Space.Compact style={{ width: '100%' }}>
+            <Input value={text} onChange={(e) => setText(e.target.value)} placeholder={t('funds.fund.askPlaceholder')} maxLength={1000} data-testid="entry-question-text" />
+            <Button type="primary" onClick={ask} loading={asking.isPending} disabled={!text.trim()} data-testid="entry-question-send">{t('funds.fund.ask')}</Button>
+          </Space.Compact>
+          <Checkbox checked={showName} onChange={(e) => setShowName(e.target.checked)} data-testid="entry-question-show-name">{t('funds.fund.showName')}</Checkbox>
+        </Space>
       )}
     </div>
   );

@@ -18,7 +18,7 @@ export const zh = {
     account: '科目', entries: '收支明细', more: '加载更多', journal: '下载 hledger 账本', statement: '下载月度报表 (.xlsx)', projects: '按项目',
     allMonths: '全部月份', anonymous: '匿名', preparedBy: '经办', approvedBy: '审批', attachments: '票据', noAttachments: '无附件',
     reversed: '已冲销', reverses: '冲销记录', receipt: '收据', postings: '分录', questions: '居民提问', ask: '提问', askPlaceholder: '对这笔账有疑问？请写下来，工作人员会公开答复。',
-    signInToAsk: '登录后可以对每一笔账提问', answer: '答复', answerPlaceholder: '公开答复', unanswered: '待答复', publicLink: '公开页面',
+    signInToAsk: '登录后可以对每一笔账提问', showName: '公开显示我的名字（默认显示为“居民”）', originalOn: '原始日期', lateEntry: '补记：原始日期 {{day}}（所属月份已结账）', answer: '答复', answerPlaceholder: '公开答复', unanswered: '待答复', publicLink: '公开页面',
   },
   ops: {
     title: '记账', donation: '登记捐赠', turnover: '营业额提留', income: '登记收入', expense: '申请支出', dividend: '按面积分红', budget: '年度预算',
@@ -31,6 +31,16 @@ export const zh = {
     resolutionMatter: '平台上表决通过的业主大会事项', resolutionMatterHint: '选定后自动带出决议编号和通过日期；线下召开的业主大会请填写下面的编号和内容。', resolutionLink: '查看表决结果',
     resolutionRef: '业主大会决议编号', resolutionText: '决议内容', lines: '预算项目', addLine: '添加项目', label: '项目名称', budgetVsActual: '预算执行',
     budgetAmount: '预算', actual: '实际', rate: '执行率', statementLines: '分红明细', printReceipt: '打印收据',
+    kindOfPending: { expense: '支出', dividend: '分红', reversal: '冲销' }, pendingTitle: '待审批（支出、分红、冲销）',
+    approveConfirm: '确认批准这笔{{kind}} {{amount}}？批准后立即入账，不能撤回，只能冲销。', refuseConfirm: '确认退回这笔{{kind}}申请？',
+    reverseSubmitted: '冲销申请已提交，须由另一人审批后入账', dividendSubmitted: '分红申请已提交，须由另一人审批后按面积分配入账',
+    close: {
+      title: '月度结账', intro: '结账须两人完成：一人提出，另一人确认。已结账的月份永远不再改变；之后补记的账目记入当前月份，并显示原始日期。',
+      closedThrough: '已结账至', none: '尚未结账', earliest: '现在可记账的最早日期', month: '结账月份', propose: '提出结账',
+      proposeConfirm: '确认提出结账 {{month}}？该月及以前所有月份将在另一人确认后关闭。', pending: '待确认：{{month}}（{{who}} 提出）',
+      confirm: '确认结账', confirmConfirm: '确认关闭 {{month}} 及以前所有月份？关闭后这些月份的账目永远不再改变。', withdraw: '撤回',
+      withdrawConfirm: '撤回 {{month}} 的结账申请？', proposedBy: '提出', confirmedBy: '确认', state: { proposed: '待确认', closed: '已结账', withdrawn: '已撤回' },
+    },
   },
   receipt: { title: '捐赠收据', number: '收据编号', donor: '捐赠人', amount: '金额', purpose: '用途', date: '日期', fund: '受赠基金', thanks: '感谢您对社区公益事业的支持！', dividendTitle: '业主分红明细' },
 };
@@ -52,7 +62,7 @@ export const en: Messages<typeof zh> = {
     account: 'Account', entries: 'Entries', more: 'Load more', journal: 'Download hledger journal', statement: 'Monthly statement (.xlsx)', projects: 'By project',
     allMonths: 'All months', anonymous: 'Anonymous', preparedBy: 'Prepared by', approvedBy: 'Approved by', attachments: 'Receipts', noAttachments: 'No attachments',
     reversed: 'Reversed', reverses: 'Reversal of', receipt: 'Receipt', postings: 'Postings', questions: 'Residents’ questions', ask: 'Ask', askPlaceholder: 'A question about this entry? Staff answer in public.',
-    signInToAsk: 'Sign in to ask about any entry', answer: 'Answer', answerPlaceholder: 'Public answer', unanswered: 'Awaiting answer', publicLink: 'Public page',
+    signInToAsk: 'Sign in to ask about any entry', showName: 'Show my name publicly (otherwise shown as “居民”, a resident)', originalOn: 'Own date', lateEntry: 'Late entry: dated {{day}} (its month is closed)', answer: 'Answer', answerPlaceholder: 'Public answer', unanswered: 'Awaiting answer', publicLink: 'Public page',
   },
   ops: {
     title: 'Bookkeeping', donation: 'Donation', turnover: 'Turnover levy', income: 'Income', expense: 'Request an expense', dividend: 'Dividend by area', budget: 'Annual budget',
@@ -65,6 +75,16 @@ export const en: Messages<typeof zh> = {
     resolutionMatter: 'Passed matter of an assembly held here', resolutionMatterHint: 'Fills in the reference and date; for an assembly held off the platform, type its reference and text below.', resolutionLink: 'See the vote',
     resolutionRef: 'Assembly resolution no.', resolutionText: 'Resolution text', lines: 'Budget lines', addLine: 'Add line', label: 'Line', budgetVsActual: 'Budget against actual',
     budgetAmount: 'Budget', actual: 'Actual', rate: 'Spent', statementLines: 'Dividend statement', printReceipt: 'Print receipt',
+    kindOfPending: { expense: 'Expense', dividend: 'Dividend', reversal: 'Reversal' }, pendingTitle: 'Awaiting approval (expenses, dividends, reversals)',
+    approveConfirm: 'Approve this {{kind}} of {{amount}}? It is posted at once and cannot be withdrawn, only reversed.', refuseConfirm: 'Refuse this {{kind}}?',
+    reverseSubmitted: 'Reversal submitted; a second person must approve it', dividendSubmitted: 'Dividend submitted; a second person must approve it before it is divided and posted',
+    close: {
+      title: 'Month close', intro: 'Two people close a month: one proposes, another confirms. A closed month never changes; a late entry goes into the current month with its own date shown.',
+      closedThrough: 'Closed through', none: 'Nothing closed yet', earliest: 'Earliest date an entry may carry now', month: 'Month to close', propose: 'Propose close',
+      proposeConfirm: 'Propose closing {{month}}? It and every earlier month close once another person confirms.', pending: 'Awaiting confirmation: {{month}} (proposed by {{who}})',
+      confirm: 'Confirm close', confirmConfirm: 'Close {{month}} and every earlier month? Their entries never change again.', withdraw: 'Withdraw',
+      withdrawConfirm: 'Withdraw the close of {{month}}?', proposedBy: 'Proposed by', confirmedBy: 'Confirmed by', state: { proposed: 'Awaiting confirmation', closed: 'Closed', withdrawn: 'Withdrawn' },
+    },
   },
   receipt: { title: 'Donation receipt', number: 'Receipt no.', donor: 'Donor', amount: 'Amount', purpose: 'Purpose', date: 'Date', fund: 'Fund', thanks: 'Thank you for supporting your community!', dividendTitle: 'Owners’ dividend statement' },
 };

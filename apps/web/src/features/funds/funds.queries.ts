@@ -4,7 +4,7 @@
  * `?v=` counter that was bumped by hand to make each part reload).
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { BudgetResolution, BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
+import type { BudgetResolution, BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, MonthCloseView, TransactionView } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 
 /** Query keys of the funds feature. */
@@ -19,6 +19,7 @@ export const fundKeys = {
   expenses: (fundId: string) => ['funds', 'expenses', fundId] as const,
   budget: (code: string, year: number) => ['funds', 'budget', code, year] as const,
   resolutions: (fundId: string) => ['funds', 'budget-resolutions', fundId] as const,
+  monthCloses: (fundId: string) => ['funds', 'month-closes', fundId] as const,
 };
 
 // The public fund routes' answers are typed by the shared contracts (bigint-as-string amounts and
@@ -82,5 +83,14 @@ export function resolutionsQuery(fundId: string) {
   return queryOptions({
     queryKey: fundKeys.resolutions(fundId),
     queryFn: ({ signal }): Promise<BudgetResolution[]> => unwrap(gz.GET('/api/v1/funds/{id}/budget-resolutions', { params: { path: { id: fundId } }, signal })),
+  });
+}
+
+/** A fund's closed months, the pending close and the earliest day an entry may carry (staff). */
+export function monthClosesQuery(fundId: string) {
+  return queryOptions({
+    queryKey: fundKeys.monthCloses(fundId),
+    queryFn: ({ signal }): Promise<{ closedThrough: string | null; earliestDay: string; items: MonthCloseView[] }> =>
+      unwrap(gz.GET('/api/v1/funds/{id}/month-closes', { params: { path: { id: fundId } }, signal })),
   });
 }
