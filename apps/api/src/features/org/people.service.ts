@@ -263,3 +263,6 @@ export async function signUpCommunities(db: DbOrTx) {
   return db.select({ id: regions.id, name: regions.name, code: regions.code, districtName: sql<string | null>`(SELECT d.name FROM regions d WHERE d.code = ${qualified(regions.districtCode)} AND d.level = 'district' LIMIT 1)` })
     .from(regions).where(and(eq(regions.level, 'community'), isNull(regions.retiredAt))).orderBy(regions.code);
 }
+
+/** Checks and seals an ID number as the register stores it (a sign-up keeps it sealed for a worker's decision). */
+export { sealIdNumber };

@@ -13,8 +13,7 @@ import { users } from '../../platform/auth/auth.table.ts';
 import { checkCode, phoneOrThrow } from '../../platform/auth/phone-code.service.ts';
 import { openSession, type SignedIn } from '../../platform/auth/session.service.ts';
 import { activeRegion } from '../org/region.service.ts';
-import { entryMatching, signUpCommunities } from '../org/people.service.ts';
-import { sealIdNumber } from '../org/resident.pii.ts';
+import { entryMatching, sealIdNumber, signUpCommunities } from '../org/people.service.ts';
 import { accountOfResident, writeLink } from './link.repository.ts';
 import { accountLinkRequests } from './users.table.ts';
 
