@@ -10,7 +10,6 @@ import { requireActor, SESSION_COOKIE, type AuthDeps } from '../../platform/auth
 import { sessionView, SESSION_IDLE_MS } from '../../platform/auth/session.service.ts';
 import { communitiesForSignUp, signUp } from './signup.service.ts';
 import { approveLinkRequest, linkAccount, linkRequestPage, rejectLinkRequest, residentAccount, unlinkAccount } from './link.service.ts';
-import { presentLinkRequest } from './link.presenter.ts';
 
 /** Residents' own sign-up, and the link between accounts and the register that staff keep. */
 export async function accountRoutes(app: FastifyInstance, deps: AuthDeps) {
@@ -44,18 +43,12 @@ export async function accountRoutes(app: FastifyInstance, deps: AuthDeps) {
   r.post('/api/v1/account-links/:id/approve', {
     schema: { tags: ['users'], summary: 'Link a sign-up to an existing entry, or to a new entry in a chosen household', params: IdParams, body: ApproveLinkBody, response: { 200: LinkRequestView } },
     config: { access: { action: 'people.write', subject: 'account_link_requests' } },
-  }, async (request) => {
-    const row = await approveLinkRequest(db, vault, requireActor(request), request.params.id, request.body, now());
-    return presentLinkRequest(row, '', null);
-  });
+  }, async (request) => approveLinkRequest(db, vault, requireActor(request), request.params.id, request.body, now()));
 
   r.post('/api/v1/account-links/:id/reject', {
     schema: { tags: ['users'], summary: 'Reject a link request (the account stays, unlinked)', params: IdParams, body: RejectLinkBody, response: { 200: LinkRequestView } },
     config: { access: { action: 'people.write', subject: 'account_link_requests' } },
-  }, async (request) => {
-    const row = await rejectLinkRequest(db, requireActor(request), request.params.id, request.body.reason, now());
-    return presentLinkRequest(row, '', null);
-  });
+  }, async (request) => rejectLinkRequest(db, requireActor(request), request.params.id, request.body.reason, now()));
 
   r.get('/api/v1/residents/:id/account', {
     schema: { tags: ['users'], summary: 'The account linked to a resident', params: IdParams, response: { 200: ResidentAccountView } },

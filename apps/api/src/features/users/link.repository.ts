@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { users } from '../../platform/auth/auth.table.ts';
@@ -27,6 +27,21 @@ export async function listLinkRequests(db: DbOrTx, scope: Scope, f: { state: Lin
     db.select({ n: count() }).from(accountLinkRequests).where(where),
   ]);
   return { items, total: total?.n ?? 0 };
+}
+
+/** One link request with the account's masked phone and the community's name, for answering about it. */
+export async function linkRequestWithNames(db: DbOrTx, id: string) {
+  const [row] = await db.select({ r: accountLinkRequests, phoneMasked: users.phoneMasked, communityName: regionNameOf(accountLinkRequests.communityId) })
+    .from(accountLinkRequests).innerJoin(users, eq(users.id, accountLinkRequests.userId)).where(eq(accountLinkRequests.id, id));
+  return row;
+}
+
+/**
+ * Serialises linking to one register entry until the transaction ends, so two links racing for the
+ * same entry (a sign-up and a worker's approval) cannot both pass the "no other account" check.
+ */
+export async function lockEntry(tx: DbOrTx, residentId: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`account-link:${residentId}`}))`);
 }
 
 /** The account linked to a register entry, if any. */

@@ -9,7 +9,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import { createEntryForAccount, findResident, linkableEntry, type LinkableEntry } from '../org/people.service.ts';
-import { accountOfResident, findLinkRequest, listLinkRequests, removeLink, writeLink } from './link.repository.ts';
+import { accountOfResident, findLinkRequest, linkRequestWithNames, listLinkRequests, lockEntry, removeLink, writeLink } from './link.repository.ts';
 import { accountLinkRequests } from './users.table.ts';
 import { presentLinkRequest } from './link.presenter.ts';
 import { phoneOrThrow } from '../../platform/auth/phone-code.service.ts';
@@ -18,6 +18,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Links in the caller's transaction, refusing an entry that already has another account. */
 async function link(tx: Tx, actor: Actor, userId: string, entry: LinkableEntry, details: Record<string, unknown>) {
+  await lockEntry(tx, entry.id);
   const other = await accountOfResident(tx, entry.id);
   if (other && other.id !== userId) throw new AppError('RESIDENT_ALREADY_LINKED');
   await writeLink(tx, userId, entry, actor.userId);
@@ -36,7 +37,7 @@ export async function linkRequestPage(db: Db, actor: Actor, q: z.infer<typeof Li
  * is locked first, so when two workers decide at once one wins and the other is told it is decided.
  */
 export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id: string, body: z.infer<typeof ApproveLinkBody>, now: Date) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const req = found(await findLinkRequest(tx, scopeFor(actor, 'people.write'), id, { lock: true }), 'LINK_REQUEST_NOT_FOUND');
     if (req.state !== 'pending') throw new AppError('LINK_REQUEST_DECIDED');
     const [user] = await tx.select({ residentId: users.residentId }).from(users).where(eq(users.id, req.userId));
@@ -45,22 +46,28 @@ export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id:
       ? found(await linkableEntry(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND')
       : await createEntryForAccount(tx, vault, actor, { householdId: body.householdId, name: req.name, relation: body.relation, idNumber: req.idCipher ? vault.decrypt(req.idCipher) : null }, now);
     await link(tx, actor, req.userId, entry, { requestId: req.id, created: !('residentId' in body) });
-    const [after] = await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now })
-      .where(eq(accountLinkRequests.id, req.id)).returning();
-    return after!;
+    await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now })
+      .where(eq(accountLinkRequests.id, req.id));
   });
+  return linkRequestView(db, id);
 }
 
 /** A worker rejects a link request (the account stays, unlinked), with a reason recorded. */
 export async function rejectLinkRequest(db: Db, actor: Actor, id: string, reason: string, now: Date) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const req = found(await findLinkRequest(tx, scopeFor(actor, 'people.write'), id, { lock: true }), 'LINK_REQUEST_NOT_FOUND');
     if (req.state !== 'pending') throw new AppError('LINK_REQUEST_DECIDED');
-    const [after] = await tx.update(accountLinkRequests).set({ state: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason })
-      .where(eq(accountLinkRequests.id, req.id)).returning();
+    await tx.update(accountLinkRequests).set({ state: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason })
+      .where(eq(accountLinkRequests.id, req.id));
     await audit(tx, actor, { action: 'account.link_request.reject', subjectType: 'user', subjectId: req.userId, regionPath: req.regionPath, details: { requestId: req.id, reason } });
-    return after!;
   });
+  return linkRequestView(db, id);
+}
+
+/** A request just decided by the actor, as the answer to that decision. */
+async function linkRequestView(db: Db, id: string) {
+  const row = found(await linkRequestWithNames(db, id), 'LINK_REQUEST_NOT_FOUND');
+  return presentLinkRequest(row.r, row.phoneMasked, row.communityName);
 }
 
 /** The account linked to a resident's entry, for the resident's page (people.read in scope). */

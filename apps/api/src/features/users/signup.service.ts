@@ -14,7 +14,7 @@ import { checkCode, phoneOrThrow } from '../../platform/auth/phone-code.service.
 import { openSession, type SignedIn } from '../../platform/auth/session.service.ts';
 import { activeRegion } from '../org/region.service.ts';
 import { entryMatching, sealIdNumber, signUpCommunities } from '../org/people.service.ts';
-import { accountOfResident, writeLink } from './link.repository.ts';
+import { accountOfResident, lockEntry, writeLink } from './link.repository.ts';
 import { accountLinkRequests } from './users.table.ts';
 
 /** The communities offered on the sign-up page. */
@@ -48,6 +48,7 @@ export async function signUp(db: Db, vault: Vault, dir: Directory, body: z.infer
     const [user] = await tx.insert(users).values({ name: body.name, ...sealed.value, passwordHash }).returning();
     const actor: Actor = { userId: user!.id, name: body.name, residentId: null, grants: [], via: 'session', ip: client.ip };
     const entry = await entryMatching(tx, vault, body.name, body.idNumber, now);
+    if (entry) await lockEntry(tx, entry.id);
     const holder = entry ? await accountOfResident(tx, entry.id) : undefined;
     const linked = Boolean(entry && !holder);
     if (entry && linked) {

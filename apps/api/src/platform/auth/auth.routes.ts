@@ -101,7 +101,9 @@ export async function authRoutes(app: FastifyInstance, deps: AuthDeps) {
     schema: { tags: ['auth'], summary: 'Change my password (old and new); ends my other sessions', body: ChangePasswordBody, response: { 200: z.object({ ended: z.number().int() }) } },
     config: { access: 'signed-in', rateLimit: { max: 20, timeWindow: '1 minute' } },
   }, async (request) => {
-    const ended = await changePassword(deps.db, requireActor(request), request.sessionId ?? null, request.body, now());
+    const actor = requireActor(request);
+    if (actor.via === 'token') throw new AppError('FORBIDDEN'); // a machine client's token does not change its owner's password
+    const ended = await changePassword(deps.db, actor, request.sessionId ?? null, request.body, now());
     return { ended };
   });
 }
