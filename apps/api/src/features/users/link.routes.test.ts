@@ -71,6 +71,9 @@ describe('link requests', () => {
     const [r] = await ctx.database.db.select().from(residents).where(eq(residents.id, u!.residentId!));
     expect(r).toMatchObject({ name: '韩新来', householdId: household });
     expect(r!.idMasked).toBeTruthy();
+    // The request kept the sealed ID number only for the decision.
+    const [settled] = await ctx.database.db.select().from(accountLinkRequests).where(eq(accountLinkRequests.id, p.requestId));
+    expect(settled).toMatchObject({ state: 'approved', idCipher: null, idHash: null });
   });
 
   it('two workers approving the same request at once: one links, the other is told it is decided', async () => {

@@ -14,6 +14,9 @@ import { accountLinkRequests } from './users.table.ts';
 import { presentLinkRequest } from './link.presenter.ts';
 import { phoneOrThrow } from '../../platform/auth/phone-code.service.ts';
 
+/** A decided request keeps only the masked ID number: the sealed one was kept for the decision alone. */
+const SETTLED = { idHash: null, idCipher: null } as const;
+
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Links in the caller's transaction, refusing an entry that already has another account. */
@@ -46,7 +49,7 @@ export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id:
       ? found(await linkableEntry(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND')
       : await createEntryForAccount(tx, vault, actor, { householdId: body.householdId, name: req.name, relation: body.relation, idNumber: req.idCipher ? vault.decrypt(req.idCipher) : null }, now);
     await link(tx, actor, req.userId, entry, { requestId: req.id, created: !('residentId' in body) });
-    await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now })
+    await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now, ...SETTLED })
       .where(eq(accountLinkRequests.id, req.id));
   });
   return linkRequestView(db, id);
@@ -57,7 +60,7 @@ export async function rejectLinkRequest(db: Db, actor: Actor, id: string, reason
   await db.transaction(async (tx) => {
     const req = found(await findLinkRequest(tx, scopeFor(actor, 'people.write'), id, { lock: true }), 'LINK_REQUEST_NOT_FOUND');
     if (req.state !== 'pending') throw new AppError('LINK_REQUEST_DECIDED');
-    await tx.update(accountLinkRequests).set({ state: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason })
+    await tx.update(accountLinkRequests).set({ state: 'rejected', decidedBy: actor.userId, decidedAt: now, decisionNote: reason, ...SETTLED })
       .where(eq(accountLinkRequests.id, req.id));
     await audit(tx, actor, { action: 'account.link_request.reject', subjectType: 'user', subjectId: req.userId, regionPath: req.regionPath, details: { requestId: req.id, reason } });
   });
@@ -87,7 +90,7 @@ export async function linkAccount(db: Db, vault: Vault, actor: Actor, residentId
     if (user.residentId === entry.id) return;
     if (user.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
     await link(tx, actor, user.id, entry, {});
-    await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now })
+    await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now, ...SETTLED })
       .where(and(eq(accountLinkRequests.userId, user.id), eq(accountLinkRequests.state, 'pending')));
   });
 }
