@@ -29,6 +29,7 @@ import { organisationNameOf, organisationPathOf } from './features/org/organisat
 import { peopleRoutes } from './features/org/people.routes.ts';
 import { importRoutes } from './features/org/import.routes.ts';
 import { userRoutes } from './features/users/users.routes.ts';
+import { accountRoutes } from './features/users/account.routes.ts';
 import { requestRoutes } from './features/requests/requests.routes.ts';
 import { catalogueRoutes } from './features/requests/catalogue.routes.ts';
 import { open311Routes } from './features/open311/open311.routes.ts';
@@ -114,6 +115,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await peopleRoutes(api, deps);
     await importRoutes(api, deps);
     await userRoutes(api, deps);
+    await accountRoutes(api, { ...deps, directory });
     await auditRoutes(api, deps);
     await requestRoutes(api, deps);
     await catalogueRoutes(api, deps);

@@ -16,3 +16,4 @@ export * from './features/assembly/assembly.table.ts';
 export * from './features/instructions/instructions.table.ts';
 export * from './features/funds/funds.table.ts';
 export * from './features/visits/visits.table.ts';
+export * from './features/users/users.table.ts';

@@ -11,6 +11,10 @@ import { PublicFrame } from './shell/PublicFrame.tsx';
 // Every page is its own chunk: the first load carries only the shell, and a grid worker on a phone
 // downloads the audit log's code only if they ever open it.
 const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
+const SignUpPage = lazy(() => import('./features/auth/SignUpPage.tsx'));
+const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx'));
+const AccountPage = lazy(() => import('./features/auth/AccountPage.tsx'));
+const LinkRequestsPage = lazy(() => import('./features/users/LinkRequestsPage.tsx'));
 const Home = lazy(() => import('./shell/Home.tsx'));
 const NotFound = lazy(() => import('./shell/NotFound.tsx'));
 const OrgPage = lazy(() => import('./features/org/OrgPage.tsx'));
@@ -69,6 +73,8 @@ export function App() {
           <Suspense fallback={<PageSpinner />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/signup" element={<SignUpPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
               {/* The notice board (公示) is public: readable without signing in. */}
               <Route path="/notice-board" element={<NoticeBoardPage />} />
               <Route path="/notice-board/:id" element={<NoticePage />} />
@@ -98,6 +104,8 @@ export function App() {
                 <Route path="residents" element={<ResidentsPage />} />
                 <Route path="import" element={<ImportPage />} />
                 <Route path="users" element={<UsersPage />} />
+                <Route path="account" element={<AccountPage />} />
+                <Route path="account-links" element={<LinkRequestsPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />

@@ -193,6 +193,15 @@ export const ERRORS = {
   LEDGER_CLOSE_PENDING: { status: 409, 'zh-CN': '已有一项结账申请（{month}）待确认', en: 'A close ({month}) is already waiting for confirmation' },
   LEDGER_CLOSE_NOT_FOUND: { status: 404, 'zh-CN': '找不到待确认的结账申请', en: 'No close is waiting for confirmation' },
   FUND_PENDING_EXISTS: { status: 409, 'zh-CN': '该账目已有待审批的冲销申请', en: 'A reversal of this entry is already waiting for approval' },
+  // issue 14 · item 3 (sign-up, password reset, account links)
+  CODE_INVALID: { status: 422, 'zh-CN': '验证码不正确或已失效，请重新获取', en: 'The code is wrong or no longer valid; request a new one' },
+  CODE_TOO_SOON: { status: 429, 'zh-CN': '验证码发送太频繁，请 {seconds} 秒后再试', en: 'Codes are sent too often; try again in {seconds} seconds' },
+  CODE_LOCKED: { status: 423, 'zh-CN': '验证码错误次数过多，请 {minutes} 分钟后再试', en: 'Too many wrong codes; try again in {minutes} minutes' },
+  PASSWORD_WRONG: { status: 422, 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
+  LINK_REQUEST_NOT_FOUND: { status: 404, 'zh-CN': '找不到该账号关联申请', en: 'Account link request not found' },
+  LINK_REQUEST_DECIDED: { status: 409, 'zh-CN': '该关联申请已被处理', en: 'This link request has already been decided' },
+  RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
+  ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -12,6 +12,7 @@ export const zh = {
     visits: '走访', visitReview: '变更审核', visitCoverage: '走访覆盖',
     assemblies: '业主大会',
     funds: '社区基金',
+    accountLinks: '注册核对',
   },
   public: { title: '公开信息', back: '返回工作台', signIn: '登录' },
   header: {
@@ -60,6 +61,7 @@ export const en: Messages<typeof zh> = {
     visits: 'Visits', visitReview: 'Change review', visitCoverage: 'Visit coverage',
     assemblies: 'Owners’ assemblies',
     funds: 'Community funds',
+    accountLinks: 'Sign-up checks',
   },
   public: { title: 'Open to everyone', back: 'Back to the console', signIn: 'Sign in' },
   header: {

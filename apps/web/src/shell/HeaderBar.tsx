@@ -1,5 +1,6 @@
 import { Button, Segmented, Space, Switch, Tag, Typography } from 'antd';
-import { ExperimentOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
@@ -71,6 +72,18 @@ function UserBadge({ light }: { light?: boolean }) {
   );
 }
 
+/** 修改密码: every signed-in person reaches it from the user menu. */
+function ChangePasswordLink({ light }: { light?: boolean }) {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  if (!session) return null;
+  return (
+    <Link to="/account" data-testid="change-password-link" style={light ? { color: '#fff' } : undefined}>
+      <KeyOutlined /> {t('auth.account.menu')}
+    </Link>
+  );
+}
+
 function SignOutButton({ block }: { block?: boolean }) {
   const { t } = useTranslation();
   const { session, signOut } = useSession();
@@ -90,6 +103,7 @@ export function MenuAccountPanel() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, padding: 16, borderTop: '1px solid #ffffff33' }} data-testid="menu-account">
       <UserBadge light />
+      <ChangePasswordLink light />
       <LanguageSwitch />
       <SignOutButton block />
     </div>
@@ -110,6 +124,7 @@ export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
       <ElderSwitch />
       {!onOpenMenu && <LanguageSwitch />}
       {!onOpenMenu && <UserBadge />}
+      {!onOpenMenu && <ChangePasswordLink />}
       {!onOpenMenu && <SignOutButton />}
     </header>
   );

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
-  NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined,
+  NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
   CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
@@ -9,7 +9,7 @@ import type { Action } from '@gongzhi/core';
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'funds' | 'visits' | 'visitReview' | 'visitCoverage';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'funds' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -33,6 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/residents', labelKey: 'residents', action: 'people.read', icon: <TeamOutlined /> },
   { path: '/import', labelKey: 'import', action: 'import.run', icon: <CloudUploadOutlined /> },
   { path: '/users', labelKey: 'users', action: 'user.read', icon: <UserOutlined /> },
+  { path: '/account-links', labelKey: 'accountLinks', action: 'people.write', icon: <UserAddOutlined /> },
   { path: '/audit', labelKey: 'audit', action: 'audit.read', icon: <AuditOutlined /> },
   { path: '/categories', labelKey: 'categories', action: 'category.manage', icon: <TagsOutlined /> },
   { path: '/report', labelKey: 'report', action: 'request.create', hideFor: 'request.read', icon: <EditOutlined /> },

@@ -10,8 +10,9 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { ensure } from '../../platform/authz/authorize.ts';
 import { inScope, scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
+import { qualified } from '../../platform/db/columns.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { buildings, households, organisations, residents, unitOwners, units } from './org.table.ts';
+import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
 import { compoundUnitsWithOwners, findBuilding, findHousehold, findResident, findUnit, type UnitWithOwners } from './people.repository.ts';
 import { sealIdNumber, sealPhone } from './resident.pii.ts';
@@ -204,3 +205,64 @@ export async function anonymiseResident(tx: DbOrTx, residentId: string, erasedNa
     phoneHash: null, phoneCipher: null, phoneMasked: null, tags: [], movedOutAt: sql`coalesce(${residents.movedOutAt}, ${now})`,
   }).where(eq(residents.id, residentId));
 }
+
+// ---- Linking accounts to the register (issue 14 · item 3: sign-up) ----
+
+/** A register entry an account may be linked to: where it sits and whether it owns a unit now. */
+export interface LinkableEntry { id: string; name: string; regionId: string; regionPath: string; districtCode: string; owner: boolean }
+
+async function linkable(tx: DbOrTx, r: typeof residents.$inferSelect): Promise<LinkableEntry> {
+  const [own] = await tx.select({ id: unitOwners.id }).from(unitOwners)
+    .where(and(eq(unitOwners.residentId, r.id), sql`(${unitOwners.until} IS NULL OR ${unitOwners.until} >= current_date)`)).limit(1);
+  return { id: r.id, name: r.name, regionId: r.regionId, regionPath: r.regionPath, districtCode: r.districtCode, owner: Boolean(own) };
+}
+
+/**
+ * The entry (resident or owner; owners are residents of the register) whose ID number and name both
+ * match what a person signing up gave, whatever the scope: the ID number is found by its keyed hash,
+ * never by decrypting the register. Moved-out entries and invalid ID numbers match nothing.
+ */
+export async function entryMatching(tx: DbOrTx, vault: Vault, name: string, idNumber: string, now: Date): Promise<LinkableEntry | undefined> {
+  const id = sealIdNumber(vault, idNumber, now);
+  if (!id.ok) return undefined;
+  const [r] = await tx.select().from(residents).where(and(eq(residents.idHash, id.value.idHash), isNull(residents.movedOutAt)));
+  if (!r || r.name.trim() !== name.trim()) return undefined;
+  return linkable(tx, r);
+}
+
+/** An entry the actor may write (people.write in scope) for linking an account; out of scope is undefined. */
+export async function linkableEntry(tx: DbOrTx, actor: Actor, residentId: string): Promise<LinkableEntry | undefined> {
+  const r = await findResident(tx, actor, residentId, 'people.write');
+  return r && !r.movedOutAt ? linkable(tx, r) : undefined;
+}
+
+/**
+ * Creates an entry for a person who signed up, in a household the worker chose, from the ID number
+ * they gave (checked and sealed again), in the caller's transaction, audited as resident.create.
+ */
+export async function createEntryForAccount(tx: DbOrTx, vault: Vault, actor: Actor, body: { householdId: string; name: string; relation: string; idNumber: string | null }, now: Date): Promise<LinkableEntry> {
+  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
+  if (id && !id.ok) throw new AppError(id.code, id.params);
+  const home = found(await findHousehold(tx, scopeFor(actor, 'people.write'), body.householdId), 'HOUSEHOLD_NOT_FOUND');
+  ensure(mayWritePeople(actor, home.regionPath));
+  await checkRelation(tx, home.id, body.relation);
+  if (id?.ok) {
+    const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
+    if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
+  }
+  const [row] = await tx.insert(residents).values({
+    householdId: home.id, regionId: home.regionId, regionPath: home.regionPath, districtCode: home.districtCode,
+    name: body.name, relation: body.relation, tags: [], ...(id?.ok ? id.value : {}),
+  }).returning();
+  await audit(tx, actor, { action: 'resident.create', subjectType: 'resident', subjectId: row!.id, regionPath: home.regionPath, after: safe(row!) });
+  return linkable(tx, row!);
+}
+
+/** The active communities one may sign up in, with their district's name (public: names only). */
+export async function signUpCommunities(db: DbOrTx) {
+  return db.select({ id: regions.id, name: regions.name, code: regions.code, districtName: sql<string | null>`(SELECT d.name FROM regions d WHERE d.code = ${qualified(regions.districtCode)} AND d.level = 'district' LIMIT 1)` })
+    .from(regions).where(and(eq(regions.level, 'community'), isNull(regions.retiredAt))).orderBy(regions.code);
+}
+
+/** Checks and seals an ID number as the register stores it (a sign-up keeps it sealed for a worker's decision). */
+export { sealIdNumber };

@@ -3,7 +3,11 @@ export type UsersAuditAction =
   | 'user.create'
   | 'user.update'
   | 'user.grant.add'
-  | 'user.grant.remove';
+  | 'user.grant.remove'
+  | 'account.signup'
+  | 'account.link'
+  | 'account.unlink'
+  | 'account.link_request.reject';
 
 // Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
 declare module '../../platform/audit/audit.ts' {

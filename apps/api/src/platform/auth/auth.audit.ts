@@ -5,7 +5,9 @@ export type AuthAuditAction =
   | 'session.delete_all'
   | 'token.create'
   | 'token.revoke'
-  | 'user.bootstrap_admin';
+  | 'user.bootstrap_admin'
+  | 'password.reset'
+  | 'password.change';
 
 // Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
 declare module '../audit/audit.ts' {

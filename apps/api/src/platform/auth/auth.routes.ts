@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatedToken, CreateTokenBody, IdParams, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
+import { ChangePasswordBody, CodeSentView, CreatedToken, CreateTokenBody, IdParams, PhoneCodeBody, ResetPasswordBody, SessionView, SignInBody, TokenView } from '@gongzhi/contracts';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { clockOf } from '../deps.ts';
 import { AppError } from '../errors/app-error.ts';
 import { apiTokens } from './auth.table.ts';
 import { requireActor, SESSION_COOKIE, type AuthDeps } from './auth.plugin.ts';
+import { requestCode } from './phone-code.service.ts';
+import { changePassword, resetPassword } from './password.service.ts';
 import { createApiToken, revokeApiToken, sessionView, signIn, signOut, signOutEverywhere, SESSION_IDLE_MS } from './session.service.ts';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -71,5 +73,37 @@ export async function authRoutes(app: FastifyInstance, deps: AuthDeps) {
   r.delete('/api/v1/tokens/:id', { config: { access: { subject: 'api_tokens' } }, schema: { tags: ['auth'], summary: 'Revoke an API token', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
     await revokeApiToken(deps.db, requireActor(request), request.params.id);
     return reply.status(204).send(null);
+  });
+
+  // ---- One-time SMS codes, forgotten and changed passwords (issue 14 · item 3) ----
+  // Per client address by the rate limiter (as sign-in); per phone, and the lock-out, in the service.
+  const codeLimit = { max: 10, timeWindow: '1 minute' };
+
+  r.post('/api/v1/signup/code', {
+    schema: { tags: ['auth'], summary: 'Send a sign-up code by SMS (the same answer whether or not the phone has an account)', security: [], body: PhoneCodeBody, response: { 200: CodeSentView } },
+    config: { access: 'public', rateLimit: codeLimit },
+  }, async (request) => requestCode(deps.db, deps.vault, { phone: request.body.phone, purpose: 'signup', ip: request.ip }, now()));
+
+  r.post('/api/v1/password-reset/code', {
+    schema: { tags: ['auth'], summary: 'Send a password-reset code by SMS (the same answer whether or not the phone has an account)', security: [], body: PhoneCodeBody, response: { 200: CodeSentView } },
+    config: { access: 'public', rateLimit: codeLimit },
+  }, async (request) => requestCode(deps.db, deps.vault, { phone: request.body.phone, purpose: 'reset', ip: request.ip }, now()));
+
+  r.post('/api/v1/password-reset', {
+    schema: { tags: ['auth'], summary: 'Set a new password with an SMS code; ends every session of the account', security: [], body: ResetPasswordBody, response: { 204: z.null() } },
+    config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (request, reply) => {
+    await resetPassword(deps.db, deps.vault, { ...request.body, ip: request.ip }, now());
+    return reply.status(204).send(null);
+  });
+
+  r.post('/api/v1/me/password', {
+    schema: { tags: ['auth'], summary: 'Change my password (old and new); ends my other sessions', body: ChangePasswordBody, response: { 200: z.object({ ended: z.number().int() }) } },
+    config: { access: 'signed-in', rateLimit: { max: 20, timeWindow: '1 minute' } },
+  }, async (request) => {
+    const actor = requireActor(request);
+    if (actor.via === 'token') throw new AppError('FORBIDDEN'); // a machine client's token does not change its owner's password
+    const ended = await changePassword(deps.db, actor, request.sessionId ?? null, request.body, now());
+    return { ended };
   });
 }

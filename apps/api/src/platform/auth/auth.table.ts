@@ -44,3 +44,21 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('api_tokens_hash_uq').on(t.tokenHash)]);
+
+/**
+ * One-time SMS codes for sign-up and password reset. Only a keyed hash of the code is kept; a code
+ * lives minutes, is used once, and allows a few wrong tries before it is burnt and the phone locked.
+ */
+export const phoneCodes = pgTable('phone_codes', {
+  id: id(),
+  phoneHash: text('phone_hash').notNull(),
+  purpose: text('purpose').$type<'signup' | 'reset'>().notNull(),
+  codeHash: text('code_hash').notNull(),
+  ip: text('ip'),
+  createdAt: createdAt(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  /** Set when the wrong tries ran out: no code for this phone and purpose is sent or accepted until then. */
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+}, (t) => [index('phone_codes_phone_idx').on(t.phoneHash, t.purpose, t.createdAt), index('phone_codes_ip_idx').on(t.ip, t.createdAt)]);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { normalizePhone } from '@gongzhi/core';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import type { Vault } from '../crypto/vault.ts';
 import { AppError } from '../errors/app-error.ts';
 import { audit } from '../audit/audit.ts';
@@ -49,16 +49,22 @@ export async function signIn(db: Db, vault: Vault, dir: Directory, input: SignIn
     throw new AppError('INVALID_CREDENTIALS');
   }
   if (user.disabledAt) throw new AppError('ACCOUNT_DISABLED');
+  return db.transaction((tx) => openSession(tx, dir, user.id, input, now));
+}
+
+/**
+ * Opens a session for a user whose identity has been proven (password, or a one-time code at
+ * sign-up), in the caller's transaction, with its audit row.
+ */
+export async function openSession(tx: DbOrTx, dir: Directory, userId: string, client: { ip?: string; userAgent?: string }, now: Date): Promise<SignedIn> {
   const token = newToken('gzs');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_IDLE_MS);
-  const actor = (await loadActor(db, dir, user.id, 'session'))!;
-  actor.ip = input.ip;
-  await db.transaction(async (tx) => {
-    await tx.insert(sessions).values({ userId: user.id, tokenHash: hashToken(token), csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent?.slice(0, 300) });
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
-    await audit(tx, actor, { action: 'session.create', subjectType: 'user', subjectId: user.id });
-  });
+  const actor = (await loadActor(tx, dir, userId, 'session'))!;
+  actor.ip = client.ip;
+  await tx.insert(sessions).values({ userId, tokenHash: hashToken(token), csrfToken, expiresAt, ip: client.ip, userAgent: client.userAgent?.slice(0, 300) });
+  await tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, userId));
+  await audit(tx, actor, { action: 'session.create', subjectType: 'user', subjectId: userId });
   return { token, csrfToken, actor, expiresAt };
 }
 

@@ -1,15 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
-import { LockOutlined, MobileOutlined, ReadOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useSession, type LoginRedirectState } from '../../shell/session.tsx';
 import { ElderSwitch, LanguageSwitch } from '../../shell/HeaderBar.tsx';
 
-// Passwords never appear on this page: the README describes the demo accounts. A deployment can link
-// the hint to its own notes with VITE_README_URL; without it the hint is plain text (no dead link).
-const README_URL: string | undefined = import.meta.env.VITE_README_URL || undefined;
+// Passwords never appear on this page; the hint names the demo accounts only as demo accounts.
 
 interface Values {
   phone: string;
@@ -63,15 +61,13 @@ export default function LoginPage() {
                 {t('auth.submit')}
               </Button>
             </Form>
-            {README_URL ? (
-              <Typography.Link href={README_URL} target="_blank" rel="noreferrer" data-testid="demo-hint">
-                <ReadOutlined /> {t('auth.demoHint')}
-              </Typography.Link>
-            ) : (
-              <Typography.Text type="secondary" data-testid="demo-hint">
-                <ReadOutlined /> {t('auth.demoHint')}
-              </Typography.Text>
-            )}
+            <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
+              <Link to="/signup" data-testid="login-to-signup">{t('auth.toSignUp')}</Link>
+              <Link to="/forgot-password" data-testid="login-to-forgot">{t('auth.toForgot')}</Link>
+            </div>
+            <Typography.Text type="secondary" data-testid="demo-hint">
+              <ExperimentOutlined /> {t('auth.demoHint')}
+            </Typography.Text>
           </Space>
         </Card>
       </div>

@@ -10,6 +10,7 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { UpdateResidentBody } from '../../api/types.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ResidentTags } from '../../components/ResidentTags.tsx';
+import { ResidentAccountCard } from '../users/ResidentAccountCard.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
 import { PageSpinner } from '../../shell/AppLayout.tsx';
 import { RegionBreadcrumb } from './RegionBreadcrumb.tsx';
@@ -102,6 +103,8 @@ export default function ResidentPage() {
           <ResidentTags tags={r.tags} />
         )}
       </Card>
+
+      <div style={{ marginBottom: 12 }}><ResidentAccountCard residentId={r.id} canWrite={canWrite} /></div>
 
       {canWrite && (
         <Card size="small" title={t('people.resident.movedOut')}>
