@@ -14,6 +14,7 @@ import { forgetCouncilPerson } from '../councils/forget.service.ts';
 import { forgetRollNames } from '../assembly/forget.service.ts';
 import { forgetFundAsker } from '../funds/forget.service.ts';
 import { forgetVisitedPerson } from '../visits/forget.service.ts';
+import { forgetLinkRequests } from '../users/forget.service.ts';
 import { mayEraseResident, mayEraseSelf } from './privacy.policy.ts';
 
 /** What an erased person is called everywhere their name was. */
@@ -92,6 +93,7 @@ async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | n
   await forgetRollNames(tx, { residentIds, names }, ERASED_NAME);
   await forgetFundAsker(tx, { userIds, names }, ERASED_NAME);
   await forgetVisitedPerson(tx, residentIds, ERASED_NAME);
+  await forgetLinkRequests(tx, { userIds, residentIds }, ERASED_NAME);
   await eraseNameEverywhere(tx, [...new Set(ids)]);
 }
 
