@@ -53,9 +53,9 @@ export const assemblyMatters = pgTable('assembly_matters', {
 }, (t) => [uniqueIndex('assembly_matters_position_uq').on(t.assemblyId, t.position)]);
 
 /**
- * The roll of voting owners, frozen when voting opens. Owners linked by a shared unit (co-owners)
- * and everyone's several units are merged into one voting owner (SPC interpretation art. 9), so
- * `owner_key` is that group's key and `parties` lists who may vote for it (`res:<id>` / `org:<id>`).
+ * The roll of voting owners, frozen when voting opens. Units whose sets of owners are equal are one
+ * voting owner (SPC interpretation art. 9; `groupUnitsByOwners` in core), so `owner_key` is that set
+ * ("res:<id>+res:<id>") and `parties` lists who may vote for it (`res:<id>` / `org:<id>`).
  */
 export const assemblyOwners = pgTable('assembly_owners', {
   id: id(),
