@@ -103,6 +103,12 @@ export const assemblyBallots = pgTable('assembly_ballots', {
   /** The paper ballot's scan (platform storage key), required for paper ballots. */
   scanKey: text('scan_key'),
   scanMime: text('scan_mime'),
+  /**
+   * Paper only: the second staff member (监票人) who checked the ballot against its scan, and when.
+   * An unverified paper ballot is pending: it holds the owner's place but counts for nothing.
+   */
+  verifiedByUserId: uuid('verified_by_user_id'),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
   castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 }, (t) => [
