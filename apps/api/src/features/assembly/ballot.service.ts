@@ -45,6 +45,9 @@ interface Cast {
   scan?: { key: string; mime: string };
 }
 
+/** Row ids prepared per matter: enough for a resident on the roll as several owners. */
+const IDS_PER_MATTER = 4;
+
 /** What the one statement found: the vote open, the owners on the roll (one per unit-owner set), how many rows went in. */
 interface Written { open: number; owner: number; inserted: number }
 
@@ -62,6 +65,9 @@ interface Written { open: number; owner: number; inserted: number }
 async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast, now: Date): Promise<Written> {
   const choices = [...cast.choices].sort((x, y) => (x.matterId < y.matterId ? -1 : 1));
   const at = now.toISOString();
+  // One id per row: a row per matter for each owner on the roll the caller casts for (rarely more
+  // than a few; beyond those prepared here the database makes a random one).
+  const ids = Array.from({ length: choices.length * IDS_PER_MATTER }, () => newId());
   const ownerMatch = 'ownerKey' in cast.who
     ? sql`owner_key = ${cast.who.ownerKey}`
     : sql`parties @> ARRAY[${`res:${cast.who.residentId}`}]::text[]`;
@@ -76,11 +82,13 @@ async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast,
       SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND ${ownerMatch}
     ), ins AS (
       INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, cast_at)
-      SELECT v.id, a.id, v.matter_id, a.region_path, a.district_code, o.owner_key, v.choice, o.area_centi_m2,
+      SELECT coalesce((${`{${ids.join(',')}}`}::uuid[])[x.rn], gen_random_uuid()), a.id, x.matter_id, a.region_path, a.district_code, x.owner_key, x.choice, x.area_centi_m2,
         ${cast.channel}, ${actor.userId}, ${cast.scan?.key ?? null}, ${cast.scan?.mime ?? null}, ${at}::timestamptz
-      FROM a, o, unnest(${`{${choices.map(() => newId()).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[],
-        ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(id, matter_id, choice)
-      ORDER BY o.owner_key, v.matter_id
+      FROM a, (
+        SELECT o.owner_key, o.area_centi_m2, v.matter_id, v.choice, row_number() OVER (ORDER BY o.owner_key, v.matter_id) AS rn
+        FROM o, unnest(${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(matter_id, choice)
+      ) x
+      ORDER BY x.rn
       ON CONFLICT DO NOTHING RETURNING owner_key
     ), aud AS (
       INSERT INTO ${auditLog} (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
