@@ -147,6 +147,8 @@ export const MeetingDetail = MeetingSummary.extend({
   /** The approved minutes for residents; every version for those who run the council. */
   minutes: z.array(MinutesView),
   abilities: z.array(z.string()),
+  /** The viewer's own sitting seat, when they are a member: they vote for themself with it. */
+  mySeatId: z.uuid().nullable(),
 });
 
 export const ObjectionView = z.object({

@@ -45,8 +45,9 @@ export async function meetingDetail(db: Db, actor: Actor, id: string, now: Date)
     quorumOf(db, c.id, id, c.quorum, day),
   ]);
   const [votes, hands] = await Promise.all([votesOf(db, motions.map((x) => x.id)), handsOf(db, motions.map((x) => x.id))]);
-  const abilities = meetingAbilities(manage, Boolean(ownSeat(actor, seats, day)));
-  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands }, manage, abilities);
+  const mine = ownSeat(actor, seats, day);
+  const abilities = meetingAbilities(manage, Boolean(mine));
+  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands }, manage, abilities, mine?.id ?? null);
 }
 
 /** The public board: published resolutions, one page. */
