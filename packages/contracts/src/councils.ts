@@ -149,6 +149,8 @@ export const MeetingDetail = MeetingSummary.extend({
   abilities: z.array(z.string()),
   /** The viewer's own sitting seat, when they are a member: they vote for themself with it. */
   mySeatId: z.uuid().nullable(),
+  /** Whether the noticed start has come: before it, nothing may be done at the meeting. */
+  started: z.boolean(),
 });
 
 export const ObjectionView = z.object({

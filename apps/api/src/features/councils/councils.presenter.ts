@@ -82,7 +82,7 @@ function presentHands(h: ShowOfHandsRow | undefined): MeetingDetail['motions'][n
  * A meeting: agenda, attendance and quorum, motions with their votes, minutes. Those who run the
  * council (`manage`) see every version of the minutes; residents see only approved minutes, never drafts.
  */
-export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[], mySeatId: string | null = null): MeetingDetail {
+export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[], viewer: { mySeatId: string | null; started: boolean }): MeetingDetail {
   const { m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands } = d;
   const name = new Map(seats.map((s) => [s.id, s.holderName]));
   const present = new Set(attendance.map((a) => a.seatId));
@@ -110,7 +110,7 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
     minutes: minutes.filter((x) => manage || x.state === 'approved').map((x) => ({
       id: x.id, version: x.version, body: x.body, state: x.state, authorName: x.authorName, createdAt: x.createdAt.toISOString(), approvedAt: iso(x.approvedAt),
     })),
-    abilities, mySeatId,
+    abilities, mySeatId: viewer.mySeatId, started: viewer.started,
   };
 }
 

@@ -11,7 +11,7 @@ import {
   objectionsOf, resolutionsOfMeeting, seatsOf, votesOf,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
-import { councilAbilities, mayManage, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
+import { councilAbilities, mayManage, meetingStarted, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
 import { presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
@@ -47,7 +47,7 @@ export async function meetingDetail(db: Db, actor: Actor, id: string, now: Date)
   const [votes, hands] = await Promise.all([votesOf(db, motions.map((x) => x.id)), handsOf(db, motions.map((x) => x.id))]);
   const mine = ownSeat(actor, seats, day);
   const abilities = meetingAbilities(manage, Boolean(mine));
-  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands }, manage, abilities, mine?.id ?? null);
+  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands }, manage, abilities, { mySeatId: mine?.id ?? null, started: meetingStarted(m, now) });
 }
 
 /** The public board: published resolutions, one page. */

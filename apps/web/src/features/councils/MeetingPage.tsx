@@ -35,7 +35,7 @@ export default function MeetingPage() {
           </Button>
         )}
       </Space>
-      {open && Date.now() < new Date(m.startsAt).getTime() && <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('councils.meeting.notStarted')} data-testid="meeting-not-started" />}
+      {open && !m.started && <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('councils.meeting.notStarted')} data-testid="meeting-not-started" />}
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('councils.board.council')}><Link to={`/councils/${m.council.id}`}>{m.council.name}</Link></Descriptions.Item>
         <Descriptions.Item label={t('councils.meetings.startsAt')}>{formatMinute(m.startsAt)}{m.location ? ` · ${m.location}` : ''}</Descriptions.Item>

@@ -44,7 +44,7 @@ function Motion({ meeting: m, motion: mo, run }: { meeting: MeetingDetail; motio
   const { modal } = App.useApp();
   const { session } = useSession();
   const manage = m.abilities.includes('manage');
-  const started = Date.now() >= new Date(m.startsAt).getTime();
+  const started = m.started;
   const path = { path: { id: mo.id } };
   const mine = m.mySeatId ? mo.votes.find((v) => v.seatId === m.mySeatId) : undefined;
   const present = m.members.some((s) => s.seatId === m.mySeatId && s.present);
