@@ -47,10 +47,15 @@ export async function mattersOf(db: DbOrTx, assemblyId: string) {
   return db.select().from(assemblyMatters).where(eq(assemblyMatters.assemblyId, assemblyId)).orderBy(asc(assemblyMatters.position));
 }
 
-/** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */
+/**
+ * The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. A resident
+ * on it as several owners (their own flat, one held with a spouse) gets one not yet voted first.
+ */
 export async function rollEntryForResident(db: DbOrTx, assemblyId: string, residentId: string) {
+  const voted = sql`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = ${qualified(assemblyOwners.ownerKey)})`;
   const [row] = await db.select().from(assemblyOwners)
-    .where(and(eq(assemblyOwners.assemblyId, assemblyId), sql`${assemblyOwners.parties} @> ARRAY[${`res:${residentId}`}]::text[]`));
+    .where(and(eq(assemblyOwners.assemblyId, assemblyId), sql`${assemblyOwners.parties} @> ARRAY[${`res:${residentId}`}]::text[]`))
+    .orderBy(asc(voted), asc(assemblyOwners.ownerKey)).limit(1);
   return row;
 }
 
