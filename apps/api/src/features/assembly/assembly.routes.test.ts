@@ -239,6 +239,10 @@ describe('voting', () => {
     expect((await verify(secretary, assemblyId, someone.ownerKey, false)).statusCode).toBe(200);
     expect(await ballotsIn(assemblyId)).toBe(6);
     expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
+    // Entered again and left unchecked: it stays pending through the close and never counts (see the close below).
+    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    expect(await ballotsIn(assemblyId)).toBe(8);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
   });
 
   it('pages through a roll of more than 100 owners, with the total', async () => {
@@ -256,7 +260,8 @@ describe('voting', () => {
   it('shows live progress: owners and area still needed for the quorum, from the pure rules', async () => {
     const p = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json();
     const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
-    const ballots = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.matterId, matterIds[0]!)));
+    const ballots = (await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.matterId, matterIds[0]!))))
+      .filter((b) => b.channel === 'online' || b.verifiedAt);
     const partArea = ballots.reduce((s, b) => s + b.areaCentiM2, 0n);
     const eligibleArea = owners.reduce((s, o) => s + o.areaCentiM2, 0n);
     const short = quorumShortfall({ eligibleOwners: owners.length, eligibleArea, participatingOwners: 3, participatingArea: partArea });
@@ -299,6 +304,9 @@ describe('closing and results', () => {
       }));
     });
     expect(a.matters[0].result).toMatchObject({ participating: { owners: 3 }, quorumMet: false, passed: false });
+    // The paper ballot left unchecked is still on record, but was not counted.
+    expect(await ballotsIn(assemblyId)).toBe(8);
+    expect(all).toHaveLength(6);
     expect(new Date(a.resultsPublishedAt).getTime()).toBeLessThanOrEqual(new Date(a.resultsDueAt).getTime());
   });
 
