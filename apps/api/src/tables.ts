@@ -8,6 +8,7 @@ export * from './platform/http/idempotency.table.ts';
 export * from './features/org/org.table.ts';
 export * from './platform/jobs/jobs.table.ts';
 export * from './platform/outbox/outbox.table.ts';
+export * from './platform/uploads/uploads.table.ts';
 export * from './features/requests/requests.table.ts';
 export * from './features/open311/open311.table.ts';
 export * from './features/councils/councils.table.ts';

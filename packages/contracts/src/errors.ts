@@ -170,6 +170,14 @@ export const ERRORS = {
   VISIT_CHANGE_CONFLICT: { status: 409, 'zh-CN': '住户信息在此变更提出后已被修改，请对照当前信息后再决定', en: 'The household record changed after this proposal was made; compare with the current record before deciding' },
   VISIT_RULE_INVALID: { status: 422, 'zh-CN': '走访规则不正确：{field}（{reason}）', en: 'Invalid visit rule: {field} ({reason})' },
   VISIT_RULE_NOT_COMMUNITY: { status: 422, 'zh-CN': '走访规则只能按社区设置', en: 'Visit rules are set per community' },
+  // issue 14 · item 1 (region boundaries)
+  REGION_OUTSIDE_PARENT: { status: 422, 'zh-CN': '边界超出了上级区域“{parent}”的范围（约 {outsideM2} 平方米在外）', en: 'The boundary reaches outside its parent region “{parent}” (about {outsideM2} m² outside)' },
+  REGION_OVERLAPS_SIBLING: { status: 409, 'zh-CN': '边界与同级区域“{sibling}”（{code}）重叠约 {overlapM2} 平方米', en: 'The boundary overlaps the neighbouring region “{sibling}” ({code}) by about {overlapM2} m²' },
+  REGION_CHILD_OUTSIDE: { status: 422, 'zh-CN': '缩小后的边界不再包含下级区域“{child}”（{code}，约 {outsideM2} 平方米在外），请先调整下级边界', en: 'The new boundary no longer contains the child region “{child}” ({code}; about {outsideM2} m² outside); change the child’s boundary first' },
+  // issue 14 · items 10, 11 (privacy)
+  INSTRUCTION_HOUSEHOLD_CONFIRMED: { status: 409, 'zh-CN': '该住户已通过个人链接自行确认，不能覆盖', en: 'This household confirmed through its personal link; a worker’s record cannot overwrite it' },
+  UPLOAD_KEY_INVALID: { status: 400, 'zh-CN': '附件标识无效', en: 'The attachment key is not valid' },
+  UPLOAD_NOT_YOURS: { status: 422, 'zh-CN': '附件不存在，或不是您为此用途上传的文件', en: 'The attachment does not exist, or was not uploaded by you for this purpose' },
   // issue 14 · items 2, 6, 7, 11 (councils, assembly)
   MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote or close before then' },
   COUNCIL_VOTE_NOT_OWN: { status: 403, 'zh-CN': '成员须本人表决；工作人员只能按举手表决记录票数（并由另一名工作人员确认）', en: 'Members vote for themselves; staff may only record a show of hands (confirmed by a second staff member)' },

@@ -9,6 +9,7 @@ export * from './phone.ts';
 export * from './mask.ts';
 export * from './regionCode.ts';
 export * from './geo.ts';
+export * from './geoContainment.ts';
 export * from './decimal.ts';
 export * from './allocate.ts';
 export * from './ledger.ts';

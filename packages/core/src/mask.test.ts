@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { eraseFromText, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 /** Characters of `masked` that are not stars: what the mask reveals. */
 const revealed = (masked: string) => Array.from(masked).filter((c) => c !== '*').length;
@@ -90,5 +90,45 @@ describe('maskName', () => {
     for (const name of ['张三', '张晓明', '欧阳晓明', '欧阳明', 'Abcdefgh']) {
       expect(revealed(maskName(name))).toBeLessThan(Array.from(name).length);
     }
+  });
+});
+
+describe('maskFreeText', () => {
+  const cases: [string, string][] = [
+    ['电话13812345678请联系', '电话138****5678请联系'],
+    ['电话 138-1234-5678', '电话 138-****-5678'],
+    ['电话 138 1234 5678', '电话 138 **** 5678'],
+    ['+86 13812345678', '+86 138****5678'],
+    ['+8613812345678', '+86138****5678'],
+    ['座机028-85551234', '座机028-****1234'],
+    ['座机(028)85551234', '座机(028)****1234'],
+    ['座机 0755 1234567', '座机 0755 ***4567'],
+    ['身份证510104199003071234', '身份证510***********1234'],
+    ['身份证51010419900307123X。', '身份证510***********123X。'],
+    ['身份证51010419900307123x', '身份证510***********123x'],
+    ['旧证510104900307123', '旧证510********7123'],
+    ['卡号6222 0212 3456 7890 123', '卡号**** **** **** ***0 123'],
+    ['卡号6222021234567890', '卡号************7890'],
+    ['邮箱 zhang.san@qq.com 谢谢', '邮箱 z***@qq.com 谢谢'],
+    ['家里电话85551234', '家里电话****1234'],
+    ['3号楼2单元502室漏水', '3号楼2单元502室漏水'],
+    ['2026-05-01 起停水', '2026-05-01 起停水'],
+    ['', ''],
+  ];
+  it.each(cases)('masks %s', (input, expected) => {
+    expect(maskFreeText(input)).toBe(expected);
+  });
+
+  it('leaves no seven-digit run and never reveals more than 4 digits of a mobile beyond its prefix', () => {
+    const text = '王阿姨13912345678，身份证110101195001011234，卡6217001234567890123，座机010-62345678，邮箱w@x.cn';
+    const out = maskFreeText(text);
+    expect(out).not.toMatch(/\d{5,}/);
+    for (const secret of ['13912345678', '110101195001011234', '6217001234567890123', '62345678', 'w@x.cn']) expect(out).not.toContain(secret);
+  });
+});
+
+describe('eraseFromText', () => {
+  it('replaces each name and masks the numbers, leaving a one-character name alone', () => {
+    expect(eraseFromText('我是甄测试，电话13812345678；甄测试的家', ['甄测试', '甄'], '已注销居民')).toBe('我是已注销居民，电话138****5678；已注销居民的家');
   });
 });

@@ -68,3 +68,67 @@ export function maskName(name: string): string {
   if (given === 1) return chars.slice(0, surname).join('') + STAR;
   return chars.slice(0, surname).join('') + STAR.repeat(given - 1) + chars[chars.length - 1]!;
 }
+
+// Contact and identity numbers inside free text (a request's description, a reply, a comment).
+// Order matters: an e-mail address may hold digits, an ID number is also a long digit run.
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
+/** 18-digit resident ID (last character may be X) or the old 15-digit one, not inside a longer run. */
+const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
+/** 16–19 digits, optionally grouped by single spaces or hyphens: a bank card. */
+const CARD = /(?<!\d)\d(?:[ -]?\d){15,18}(?!\d)/g;
+/** A mainland mobile (1[3-9]…, 11 digits), optionally +86 and grouped 3-4-4. */
+const MOBILE = /(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
+/** A landline with its area code: 028-85551234, (028)85551234, 0755 1234567. */
+const LANDLINE = /(?:\(0\d{2,3}\)|(?<!\d)0\d{2,3})[ -]?\d{7,8}(?!\d)/g;
+/** Whatever long digit run is left (a local number without its area code, an account number). */
+const DIGIT_RUN = /\d{7,}/g;
+
+/** Stars every digit of `s` but the last `tail` digits (separators kept, so the shape still reads). */
+function starDigits(s: string, head: number, tail: number): string {
+  const total = (s.match(/\d/g) ?? []).length;
+  let seen = 0;
+  return s.replace(/\d/g, (d) => {
+    seen++;
+    return seen <= head || seen > total - tail ? d : STAR;
+  });
+}
+
+/**
+ * Masks the contact and identity numbers a resident may write into free text before anyone else
+ * sees it: e-mail addresses (`z***@qq.com`), ID numbers (`510***********1234`), bank-card-like runs
+ * of 16–19 digits (last 4 kept), mainland mobiles (`138****5678`, with or without +86 and
+ * separators), landlines (area code kept, `028-****1234`) and any other run of seven or more digits.
+ * The rest of the text is untouched. Over-masking a long number that was harmless is the accepted
+ * cost: this text is shown to people who must not learn who wrote it.
+ */
+export function maskFreeText(text: string): string {
+  return text
+    .replace(EMAIL, (m) => {
+      const at = m.indexOf('@');
+      return `${m[0]}${STAR.repeat(3)}${m.slice(at)}`;
+    })
+    .replace(ID_NUMBER, (m) => maskIdNumber(m))
+    .replace(CARD, (m) => starDigits(m, 0, 4))
+    .replace(MOBILE, (m) => {
+      const digits = m.replace(/\D/g, '');
+      // The country code is not part of the number: keep it, then the usual 3 + 4.
+      const cc = digits.length > 11 ? digits.length - 11 : 0;
+      return starDigits(m, cc + 3, 4);
+    })
+    .replace(LANDLINE, (m) => {
+      const area = /^\(?(0\d{2,3})/.exec(m)![1]!.length;
+      return starDigits(m, area, 4);
+    })
+    .replace(DIGIT_RUN, (m) => starDigits(m, 0, Math.min(4, m.length - MIN_HIDDEN)));
+}
+
+/**
+ * A person's free text after they are erased (PIPL art. 47): each of their `names` (at least two
+ * characters, so a surname alone never wipes others' words) becomes `replacement`, and contact and
+ * identity numbers are masked as {@link maskFreeText} does.
+ */
+export function eraseFromText(text: string, names: readonly string[], replacement: string): string {
+  let out = text;
+  for (const n of names) if (Array.from(n.trim()).length >= 2) out = out.split(n.trim()).join(replacement);
+  return maskFreeText(out);
+}

@@ -13,6 +13,7 @@ import { soleDistrict } from '../features/open311/open311.jurisdiction.ts';
 import { serve } from './serve.ts';
 import { openapiDocument } from './openapi.ts';
 import { backupCommand } from './backup.ts';
+import { checkBoundaries } from './check-boundaries.ts';
 import { retrainTriage } from '../features/requests/triage.service.ts';
 import { seedDemoIfEmpty } from './seed.ts';
 import { journal } from '../features/funds/funds.journal.ts';
@@ -50,6 +51,12 @@ program.command('seed').description('seed the demo city, or a synthetic organisa
       const done = await seedDemoIfEmpty(d.db, loadVault(loadConfig().dataDir));
       if (!done) process.stderr.write('the database already has regions; nothing seeded\n');
     });
+  });
+
+program.command('check-boundaries').description('report every region outside its parent and every pair of overlapping regions of one level; exits 1 when any exist')
+  .action(async () => {
+    const code = await withDatabase(async (d) => checkBoundaries(d.db, (s) => process.stdout.write(s), (s) => process.stderr.write(s)));
+    process.exitCode = code;
   });
 
 const user = program.command('user').description('manage accounts');

@@ -9,6 +9,7 @@ import { Vault } from '../platform/crypto/vault.ts';
 import { diskStorage } from '../platform/storage/storage.ts';
 import { withDatabase } from '../../test/global-setup.ts';
 import { seedAtScale, type SeedScaleReport } from './scale.ts';
+import { boundaryViolations } from '../features/org/region.boundary.service.ts';
 
 // A tiny city with the real machinery: COPY streams, index rebuilds, accounts that can sign in.
 const SHAPE = { districts: 2, streets: 3, communities: 4, grids: 5, microgrids: 12, workers: 14 };
@@ -51,6 +52,13 @@ describe('seedAtScale', () => {
     + (SELECT count(*) FROM party_members m WHERE NOT EXISTS (SELECT 1 FROM residents r WHERE r.id = m.resident_id))
     + (SELECT count(*) FROM regions c WHERE c.parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM regions p WHERE p.id = c.parent_id AND c.code LIKE p.code || '%')) AS n`);
     expect(Number(orphans.rows[0]!.n)).toBe(0);
+  });
+
+  it('draws boundaries that tile the tree: no region outside its parent, no overlapping regions of a level', async () => {
+    expect(await boundaryViolations(database.db)).toEqual([]);
+    // Not vacuous: every level is drawn.
+    const undrawn = await database.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM regions WHERE boundary IS NULL');
+    expect(undrawn.rows[0]!.n).toBe(0);
   });
 
   it('seals ID numbers and phones with the vault, unique, and rebuilds every index it dropped', async () => {

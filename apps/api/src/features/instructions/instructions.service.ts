@@ -8,6 +8,7 @@ import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/db/columns.ts';
+import { claimUpload } from '../../platform/uploads/uploads.ts';
 import { instructions } from './instructions.table.ts';
 import { dispatchRows, remindUnacked, type DispatchCounts } from './dispatch.repository.ts';
 import { findInstruction, instructionsByIds, listInstructions, type InstructionRow } from './instructions.repository.ts';
@@ -43,6 +44,22 @@ export async function readAttachment(db: Db, actor: Actor, id: string, n: number
   return found(found(instr, 'INSTRUCTION_NOT_FOUND').attachments[n], 'NOT_FOUND');
 }
 
+/** The purpose an instruction's attachments are uploaded for (platform/uploads records it). */
+export const ATTACHMENT_PURPOSE = 'instruction.attachment';
+
+/**
+ * The attachments of a draft as stored: each key must be an upload this actor made for an
+ * instruction (else a coded 4xx), and its type and size are the recorded ones, not the caller's.
+ */
+async function ownAttachments(db: Db, actor: Actor, asked: CreateInstructionBody['attachments']): Promise<CreateInstructionBody['attachments']> {
+  const out: CreateInstructionBody['attachments'] = [];
+  for (const a of asked) {
+    const u = await claimUpload(db, a.key, actor.userId, ATTACHMENT_PURPOSE);
+    out.push({ key: u.key, name: a.name, size: u.size, mime: u.mime });
+  }
+  return out;
+}
+
 /**
  * Sends an instruction: validates the draft, then writes the instruction and its whole fan-out
  * (households, micro-grid × worker assignments, counters, outbox messages) set-based in one
@@ -56,6 +73,7 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
   const region = found(await regionInScope(db, scopeFor(actor, 'instruction.issue'), body.regionId, { active: true }), 'REGION_NOT_FOUND');
   if (!mayIssueAt(actor, region.code)) throw new AppError('FORBIDDEN');
+  const attachments = await ownAttachments(db, actor, body.attachments);
   const id = newId();
   const tags = [...new Set(body.tags)];
   const channels = [...new Set(body.channels)];
@@ -63,7 +81,7 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
     await tx.insert(instructions).values({
       id, regionId: region.id, regionPath: region.code, districtCode: region.districtCode, issuerId: actor.userId, issuerName: actor.name,
       title: body.title, body: body.body, task: body.task, question: body.task === 'collect' ? body.question ?? null : null,
-      tags, channels, attachments: body.attachments, deadline,
+      tags, channels, attachments, deadline,
     });
     const counts = await dispatchRows(tx, { id, path: region.code, tags, channels, title: body.title, deadline });
     if (counts.households === 0) throw new AppError('INSTRUCTION_TARGET_EMPTY');
@@ -120,6 +138,7 @@ export async function record(db: Db, actor: Actor, id: string, householdId: stri
   if (!facts || !facts.assigned) throw new AppError('INSTRUCTION_NOT_ASSIGNED');
   if (facts.closed) throw new AppError('INSTRUCTION_CLOSED');
   if (!facts.mine) throw new AppError('INSTRUCTION_HOUSEHOLD_OUTSIDE');
+  if (facts.confirmed) throw new AppError('INSTRUCTION_HOUSEHOLD_CONFIRMED');
   throw new AppError('INSTRUCTION_ANSWER_MISSING');
 }
 

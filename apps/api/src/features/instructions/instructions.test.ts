@@ -94,6 +94,33 @@ describe('attachments', () => {
     expect(exe.json().error.code).toBe('FILE_TYPE_NOT_ALLOWED');
     expect((await attach('run.exe', PDF)).json().error.code).toBe('VALIDATION_FAILED');
   });
+
+  it('attaches only this actor’s own uploads, refuses bad keys with coded 4xx, and serves the sniffed type (issue 14 · item 10)', async () => {
+    const regionIdOf = await regionId('510108001001');
+    const mine = (await attach('通知.pdf', PDF)).json() as { key: string; name: string; size: number; mime: string };
+    // Another officer's upload, or the same one claimed by someone else: refused.
+    const street = await signIn(ctx.app, DEMO.street);
+    const theirs = await send(street, { regionId: regionIdOf, attachments: [mine] });
+    expect([theirs.statusCode, theirs.json().error.code]).toEqual([422, 'UPLOAD_NOT_YOURS']);
+    // Path tricks and keys that were never uploaded: 4xx with a code, never 500.
+    for (const key of ['../../../etc/passwd', '2026/01/../../secret.pdf', 'x']) {
+      const bad = await send(district, { regionId: regionIdOf, attachments: [{ ...mine, key }] });
+      expect([bad.statusCode, bad.json().error.code], key).toEqual([400, 'UPLOAD_KEY_INVALID']);
+    }
+    const unknown = await send(district, { regionId: regionIdOf, attachments: [{ ...mine, key: '2026/01/AAAAAAAAAAAAAAAAAAAAAA.pdf' }] });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([422, 'UPLOAD_NOT_YOURS']);
+    // The caller's type is not believed: stored and served as what the bytes are, with nosniff.
+    const sent = await send(district, { regionId: regionIdOf, attachments: [{ ...mine, mime: 'text/html', size: 1 }] });
+    expect(sent.statusCode, sent.body).toBe(201);
+    const id = sent.json().id as string;
+    const detail = (await district.request('GET', `/api/v1/instructions/${id}`)).json();
+    expect(detail.attachments[0]).toMatchObject({ mime: 'application/pdf', size: PDF.length });
+    const file = await district.request('GET', `/api/v1/instructions/${id}/attachments/0`);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['x-content-type-options']).toBe('nosniff');
+    expect(file.headers['content-disposition']).toMatch(/^attachment; filename\*=UTF-8''/);
+  });
 });
 
 describe('working it', () => {
@@ -156,6 +183,12 @@ describe('working it', () => {
     expect(ok.statusCode).toBe(200);
     const row = await q<{ status: string; via: string; answer: string }>('SELECT status, via, answer FROM instruction_households WHERE instruction_id = $1 AND household_id = $2', [id, h.householdId]);
     expect(row[0]).toEqual({ status: 'reached', via: 'link', answer: '没有' });
+    // The household's own word stands: a worker's record cannot overwrite it (issue 14 · item 11a).
+    const over = await grid.request('POST', `/api/v1/instructions/${id}/households/${h.householdId}`, { outcome: 'refused' });
+    expect(over.statusCode).toBe(409);
+    expect(over.json().error.code).toBe('INSTRUCTION_HOUSEHOLD_CONFIRMED');
+    const after = await q<{ status: string; via: string; answer: string }>('SELECT status, via, answer FROM instruction_households WHERE instruction_id = $1 AND household_id = $2', [id, h.householdId]);
+    expect(after[0]).toEqual({ status: 'reached', via: 'link', answer: '没有' });
     const forged = token.slice(0, -2) + (token.endsWith('A') ? 'BB' : 'AA');
     expect((await ctx.app.inject({ method: 'GET', url: `/api/v1/instruction-links/${forged}` })).json().error.code).toBe('INSTRUCTION_LINK_INVALID');
   });

@@ -59,8 +59,11 @@ const ACK_SQL = `
 export async function recordOutcome(db: DbOrTx, r: {
   instructionId: string; householdId: string; outcome: InstructionOutcome; answer: string | null; via: 'worker' | 'link'; writer: Writer;
 }): Promise<boolean> {
+  // A worker records households of their own micro-grids, and never over the household's own word:
+  // a confirmation through the personal link is the household's, and stays (issue 14 · item 11a).
   const onlyMine = r.via === 'worker'
-    ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${r.writer.userId}::uuid)`
+    ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${r.writer.userId}::uuid)
+      AND ih.via IS DISTINCT FROM 'link'`
     : sql``;
   const a = auditRow(r.writer, { action: 'instruction.record', subjectType: 'instruction', subjectId: r.instructionId });
   const res = await db.execute<{ n: number; audited: number }>(sql`
@@ -95,8 +98,9 @@ export async function recordOutcome(db: DbOrTx, r: {
 
 /** Why a worker's record matched nothing: facts for the service to turn into an error code. */
 export async function recordFacts(db: DbOrTx, instructionId: string, householdId: string, userId: string) {
-  const res = await db.execute<{ task: string; closed: boolean; assigned: boolean; mine: boolean }>(sql`
+  const res = await db.execute<{ task: string; closed: boolean; assigned: boolean; mine: boolean; confirmed: boolean }>(sql`
     SELECT i.task, i.closed_at IS NOT NULL AS closed,
+      EXISTS (SELECT 1 FROM instruction_households ih WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid AND ih.via = 'link') AS confirmed,
       EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = i.id AND a.user_id = ${userId}::uuid) AS assigned,
       EXISTS (SELECT 1 FROM instruction_households ih JOIN instruction_assignments a ON a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${userId}::uuid
               WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid) AS mine

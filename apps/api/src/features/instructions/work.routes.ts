@@ -7,8 +7,8 @@ import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
-import { readUpload, requireUploadType, type UploadType } from '../../platform/uploads/uploads.ts';
-import { ack, confirmByLink, linkSigner, readAttachment, record } from './instructions.service.ts';
+import { readUpload, sendUpload, storeUpload, type UploadType } from '../../platform/uploads/uploads.ts';
+import { ack, ATTACHMENT_PURPOSE, confirmByLink, linkSigner, readAttachment, record } from './instructions.service.ts';
 import { inboxPage, linkView, myHouseholds } from './instructions.read.service.ts';
 
 /**
@@ -92,16 +92,16 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
     config: { access: { action: 'instruction.issue' } },
     schema: { tags, summary: 'Upload an attachment for an instruction being drafted (multipart field "file"; PDF, images, Word, Excel, text)', consumes: ['multipart/form-data'], response: { 201: InstructionAttachment } },
   }, async (request, reply) => {
-    requireActor(request);
+    const actor = requireActor(request);
     const { file } = await readUpload(request, MAX_UPLOAD_BYTES);
     if (!file) throw new AppError('BAD_REQUEST', {}, { reason: 'file missing' });
     const ext = path.extname(file.filename).slice(1).toLowerCase();
     const named = ATTACHMENT_TYPES[ext];
     if (!named) throw new AppError('VALIDATION_FAILED', {}, { reason: `file type .${ext} not accepted`, accepted: Object.keys(ATTACHMENT_TYPES) });
-    // The name only narrows the allow-list: what is stored, and served back, is what the bytes are.
-    const { type, mime } = await requireUploadType(file.data, [named]);
-    const key = await storage.put(file.data, type);
-    return reply.status(201).send({ key, name: path.basename(file.filename).slice(0, 200), size: file.data.length, mime });
+    // The name only narrows the allow-list: what is stored, and served back, is what the bytes are;
+    // the upload is recorded as this user's, for an instruction's attachment, and only that is accepted.
+    const stored = await storeUpload(db, storage, { data: file.data, allow: [named], ownerUserId: actor.userId, purpose: ATTACHMENT_PURPOSE });
+    return reply.status(201).send({ key: stored.key, name: path.basename(file.filename).slice(0, 200), size: stored.size, mime: stored.mime });
   });
 
   r.get('/api/v1/instructions/:id/attachments/:n', {
@@ -111,6 +111,6 @@ export async function workRoutes(app: FastifyInstance, deps: AppDeps, changed: (
     const actor = requireActor(request);
     const { id, n } = request.params;
     const file = await readAttachment(db, actor, id, n);
-    return reply.header('content-type', file.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(await storage.get(file.key));
+    return sendUpload(reply, storage, { key: file.key, filename: file.name });
   });
 }

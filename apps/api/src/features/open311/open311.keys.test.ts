@@ -5,6 +5,7 @@ import { createTestContext, DEMO, signIn, type Client, type TestContext } from '
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { regions } from '../org/org.table.ts';
+import { requests } from '../requests/requests.table.ts';
 import { open311Keys } from './open311.table.ts';
 import { createOpen311Key, revokeOpen311Key } from './open311.keys.ts';
 import { form, pointIn } from './open311.testkit.ts';
@@ -74,6 +75,8 @@ describe('with several districts', () => {
   beforeAll(async () => {
     const own = await createOpen311Key(ctx.database.db, SYSTEM_ACTOR, { name: 'before', districtCode: '510108' });
     filed = (await post(own.key)).json()[0].service_request_id;
+    // Sorted as a public matter, so the public may see it (unsorted requests are never shown).
+    await ctx.database.db.update(requests).set({ state: 'sorted', matter: 'big' }).where(eq(requests.publicId, filed));
     await ctx.database.db.insert(regions).values({ level: 'district', code: '510104', name: '锦江区', districtCode: '510104' });
   });
 

@@ -30,36 +30,33 @@ export function parseW3(text: string): Date | null {
   return Number.isNaN(at.getTime()) ? null : at;
 }
 
-const WITHHELD = { 'zh-CN': '私事，内容不公开', en: 'A private matter: not shown publicly' } as const;
-
 /**
- * A service request in GeoReport v2's fields. A private matter (私事: a family's or a person's own
- * affair) keeps its status public, so the client that filed it can follow it, but not what it says
- * or where it is.
+ * A service request in GeoReport v2's fields. Only requests the public may see reach here (sorted,
+ * not private: see requests/public.service.ts), with their free text already masked; the id is the
+ * request's random public id, never its sequential staff number.
  */
 export function presentServiceRequest(r: PublicRow, lang: Language) {
   const closed = isFinishedState(r.state);
-  const hidden = r.matter === 'private';
   return {
-    service_request_id: r.number,
+    service_request_id: r.publicId,
     status: (closed ? 'closed' : 'open') as Open311Status,
     // Our finer state (sorted, dispatched, replied…) is what status_notes is for.
     status_notes: REQUEST_STATE_LABELS[r.state][lang],
     service_name: r.categoryCode ? (lang === 'en' ? r.nameEn : r.nameZh) : null,
     // A request not (yet) in a category has no service; the field is required, so it is empty.
     service_code: r.categoryCode ?? '',
-    description: hidden ? WITHHELD[lang] : r.description,
+    description: r.description,
     agency_responsible: r.agency,
     service_notice: null,
     requested_datetime: w3(r.createdAt),
     // "For requests with status=closed, this will be the date the request was closed."
     updated_datetime: w3(closed ? r.closedAt ?? r.ratedAt ?? r.updatedAt : r.updatedAt),
     expected_datetime: r.resolveDueAt ? w3(r.resolveDueAt) : null,
-    address: hidden ? null : r.address,
+    address: r.address,
     address_id: null,
     zipcode: null,
-    lat: hidden ? null : r.lat,
-    long: hidden ? null : r.lng,
+    lat: r.lat,
+    long: r.lng,
     media_url: null,
   };
 }

@@ -34,6 +34,15 @@ const file = async (fields: Record<string, string | number>) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json()[0].service_request_id as string;
 };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The request behind a public id. */
+const byPublicId = async (publicId: string) => (await ctx.database.db.select().from(requests).where(eq(requests.publicId, publicId)))[0]!;
+/** Staff sort a request (三事分流), which is what makes it public unless it is private. */
+const sortAs = async (publicId: string, matter: 'big' | 'small' | 'private', categoryCode = 'street_order') => {
+  const r = await byPublicId(publicId);
+  const res = await worker.request('POST', `/api/v1/requests/${r.id}/events`, { event: 'sort', matter, ...(matter === 'big' ? { categoryCode } : {}) });
+  expect(res.statusCode, res.body).toBe(200);
+};
 const expectErrors = (res: { statusCode: number; json(): unknown }, status: number) => {
   expect(res.statusCode).toBe(status);
   const body = res.json() as { code: number; description: string }[];
@@ -83,10 +92,11 @@ describe('POST requests', () => {
     expect(res.statusCode, res.body).toBe(200);
     assertValid(schemas.postAnswer, res.json());
     const id = res.json()[0].service_request_id;
-    expect(id).toMatch(/^GZ\d{8}$/);
+    expect(id).toMatch(UUID); // random, not the sequential staff number
     expect(res.json()[0]).not.toHaveProperty('token'); // one or the other, never both
 
-    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.number, id));
+    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.publicId, id));
+    expect(row!.number).toMatch(/^GZ\d{8}$/);
     expect(row).toMatchObject({ channel: 'open311', regionPath: '510108001001001001', reporterName: '张三', reporterPhoneMasked: '139****0001', reporterUserId: null, state: 'received' });
     expect(row!.reporterPhoneCipher).not.toContain('13912340001');
     const [audited] = await ctx.database.db.select().from(auditLog).where(eq(auditLog.subjectId, row!.id));
@@ -99,8 +109,8 @@ describe('POST requests', () => {
     const res = await postJson({ api_key: key, service_code: 'sanitation', address_string: '成华区建设路 12 号门口', description: '垃圾桶满了没人清' });
     expect(res.statusCode, res.body).toBe(200);
     assertValid(schemas.postAnswer, res.json());
-    expect(parseXml((await postForm({ api_key: key, service_code: 'sanitation', address_id: 'A-1' }, 'xml')).body).service_requests.request[0].service_request_id).toMatch(/^GZ/);
-    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.number, res.json()[0].service_request_id));
+    expect(parseXml((await postForm({ api_key: key, service_code: 'sanitation', address_id: 'A-1' }, 'xml')).body).service_requests.request[0].service_request_id).toMatch(UUID);
+    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.publicId, res.json()[0].service_request_id));
     expect(row).toMatchObject({ regionId: null, regionPath: '510108', address: '成华区建设路 12 号门口' });
   });
 
@@ -147,7 +157,9 @@ describe('GET requests', () => {
     open = await file({ service_code: 'street_order', ...point, description: '占道 open' });
     closed = await file({ service_code: 'street_order', ...point, description: '占道 closed' });
     other = await file({ service_code: 'sanitation', ...point, description: '环卫 other' });
-    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.number, closed));
+    for (const x of [open, closed]) await sortAs(x, 'big');
+    await sortAs(other, 'big', 'sanitation');
+    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.publicId, closed));
     const rejected = await worker.request('POST', `/api/v1/requests/${row!.id}/events`, { event: 'reject', reason: '重复反映' });
     expect(rejected.json().state).toBe('rejected');
   });
@@ -183,6 +195,8 @@ describe('GET requests', () => {
     // service_request_id overrides every other argument.
     expect((await ids(`?service_request_id=${open},${closed}&status=open&service_code=sanitation`)).sort()).toEqual([open, closed].sort());
     expect(await ids('?service_request_id=GZ99999999')).toEqual([]);
+    // The sequential staff number is no public id: it finds nothing.
+    expect(await ids(`?service_request_id=${(await byPublicId(open)).number}`)).toEqual([]);
     expectErrors(await get('/requests.json?jurisdiction_id=999999'), 404);
   });
 
@@ -216,7 +230,9 @@ describe('GET requests', () => {
     const [row] = await ctx.database.db.select().from(requests).where(eq(requests.id, made.json().id));
     expect(row!.reporterName).toBeTruthy();
     const named = await file({ service_code: 'street_order', ...point, first_name: '四', last_name: '李', phone: '13912340002', email: 'li@example.com' });
-    for (const number of [row!.number, named]) {
+    await sortAs(row!.publicId, 'big');
+    await sortAs(named, 'big');
+    for (const number of [row!.publicId, named]) {
       const json = await get(`/requests/${number}.json`);
       const xml = await get(`/requests/${number}.xml`);
       for (const body of [json.body, xml.body]) {
@@ -226,10 +242,32 @@ describe('GET requests', () => {
         'requested_datetime', 'service_code', 'service_name', 'service_notice', 'service_request_id', 'status', 'status_notes', 'updated_datetime', 'zipcode']);
     }
     const text = '<b>楼下</b> & <script>alert(1)</script> 井盖丢了';
-    expect((await get(`/requests/${row!.number}.json`)).json()[0].description).toBe(text);
-    const xml = (await get(`/requests/${row!.number}.xml`)).body;
+    expect((await get(`/requests/${row!.publicId}.json`)).json()[0].description).toBe(text);
+    const xml = (await get(`/requests/${row!.publicId}.xml`)).body;
     expect(xml).not.toContain('<script>');
     expect(parseXml(xml).service_requests.request[0].description).toBe(text);
-    expect((await get(`/tokens/${row!.number}.json`)).statusCode).toBe(404); // not filed through Open311
+    expect((await get(`/tokens/${row!.publicId}.json`)).statusCode).toBe(404); // not filed through Open311
+  });
+
+  it('shows nothing of a request until it is sorted, nothing of a private matter ever, and masks numbers in the text (issue 14 · item 4)', async () => {
+    const text = '楼道灯坏了，请联系王阿姨 13812345678，身份证 510104199003071234，邮箱 wang@example.com';
+    const id = await file({ service_code: 'street_order', ...point, description: text });
+    const secrets = ['13812345678', '510104199003071234', 'wang@example.com'];
+    // Unsorted: not listed, not found by id, not even by the id its filer holds.
+    expect(await ids('')).not.toContain(id);
+    expect(await ids(`?service_request_id=${id}`)).toEqual([]);
+    expectErrors(await get(`/requests/${id}.json`), 404);
+    // Sorted as a public matter: listed, the numbers masked.
+    await sortAs(id, 'small');
+    const one = (await get(`/requests/${id}.json`)).json()[0];
+    expect(one.description).toBe('楼道灯坏了，请联系王阿姨 138****5678，身份证 510***********1234，邮箱 w***@example.com');
+    const list = (await get('/requests.json')).body + (await get('/requests.xml')).body;
+    for (const secret of secrets) expect(list).not.toContain(secret);
+    // A private matter stays private, listed or asked for by id.
+    const own = await file({ service_code: 'street_order', ...point, description: '家事 13812345678' });
+    await sortAs(own, 'private');
+    expect(await ids('')).not.toContain(own);
+    expectErrors(await get(`/requests/${own}.json`), 404);
+    expectErrors(await get(`/tokens/${own}.json`), 404);
   });
 });

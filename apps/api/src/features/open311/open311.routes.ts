@@ -156,7 +156,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
       });
       const due = w3(row.respondDueAt);
       return sendAs(reply, format, LISTS, [{
-        service_request_id: row.number,
+        service_request_id: row.publicId,
         service_notice: l === 'en' ? `Received; a response is due by ${due}.` : `已收到，最迟于 ${due} 前响应。`,
       }]);
     });
@@ -194,7 +194,7 @@ async function geoReport(app: FastifyInstance, deps: AppDeps) {
   app.get<{ Params: { file: string } }>('/tokens/:file', { config: { access: 'public' } }, async (request, reply) => {
     const { row, name, format } = await oneRequest(request);
     if (!row || row.channel !== 'open311') fail(404, `找不到 token：${name}`, `token ${name} was not found`);
-    return sendAs(reply, format, LISTS, [{ service_request_id: row.number, token: row.number }]);
+    return sendAs(reply, format, LISTS, [{ service_request_id: row.publicId, token: row.publicId }]);
   });
 }
 

@@ -18,7 +18,7 @@ export async function findServiceRequests(db: DbOrTx, district: string, q: Reque
   return publicRequests(db, district, { ids: q.ids, categoryCodes: q.serviceCodes, finished, start: q.start, end: q.end, limit: MAX_RESULTS });
 }
 
-/** One request by its number, in a district or (ids being unique) anywhere. */
+/** One request by its public id, in a district or (ids being unique) anywhere. */
 export const findServiceRequest = (db: DbOrTx, district: string | null, number: string): Promise<PublicRow | undefined> =>
   publicRequest(db, district, number);
 

@@ -108,6 +108,12 @@ describe('changing the tree', () => {
     const taken = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id });
     expect(taken.statusCode).toBe(409);
     expect(taken.json().error.code).toBe('REGION_CODE_TAKEN');
+    // Its ground lies in its old street, so it does not fit the new one as drawn (issue 14)…
+    const outside = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id, segment: '003' });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.code).toBe('REGION_OUTSIDE_PARENT');
+    // …unless the new street has no boundary of its own (then the district's holds it).
+    expect((await admin.request('PATCH', `/api/v1/regions/${target.id}`, { boundary: null })).statusCode).toBe(200);
     const res = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id, segment: '003' });
     expect(res.statusCode).toBe(200);
     expect(res.json().code).toBe('510108002003');

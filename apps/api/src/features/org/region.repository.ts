@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, like, sql, type SQL } from 'drizzle-orm';
 import type { Action } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
@@ -105,3 +105,51 @@ export async function regionInScope(db: DbOrTx, scope: Scope, id: string, opts: 
   return r;
 }
 
+
+/**
+ * Locks regions' rows for the rest of the transaction and returns them as they stand now. Rows are
+ * locked in code order, so an ancestor is always locked before its descendants and two transactions
+ * locking overlapping sets cannot deadlock each other.
+ */
+export async function lockRegions(tx: DbOrTx, ids: string[]): Promise<RegionRow[]> {
+  if (!ids.length) return [];
+  return tx.select().from(regions).where(inArray(regions.id, ids)).orderBy(asc(regions.code)).for('update');
+}
+
+/**
+ * An advisory lock for boundary writes at one level, held to the end of the transaction. Regions of
+ * a level must not overlap even under different parents (a parent may have no boundary to keep its
+ * children apart), so such writes run one at a time per level; they are rare, hand-made changes.
+ */
+export async function lockLevel(tx: DbOrTx, level: RegionRow['level']): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`gongzhi:regions:${level}`}))`);
+}
+
+/** Active regions of a level with a boundary whose box overlaps the given one (candidates to clip). */
+export async function drawnAt(db: DbOrTx, level: RegionRow['level'], b: { minLat: number; minLng: number; maxLat: number; maxLng: number }): Promise<RegionRow[]> {
+  return db.select().from(regions).where(and(
+    eq(regions.level, level), isNull(regions.retiredAt), sql`${regions.boundary} IS NOT NULL`,
+    sql`${regions.minLat} < ${b.maxLat} AND ${regions.maxLat} > ${b.minLat} AND ${regions.minLng} < ${b.maxLng} AND ${regions.maxLng} > ${b.minLng}`,
+  )).orderBy(asc(regions.code));
+}
+
+/** The deepest region among `code` and its ancestors that has a boundary (what `code`'s ground must lie in). */
+export async function drawnAncestor(db: DbOrTx, code: string): Promise<RegionRow | undefined> {
+  const prefixes: string[] = [];
+  for (let len = 6; len <= code.length; len += 3) prefixes.push(code.slice(0, len));
+  const [r] = await db.select().from(regions).where(and(inArray(regions.code, prefixes), sql`${regions.boundary} IS NOT NULL`))
+    .orderBy(sql`length(${regions.code}) DESC`).limit(1);
+  return r;
+}
+
+/** Active regions below `code` (not itself) that have a boundary, by code. */
+export async function drawnBelow(db: DbOrTx, code: string): Promise<RegionRow[]> {
+  return db.select().from(regions).where(and(
+    like(regions.code, likePrefix(code)), sql`${regions.code} <> ${code}`, isNull(regions.retiredAt), sql`${regions.boundary} IS NOT NULL`,
+  )).orderBy(asc(regions.code));
+}
+/** Every active region, lightest columns first: the whole-tree boundary check walks it in memory. */
+export async function activeRegions(db: DbOrTx): Promise<Pick<RegionRow, 'id' | 'parentId' | 'code' | 'name' | 'level' | 'boundary'>[]> {
+  return db.select({ id: regions.id, parentId: regions.parentId, code: regions.code, name: regions.name, level: regions.level, boundary: regions.boundary })
+    .from(regions).where(isNull(regions.retiredAt)).orderBy(asc(regions.code));
+}

@@ -13,6 +13,7 @@ import * as registry from '../../tables.ts';
 import { households, regions } from './org.table.ts';
 import { boundaryCandidates, findRegion, type RegionRow } from './region.repository.ts';
 import { Locator } from './locator.ts';
+import { assertBoundaryFits, assertMovedFits, lockForBoundary } from './region.boundary.service.ts';
 import { mayCreateDistrict, mayManageRegion } from './org.policy.ts';
 import { qualified } from '../../platform/db/columns.ts';
 
@@ -61,9 +62,13 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
     }
     const check = checkRegionCode(level, code, level === 'district' ? null : code.slice(0, -3));
     if (!check.ok) throw new AppError('REGION_CODE_INVALID', { reason: check.reason });
+    const columns = boundaryColumns(body.boundary);
+    const locked = await lockForBoundary(tx, level, parentId);
+    if (locked.parent?.retiredAt) throw new AppError('REGION_RETIRED');
+    await assertBoundaryFits(tx, { boundary: columns.boundary ?? null, level, parentCode: locked.parent?.code ?? null });
     await assertCodeFree(tx, code);
     const [row] = await tx.insert(regions).values({
-      parentId, level, code, name: body.name, districtCode: code.slice(0, 6), ...boundaryColumns(body.boundary),
+      parentId, level, code, name: body.name, districtCode: code.slice(0, 6), ...columns,
     }).returning();
     await audit(tx, actor, { action: 'region.create', subjectType: 'region', subjectId: row!.id, regionPath: code, after: auditView(row!) });
     return row!;
@@ -73,9 +78,17 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
 /** Renames a region or sets/clears its boundary. */
 export async function updateRegion(db: Db, actor: Actor, id: string, body: z.infer<typeof UpdateRegionBody>): Promise<RegionRow> {
   return db.transaction(async (tx) => {
-    const before = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
-    ensure(mayManageRegion(actor, before.code));
-    const [after] = await tx.update(regions).set({ ...(body.name ? { name: body.name } : {}), ...boundaryColumns(body.boundary) })
+    const seen = found(await findRegion(tx, actor, id), 'REGION_NOT_FOUND');
+    ensure(mayManageRegion(actor, seen.code));
+    const columns = boundaryColumns(body.boundary);
+    let before = seen;
+    if (columns.boundary) {
+      // Checked against the parent, the siblings and its own children as they stand under lock.
+      const locked = await lockForBoundary(tx, seen.level, seen.parentId, id);
+      before = locked.region ?? seen;
+      await assertBoundaryFits(tx, { boundary: columns.boundary, level: before.level, parentCode: locked.parent?.code ?? null, selfId: id, selfCode: before.code, children: true });
+    }
+    const [after] = await tx.update(regions).set({ ...(body.name ? { name: body.name } : {}), ...columns })
       .where(eq(regions.id, id)).returning();
     await audit(tx, actor, { action: 'region.update', subjectType: 'region', subjectId: id, regionPath: before.code, before: auditView(before), after: auditView(after!) });
     return after!;
@@ -99,6 +112,9 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     const oldCode = region.code;
     const newCode = parent.code + (body.segment ?? segmentOf(oldCode));
     if (newCode !== oldCode) await assertCodeFree(tx, newCode);
+    // Its ground must lie in the new parent's and clear of the new siblings' (its children move with it).
+    const locked = await lockForBoundary(tx, region.level, parent.id, id);
+    await assertMovedFits(tx, locked.region ?? region, locked.parent ?? parent);
     const recode = (col: unknown) => sql`${newCode} || substr(${col}, ${oldCode.length + 1})`;
     const district = newCode.slice(0, 6);
     await tx.update(regions).set({ code: recode(regions.code), districtCode: district }).where(like(regions.code, likePrefix(oldCode)));

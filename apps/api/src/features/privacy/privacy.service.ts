@@ -10,6 +10,10 @@ import { hashPassword } from '../../platform/crypto/password.ts';
 import { apiTokens, sessions, users } from '../../platform/auth/auth.table.ts';
 import { anonymiseResident, findResident, ownRegisterEntry, residentRegionPath } from '../org/people.service.ts';
 import { forgetReporter, requestsRaisedBy } from '../requests/requests.service.ts';
+import { forgetCouncilPerson } from '../councils/forget.service.ts';
+import { forgetRollNames } from '../assembly/forget.service.ts';
+import { forgetFundAsker } from '../funds/forget.service.ts';
+import { forgetVisitedPerson } from '../visits/forget.service.ts';
 import { mayEraseResident, mayEraseSelf } from './privacy.policy.ts';
 
 /** What an erased person is called everywhere their name was. */
@@ -42,8 +46,8 @@ export async function exportMyData(db: Db, vault: Vault, actor: Actor, now: Date
 }
 
 /**
- * Replaces the name in every `<x>_name` column whose sibling `<x>_id` / `<x>_user_id` names this
- * person, in any feature's table (signatures on minutes, authors of notes, askers, the audit trail's
+ * Replaces the name in every `<x>_name` column whose sibling `<x>_id` / `<x>_user_id` / `<x>` (as in
+ * `created_by_name` beside `created_by`) names this person, in any feature's table (signatures on minutes, authors of notes, askers, the audit trail's
  * actor name). Rows, amounts and links stay, so ledgers balance and the audit trail stays whole.
  */
 async function eraseNameEverywhere(tx: DbOrTx, ids: string[]): Promise<void> {
@@ -51,7 +55,7 @@ async function eraseNameEverywhere(tx: DbOrTx, ids: string[]): Promise<void> {
     SELECT n.table_name, n.column_name AS name_col, i.column_name AS id_col
     FROM information_schema.columns n JOIN information_schema.columns i
       ON i.table_schema = n.table_schema AND i.table_name = n.table_name
-     AND i.column_name IN (regexp_replace(n.column_name, '_name$', '_id'), regexp_replace(n.column_name, '_name$', '_user_id'))
+     AND i.column_name IN (regexp_replace(n.column_name, '_name$', '_id'), regexp_replace(n.column_name, '_name$', '_user_id'), regexp_replace(n.column_name, '_name$', ''))
     WHERE n.table_schema = 'public' AND n.column_name LIKE '%\\_name' AND i.data_type = 'uuid'`);
   for (const r of rows) {
     await tx.execute(sql`UPDATE ${sql.identifier(r.table_name)} SET ${sql.identifier(r.name_col)} = ${ERASED_NAME}
@@ -59,11 +63,18 @@ async function eraseNameEverywhere(tx: DbOrTx, ids: string[]): Promise<void> {
   }
 }
 
-/** Anonymises one resident and the account linked to them, in one transaction. */
+/**
+ * Anonymises one resident and the account linked to them, in one transaction. Their names (as the
+ * register and the account had them) are read first, so that the copies other features made of them
+ * (seat holders, roll labels, askers, household snapshots) and their own words lose them too.
+ */
 async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | null, now: Date): Promise<void> {
   const ids = [residentId, userId].filter((x): x is string => x !== null);
+  const linked = await tx.select({ id: users.id, name: users.name }).from(users)
+    .where(or(userId ? eq(users.id, userId) : sql`false`, residentId ? eq(users.residentId, residentId) : sql`false`));
+  const names = [...new Set([...(residentId ? [await residentName(tx, residentId)] : []), ...linked.map((u) => u.name)])]
+    .filter((n): n is string => !!n && n !== ERASED_NAME);
   if (residentId) await anonymiseResident(tx, residentId, ERASED_NAME, now);
-  const linked = await tx.select({ id: users.id }).from(users).where(or(userId ? eq(users.id, userId) : sql`false`, residentId ? eq(users.residentId, residentId) : sql`false`));
   for (const { id } of linked) {
     ids.push(id);
     // The phone's blind index must not find them again; a random unique value keeps the column's rule.
@@ -74,8 +85,30 @@ async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | n
     await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt)));
     await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, id), isNull(apiTokens.revokedAt)));
   }
-  await forgetReporter(tx, { userIds: [...linked.map((u) => u.id), ...(userId ? [userId] : [])], residentId }, ERASED_NAME);
+  const userIds = [...new Set([...linked.map((u) => u.id), ...(userId ? [userId] : [])])];
+  const residentIds = residentId ? [residentId] : [];
+  await forgetReporter(tx, { userIds, residentId, names }, ERASED_NAME);
+  await forgetCouncilPerson(tx, { residentIds, userIds, names }, ERASED_NAME);
+  await forgetRollNames(tx, { residentIds, names }, ERASED_NAME);
+  await forgetFundAsker(tx, { userIds, names }, ERASED_NAME);
+  await forgetVisitedPerson(tx, residentIds, ERASED_NAME);
   await eraseNameEverywhere(tx, [...new Set(ids)]);
+}
+
+/** The register's name of a resident, read under the erasure's lock. */
+async function residentName(tx: DbOrTx, residentId: string): Promise<string | null> {
+  const { rows } = await tx.execute<{ name: string }>(sql`SELECT name FROM residents WHERE id = ${residentId}::uuid`);
+  return rows[0]?.name ?? null;
+}
+
+/**
+ * Serialises erasures of one person: concurrent requests (a double click, staff and the resident at
+ * once) queue on a transaction-scoped advisory lock, and the later ones find the work done and
+ * record nothing (issue 14 · item 11). True when this call is the first.
+ */
+async function firstErasure(tx: DbOrTx, key: string, residentId: string | null): Promise<boolean> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`privacy.erase:${key}`}, 0))`);
+  return residentId === null || (await residentName(tx, residentId)) !== ERASED_NAME;
 }
 
 /** A resident asks to be removed (PIPL art. 47): their account and register entry are anonymised. */
@@ -84,6 +117,9 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     const me = found(u, 'NOT_FOUND');
     ensure(mayEraseSelf(actor));
+    // The user row's lock queues a second self-erasure; the advisory lock queues one by staff.
+    if (me.name === ERASED_NAME && me.disabledAt) return;
+    if (!(await firstErasure(tx, me.residentId ?? me.id, me.residentId))) return;
     const regionPath = me.residentId ? await residentRegionPath(tx, me.residentId) : undefined;
     // Recorded first, so the trail's own row loses the name with the rest.
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: regionPath ?? null, details: { self: true } });
@@ -96,6 +132,8 @@ export async function eraseResident(db: Db, actor: Actor, residentId: string, no
   await db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     ensure(mayEraseResident(actor, r));
+    // Already erased (by a concurrent request, or before): nothing more to do, nothing to record.
+    if (!(await firstErasure(tx, r.id, r.id))) return;
     await eraseIn(tx, r.id, null, now);
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { self: false } });
   });

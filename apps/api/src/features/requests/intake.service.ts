@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { deadlineFor, isValidLatLng } from '@gongzhi/core';
 import type { CreateRequestBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -84,7 +85,7 @@ export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateReq
 
   const calendar = await caches.calendar.get();
   const row: RequestRow = {
-    id: newId(), number: await caches.nextNumber(), districtCode: place.districtCode, regionId: place.regionId, regionPath: place.regionPath,
+    id: newId(), number: await caches.nextNumber(), publicId: randomUUID(), districtCode: place.districtCode, regionId: place.regionId, regionPath: place.regionPath,
     lat: place.lat, lng: place.lng, address: place.address, description: body.description,
     categoryId: category?.id ?? null, matter: category?.matter ?? null, departmentId: category?.departmentId ?? null,
     channel, reporterUserId: channel === 'open311' || staffChannel ? null : actor.userId, reporterResidentId,

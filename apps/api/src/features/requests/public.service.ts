@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
-import { isFinishedState, REQUEST_STATES, type RequestState } from '@gongzhi/core';
+import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
+import { isFinishedState, maskFreeText, REQUEST_STATES, type RequestState } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { organisationNameOf } from '../org/organisation.service.ts';
@@ -11,47 +11,70 @@ const FINISHED = REQUEST_STATES.filter(isFinishedState);
 
 /**
  * The columns a public answer is made of. Reporter columns (name, phone, user) are never selected,
- * so no request — anonymous or not — can leak who reported it.
+ * so no request — anonymous or not — can leak who reported it; nor is the sequential staff number:
+ * the public knows a request by its random `publicId` only, so ids cannot be walked.
  */
 const publicColumns = {
-  number: requests.number, state: requests.state, description: requests.description, address: requests.address,
+  publicId: requests.publicId, state: requests.state, description: requests.description, address: requests.address,
   lat: requests.lat, lng: requests.lng, createdAt: requests.createdAt, updatedAt: requests.updatedAt, closedAt: requests.closedAt,
   ratedAt: requests.ratedAt, resolveDueAt: requests.resolveDueAt, channel: requests.channel, matter: requests.matter,
   categoryCode: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn, agency: organisationNameOf(requests.departmentId),
 };
 
 /** A request as the public may see it: no reporter, the category's names and the department's. */
-export type PublicRequestRow = { number: string; state: RequestState; description: string; address: string | null; lat: number | null; lng: number | null;
+export type PublicRequestRow = { publicId: string; state: RequestState; description: string; address: string | null; lat: number | null; lng: number | null;
   createdAt: Date; updatedAt: Date; closedAt: Date | null; ratedAt: Date | null; resolveDueAt: Date | null; channel: string; matter: string | null;
   categoryCode: string | null; nameZh: string | null; nameEn: string | null; agency: string | null };
 
-/** Which public requests: `ids` (request numbers) overrides all the others. */
+/** Which public requests: `ids` (public ids) overrides all the others. */
 export interface PublicRequestFilter { ids?: string[]; categoryCodes?: string[]; finished?: boolean; start: Date; end: Date; limit: number }
+
+/**
+ * What the public may see at all: a request sorted by staff (no longer `received`) as a big or small
+ * matter. Until someone has sorted it, its free text may hold anything; a private matter (私事) stays
+ * private forever; a merged one lives on in the request it was merged into (issue 14 · item 4).
+ */
+const PUBLIC_ONLY = and(inArray(requests.matter, ['big', 'small']), notInArray(requests.state, ['received', 'merged']))!;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function selectPublic(db: DbOrTx) {
   return db.select(publicColumns).from(requests).leftJoin(serviceCategories, eq(serviceCategories.id, requests.categoryId));
 }
 
+/**
+ * A public row's free text with contact and identity numbers masked: the one place public answers
+ * get their text from, so no public view can forget it.
+ */
+function masked(r: PublicRequestRow): PublicRequestRow {
+  return { ...r, description: maskFreeText(r.description), address: r.address === null ? null : maskFreeText(r.address) };
+}
+
 /** A district's public requests as the filter asks, newest first, at most `f.limit`. */
 export async function publicRequests(db: DbOrTx, district: string, f: PublicRequestFilter): Promise<PublicRequestRow[]> {
   // Every region path in a district starts with its code: the prefix uses the (path, created_at) index.
-  const where: SQL[] = [sql`${requests.regionPath} LIKE ${likePrefix(district)}`, eq(requests.districtCode, district)];
+  const where: SQL[] = [sql`${requests.regionPath} LIKE ${likePrefix(district)}`, eq(requests.districtCode, district), PUBLIC_ONLY];
   if (f.ids) {
-    where.push(inArray(requests.number, f.ids));
+    const ids = f.ids.filter((x) => UUID.test(x));
+    if (!ids.length) return [];
+    where.push(inArray(requests.publicId, ids));
   } else {
     where.push(gte(requests.createdAt, f.start), lte(requests.createdAt, f.end));
-    // Public lists leave private matters out altogether; asked for by id, they come withheld.
-    where.push(or(isNull(requests.matter), ne(requests.matter, 'private'))!);
     if (f.categoryCodes) where.push(inArray(serviceCategories.code, f.categoryCodes));
     if (f.finished !== undefined) where.push(f.finished ? inArray(requests.state, FINISHED) : notInArray(requests.state, FINISHED));
   }
-  return selectPublic(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.number)).limit(f.limit);
+  const rows = await selectPublic(db).where(and(...where)).orderBy(desc(requests.createdAt), desc(requests.id)).limit(f.limit);
+  return rows.map(masked);
 }
 
-/** One public request by its number, in a district or (numbers being unique) anywhere. */
-export async function publicRequest(db: DbOrTx, district: string | null, number: string): Promise<PublicRequestRow | undefined> {
-  const [row] = await selectPublic(db).where(and(eq(requests.number, number), district ? eq(requests.districtCode, district) : undefined));
-  return row;
+/**
+ * One public request by its public id, in a district or (ids being unique) anywhere; undefined for
+ * anything the public may not see, exactly as for an id that does not exist.
+ */
+export async function publicRequest(db: DbOrTx, district: string | null, publicId: string): Promise<PublicRequestRow | undefined> {
+  if (!UUID.test(publicId)) return undefined;
+  const [row] = await selectPublic(db).where(and(eq(requests.publicId, publicId), PUBLIC_ONLY, district ? eq(requests.districtCode, district) : undefined));
+  return row && masked(row);
 }
 
 /** The active catalogue of a district (or one category of it), by matter then code, with each department's name. */

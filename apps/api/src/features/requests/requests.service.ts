@@ -1,11 +1,12 @@
-import { desc, eq, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { eraseFromText, maskFreeText } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { RequestDetail, RequestListQuery, RequestSummary } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { findRegion } from '../org/region.service.ts';
-import { requests } from './requests.table.ts';
+import { requestEvents, requests } from './requests.table.ts';
 import { findRequest, listRequestRows, loadRequestDetail, type RequestRow } from './requests.repository.ts';
 import { allowedFor, readerOf, seesInternals } from './requests.policy.ts';
 import { presentDetail, presentSummary } from './requests.presenter.ts';
@@ -29,9 +30,17 @@ export async function requestDetail(db: DbOrTx, actor: Actor, id: string, now: D
   return presentDetail(actor, d, { staff: seesInternals(actor, base, coDepts), allowed: allowedFor(actor, base, coDepts, now) });
 }
 
-/** One request the actor may see, or REQUEST_NOT_FOUND: for other features that refer to a request. */
+/**
+ * One request the actor may see, or REQUEST_NOT_FOUND: for other features that refer to a request.
+ * Other features quote it to other people (a council's agenda is read by the area's residents), so
+ * its free text comes with contact and ID numbers masked and without the reporter (issue 14 · item 4).
+ */
 export async function requestFor(db: DbOrTx, actor: Actor, id: string): Promise<RequestRow> {
-  return found(await findRequest(db, readerOf(actor), id), 'REQUEST_NOT_FOUND');
+  const r = found(await findRequest(db, readerOf(actor), id), 'REQUEST_NOT_FOUND');
+  return {
+    ...r, description: maskFreeText(r.description), address: r.address === null ? null : maskFreeText(r.address),
+    reporterUserId: null, reporterResidentId: null, reporterName: null, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
+  };
 }
 
 // What other features ask of requests for a person's data rights (PIPL).
@@ -45,14 +54,27 @@ export async function requestsRaisedBy(db: DbOrTx, userId: string, residentId: s
 
 /**
  * Forgets who reported: every request raised by one of the accounts or by the register entry keeps
- * its content but loses the reporter's link, name and phone (PIPL art. 47). In the caller's transaction.
+ * its content but loses the reporter's link, name and phone (PIPL art. 47), and their words lose
+ * their `names` and any contact or ID number (`eraseFromText`); so do the timeline notes the
+ * accounts wrote. In the caller's transaction.
  */
-export async function forgetReporter(tx: DbOrTx, who: { userIds: string[]; residentId: string | null }, erasedName: string): Promise<void> {
+export async function forgetReporter(tx: DbOrTx, who: { userIds: string[]; residentId: string | null; names?: string[] }, erasedName: string): Promise<void> {
+  const names = who.names ?? [];
   const reporter = or(
     ...who.userIds.map((id) => eq(requests.reporterUserId, id)),
     ...(who.residentId ? [eq(requests.reporterResidentId, who.residentId)] : []), sql`false`,
   );
-  await tx.update(requests).set({
-    reporterUserId: null, reporterResidentId: null, reporterName: erasedName, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
-  }).where(reporter);
+  const raised = await tx.select({ id: requests.id, description: requests.description, address: requests.address, ratingComment: requests.ratingComment })
+    .from(requests).where(reporter).for('update');
+  for (const r of raised) {
+    await tx.update(requests).set({
+      reporterUserId: null, reporterResidentId: null, reporterName: erasedName, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
+      description: eraseFromText(r.description, names, erasedName), address: r.address === null ? null : eraseFromText(r.address, names, erasedName),
+      ratingComment: r.ratingComment === null ? null : eraseFromText(r.ratingComment, names, erasedName),
+    }).where(eq(requests.id, r.id));
+  }
+  if (!who.userIds.length) return;
+  const notes = await tx.select({ id: requestEvents.id, note: requestEvents.note }).from(requestEvents)
+    .where(and(inArray(requestEvents.actorUserId, who.userIds), isNotNull(requestEvents.note)));
+  for (const e of notes) await tx.update(requestEvents).set({ note: eraseFromText(e.note!, names, erasedName) }).where(eq(requestEvents.id, e.id));
 }

@@ -37,7 +37,13 @@ export type Channel = 'web' | 'grid_worker' | 'phone' | 'open311';
  */
 export const requests = pgTable('requests', {
   id: id(),
+  /** The staff-facing number (GZ…): runs in sequence, so it is never used in a public answer or URL. */
   number: text('number').notNull(),
+  /**
+   * The id the public knows the request by (Open311's `service_request_id`, public pages): random,
+   * so the public ids cannot be walked as the sequential numbers can (issue 14 · item 4).
+   */
+  publicId: uuid('public_id').notNull().defaultRandom(),
   districtCode: char('district_code', { length: 6 }).notNull(),
   regionId: uuid('region_id'),
   regionPath: text('region_path').notNull(),
@@ -80,6 +86,7 @@ export const requests = pgTable('requests', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('requests_number_uq').on(t.number),
+  uniqueIndex('requests_public_id_uq').on(t.publicId),
   index('requests_region_path_idx').on(t.regionPath.op('text_pattern_ops'), t.createdAt),
   index('requests_department_idx').on(t.departmentId, t.state),
   index('requests_state_idx').on(t.state, t.createdAt),

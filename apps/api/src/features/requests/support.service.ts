@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import { addWorkingHours, addCalendarHours, isFinishedState, isValidLatLng } from '@gongzhi/core';
+import { addWorkingHours, addCalendarHours, isFinishedState, isValidLatLng, maskFreeText } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { AddHandlerBody, ExtensionBody, PlaceBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -150,6 +150,18 @@ export async function similar(db: Db, lat: number, lng: number, categoryCode: st
     gte(requests.createdAt, since), isNull(requests.mergedIntoId), sql`${requests.state} NOT IN ('closed','rated','merged','rejected','referred')`,
   ];
   if (categoryCode) where.push(sql`${requests.categoryId} IN (SELECT id FROM ${serviceCategories} WHERE code = ${categoryCode})`);
-  return db.select({ id: requests.id, number: requests.number, description: requests.description, state: requests.state, createdAt: requests.createdAt, lat: requests.lat, lng: requests.lng })
-    .from(requests).where(and(...where)).orderBy(desc(requests.createdAt)).limit(5);
+  // A private matter (私事) is nobody else's business, whoever asks (issue 14 · item 4).
+  where.push(sql`${requests.matter} IS DISTINCT FROM 'private'`);
+  const rows = await db.select({
+    id: requests.id, number: requests.number, description: requests.description, state: requests.state, matter: requests.matter,
+    createdAt: requests.createdAt, lat: requests.lat, lng: requests.lng,
+  }).from(requests).where(and(...where)).orderBy(desc(requests.createdAt)).limit(5);
+  // Other residents see another's words only once staff have sorted it as a public matter, and then
+  // with contact and ID numbers masked; before that, that something was reported here is enough.
+  return rows.map(({ matter, ...r }) => ({
+    ...r, description: r.state !== 'received' && matter !== null ? maskFreeText(r.description) : UNSORTED_TEXT,
+  }));
 }
+
+/** What `similar` shows of a request nobody has sorted yet. */
+const UNSORTED_TEXT = '附近已有居民反映，待工作人员分流 / Already reported nearby, awaiting sorting';

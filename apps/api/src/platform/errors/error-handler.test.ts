@@ -20,7 +20,7 @@ describe('the error handler', () => {
     });
     const res = await app.inject({ method: 'POST', url: '/dup' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toEqual({ code: 'REGION_CODE_TAKEN', message: '同一上级下已有代码 510108', details: { constraint: 'regions_code_uq' } });
+    expect(res.json().error).toEqual({ code: 'REGION_CODE_TAKEN', message: '同一上级下已有代码 510108' });
     await app.close();
   });
 
@@ -38,6 +38,31 @@ describe('the error handler', () => {
       const res = await app.inject({ method: 'POST', url, headers: { 'accept-language': 'en' } });
       expect(res.statusCode).toBe(409);
       expect(res.json().error.code).toBe('CONCURRENT_CHANGE');
+    }
+    await app.close();
+  });
+
+  it('maps database errors to stable codes without a sqlstate, constraint or table name (issue 14 · item 11b)', async () => {
+    const app = Fastify();
+    installErrorHandler(app);
+    app.post('/nul', async () => { await ctx.database.db.execute(sql`SELECT ${'a\u0000b'}::text`); return {}; });
+    app.post('/range', async () => { await ctx.database.db.execute(sql`SELECT ${'99999999999'}::int`); return {}; });
+    app.post('/fk', async () => {
+      await ctx.database.db.execute(sql`INSERT INTO request_events (id, request_id, actor_name, kind) VALUES (gen_random_uuid(), gen_random_uuid(), 'x', 'comment')`);
+      return {};
+    });
+    app.post('/race', async () => {
+      const [c] = (await ctx.database.pool.query<{ district_code: string; code: string }>('SELECT district_code, code FROM service_categories LIMIT 1')).rows;
+      await ctx.database.db.execute(sql`INSERT INTO service_categories (id, district_code, region_path, code, name_zh, name_en, matter, respond_hours, resolve_hours, working_time)
+        VALUES (gen_random_uuid(), ${c!.district_code}, ${c!.district_code}, ${c!.code}, '重复', 'dup', 'big', 2, 24, false)`);
+      return {};
+    });
+    const expected = { '/nul': [400, 'VALIDATION_FAILED'], '/range': [400, 'VALIDATION_FAILED'], '/fk': [400, 'VALIDATION_FAILED'], '/race': [409, 'CONCURRENT_CHANGE'] } as const;
+    for (const [url, [status, code]] of Object.entries(expected)) {
+      const res = await app.inject({ method: 'POST', url });
+      expect(res.statusCode, url).toBe(status);
+      expect(res.json().error.code, url).toBe(code);
+      expect(res.body, url).not.toMatch(/sqlstate|constraint|_fkey|_uq|request_events|service_categories|\b2[23]\d{3}\b/i);
     }
     await app.close();
   });

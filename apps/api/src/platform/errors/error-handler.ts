@@ -42,16 +42,21 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (pgErr?.code === '23505' && pgErr.constraint && UNIQUE_VIOLATIONS[pgErr.constraint]) {
       // PostgreSQL's detail reads "Key (code)=(510108001001009) already exists."
       const value = /\)=\((.*)\) already exists/.exec(pgErr.detail ?? '')?.[1] ?? '';
-      return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: value }, { constraint: pgErr.constraint });
+      return sendError(request, reply, UNIQUE_VIOLATIONS[pgErr.constraint]!, { code: value });
     }
+    // Nothing below names a constraint, a table or a SQLSTATE: those describe our schema, not the
+    // caller's request, and a client must branch on our stable codes only (issue 14 · item 11).
     // Any other unique violation, a deadlock or a serialisation failure is two requests racing for the
     // same row: the loser's transaction rolled back whole, and trying again is the answer.
     if (pgErr?.code === '23505' || pgErr?.code === '40P01' || pgErr?.code === '40001') {
-      return sendError(request, reply, 'CONCURRENT_CHANGE', {}, { sqlstate: pgErr.code, constraint: pgErr.constraint });
+      return sendError(request, reply, 'CONCURRENT_CHANGE');
     }
     // Class 22 is PostgreSQL's "data exception": a value the caller sent (a NUL byte, a number out of
     // range, an impossible date) that got past validation. Bad input, and the transaction rolled back.
-    if (pgErr?.code?.startsWith('22')) return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'a value cannot be stored', sqlstate: pgErr.code }]);
+    if (pgErr?.code?.startsWith('22')) return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'a value cannot be stored' }]);
+    // Class 23's other integrity violations (a missing referenced row, a NOT NULL or CHECK refused):
+    // the caller named something that does not fit, and the transaction rolled back.
+    if (pgErr?.code?.startsWith('23')) return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'a value does not fit the data it refers to' }]);
     // Drizzle refuses an UPDATE with nothing in it (a PATCH with an empty body): bad input, not a fault.
     if (err.message === 'No values to set') return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'nothing to change' }]);
     const fe = err as FastifyError;

@@ -99,3 +99,21 @@ describe('sniffUpload', () => {
     expect(await sniffUpload(Buffer.from('<html><script>alert(1)</script></html>'), ['jpg', 'png', 'webp'])).toBeNull();
   });
 });
+
+describe('the disk storage adapter (issue 14 · item 10)', () => {
+  it('answers a malformed key and a missing file with codes, never a plain error (a 500)', async () => {
+    const os = await import('node:os');
+    const fs = await import('node:fs/promises');
+    const path = await import('node:path');
+    const { diskStorage } = await import('../storage/storage.ts');
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'gz-storage-'));
+    const storage = diskStorage(root);
+    const code = async (p: Promise<unknown>) => p.then(() => 'ok', (e: unknown) => (e instanceof AppError ? e.code : 'plain error'));
+    expect(await code(storage.get('../../etc/passwd'))).toBe('UPLOAD_KEY_INVALID');
+    expect(await code(storage.get('2026/01/../../../x.pdf'))).toBe('UPLOAD_KEY_INVALID');
+    expect(await code(storage.get('2026/01/AAAAAAAAAAAAAAAAAAAAAA.pdf'))).toBe('NOT_FOUND');
+    const key = await storage.put(PDF, 'pdf');
+    expect((await storage.get(key)).equals(PDF)).toBe(true);
+    await fs.rm(root, { recursive: true, force: true });
+  });
+});

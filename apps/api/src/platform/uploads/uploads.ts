@@ -1,15 +1,20 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
 import { AppError } from '../errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../http/limits.ts';
+import type { DbOrTx } from '../db/client.ts';
+import { STORAGE_KEY, type Storage } from '../storage/storage.ts';
+import { uploads } from './uploads.table.ts';
 
 /**
  * The one way an upload comes in: {@link readUpload} reads the multipart request (its one file and
  * its text fields, within a size limit), {@link sniffUpload} / {@link requireUploadType} tell what
  * the file really is from its bytes (the `file-type` package; never from its name or declared type)
- * against the caller's allow-list. Callers store the bytes through the `Storage` adapter in deps
- * (platform/storage), under the extension found here.
+ * against the caller's allow-list. An upload that a later call refers to by key is stored with
+ * {@link storeUpload} (owner and purpose recorded), taken back with {@link claimUpload} (same owner,
+ * same purpose, or a coded 4xx) and served with {@link sendUpload} (the sniffed type, `nosniff`).
  */
 
 /** The types an upload can be allowed as, by the extension it is stored under. */
@@ -103,6 +108,50 @@ function looksLikeText(data: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   }
   return control * 100 <= sample.length;
+}
+
+/** What {@link storeUpload} stored: the key to refer to it by, and what the bytes really are. */
+export interface StoredUpload { key: string; mime: string; type: UploadType; size: number }
+
+/**
+ * Sniffs `data` against `allow` (FILE_TYPE_NOT_ALLOWED otherwise), stores it, and records who
+ * uploaded it for what, so that only the same user can refer to the key for the same purpose.
+ */
+export async function storeUpload(db: DbOrTx, storage: Storage, f: { data: Buffer; allow: readonly UploadType[]; ownerUserId: string; purpose: string }): Promise<StoredUpload> {
+  const { type, mime } = await requireUploadType(f.data, f.allow);
+  const key = await storage.put(f.data, type);
+  await db.insert(uploads).values({ key, ownerUserId: f.ownerUserId, purpose: f.purpose, mime, size: f.data.length });
+  return { key, mime, type, size: f.data.length };
+}
+
+/**
+ * An upload a caller refers to by key: it must be well formed (UPLOAD_KEY_INVALID, 400) and one the
+ * same user stored for the same purpose (UPLOAD_NOT_YOURS, 422, whether it is another user's, for
+ * something else, or unknown: the answer does not tell which). Returns the recorded type and size.
+ */
+export async function claimUpload(db: DbOrTx, key: string, ownerUserId: string, purpose: string): Promise<{ key: string; mime: string; size: number }> {
+  if (!STORAGE_KEY.test(key)) throw new AppError('UPLOAD_KEY_INVALID');
+  const [row] = await db.select({ key: uploads.key, mime: uploads.mime, size: uploads.size }).from(uploads)
+    .where(and(eq(uploads.key, key), eq(uploads.ownerUserId, ownerUserId), eq(uploads.purpose, purpose)));
+  if (!row) throw new AppError('UPLOAD_NOT_YOURS');
+  return row;
+}
+
+/** Every type an upload may be: what served bytes are sniffed against. */
+const ANY_TYPE = Object.keys(UPLOAD_TYPES) as UploadType[];
+
+/**
+ * Serves a stored upload with the type its bytes really are, sniffed again here (so neither a type a
+ * caller once sent nor a row written before uploads were recorded is ever trusted; unknown bytes go
+ * out as `application/octet-stream`), `X-Content-Type-Options: nosniff` so no browser guesses
+ * another, and as a download (`attachment`) unless an image or PDF is asked to show `inline`.
+ */
+export async function sendUpload(reply: FastifyReply, storage: Storage, f: { key: string; filename: string; inline?: boolean }) {
+  const data = await storage.get(f.key);
+  const mime = (await sniffUpload(data, ANY_TYPE))?.mime ?? 'application/octet-stream';
+  const showable = f.inline && (mime.startsWith('image/') || mime === 'application/pdf');
+  return reply.type(mime).header('x-content-type-options', 'nosniff')
+    .header('content-disposition', `${showable ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(data);
 }
 
 /** The smallest side, in pixels, an image must have to be taken as a scan of a paper document. */

@@ -2,16 +2,16 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Popconfirm, Space } from 'antd';
 import {
-  CloudUploadOutlined, DownloadOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, StopOutlined,
+  BorderOutlined, CloudUploadOutlined, DownloadOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, StopOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { download, gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { orgKeys } from './org.queries.ts';
 import type { RegionDetail } from '../../api/types.ts';
-import { AddChildModal, MoveModal, RenameModal } from './RegionModals.tsx';
+import { AddChildModal, BoundaryModal, MoveModal, RenameModal } from './RegionModals.tsx';
 
-type Open = 'child' | 'rename' | 'move' | null;
+type Open = 'child' | 'rename' | 'boundary' | 'move' | null;
 
 /**
  * The buttons for what the user may do to this region, from the abilities the API sent with it; the
@@ -50,6 +50,7 @@ export function RegionActions(props: { region: RegionDetail; onChanged: (o?: { p
   }
   if (manage) {
     buttons.push(<Button key="rename" icon={<EditOutlined />} onClick={() => setOpen('rename')} data-testid="action-rename">{t('org.actions.rename')}</Button>);
+    buttons.push(<Button key="boundary" icon={<BorderOutlined />} onClick={() => setOpen('boundary')} data-testid="action-boundary">{t('org.actions.boundary')}</Button>);
   }
   if (manage && region.level !== 'district') {
     buttons.push(<Button key="move" icon={<NodeIndexOutlined />} onClick={() => setOpen('move')} data-testid="action-move">{t('org.actions.move')}</Button>);
@@ -79,6 +80,7 @@ export function RegionActions(props: { region: RegionDetail; onChanged: (o?: { p
       <Space wrap>{buttons}</Space>
       {open === 'child' && <AddChildModal parent={region} onClose={close} onDone={() => { close(); onChanged(); }} />}
       {open === 'rename' && <RenameModal region={region} onClose={close} onDone={() => { close(); onChanged(); }} />}
+      {open === 'boundary' && <BoundaryModal region={region} onClose={close} onDone={() => { close(); onChanged(); }} />}
       {open === 'move' && (
         <MoveModal region={region} onClose={close} onDone={(newParent) => { close(); onChanged({ parentChanged: newParent }); }} />
       )}

@@ -23,6 +23,7 @@ export const zh = {
   actions: {
     addChild: '新增下级',
     rename: '改名',
+    boundary: '边界',
     move: '调整上级',
     retire: '撤销',
     export: '导出居民',
@@ -51,6 +52,12 @@ export const zh = {
     address: '地址',
     addressRequired: '请输入地址',
     tenure: '居住类型',
+    boundary: '边界（GeoJSON，可不填）',
+    boundaryHelp: '粘贴 GeoJSON 多边形（Polygon 或 MultiPolygon，坐标为 [经度, 纬度]）；留空表示不设边界',
+    boundaryNotJson: '不是有效的 JSON 文本',
+    boundaryInvalid: '不是有效的 GeoJSON 多边形（{{reason}}）',
+    boundaryTitle: '设置边界',
+    boundaryIntro: '边界须在上级区域之内，且不能与同级区域重叠；与相邻区域共用边线没有问题。新上报的诉求按边界分到区域。',
   },
 } as const;
 
@@ -76,6 +83,7 @@ export const en: Messages<typeof zh> = {
   actions: {
     addChild: 'Add sub-region',
     rename: 'Rename',
+    boundary: 'Boundary',
     move: 'Move',
     retire: 'Retire',
     export: 'Export residents',
@@ -104,5 +112,11 @@ export const en: Messages<typeof zh> = {
     address: 'Address',
     addressRequired: 'Enter the address',
     tenure: 'Tenure',
+    boundary: 'Boundary (GeoJSON, optional)',
+    boundaryHelp: 'Paste a GeoJSON Polygon or MultiPolygon ([longitude, latitude]); leave blank for no boundary',
+    boundaryNotJson: 'This is not valid JSON',
+    boundaryInvalid: 'This is not a valid GeoJSON polygon ({{reason}})',
+    boundaryTitle: 'Set boundary',
+    boundaryIntro: 'A boundary must lie inside the parent region and must not overlap a region of the same level; sharing an edge with a neighbour is fine. New requests are placed in regions by their boundaries.',
   },
 };

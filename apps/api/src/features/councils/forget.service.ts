@@ -1,0 +1,28 @@
+import { eq, inArray } from 'drizzle-orm';
+import { eraseFromText } from '@gongzhi/core';
+import type { DbOrTx } from '../../platform/db/client.ts';
+import { councilAgendaItems, councilObjections, councilSeats } from './councils.table.ts';
+
+// What councils forget when a person is erased (PIPL art. 47), called by privacy in its transaction.
+// Seats, attendance and votes stay (a resolution's tally must still add up); attendance and votes
+// name the seat only, so the seat's holder name is the one place the name lives.
+
+/**
+ * Replaces the holder's name on every seat a resident held, and their name and numbers in the
+ * free text they wrote (their agenda proposals, their objections).
+ */
+export async function forgetCouncilPerson(tx: DbOrTx, who: { residentIds: string[]; userIds: string[]; names: string[] }, erasedName: string): Promise<void> {
+  if (who.residentIds.length) {
+    await tx.update(councilSeats).set({ holderName: erasedName }).where(inArray(councilSeats.residentId, who.residentIds));
+  }
+  if (!who.userIds.length) return;
+  const items = await tx.select({ id: councilAgendaItems.id, title: councilAgendaItems.title, description: councilAgendaItems.description })
+    .from(councilAgendaItems).where(inArray(councilAgendaItems.proposerUserId, who.userIds));
+  for (const i of items) {
+    await tx.update(councilAgendaItems).set({ title: eraseFromText(i.title, who.names, erasedName), description: eraseFromText(i.description, who.names, erasedName) })
+      .where(eq(councilAgendaItems.id, i.id));
+  }
+  const objections = await tx.select({ id: councilObjections.id, text: councilObjections.text }).from(councilObjections)
+    .where(inArray(councilObjections.userId, who.userIds));
+  for (const o of objections) await tx.update(councilObjections).set({ text: eraseFromText(o.text, who.names, erasedName) }).where(eq(councilObjections.id, o.id));
+}
