@@ -56,9 +56,27 @@ describe('councils, meetings and the public notice board', () => {
       await page.getByTestId('motion-text').fill(MOTION);
       await page.getByTestId('motion-put').click();
       await page.getByTestId('motion').waitFor();
-      // Staff cannot vote for members: they record a show of hands, which a second staff member confirms.
+      // Staff cannot vote for members: no vote buttons for them.
       expect(await page.getByTestId('vote-for').count()).toBe(0);
-      await page.getByTestId('hands-form').locator('input').first().fill('4');
+
+      // The party member votes themself, on a phone in elder mode: their council, its open meeting, one tap.
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await phone.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
+      await withPage(phone, 'council-member-vote', async (member) => {
+        await signInPage(member, site.baseUrl, '13900000012');
+        await member.goto(`${site.baseUrl}/my-councils`);
+        await member.getByTestId('council-link').filter({ hasText: '小组议事会' }).first().click();
+        await member.getByTestId('open-meeting-link').filter({ hasText: '十二月小组议事会' }).click();
+        await member.getByTestId('meeting-page').waitFor();
+        if (await member.getByTestId('sign-in-self').count()) await member.getByTestId('sign-in-self').click();
+        await member.getByTestId('vote-self').getByTestId('vote-for').click();
+        await member.getByTestId('my-vote').waitFor();
+        expect(await member.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      });
+
+      // The others raised their hands: one staff member records the count, a second confirms it.
+      await page.reload();
+      await page.getByTestId('hands-form').locator('input').first().fill('3');
       await page.getByTestId('hands-record').click();
       await page.getByTestId('hands-pending').waitFor();
       expect(await page.getByTestId('hands-confirm').count()).toBe(0);
