@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { eq } from 'drizzle-orm';
 import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+import { councilMeetings } from '../../api/src/features/councils/councils.table.ts';
 
 let site: Site;
 let browser: Browser;
@@ -34,6 +36,13 @@ describe('councils, meetings and the public notice board', () => {
       await page.getByTestId('meeting-items').getByText('党员志愿服务岗按周轮值安排').click();
       await page.getByTestId('meeting-submit').click();
       await page.getByTestId('meeting-page').waitFor();
+      // Before its noticed start nothing may be done: the page says so. Then the start comes.
+      await page.getByTestId('meeting-not-started').waitFor();
+      const meetingUrl = page.url();
+      await site.ctx.database.db.update(councilMeetings).set({ startsAt: new Date(Date.now() - 60_000) }).where(eq(councilMeetings.id, meetingUrl.split('/').pop()!));
+      await page.reload();
+      await page.getByTestId('meeting-page').waitFor();
+      expect(await page.getByTestId('meeting-not-started').count()).toBe(0);
 
       for (let i = 0; i < 4; i++) {
         const before = await page.getByTestId('member-present').count();
@@ -47,10 +56,39 @@ describe('councils, meetings and the public notice board', () => {
       await page.getByTestId('motion-text').fill(MOTION);
       await page.getByTestId('motion-put').click();
       await page.getByTestId('motion').waitFor();
-      for (let i = 0; i < 4; i++) {
-        await page.getByTestId('vote-for').first().click();
-        await expect.poll(() => page.getByTestId('vote-cast').count()).toBe(i + 1);
-      }
+      // Staff cannot vote for members: no vote buttons for them.
+      expect(await page.getByTestId('vote-for').count()).toBe(0);
+
+      // The party member votes themself, on a phone in elder mode: their council, its open meeting, one tap.
+      const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+      await phone.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
+      await withPage(phone, 'council-member-vote', async (member) => {
+        await signInPage(member, site.baseUrl, '13900000012');
+        await member.goto(`${site.baseUrl}/my-councils`);
+        await member.getByTestId('council-link').filter({ hasText: '小组议事会' }).first().click();
+        await member.getByTestId('open-meeting-link').filter({ hasText: '十二月小组议事会' }).click();
+        await member.getByTestId('meeting-page').waitFor();
+        if (await member.getByTestId('sign-in-self').count()) await member.getByTestId('sign-in-self').click();
+        await member.getByTestId('vote-self').getByTestId('vote-for').click();
+        await member.getByTestId('my-vote').waitFor();
+        expect(await member.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+      });
+
+      // The others raised their hands: one staff member records the count, a second confirms it.
+      await page.reload();
+      await page.getByTestId('hands-form').locator('input').first().fill('3');
+      await page.getByTestId('hands-record').click();
+      await page.getByTestId('hands-pending').waitFor();
+      expect(await page.getByTestId('hands-confirm').count()).toBe(0);
+      await withPage(await desktop(), 'council-confirm', async (second) => {
+        await signInPage(second, site.baseUrl, '13900000004');
+        await second.goto(meetingUrl);
+        await second.getByTestId('hands-confirm').click();
+        await second.locator('.ant-modal-confirm-btns .ant-btn-primary').click();
+        await second.getByTestId('hands-note').waitFor();
+      });
+      await page.reload();
+      await page.getByTestId('hands-note').waitFor();
       await page.getByTestId('motion-close').click();
       await expect.poll(() => page.getByTestId('motion-result').getAttribute('data-result')).toBe('passed');
       expect(await page.getByTestId('motion-counts').textContent()).toContain('同意 4');

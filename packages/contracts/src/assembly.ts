@@ -116,14 +116,24 @@ export type CastBallotBody = z.infer<typeof CastBallotBody>;
 export const CastBallotResult = z.object({ cast: z.record(z.string(), OwnersChoice) });
 
 /** The owner picked on a paper ballot (multipart field `ownerKey`) with `choices` as JSON. */
-export const PaperBallotFields = z.object({ ownerKey: Text(200), choices: CastBallotBody.shape.choices });
+export const PaperBallotFields = z.object({ ownerKey: Text(2000), choices: CastBallotBody.shape.choices });
+
+/** The scrutineer's (监票人) check of a paper ballot against its scan: accept counts it, reject removes it. */
+export const VerifyPaperBallotBody = z.object({ ownerKey: Text(2000), accept: z.boolean() });
 
 export const RollQuery = z.object({
   q: z.string().trim().max(50).optional(),
+  /** Only owners whose paper ballot awaits the scrutineer's check. */
+  pending: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
 });
 export const RollEntry = z.object({
-  ownerKey: z.string(), label: z.string(), units: z.string(), area: z.string(), voted: z.boolean(),
+  ownerKey: z.string(), label: z.string(), units: z.string(), area: z.string(),
+  /** A ballot is on record (online, or paper whether checked or not); never how. */
+  voted: z.boolean(),
+  /** The paper ballot, if any: counted only once a second staff member (监票人) verified it. */
+  paper: z.object({ ballotId: z.uuid(), enteredByUserId: z.uuid(), verified: z.boolean() }).nullable(),
 });
 
 /** What the public results page shows: no names, only the counts anyone can recount from the export. */

@@ -74,7 +74,11 @@ export const CreateMeetingBody = z.object({
 });
 export const CouncilAttendanceBody = z.object({ seatId: z.uuid().optional() });
 export const CreateMotionBody = z.object({ text: Text(2000), agendaItemId: z.uuid().optional(), majority: CouncilMajorityRule.optional() });
+/** A member's own vote. `seatId`, if sent, must be the voter's own seat: nobody votes in a member's name. */
 export const CouncilVoteBody = z.object({ seatId: z.uuid().optional(), choice: CouncilVoteChoice });
+/** The counts of a show of hands, entered by one staff member and confirmed by a second. */
+const HandCount = z.number().int().min(0).max(1000);
+export const ShowOfHandsBody = z.object({ for: HandCount, against: HandCount, abstain: HandCount });
 export const CouncilMinutesBody = z.object({ body: Text(20_000) });
 export const PublishResolutionBody = z.object({ noticeDays: z.number().int().min(1).max(60).optional() });
 export const ObjectionBody = z.object({ text: Text(2000) });
@@ -119,6 +123,14 @@ export const MotionView = z.object({
   result: z.enum(['passed', 'failed']).nullable(),
   counts: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int(), present: z.number().int() }),
   votes: z.array(z.object({ seatId: z.uuid(), holderName: z.string(), choice: CouncilVoteChoice })),
+  /**
+   * A show of hands: counted in `counts` only once confirmed by a second staff member; `note` is the
+   * mark the minutes carry ("举手表决（工作人员记录：A、B）").
+   */
+  showOfHands: z.object({
+    for: z.number().int(), against: z.number().int(), abstain: z.number().int(),
+    recordedBy: z.string(), recordedByUserId: z.uuid(), confirmedBy: z.string().nullable(), confirmedAt: z.string().nullable(), note: z.string().nullable(),
+  }).nullable(),
   resolutionId: z.uuid().nullable(),
 });
 export const MinutesView = z.object({
@@ -135,6 +147,10 @@ export const MeetingDetail = MeetingSummary.extend({
   /** The approved minutes for residents; every version for those who run the council. */
   minutes: z.array(MinutesView),
   abilities: z.array(z.string()),
+  /** The viewer's own sitting seat, when they are a member: they vote for themself with it. */
+  mySeatId: z.uuid().nullable(),
+  /** Whether the noticed start has come: before it, nothing may be done at the meeting. */
+  started: z.boolean(),
 });
 
 export const ObjectionView = z.object({

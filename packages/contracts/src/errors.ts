@@ -202,6 +202,19 @@ export const ERRORS = {
   LINK_REQUEST_DECIDED: { status: 409, 'zh-CN': '该关联申请已被处理', en: 'This link request has already been decided' },
   RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
   ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
+  // issue 14 · items 2, 6, 7, 11 (councils, assembly)
+  MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote or close before then' },
+  COUNCIL_VOTE_NOT_OWN: { status: 403, 'zh-CN': '成员须本人表决；工作人员只能按举手表决记录票数（并由另一名工作人员确认）', en: 'Members vote for themselves; staff may only record a show of hands (confirmed by a second staff member)' },
+  SHOW_OF_HANDS_RECORDED: { status: 409, 'zh-CN': '该动议已按举手表决记录，不能再逐人表决', en: 'This motion is being decided by a show of hands; individual votes are closed' },
+  SHOW_OF_HANDS_TOO_MANY: { status: 409, 'zh-CN': '举手票数（{hands}）加上已投票数（{cast}）超过到会成员数（{present}）', en: 'The hands counted ({hands}) plus the votes already cast ({cast}) exceed the members present ({present})' },
+  SHOW_OF_HANDS_MISSING: { status: 409, 'zh-CN': '该动议还没有待确认的举手表决记录', en: 'There is no show of hands awaiting confirmation on this motion' },
+  SHOW_OF_HANDS_SAME_PERSON: { status: 409, 'zh-CN': '举手表决记录须由另一名工作人员确认，记录人不能确认自己的记录', en: 'A show of hands must be confirmed by a second staff member, not by the one who recorded it' },
+  SHOW_OF_HANDS_CONFIRMED: { status: 409, 'zh-CN': '该举手表决记录已经确认，不能更改', en: 'This show of hands has already been confirmed and cannot change' },
+  SHOW_OF_HANDS_UNCONFIRMED: { status: 409, 'zh-CN': '举手表决记录尚待另一名工作人员确认，确认后才能结束表决', en: 'The show of hands awaits confirmation by a second staff member before the vote can close' },
+  ASSEMBLY_CO_OWNER_VOTED: { status: 409, 'zh-CN': '本户已由共有人投票，每户只计一票', en: 'A co-owner has already cast this unit’s ballot; one ballot per owner' },
+  ASSEMBLY_SCAN_INVALID: { status: 422, 'zh-CN': '扫描件无效：须为至少 {minPx}×{minPx} 像素的 JPEG/PNG 图片，或至少含一页的 PDF', en: 'The scan is not valid: it must be a JPEG/PNG image of at least {minPx}×{minPx} pixels, or a PDF with at least one page' },
+  ASSEMBLY_PAPER_NOT_FOUND: { status: 404, 'zh-CN': '找不到该业主待核对的纸质选票', en: 'No paper ballot of this owner awaits checking' },
+  ASSEMBLY_VERIFY_SELF: { status: 409, 'zh-CN': '纸质选票须由另一名工作人员（监票人）核对，录入人不能核对自己录入的选票', en: 'A paper ballot must be checked by a second staff member (the scrutineer), not by the one who entered it' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatArea, OwnersVoteError, parseArea, tallyOwnersVote, type OwnersVoteBallot, type OwnersVoteChoice } from './ownersVote.ts';
+import { formatArea, groupUnitsByOwners, OwnersVoteError, ownerSetKey, parseArea, tallyOwnersVote, type OwnersVoteBallot, type OwnersVoteChoice } from './ownersVote.ts';
 
 /** A compound: owners o0..o(n-1), each with 1–3 units of random hundredths, and some of them voting. */
 const compound = fc.integer({ min: 1, max: 15 }).chain((n) => fc.record({
@@ -68,5 +68,22 @@ describe('tallyOwnersVote (fast-check properties)', () => {
       expect(() => tallyOwnersVote({ units, ballots: [...ballots, { ownerId: 'nobody', choice: 'for' }], matter: c.matter }))
         .toThrow(expect.objectContaining({ code: 'UNKNOWN_OWNER' }));
     }), { numRuns: 300 });
+  });
+
+  it('groups two units together exactly when their sets of owners are equal (never by a shared co-owner)', () => {
+    const people = ['a', 'b', 'c', 'd'];
+    const unitsArb = fc.array(fc.subarray(people, { minLength: 1 }).chain((set) => fc.shuffledSubarray(set, { minLength: set.length }).map((owners) => [...owners, ...owners.slice(0, 1)])), { minLength: 1, maxLength: 12 });
+    fc.assert(fc.property(unitsArb, (lists) => {
+      const units = lists.map((owners, i) => ({ unitId: `u${i}`, owners }));
+      const groups = [...groupUnitsByOwners(units).values()];
+      // Every unit in exactly one group.
+      expect(groups.flat().length).toBe(units.length);
+      const setOf = (o: string[]) => [...new Set(o)].sort().join(',');
+      for (const x of units) for (const y of units) {
+        const together = groups.some((g) => g.includes(x) && g.includes(y));
+        expect(together).toBe(setOf(x.owners) === setOf(y.owners));
+      }
+      for (const [key, g] of groupUnitsByOwners(units)) for (const u of g) expect(ownerSetKey(u.owners)).toBe(key);
+    }));
   });
 });

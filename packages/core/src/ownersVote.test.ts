@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ASSEMBLY_MATTER_KINDS, OwnersVoteError, formatArea, matterMajority, parseArea, quorumShortfall,
+  ASSEMBLY_MATTER_KINDS, OwnersVoteError, formatArea, groupUnitsByOwners, matterMajority, ownerSetKey, ownersOfKey, parseArea, quorumShortfall,
   tallyOwnersVote, type OwnersVoteBallot, type OwnersVoteChoice, type OwnersVoteUnit,
 } from './ownersVote.ts';
 
@@ -301,4 +301,34 @@ describe('tallyOwnersVote: properties over 2,000 random compounds', () => {
       expect(tallyOwnersVote({ units: split, ballots, matter })).toEqual(r);
     });
   }
+});
+
+describe('groupUnitsByOwners (SPC interpretation art. 9)', () => {
+  const u = (unitId: string, ...owners: string[]) => ({ unitId, owners });
+  const keys = (units: { unitId: string; owners: string[] }[]) =>
+    [...groupUnitsByOwners(units)].map(([k, g]) => [k, g.map((x) => x.unitId)] as const).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+
+  it('counts each unit as one owner and its co-owners as that one owner', () => {
+    expect(keys([u('1', 'a', 'b'), u('2', 'c')])).toEqual([['a+b', ['1']], ['c', ['2']]]);
+  });
+  it('merges one buyer’s several units, and the developer’s unsold units', () => {
+    expect(keys([u('1', 'a'), u('2', 'dev'), u('3', 'a'), u('4', 'dev')])).toEqual([['a', ['1', '3']], ['dev', ['2', '4']]]);
+  });
+  it('merges units held by the same people in any order, listed any number of times', () => {
+    expect(keys([u('1', 'a', 'b'), u('2', 'b', 'a'), u('3', 'a', 'b', 'a')])).toEqual([['a+b', ['1', '2', '3']]]);
+  });
+  it('never chains through a shared co-owner: A+B, B+C and C+D are three owners', () => {
+    expect(keys([u('1', 'a', 'b'), u('2', 'b', 'c'), u('3', 'c', 'd')])).toEqual([['a+b', ['1']], ['b+c', ['2']], ['c+d', ['3']]]);
+  });
+  it('keeps a person’s own unit apart from one they hold jointly', () => {
+    expect(keys([u('1', 'a'), u('2', 'a', 'b')])).toEqual([['a', ['1']], ['a+b', ['2']]]);
+  });
+  it('refuses a unit with no owner or a malformed id', () => {
+    expect(() => groupUnitsByOwners([u('1')])).toThrow(OwnersVoteError);
+    expect(() => groupUnitsByOwners([u('1', '')])).toThrow(OwnersVoteError);
+    expect(() => ownerSetKey(['a+b'])).toThrow(OwnersVoteError);
+  });
+  it('round-trips a key to its owners', () => {
+    expect(ownersOfKey(ownerSetKey(['res:2', 'res:1', 'res:2']))).toEqual(['res:1', 'res:2']);
+  });
 });

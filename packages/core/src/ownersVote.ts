@@ -9,6 +9,10 @@
  *   both ("过半数"). Nothing passes without a quorum.
  * - One owner of several units counts once, with the sum of their areas; all the developer's unsold
  *   units are one `ownerId`, so they count once too. Abstentions take part but do not approve.
+ * - Who that one owner is comes from {@link groupUnitsByOwners}: a unit's co-owners are its one
+ *   owner, and two units are the same owner only when their SETS of owners are equal (art. 9 counts
+ *   each exclusive unit as one owner; only one buyer's several units, or the developer's unsold
+ *   ones, count as one). Units are never chained through a shared co-owner.
  * - Areas are integer hundredths of a square metre (bigint); every comparison is an integer
  *   cross-multiplication, so no fraction is ever rounded.
  */
@@ -209,4 +213,40 @@ export function tallyOwnersVote(input: OwnersVoteInput): OwnersVoteResult {
     quorumMet,
     passed: quorumMet && majorityReached(t, input.matter),
   };
+}
+
+/**
+ * The key of the owner a unit counts for: its set of owners (distinct, sorted, joined by "+"), so the
+ * same person or persons always give the same key, whatever order the registry lists them in.
+ * Throws MALFORMED_INPUT for no owner, or an empty or "+"-containing id.
+ */
+export function ownerSetKey(owners: readonly string[]): string {
+  if (!Array.isArray(owners) || owners.length === 0) throw new OwnersVoteError('MALFORMED_INPUT', 'a unit needs at least one owner');
+  const set = new Set<string>();
+  for (const o of owners) {
+    const id = requireId(o, 'owner id');
+    if (id.includes('+')) throw new OwnersVoteError('MALFORMED_INPUT', `owner id ${describe(id)} contains "+"`, id);
+    set.add(id);
+  }
+  return [...set].sort().join('+');
+}
+
+/** The owners of a key made by {@link ownerSetKey}. */
+export const ownersOfKey = (key: string): string[] => key.split('+');
+
+/**
+ * Groups units into voting owners under SPC interpretation art. 9: one exclusive unit is one owner;
+ * one buyer's several units (or the developer's unsold ones, all held by the developer) are one
+ * owner. Two units belong to the same owner exactly when their sets of owners are equal: A+B's
+ * flat and B+C's flat are two owners, never merged through B; A's own flat and A+B's flat are two
+ * owners too. Returns the units under each {@link ownerSetKey}, in first-seen order.
+ */
+export function groupUnitsByOwners<U extends { owners: readonly string[] }>(units: readonly U[]): Map<string, U[]> {
+  const groups = new Map<string, U[]>();
+  for (const u of units) {
+    const key = ownerSetKey(u.owners);
+    const g = groups.get(key);
+    if (g) g.push(u); else groups.set(key, [u]);
+  }
+  return groups;
 }

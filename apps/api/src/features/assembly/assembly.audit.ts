@@ -4,7 +4,9 @@ export type AssemblyAuditAction =
   | 'assembly.open'
   | 'assembly.close'
   | 'assembly.ballot.cast'
-  | 'assembly.ballot.paper';
+  | 'assembly.ballot.paper'
+  | 'assembly.ballot.paper_verify'
+  | 'assembly.ballot.paper_reject';
 
 // Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
 declare module '../../platform/audit/audit.ts' {

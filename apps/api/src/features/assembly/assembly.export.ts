@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatArea } from '@gongzhi/core';
 import type { Db } from '../../platform/db/client.ts';
 import type { AssemblyMatterRow, AssemblyRow } from './assembly.table.ts';
-import { mattersOf, recountData } from './assembly.repository.ts';
+import { counts, mattersOf, recountData } from './assembly.repository.ts';
 
 const CHOICE_ZH = { for: '同意', against: '反对', abstain: '弃权' } as const;
 const MAJORITY_ZH = { ordinary: '双过半（过半数）', special: '双四分之三' } as const;
@@ -14,7 +14,9 @@ const MAJORITY_ZH = { ordinary: '双过半（过半数）', special: '双四分�
  * channel, time), 结果 the published tally per matter.
  */
 export async function ballotsWorkbook(db: Db, a: AssemblyRow): Promise<Buffer> {
-  const [matters, { units, ballots }] = await Promise.all([mattersOf(db, a.id), recountData(db, a.id)]);
+  const [matters, { units, ballots: all }] = await Promise.all([mattersOf(db, a.id), recountData(db, a.id)]);
+  // Only the ballots that counted (paper ones verified by a scrutineer), so the recount matches.
+  const ballots = all.filter(counts);
   const ownerNo = new Map<string, number>();
   for (const u of units) if (!ownerNo.has(u.ownerKey)) ownerNo.set(u.ownerKey, ownerNo.size + 1);
   const matterById = new Map<string, AssemblyMatterRow>(matters.map((m) => [m.id, m]));

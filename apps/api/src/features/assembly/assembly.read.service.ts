@@ -51,11 +51,11 @@ export async function publicResults(db: Db, id: string): Promise<z.infer<typeof 
   return presentPublicResults({ ...a, resultsPublishedAt: publishedAt }, names.get(a.regionId)?.name ?? '', matters);
 }
 
-/** The roll of owners of an assembly the actor manages, searched by unit or name. */
-export async function rollOf(db: Db, actor: Actor, id: string, q: string | undefined, limit: number) {
+/** One page of the roll of an assembly the actor manages, searched by unit or name, with its total. */
+export async function rollOf(db: Db, actor: Actor, id: string, f: Parameters<typeof searchRoll>[2]) {
   const a = await visibleAssembly(db, actor, id);
   if (!mayManage(actor, a)) throw new AppError('FORBIDDEN');
-  return searchRoll(db, a.id, q, limit);
+  return searchRoll(db, a.id, f);
 }
 
 /** Every ballot and unit after the close, as a workbook to recount; before it, ASSEMBLY_RESULTS_NOT_PUBLISHED. */

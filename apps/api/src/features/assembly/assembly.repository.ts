@@ -17,9 +17,9 @@ export function assemblyScope(scope: Scope) {
 }
 
 /** One assembly in the actor's scope (optionally locked), or undefined: out of scope looks missing. */
-export async function findAssembly(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean } = {}): Promise<AssemblyRow | undefined> {
+export async function findAssembly(db: DbOrTx, scope: Scope, id: string, opts: { lock?: boolean | 'key share' } = {}): Promise<AssemblyRow | undefined> {
   const q = db.select().from(assemblies).where(and(eq(assemblies.id, id), assemblyScope(scope)));
-  const [row] = opts.lock ? await q.for('update') : await q;
+  const [row] = opts.lock ? await q.for(opts.lock === 'key share' ? 'key share' : 'update') : await q;
   return row;
 }
 
@@ -47,10 +47,15 @@ export async function mattersOf(db: DbOrTx, assemblyId: string) {
   return db.select().from(assemblyMatters).where(eq(assemblyMatters.assemblyId, assemblyId)).orderBy(asc(assemblyMatters.position));
 }
 
-/** The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. */
+/**
+ * The roll entry a resident may vote for (as owner or co-owner), if they are on the roll. A resident
+ * on it as several owners (their own flat, one held with a spouse) gets one not yet voted first.
+ */
 export async function rollEntryForResident(db: DbOrTx, assemblyId: string, residentId: string) {
+  const voted = sql`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = ${qualified(assemblyOwners.ownerKey)})`;
   const [row] = await db.select().from(assemblyOwners)
-    .where(and(eq(assemblyOwners.assemblyId, assemblyId), sql`${assemblyOwners.parties} @> ARRAY[${`res:${residentId}`}]::text[]`));
+    .where(and(eq(assemblyOwners.assemblyId, assemblyId), sql`${assemblyOwners.parties} @> ARRAY[${`res:${residentId}`}]::text[]`))
+    .orderBy(asc(voted), asc(assemblyOwners.ownerKey)).limit(1);
   return row;
 }
 
@@ -67,6 +72,15 @@ export async function castBy(db: DbOrTx, assemblyId: string, ownerKey: string) {
 }
 
 /**
+ * The ballots that count: every online ballot, and a paper ballot once a second staff member
+ * (监票人) has verified it against its scan. An unverified paper ballot is pending.
+ */
+export const countedBallot = sql`(${assemblyBallots.channel} = 'online' OR ${assemblyBallots.verifiedAt} IS NOT NULL)`;
+
+/** Whether a ballot row counts (the same rule as {@link countedBallot}, for rows already loaded). */
+export const counts = (b: { channel: string; verifiedAt: Date | null }): boolean => b.channel === 'online' || b.verifiedAt !== null;
+
+/**
  * The live counts: one aggregate over the assembly's ballots, by matter and choice (owners and
  * area). With one index on (assembly_id, …) this stays a few milliseconds for thousands of ballots.
  */
@@ -74,17 +88,29 @@ export async function ballotCounts(db: DbOrTx, assemblyId: string) {
   return db.select({
     matterId: assemblyBallots.matterId, choice: assemblyBallots.choice,
     owners: sql<number>`count(*)::int`, area: sql<string>`coalesce(sum(${assemblyBallots.areaCentiM2}), 0)::text`,
-  }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId)).groupBy(assemblyBallots.matterId, assemblyBallots.choice);
+  }).from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), countedBallot)).groupBy(assemblyBallots.matterId, assemblyBallots.choice);
 }
 
-/** The roll, searched by unit or owner name, with whether each owner has voted (never how). */
-export async function searchRoll(db: DbOrTx, assemblyId: string, q: string | undefined, limit: number) {
-  const voted = sql<boolean>`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = assembly_owners.owner_key)`;
-  const units = sql<string>`(SELECT string_agg(x.label, '，' ORDER BY x.label) FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = assembly_owners.owner_key)`;
-  const match = q ? sql`(assembly_owners.label LIKE ${likeContains(q)} OR EXISTS (SELECT 1 FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = assembly_owners.owner_key AND x.label LIKE ${likeContains(q)}))` : undefined;
-  return db.select({ ownerKey: assemblyOwners.ownerKey, label: assemblyOwners.label, area: assemblyOwners.areaCentiM2, units, voted })
-    .from(assemblyOwners).where(and(eq(assemblyOwners.assemblyId, assemblyId), match))
-    .orderBy(asc(assemblyOwners.label)).limit(limit);
+/**
+ * One page of the roll, searched by unit or owner name (or only owners whose paper ballot awaits
+ * its check), with whether each owner has voted (never how), and the total for paging.
+ */
+export async function searchRoll(db: DbOrTx, assemblyId: string, f: { q?: string; pending?: boolean; limit: number; offset: number }) {
+  const ownerKey = qualified(assemblyOwners.ownerKey);
+  const voted = sql<boolean>`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = ${ownerKey})`;
+  const paper = sql<{ ballotId: string; enteredByUserId: string; verified: boolean } | null>`(SELECT json_build_object('ballotId', b.id, 'enteredByUserId', b.cast_by_user_id, 'verified', b.verified_at IS NOT NULL)
+    FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = ${ownerKey} AND b.channel = 'paper' ORDER BY b.matter_id LIMIT 1)`;
+  const units = sql<string>`(SELECT string_agg(x.label, '，' ORDER BY x.label) FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = ${ownerKey})`;
+  const match = f.q ? sql`(${assemblyOwners.label} LIKE ${likeContains(f.q)} OR EXISTS (SELECT 1 FROM ${assemblyUnits} x WHERE x.assembly_id = ${assemblyId} AND x.owner_key = ${ownerKey} AND x.label LIKE ${likeContains(f.q)}))` : undefined;
+  const pending = f.pending ? sql`EXISTS (SELECT 1 FROM ${assemblyBallots} b WHERE b.assembly_id = ${assemblyId} AND b.owner_key = ${ownerKey} AND b.channel = 'paper' AND b.verified_at IS NULL)` : undefined;
+  const where = and(eq(assemblyOwners.assemblyId, assemblyId), match, pending);
+  const [rows, [total]] = await Promise.all([
+    db.select({ ownerKey: assemblyOwners.ownerKey, label: assemblyOwners.label, area: assemblyOwners.areaCentiM2, units, voted, paper })
+      .from(assemblyOwners).where(where)
+      .orderBy(asc(assemblyOwners.label), asc(assemblyOwners.ownerKey)).limit(f.limit).offset(f.offset),
+    db.select({ n: count() }).from(assemblyOwners).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
 }
 
 /** Everything needed to recount: the frozen units and every ballot, for the close and the export. */

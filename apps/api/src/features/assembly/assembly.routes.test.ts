@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, count, eq, like } from 'drizzle-orm';
+import { and, count, eq, like, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import sharp from 'sharp';
 import { formatArea, quorumShortfall, tallyOwnersVote } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { runDueTimers } from '../../platform/jobs/scheduler.ts';
 import { TIMER_HANDLERS } from '../../timers.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
-import { regions, units } from '../org/org.table.ts';
+import { users } from '../../platform/auth/auth.table.ts';
+import { regions, unitOwners, units } from '../org/org.table.ts';
 import { assemblies, assemblyBallots, assemblyOwners, assemblyUnits } from './assembly.table.ts';
 import { createAssembly } from './assembly.service.ts';
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
@@ -14,9 +16,11 @@ import type { CreateAssemblyBody } from '@gongzhi/contracts';
 
 const DAY = 86_400_000;
 const GRID = '510108001001001'; // 锦绣花园网格: the demo owner's compound
-// A real 1×1 PNG: scans are judged by content with `file-type`, which reads past the signature.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWP4//8/AAX+Av5Y8msOAAAAAElFTkSuQmCC', 'base64');
+// A real 1×1 PNG: a PNG by content, but no scan of a paper ballot (too small to hold one).
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWP4//8/AAX+Av5Y8msOAAAAAElFTkSuQmCC', 'base64');
 
+/** A blank A4-ish page, as a phone or scanner would give: a scan by content and by size. */
+let PNG: Buffer;
 let ctx: TestContext;
 let secretary: Client, owner: Client, grid: Client, resident: Client;
 let gridId: string;
@@ -48,6 +52,7 @@ const body = (regionId: string, opensInMs: number, extra: Record<string, unknown
   ...extra,
 });
 const code = (res: { json(): unknown }) => (res.json() as { error?: { code: string } }).error?.code;
+const verify = (c: Client, id: string, ownerKey: string, accept = true) => c.request('POST', `/api/v1/assemblies/${id}/paper-ballots/verify`, { ownerKey, accept });
 const ballotsIn = async (id: string) => (await db().select({ n: count() }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, id)))[0]!.n;
 
 /** Moves the app's clock and signs everyone in again (sessions expire as days pass). */
@@ -59,6 +64,7 @@ async function travel(offsetMs: number) {
 }
 
 beforeAll(async () => {
+  PNG = await sharp({ create: { width: 620, height: 877, channels: 3, background: '#ffffff' } }).png().toBuffer();
   ctx = await createTestContext();
   await travel(0);
   gridId = (await db().select().from(regions).where(eq(regions.code, GRID)))[0]!.id;
@@ -160,6 +166,7 @@ describe('voting', () => {
     const [x, y] = await Promise.all([postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG), postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG)]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
     expect(await ballotsIn(assemblyId)).toBe(4);
+    expect((await verify(secretary, assemblyId, landlord.ownerKey)).statusCode).toBe(200);
   });
 
   it('refuses a vote from someone not on the roll of the compound', async () => {
@@ -182,15 +189,20 @@ describe('voting', () => {
     expect(await ballotsIn(created.id)).toBe(0);
   });
 
-  it('takes a paper ballot entered by staff with its scan; without a scan, or for someone who voted, nothing is written', async () => {
-    const roll = (await grid.request('GET', `/api/v1/assemblies/${assemblyId}/roll?limit=100`)).json() as { ownerKey: string; voted: boolean; label: string }[];
-    expect(roll.filter((r) => r.voted)).toHaveLength(2);
+  it('takes a paper ballot entered by staff with a real scan; without one, or for someone who voted, nothing is written', async () => {
+    const roll = (await grid.request('GET', `/api/v1/assemblies/${assemblyId}/roll?limit=100`)).json() as { items: { ownerKey: string; voted: boolean; label: string }[] };
+    expect(roll.items.filter((r) => r.voted)).toHaveLength(2);
     const developer = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId))).find((o) => o.parties[0]!.startsWith('org:'))!;
     const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' })));
     const noScan = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices });
     expect(code(noScan)).toBe('ASSEMBLY_SCAN_REQUIRED');
-    const notImage = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, Buffer.from('hello'));
-    expect(code(notImage)).toBe('ASSEMBLY_SCAN_REQUIRED');
+    // Not a scan: text, a 1×1 image, a 40-byte "PNG", a PDF without a page.
+    const pngHeader = Buffer.concat([PNG.subarray(0, 33), Buffer.alloc(7)]);
+    const emptyPdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+    for (const bad of [Buffer.from('hello'), TINY_PNG, pngHeader, emptyPdf]) {
+      const res = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, bad);
+      expect([res.statusCode, code(res)]).toEqual([422, 'ASSEMBLY_SCAN_INVALID']);
+    }
     expect((await postPaper(resident, assemblyId, { ownerKey: developer.ownerKey, choices }, PNG)).statusCode).toBe(403);
     const ok = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, PNG);
     expect(ok.statusCode).toBe(201);
@@ -198,17 +210,58 @@ describe('voting', () => {
     const dup = await postPaper(grid, assemblyId, { ownerKey: mineKey, choices }, PNG);
     expect(code(dup)).toBe('ASSEMBLY_ALREADY_VOTED');
     const [b] = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, developer.ownerKey)));
-    expect(b).toMatchObject({ channel: 'paper', scanMime: 'image/png' });
+    expect(b).toMatchObject({ channel: 'paper', scanMime: 'image/png', verifiedAt: null });
     const scan = await grid.request('GET', `/api/v1/assemblies/${assemblyId}/ballots/${b!.id}/scan`);
     expect(scan.statusCode).toBe(200);
     expect(scan.rawPayload.equals(PNG)).toBe(true);
     expect(await ballotsIn(assemblyId)).toBe(6);
+
+    // Pending until a second staff member (监票人) checks it: listed as such, and not counted.
+    const pending = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/roll?pending=true`)).json();
+    expect(pending.total).toBe(1);
+    expect(pending.items[0]).toMatchObject({ ownerKey: developer.ownerKey, voted: true, paper: { ballotId: expect.any(String), verified: false } });
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(2);
+    const self = await verify(grid, assemblyId, developer.ownerKey);
+    expect([self.statusCode, code(self)]).toEqual([409, 'ASSEMBLY_VERIFY_SELF']);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(2);
+    expect((await verify(secretary, assemblyId, developer.ownerKey)).statusCode).toBe(200);
+    const twice = await verify(secretary, assemblyId, developer.ownerKey);
+    expect([twice.statusCode, code(twice)]).toEqual([404, 'ASSEMBLY_PAPER_NOT_FOUND']);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
+  });
+
+  it('removes a paper ballot the scrutineer rejects, so it never counts and can be entered again', async () => {
+    const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
+    const voted = new Set((await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.ownerKey));
+    const someone = owners.find((o) => !voted.has(o.ownerKey))!;
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'against' })));
+    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    expect((await verify(secretary, assemblyId, someone.ownerKey, false)).statusCode).toBe(200);
+    expect(await ballotsIn(assemblyId)).toBe(6);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
+    // Entered again and left unchecked: it stays pending through the close and never counts (see the close below).
+    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    expect(await ballotsIn(assemblyId)).toBe(8);
+    expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
+  });
+
+  it('pages through a roll of more than 100 owners, with the total', async () => {
+    const n = (await db().select({ n: count() }).from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))[0]!.n;
+    expect(n).toBeGreaterThan(100);
+    const first = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/roll?limit=100`)).json();
+    const second = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/roll?limit=100&offset=100`)).json();
+    expect([first.total, second.total]).toEqual([n, n]);
+    expect(first.items).toHaveLength(100);
+    expect(second.items).toHaveLength(n - 100);
+    const keys = [...first.items, ...second.items].map((x: { ownerKey: string }) => x.ownerKey);
+    expect(new Set(keys).size).toBe(n);
   });
 
   it('shows live progress: owners and area still needed for the quorum, from the pure rules', async () => {
     const p = (await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json();
     const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
-    const ballots = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.matterId, matterIds[0]!)));
+    const ballots = (await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.matterId, matterIds[0]!))))
+      .filter((b) => b.channel === 'online' || b.verifiedAt);
     const partArea = ballots.reduce((s, b) => s + b.areaCentiM2, 0n);
     const eligibleArea = owners.reduce((s, o) => s + o.areaCentiM2, 0n);
     const short = quorumShortfall({ eligibleOwners: owners.length, eligibleArea, participatingOwners: 3, participatingArea: partArea });
@@ -243,7 +296,7 @@ describe('closing and results', () => {
     expect(a.resultsPublishedAt).not.toBeNull();
     // Recount independently from the frozen roll and the ballots.
     const rollUnits = await db().select().from(assemblyUnits).where(eq(assemblyUnits.assemblyId, assemblyId));
-    const all = await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId));
+    const all = (await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).filter((b) => b.channel === 'online' || b.verifiedAt);
     a.matters.forEach((m: { id: string; majority: 'ordinary' | 'special'; result: unknown }) => {
       expect(m.result).toEqual(tallyOwnersVote({
         units: rollUnits.map((u) => ({ unitId: u.unitId, ownerId: u.ownerKey, area: formatArea(u.areaCentiM2) })),
@@ -251,6 +304,9 @@ describe('closing and results', () => {
       }));
     });
     expect(a.matters[0].result).toMatchObject({ participating: { owners: 3 }, quorumMet: false, passed: false });
+    // The paper ballot left unchecked is still on record, but was not counted.
+    expect(await ballotsIn(assemblyId)).toBe(8);
+    expect(all).toHaveLength(6);
     expect(new Date(a.resultsPublishedAt).getTime()).toBeLessThanOrEqual(new Date(a.resultsDueAt).getTime());
   });
 
@@ -275,5 +331,44 @@ describe('closing and results', () => {
     expect((await secretary.request('GET', `/api/v1/assemblies/${created.id}/progress`)).statusCode).toBe(404);
     const vote = await owner.request('POST', `/api/v1/assemblies/${created.id}/ballots`, { choices: [{ matterId: created.matters[0].id, choice: 'for' }] });
     expect(vote.statusCode).toBe(404);
+  });
+});
+
+describe('co-owners (SPC interpretation art. 9)', () => {
+  it('keeps A+B’s flat and B+C’s flat apart (no chaining), and lets either co-owner cast the flat’s one ballot', async () => {
+    const residentOf = async (c: Client) => {
+      const userId = ((await c.request('GET', '/api/v1/session')).json() as { user: { id: string } }).user.id;
+      return (await db().select({ r: users.residentId }).from(users).where(eq(users.id, userId)))[0]!.r!;
+    };
+    const [ownerRid, residentRid] = [await residentOf(owner), await residentOf(resident)];
+    // A building of the grid where neither has a flat; its first two flats get new owners.
+    const held = await db().select().from(unitOwners).where(sql`${unitOwners.residentId} IN (${ownerRid}, ${residentRid})`);
+    const heldUnits = held.length ? await db().select().from(units).where(sql`${units.id} IN ${held.map((h) => h.unitId)}`) : [];
+    const micro = (await db().select().from(regions).where(like(regions.code, `${GRID}___`))).find((m) => !heldUnits.some((u) => u.regionPath.startsWith(m.code)))!;
+    const [u1, u2] = await db().select().from(units).where(like(units.regionPath, `${micro.code}%`)).orderBy(units.id).limit(2);
+    const [x] = await db().select().from(unitOwners).where(and(eq(unitOwners.unitId, u2!.id), sql`${unitOwners.residentId} IS NOT NULL`)).limit(1);
+    await db().delete(unitOwners).where(sql`${unitOwners.unitId} IN (${u1!.id}, ${u2!.id})`);
+    const scope = { regionPath: u1!.regionPath, districtCode: u1!.districtCode };
+    await db().insert(unitOwners).values([
+      { unitId: u1!.id, residentId: residentRid, ...scope }, { unitId: u1!.id, residentId: ownerRid, ...scope },
+      { unitId: u2!.id, residentId: ownerRid, ...scope }, { unitId: u2!.id, residentId: x!.residentId, ...scope },
+    ]);
+    const id = await createAssembly(db(), SYSTEM_ACTOR, body(micro.id, 0, { noticedAt: iso(-16 * DAY) }) as CreateAssemblyBody, now());
+    expect((await secretary.request('POST', `/api/v1/assemblies/${id}/open`)).statusCode).toBe(200);
+    const roll = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, id));
+    const rolled = await db().select().from(assemblyUnits).where(eq(assemblyUnits.assemblyId, id));
+    const keyOf = (unitId: string) => rolled.find((r) => r.unitId === unitId)!.ownerKey;
+    expect(keyOf(u1!.id)).not.toBe(keyOf(u2!.id));
+    expect(roll.find((r) => r.ownerKey === keyOf(u1!.id))!.parties.sort()).toEqual([`res:${ownerRid}`, `res:${residentRid}`].sort());
+    expect(roll.find((r) => r.ownerKey === keyOf(u2!.id))!.unitCount).toBe(1);
+
+    const matters = (await secretary.request('GET', `/api/v1/assemblies/${id}`)).json().matters as { id: string }[];
+    const choices = matters.map((m) => ({ matterId: m.id, choice: 'for' }));
+    // The owner (co-owner of both flats) votes first: both flats' ballots are theirs to cast.
+    expect((await owner.request('POST', `/api/v1/assemblies/${id}/ballots`, { choices })).statusCode).toBe(201);
+    const second = await resident.request('POST', `/api/v1/assemblies/${id}/ballots`, { choices });
+    expect([second.statusCode, code(second)]).toEqual([409, 'ASSEMBLY_CO_OWNER_VOTED']);
+    const ballots = await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, id));
+    expect(new Set(ballots.map((b) => b.ownerKey))).toEqual(new Set([keyOf(u1!.id), keyOf(u2!.id)]));
   });
 });

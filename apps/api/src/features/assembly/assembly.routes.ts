@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AssemblyDetail, AssemblyListQuery, AssemblyProgress, AssemblySummary, CastBallotBody, CastBallotResult, CreateAssemblyBody, IdParams, page,
-  PaperBallotFields, PublicAssemblyResults, RollEntry, RollQuery,
+  PaperBallotFields, PublicAssemblyResults, RollEntry, RollQuery, VerifyPaperBallotBody,
 } from '@gongzhi/contracts';
 import { formatArea } from '@gongzhi/core';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
@@ -11,6 +11,7 @@ import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { closeVoting, createAssembly, openVoting } from './assembly.service.ts';
 import { castOnline, castPaper, progressOf, readScan } from './ballot.service.ts';
+import { verifyPaper } from './paper.service.ts';
 import { assemblyDetail, assemblyList, ballotsExport, publicResults, rollOf, visibleAssembly } from './assembly.read.service.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { readUpload } from '../../platform/uploads/uploads.ts';
@@ -84,6 +85,14 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
     return reply.status(201).send({ ok: true as const });
   });
 
+  r.post('/api/v1/assemblies/:id/paper-ballots/verify', {
+    config: { access: manage },
+    schema: { tags, summary: 'Check a paper ballot against its scan (监票人, a second staff member): accept counts it, reject removes it', params: IdParams, body: VerifyPaperBallotBody, response: { 200: z.object({ ok: z.literal(true) }) } },
+  }, async (request) => {
+    await verifyPaper(db, deps.storage, requireActor(request), request.params.id, request.body, now());
+    return { ok: true as const };
+  });
+
   r.get('/api/v1/assemblies/:id/ballots/:ballotId/scan', {
     // No action in the declaration (as for request photos): a ballot id without a scan, or of
     // another assembly, is a 404, and the handler authorises assembly.manage on the assembly itself.
@@ -96,10 +105,10 @@ export async function assemblyRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/assemblies/:id/roll', {
     config: { access: manage },
-    schema: { tags, summary: 'The roll of owners, by unit or name, with whether each has voted (never how)', params: IdParams, querystring: RollQuery, response: { 200: z.array(RollEntry) } },
+    schema: { tags, summary: 'The roll of owners, one page, by unit or name, with whether each has voted (never how)', params: IdParams, querystring: RollQuery, response: { 200: page(RollEntry) } },
   }, async (request) => {
-    const rows = await rollOf(db, requireActor(request), request.params.id, request.query.q, request.query.limit);
-    return rows.map((x) => ({ ownerKey: x.ownerKey, label: x.label, units: x.units ?? '', area: formatArea(x.area), voted: x.voted }));
+    const { rows, total } = await rollOf(db, requireActor(request), request.params.id, request.query);
+    return { items: rows.map((x) => ({ ownerKey: x.ownerKey, label: x.label, units: x.units ?? '', area: formatArea(x.area), voted: x.voted, paper: x.paper })), total };
   });
 
   r.get('/api/v1/assemblies/:id/progress', {

@@ -9,7 +9,7 @@ import { enqueue } from '../../platform/outbox/outbox.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
 import { schedule } from '../../platform/jobs/scheduler.ts';
 import { assemblies, assemblyMatters, assemblyOwners, assemblyUnits, type AssemblyRow } from './assembly.table.ts';
-import { findAssembly, mattersOf, recountData } from './assembly.repository.ts';
+import { counts, findAssembly, mattersOf, recountData } from './assembly.repository.ts';
 import { compoundUnitsOf } from '../org/people.service.ts';
 import { regionById } from '../org/region.service.ts';
 import { buildRoll } from './assembly.roll.ts';
@@ -119,7 +119,9 @@ export async function closeVoting(db: Db, actor: Actor, id: string, now: Date): 
  */
 export async function closeAndPublish(tx: Tx, a: AssemblyRow, at: { closedAt: Date; publishedAt: Date }, actor: Actor): Promise<Record<string, OwnersVoteResult>> {
   const matters = await mattersOf(tx, a.id);
-  const { units, ballots } = await recountData(tx, a.id);
+  const { units, ballots: all } = await recountData(tx, a.id);
+  // A paper ballot nobody verified by the close is left out: it never counted.
+  const ballots = all.filter(counts);
   const tallyUnits = units.map((u) => ({ unitId: u.unitId, ownerId: u.ownerKey, area: formatArea(u.areaCentiM2) }));
   const results: Record<string, OwnersVoteResult> = {};
   for (const m of matters) {

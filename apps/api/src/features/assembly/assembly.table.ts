@@ -53,9 +53,9 @@ export const assemblyMatters = pgTable('assembly_matters', {
 }, (t) => [uniqueIndex('assembly_matters_position_uq').on(t.assemblyId, t.position)]);
 
 /**
- * The roll of voting owners, frozen when voting opens. Owners linked by a shared unit (co-owners)
- * and everyone's several units are merged into one voting owner (SPC interpretation art. 9), so
- * `owner_key` is that group's key and `parties` lists who may vote for it (`res:<id>` / `org:<id>`).
+ * The roll of voting owners, frozen when voting opens. Units whose sets of owners are equal are one
+ * voting owner (SPC interpretation art. 9; `groupUnitsByOwners` in core), so `owner_key` is that set
+ * ("res:<id>+res:<id>") and `parties` lists who may vote for it (`res:<id>` / `org:<id>`).
  */
 export const assemblyOwners = pgTable('assembly_owners', {
   id: id(),
@@ -103,6 +103,12 @@ export const assemblyBallots = pgTable('assembly_ballots', {
   /** The paper ballot's scan (platform storage key), required for paper ballots. */
   scanKey: text('scan_key'),
   scanMime: text('scan_mime'),
+  /**
+   * Paper only: the second staff member (监票人) who checked the ballot against its scan, and when.
+   * An unverified paper ballot is pending: it holds the owner's place but counts for nothing.
+   */
+  verifiedByUserId: uuid('verified_by_user_id'),
+  verifiedAt: timestamp('verified_at', { withTimezone: true }),
   castAt: timestamp('cast_at', { withTimezone: true }).notNull(),
   createdAt: createdAt(),
 }, (t) => [

@@ -10,7 +10,7 @@ import { auditRow } from '../../platform/audit/audit.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { sniffUpload, type UploadType } from '../../platform/uploads/uploads.ts';
+import { MIN_SCAN_PX, sniffScan } from '../../platform/uploads/uploads.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
@@ -45,7 +45,10 @@ interface Cast {
   scan?: { key: string; mime: string };
 }
 
-/** What the one statement found: the vote open, the owner on the roll, how many rows went in. */
+/** Row ids prepared per matter: enough for a resident on the roll as several owners. */
+const IDS_PER_MATTER = 4;
+
+/** What the one statement found: the vote open, the owners on the roll (one per unit-owner set), how many rows went in. */
 interface Written { open: number; owner: number; inserted: number }
 
 /**
@@ -54,12 +57,17 @@ interface Written { open: number; owner: number; inserted: number }
  * frozen roll, reads the assembly row with a KEY SHARE lock (ballots do not block each other, but
  * the close, FOR UPDATE, waits for those in flight and every later ballot sees the vote closed),
  * and inserts. The unique index (matter, owner) is the final judge of "one ballot per owner": a
- * second ballot inserts nothing. A ballot always covers every matter, inserted in the same order,
- * so two racing ballots of one owner can neither deadlock nor both half-succeed.
+ * second ballot inserts nothing. A ballot always covers every matter, inserted in the same order
+ * (owner, then matter), so two racing ballots of one owner can neither deadlock nor both
+ * half-succeed. A resident may be on the roll more than once (their own flat, and one held with a
+ * spouse are two owners): their ballot is cast for each of those owners that has not voted yet.
  */
 async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast, now: Date): Promise<Written> {
   const choices = [...cast.choices].sort((x, y) => (x.matterId < y.matterId ? -1 : 1));
   const at = now.toISOString();
+  // One id per row: a row per matter for each owner on the roll the caller casts for (rarely more
+  // than a few; beyond those prepared here the database makes a random one).
+  const ids = Array.from({ length: choices.length * IDS_PER_MATTER }, () => newId());
   const ownerMatch = 'ownerKey' in cast.who
     ? sql`owner_key = ${cast.who.ownerKey}`
     : sql`parties @> ARRAY[${`res:${cast.who.residentId}`}]::text[]`;
@@ -71,19 +79,22 @@ async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast,
       SELECT id, region_path, district_code FROM ${assemblies}
       WHERE id = ${assemblyId} AND state = 'voting' AND closes_at > ${at}::timestamptz FOR KEY SHARE
     ), o AS (
-      SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND ${ownerMatch} LIMIT 1
+      SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND ${ownerMatch}
     ), ins AS (
       INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, cast_at)
-      SELECT v.id, a.id, v.matter_id, a.region_path, a.district_code, o.owner_key, v.choice, o.area_centi_m2,
+      SELECT coalesce((${`{${ids.join(',')}}`}::uuid[])[x.rn], gen_random_uuid()), a.id, x.matter_id, a.region_path, a.district_code, x.owner_key, x.choice, x.area_centi_m2,
         ${cast.channel}, ${actor.userId}, ${cast.scan?.key ?? null}, ${cast.scan?.mime ?? null}, ${at}::timestamptz
-      FROM a, o, unnest(${`{${choices.map(() => newId()).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[],
-        ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(id, matter_id, choice)
+      FROM a, (
+        SELECT o.owner_key, o.area_centi_m2, v.matter_id, v.choice, row_number() OVER (ORDER BY o.owner_key, v.matter_id) AS rn
+        FROM o, unnest(${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(matter_id, choice)
+      ) x
+      ORDER BY x.rn
       ON CONFLICT DO NOTHING RETURNING owner_key
     ), aud AS (
       INSERT INTO ${auditLog} (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
       SELECT ${newId()}, ${log.actorId}, ${log.actorName}, ${log.action}, ${log.subjectType}, ${log.subjectId}, a.region_path,
-        ${JSON.stringify(details)}::jsonb || jsonb_build_object('ownerKey', o.owner_key), ${log.ip}
-      FROM a, o WHERE EXISTS (SELECT 1 FROM ins) RETURNING 1
+        ${JSON.stringify(details)}::jsonb || jsonb_build_object('ownerKeys', (SELECT jsonb_agg(DISTINCT owner_key) FROM ins)), ${log.ip}
+      FROM a WHERE EXISTS (SELECT 1 FROM ins) RETURNING 1
     )
     SELECT (SELECT count(*) FROM a)::int AS open, (SELECT count(*) FROM o)::int AS owner,
       (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM aud)::int AS audited`);
@@ -110,13 +121,21 @@ async function refusal(db: Db, actor: Actor, assemblyId: string, w: Written | nu
   }
   checkOpen(a, now);
   if (w.open === 0) throw new AppError('ASSEMBLY_VOTING_CLOSED');
-  if (w.inserted !== expected) throw new AppError('ASSEMBLY_ALREADY_VOTED');
+  if (w.inserted === 0) {
+    // A unit's co-owners share its one ballot: the first cast counts, the others are told so.
+    const others = await db.select({ n: sql<number>`count(*)::int` }).from(assemblyBallots)
+      .where(sql`${assemblyBallots.assemblyId} = ${assemblyId} AND ${assemblyBallots.castByUserId} <> ${actor.userId} AND ${assemblyBallots.channel} = 'online'
+        AND ${assemblyBallots.ownerKey} IN (SELECT owner_key FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND parties @> ARRAY[${`res:${actor.residentId ?? ''}`}]::text[])`);
+    throw new AppError(actor.residentId && (others[0]?.n ?? 0) > 0 ? 'ASSEMBLY_CO_OWNER_VOTED' : 'ASSEMBLY_ALREADY_VOTED');
+  }
+  if (w.inserted % expected !== 0) throw new AppError('ASSEMBLY_ALREADY_VOTED');
   throw new AppError('INTERNAL');
 }
 
 /**
- * An owner casts their ballot on their phone, as the resident their account is linked to; a
- * co-owner casts the one ballot of their group. Two round trips in all: the session, then one
+ * An owner casts their ballot on their phone, as the resident their account is linked to; each
+ * co-owner of a unit may cast its one ballot (the first cast counts; a later co-owner is told
+ * ASSEMBLY_CO_OWNER_VOTED). Two round trips in all: the session, then one
  * statement (the matters of an assembly never change, so each process keeps them).
  */
 export async function castOnline(db: Db, actor: Actor, assemblyId: string, body: CastBallotBody, now: Date): Promise<void> {
@@ -130,16 +149,16 @@ export async function castOnline(db: Db, actor: Actor, assemblyId: string, body:
     throw visible ? err : new AppError('ASSEMBLY_NOT_FOUND');
   }
   const w = await writeBallot(db, actor, assemblyId, { who: { residentId: actor.residentId }, choices: body.choices, channel: 'online' }, now);
-  if (w.open === 1 && w.owner === 1 && w.inserted === body.choices.length) return;
+  if (w.open === 1 && w.owner >= 1 && w.inserted > 0 && w.inserted % body.choices.length === 0) return;
   return refusal(db, actor, assemblyId, w, body.choices.length, now);
 }
 
-/** What a paper ballot's scan may be, by content: JPEG, PNG or PDF; anything else is refused. */
-const SCAN_TYPES = ['jpg', 'png', 'pdf'] as const satisfies readonly UploadType[];
-
 /**
  * Staff enter a paper ballot for an owner on the roll, with its scan. Everything is checked before
- * the scan is stored, and the stored scan is removed again if the ballot is refused.
+ * the scan is stored, and the stored scan is removed again if the ballot is refused. The scan must
+ * really be one (`sniffScan`: a decodable JPEG/PNG of at least MIN_SCAN_PX px a side, or a PDF with
+ * a page). The ballot is pending, counted in no tally or quorum, until a second staff member (监票人)
+ * verifies it against the scan (paper.service.ts).
  */
 export async function castPaper(db: Db, storage: Storage, actor: Actor, assemblyId: string, input: { ownerKey: string; choices: CastBallotBody['choices']; scan: Buffer | null }, now: Date): Promise<void> {
   const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
@@ -147,8 +166,9 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
   checkOpen(a, now);
   found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
   checkComplete(await cachedMatters(db, a.id), input.choices);
-  const type = input.scan ? await sniffUpload(input.scan, SCAN_TYPES) : null;
-  if (!input.scan || !type) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
+  if (!input.scan || input.scan.length === 0) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
+  const type = await sniffScan(input.scan);
+  if (!type) throw new AppError('ASSEMBLY_SCAN_INVALID', { minPx: MIN_SCAN_PX });
   const key = await storage.put(input.scan, type.type);
   try {
     const w = await writeBallot(db, actor, a.id, { who: { ownerKey: input.ownerKey }, choices: input.choices, channel: 'paper', scan: { key, mime: type.mime } }, now);

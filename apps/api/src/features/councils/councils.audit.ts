@@ -14,6 +14,8 @@ export type CouncilsAuditAction =
   | 'council.minutes_approve'
   | 'council.motion'
   | 'council.vote'
+  | 'council.show_of_hands'
+  | 'council.show_of_hands_confirm'
   | 'council.motion_close'
   | 'council.publish'
   | 'council.object'

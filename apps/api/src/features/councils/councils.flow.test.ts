@@ -4,7 +4,7 @@ import { chinaDay } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type TestContext } from '../../../test/harness.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
-import { cast, fireAt, gridCouncil, type Cast } from './councils.testkit.ts';
+import { cast, fireAt, gridCouncil, startMeeting, type Cast } from './councils.testkit.ts';
 
 let ctx: TestContext;
 let c: Cast;
@@ -58,6 +58,7 @@ describe('a council from its seats to a resolution in effect', () => {
     const meetingId = noticed.json().id as string;
     expect(noticed.json().agenda.map((a: { state: string }) => a.state)).toEqual(['scheduled', 'scheduled', 'scheduled']);
     expect(await ctx.database.db.select().from(outbox).where(eq(outbox.template, 'council.meeting_notice'))).toHaveLength(5);
+    await startMeeting(ctx, meetingId);
     expect((await c.party.request('POST', `/api/v1/council-meetings/${meetingId}/attendance`, {})).statusCode).toBe(200);
     for (const seatId of members.slice(1, 3)) await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/attendance`, { seatId });
     const signed = (await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/attendance`, { seatId: members[3] })).json();
@@ -71,16 +72,19 @@ describe('a council from its seats to a resolution in effect', () => {
     };
     const m1 = await motion(proposal.json().id, '同意在3栋旁加装8个充电桩，由物业公司实施，费用按次收取');
     expect((await c.party.request('POST', `/api/v1/council-motions/${m1}/votes`, { choice: 'for' })).statusCode).toBe(201);
-    await c.worker.request('POST', `/api/v1/council-motions/${m1}/votes`, { seatId: members[1], choice: 'for' });
-    await c.worker.request('POST', `/api/v1/council-motions/${m1}/votes`, { seatId: members[2], choice: 'for' });
-    await c.worker.request('POST', `/api/v1/council-motions/${m1}/votes`, { seatId: members[3], choice: 'against' });
+    // The members without the app raise their hands: one staff member counts, a second confirms.
+    const hands = async (id: string, counts: { for: number; against: number; abstain: number }) => {
+      expect((await c.worker.request('POST', `/api/v1/council-motions/${id}/show-of-hands`, counts)).statusCode).toBe(200);
+      expect((await c.secretary.request('POST', `/api/v1/council-motions/${id}/show-of-hands/confirm`, {})).statusCode).toBe(200);
+    };
+    await hands(m1, { for: 2, against: 1, abstain: 0 });
     const closed1 = (await c.worker.request('POST', `/api/v1/council-motions/${m1}/close`)).json();
     const r1 = closed1.motions.find((m: { id: string }) => m.id === m1);
     expect(r1).toMatchObject({ state: 'closed', result: 'passed', counts: { for: 3, against: 1, abstain: 0, present: 4 } });
     expect(closed1.agenda.find((a: { id: string }) => a.id === proposal.json().id).state).toBe('resolved');
 
     const decide = async (id: string) => {
-      for (const seatId of members.slice(0, 4)) await c.worker.request('POST', `/api/v1/council-motions/${id}/votes`, { seatId, choice: 'for' });
+      await hands(id, { for: 4, against: 0, abstain: 0 });
       return (await c.worker.request('POST', `/api/v1/council-motions/${id}/close`)).json().motions.find((m: { id: string }) => m.id === id).resolutionId as string;
     };
     const r2 = await decide(await motion(small.json().id, '由社区出资更换单元门禁'));

@@ -46,3 +46,6 @@ export function noticeAbilities(actor: Actor | null, r: { state: string; regionP
 /** A seat sits on `day` (YYYY-MM-DD, China time) when it is within its term and not vacated. */
 export const isSitting = (s: { vacatedAt: Date | null; termStart: string; termEnd: string }, day: string): boolean =>
   s.vacatedAt === null && s.termStart <= day && s.termEnd >= day;
+
+/** Nothing is done at a meeting before its noticed start: no sign-in, motion, vote or close. */
+export const meetingStarted = (m: { startsAt: Date }, now: Date): boolean => now.getTime() >= m.startsAt.getTime();

@@ -1,5 +1,5 @@
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
-import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow } from './councils.repository.ts';
+import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow, ShowOfHandsRow } from './councils.repository.ts';
 import { isSitting } from './councils.policy.ts';
 
 // Pure shaping: councils.read.service loads everything (one query per list) and asks the policy;
@@ -65,14 +65,25 @@ export interface MeetingData {
   seats: SeatRow[]; resolutions: { id: string; motionId: string | null }[];
   quorum: Omit<MeetingDetail['quorum'], 'rule'>;
   votes: { motionId: string; seatId: string; choice: MeetingDetail['motions'][number]['votes'][number]['choice'] }[];
+  hands: ShowOfHandsRow[];
+}
+
+/** A show of hands as shown: counts, who entered and who confirmed it, and the minutes' mark once confirmed. */
+function presentHands(h: ShowOfHandsRow | undefined): MeetingDetail['motions'][number]['showOfHands'] {
+  if (!h) return null;
+  return {
+    for: h.forCount, against: h.againstCount, abstain: h.abstainCount, recordedBy: h.recordedByName, recordedByUserId: h.recordedBy,
+    confirmedBy: h.confirmedByName, confirmedAt: iso(h.confirmedAt),
+    note: h.confirmedAt ? `举手表决（工作人员记录：${h.recordedByName}、${h.confirmedByName ?? ''}）` : null,
+  };
 }
 
 /**
  * A meeting: agenda, attendance and quorum, motions with their votes, minutes. Those who run the
  * council (`manage`) see every version of the minutes; residents see only approved minutes, never drafts.
  */
-export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[]): MeetingDetail {
-  const { m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes } = d;
+export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[], viewer: { mySeatId: string | null; started: boolean }): MeetingDetail {
+  const { m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands } = d;
   const name = new Map(seats.map((s) => [s.id, s.holderName]));
   const present = new Set(attendance.map((a) => a.seatId));
   return {
@@ -84,18 +95,22 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
     members: seats.filter((s) => isSitting(s, day)).map((s) => ({ seatId: s.id, holderName: s.holderName, kind: s.kind, present: present.has(s.id) })),
     motions: motions.map((mo) => {
       const mine = votes.filter((v) => v.motionId === mo.id);
-      const n = (choice: string) => mine.filter((v) => v.choice === choice).length;
+      const h = hands.find((x) => x.motionId === mo.id);
+      // A show of hands adds to the counts only once a second staff member has confirmed it.
+      const raised = h?.confirmedAt ? { for: h.forCount, against: h.againstCount, abstain: h.abstainCount } : { for: 0, against: 0, abstain: 0 };
+      const n = (choice: 'for' | 'against' | 'abstain') => mine.filter((v) => v.choice === choice).length + raised[choice];
       return {
         id: mo.id, text: mo.text, agendaItemId: mo.agendaItemId, majority: mo.majority, state: mo.state, result: mo.result,
         counts: { for: n('for'), against: n('against'), abstain: n('abstain'), present: mo.presentAtClose ?? quorum.present },
         votes: mine.map((v) => ({ seatId: v.seatId, holderName: name.get(v.seatId) ?? '', choice: v.choice })),
+        showOfHands: presentHands(h),
         resolutionId: resolutions.find((r) => r.motionId === mo.id)?.id ?? null,
       };
     }),
     minutes: minutes.filter((x) => manage || x.state === 'approved').map((x) => ({
       id: x.id, version: x.version, body: x.body, state: x.state, authorName: x.authorName, createdAt: x.createdAt.toISOString(), approvedAt: iso(x.approvedAt),
     })),
-    abilities,
+    abilities, mySeatId: viewer.mySeatId, started: viewer.started,
   };
 }
 

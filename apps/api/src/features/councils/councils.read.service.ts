@@ -7,11 +7,11 @@ import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
-  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
+  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, handsOf, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
   objectionsOf, resolutionsOfMeeting, seatsOf, votesOf,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
-import { councilAbilities, mayManage, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
+import { councilAbilities, mayManage, meetingStarted, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
 import { presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
@@ -44,9 +44,10 @@ export async function meetingDetail(db: Db, actor: Actor, id: string, now: Date)
     meetingAgenda(db, id), attendanceOf(db, id), motionsOf(db, id), minutesOf(db, id), seatsOf(db, c.id), resolutionsOfMeeting(db, id),
     quorumOf(db, c.id, id, c.quorum, day),
   ]);
-  const votes = await votesOf(db, motions.map((x) => x.id));
-  const abilities = meetingAbilities(manage, Boolean(ownSeat(actor, seats, day)));
-  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes }, manage, abilities);
+  const [votes, hands] = await Promise.all([votesOf(db, motions.map((x) => x.id)), handsOf(db, motions.map((x) => x.id))]);
+  const mine = ownSeat(actor, seats, day);
+  const abilities = meetingAbilities(manage, Boolean(mine));
+  return presentMeeting({ m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands }, manage, abilities, { mySeatId: mine?.id ?? null, started: meetingStarted(m, now) });
 }
 
 /** The public board: published resolutions, one page. */

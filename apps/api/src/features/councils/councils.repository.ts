@@ -5,7 +5,7 @@ import { likePrefix } from '../../platform/db/like.ts';
 import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
-  councilObjections, councilResolutions, councils, councilSeats, councilVotes,
+  councilObjections, councilResolutions, councils, councilSeats, councilShowOfHands, councilVotes,
 } from './councils.table.ts';
 import { qualified } from '../../platform/db/columns.ts';
 
@@ -16,6 +16,7 @@ export type MeetingRow = typeof councilMeetings.$inferSelect;
 export type MotionRow = typeof councilMotions.$inferSelect;
 export type ResolutionRow = typeof councilResolutions.$inferSelect;
 export type ObjectionRow = typeof councilObjections.$inferSelect;
+export type ShowOfHandsRow = typeof councilShowOfHands.$inferSelect;
 
 /**
  * Councils in a `council.read` scope: those in their subtree and those above it, so a resident of a grid
@@ -103,6 +104,10 @@ export const motionsOf = (db: DbOrTx, meetingId: string) =>
 
 export const votesOf = (db: DbOrTx, motionIds: string[]) =>
   motionIds.length ? db.select().from(councilVotes).where(inArray(councilVotes.motionId, motionIds)) : Promise.resolve([]);
+
+/** The shows of hands on these motions (pending and confirmed). */
+export const handsOf = (db: DbOrTx, motionIds: string[]): Promise<ShowOfHandsRow[]> =>
+  motionIds.length ? db.select().from(councilShowOfHands).where(inArray(councilShowOfHands.motionId, motionIds)) : Promise.resolve([]);
 
 /** A motion with its meeting and council, when the actor may read the council. */
 export async function findMotion(db: DbOrTx, scope: Scope, id: string, lock = false) {

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
-  CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody,
+  CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody, ShowOfHandsBody,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
@@ -11,6 +11,7 @@ import { addSeat, byElection, createCouncil, vacateSeat } from './council.servic
 import { addAgendaItem, cosign } from './agenda.service.ts';
 import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember } from './meeting.service.ts';
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
+import { confirmShowOfHands, recordShowOfHands } from './hands.service.ts';
 import { presentAgendaItem } from './councils.presenter.ts';
 import { councilDetail, councilList, meetingDetail } from './councils.read.service.ts';
 
@@ -97,8 +98,14 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/council-meetings/:id/motions', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Put a motion to the vote (needs a quorum)', params: IdParams, body: CreateMotionBody, response: { 201: MeetingDetail } } },
     async (request, reply) => reply.status(201).send(await onMeeting(request, async (a) => { await createMotion(db, a, request.params.id, request.body, now()); return request.params.id; })));
 
-  r.post('/api/v1/council-motions/:id/votes', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Vote on an open motion: one member, one vote', params: MotionParams, body: CouncilVoteBody, response: { 201: MeetingDetail } } },
+  r.post('/api/v1/council-motions/:id/votes', { config: { access: { action: 'council.read' } }, schema: { tags, summary: 'Vote on an open motion as the member themself: one member, one vote', params: MotionParams, body: CouncilVoteBody, response: { 201: MeetingDetail } } },
     async (request, reply) => reply.status(201).send(await onMeeting(request, (a) => castVote(db, a, request.params.id, request.body, now()))));
+
+  r.post('/api/v1/council-motions/:id/show-of-hands', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Record the counts of a show of hands (counts only once a second staff member confirms)', params: MotionParams, body: ShowOfHandsBody, response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, (a) => recordShowOfHands(db, a, request.params.id, request.body, now())));
+
+  r.post('/api/v1/council-motions/:id/show-of-hands/confirm', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Confirm a show of hands entered by another staff member', params: MotionParams, body: z.object({}).optional(), response: { 200: MeetingDetail } } },
+    async (request) => onMeeting(request, (a) => confirmShowOfHands(db, a, request.params.id, now())));
 
   r.post('/api/v1/council-motions/:id/close', { config: { access: { action: 'council.manage' } }, schema: { tags, summary: 'Close the vote and decide the motion (needs a quorum); a passed motion becomes a resolution', params: MotionParams, response: { 200: MeetingDetail } } },
     async (request) => onMeeting(request, (a) => closeMotion(db, a, request.params.id, now())));

@@ -136,6 +136,24 @@ export const councilVotes = pgTable('council_votes', {
   recordedBy: uuid('recorded_by'),
 }, (t) => [uniqueIndex('council_votes_uq').on(t.motionId, t.seatId)]);
 
+/**
+ * A show of hands (举手表决) on a motion: the counts a staff member entered and the second, different
+ * staff member who confirmed them. Until confirmed it counts for nothing; one per motion.
+ */
+export const councilShowOfHands = pgTable('council_show_of_hands', {
+  id: id(),
+  motionId: uuid('motion_id').notNull().references(() => councilMotions.id),
+  forCount: integer('for_count').notNull(),
+  againstCount: integer('against_count').notNull(),
+  abstainCount: integer('abstain_count').notNull(),
+  recordedBy: uuid('recorded_by').notNull(),
+  recordedByName: text('recorded_by_name').notNull(),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  confirmedBy: uuid('confirmed_by'),
+  confirmedByName: text('confirmed_by_name'),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('council_show_of_hands_motion_uq').on(t.motionId)]);
+
 /** Minutes, one row per version: drafting and every correction add a version; approval freezes the last. */
 export const councilMinutes = pgTable('council_minutes', {
   id: id(),

@@ -6,6 +6,7 @@ import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { residents } from '../org/org.table.ts';
 import { runDueTimers } from '../../platform/jobs/scheduler.ts';
 import { TIMER_HANDLERS } from '../../timers.ts';
+import { councilMeetings } from './councils.table.ts';
 
 /** The demo people a council test needs: staff of 望平社区 and three residents of 锦绣花园网格. */
 export interface Cast {
@@ -54,3 +55,8 @@ export async function gridCouncil(c: Cast, over: Record<string, unknown> = {}) {
 
 /** Fires due timers as of `at`. */
 export const fireAt = (ctx: TestContext, at: Date) => runDueTimers(ctx.database.db, TIMER_HANDLERS, { now: () => at });
+
+/** Moves a noticed meeting's start into the past, so its business may begin (the notice rules stay tested on creation). */
+export async function startMeeting(ctx: TestContext, meetingId: string, at = new Date(Date.now() - 60_000)) {
+  await ctx.database.db.update(councilMeetings).set({ startsAt: at }).where(eq(councilMeetings.id, meetingId));
+}

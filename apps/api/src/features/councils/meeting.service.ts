@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { noticePeriodMet, chinaDay } from '@gongzhi/core';
+import { noticePeriodMet, chinaDay, chinaIso } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -9,8 +9,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { councilAgendaItems, councilAttendance, councilMeetingAgenda, councilMeetings, councilMinutes } from './councils.table.ts';
-import { findMeeting, minutesOf, motionsOf, seatsOf, type MeetingRow, type SeatRow } from './councils.repository.ts';
-import { isSitting } from './councils.policy.ts';
+import { findMeeting, handsOf, minutesOf, motionsOf, seatsOf, type MeetingRow, type SeatRow } from './councils.repository.ts';
+import { isSitting, meetingStarted } from './councils.policy.ts';
 import { managedCouncil } from './council.service.ts';
 import { mayManage } from './councils.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
@@ -60,6 +60,14 @@ export async function managedOpenMeeting(tx: Tx, actor: Actor, meetingId: string
   return row;
 }
 
+/**
+ * Refuses any business before the meeting's noticed start (the clock is the caller's `now`): a
+ * meeting cannot be held, voted and decided before the members were told it would begin.
+ */
+export function requireStarted(m: { startsAt: Date }, now: Date): void {
+  if (!meetingStarted(m, now)) throw new AppError('MEETING_NOT_STARTED', { startsAt: chinaIso(m.startsAt).slice(0, 16).replace('T', ' ') });
+}
+
 /** The sitting seat the actor holds in this council (as the resident in it), if any. */
 export function ownSeat(actor: Actor, seats: SeatRow[], day: string): SeatRow | undefined {
   return actor.residentId ? seats.find((s) => s.residentId === actor.residentId && isSitting(s, day)) : undefined;
@@ -87,6 +95,7 @@ export async function signInMember(db: Db, actor: Actor, meetingId: string, seat
   await db.transaction(async (tx) => {
     const row = found(await findMeeting(tx, scopeFor(actor, 'council.read'), meetingId, true), 'MEETING_NOT_FOUND');
     if (row.m.state === 'closed') throw new AppError('MEETING_CLOSED');
+    requireStarted(row.m, now);
     const seat = await actingSeat(tx, actor, row.c, seatId, chinaDay(now));
     const added = await tx.insert(councilAttendance).values({ meetingId, seatId: seat.id, signedAt: now, recordedBy: actor.userId })
       .onConflictDoNothing().returning({ id: councilAttendance.id });
@@ -98,6 +107,7 @@ export async function signInMember(db: Db, actor: Actor, meetingId: string, seat
 export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { m } = await managedOpenMeeting(tx, actor, meetingId);
+    requireStarted(m, now);
     if ((await motionsOf(tx, meetingId)).some((x) => x.state === 'open')) throw new AppError('MOTIONS_STILL_OPEN');
     await tx.update(councilMeetings).set({ state: 'closed', closedAt: now }).where(eq(councilMeetings.id, meetingId));
     // Items the meeting did not resolve (no motion, or a motion that failed) wait for the next meeting.
@@ -114,7 +124,8 @@ export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body:
     const [latest] = await minutesOf(tx, meetingId);
     if (latest?.state === 'approved') throw new AppError('MINUTES_APPROVED');
     const version = (latest?.version ?? 0) + 1;
-    const [after] = await tx.insert(councilMinutes).values({ meetingId, version, body, state: 'draft', authorUserId: actor.userId, authorName: actor.name }).returning();
+    const marked = withHandsMarks(body, await handsMarks(tx, meetingId));
+    const [after] = await tx.insert(councilMinutes).values({ meetingId, version, body: marked, state: 'draft', authorUserId: actor.userId, authorName: actor.name }).returning();
     await audit(tx, actor, { action: version === 1 ? 'council.minutes_draft' : 'council.minutes_correct', subjectType: 'council_meeting', subjectId: meetingId, regionPath: row.m.regionPath, before: latest, after });
   });
 }
@@ -127,7 +138,34 @@ export async function approveMinutes(db: Db, actor: Actor, meetingId: string, no
     const [latest] = await minutesOf(tx, meetingId);
     if (!latest) throw new AppError('MINUTES_MISSING');
     if (latest.state === 'approved') throw new AppError('MINUTES_APPROVED');
+    // A show of hands confirmed after the last draft is marked in a new version before it is frozen.
+    const marked = withHandsMarks(latest.body, await handsMarks(tx, meetingId));
+    if (marked !== latest.body) {
+      const [v] = await tx.insert(councilMinutes).values({ meetingId, version: latest.version + 1, body: marked, state: 'approved', authorUserId: actor.userId, authorName: actor.name, approvedAt: now, approvedBy: actor.userId }).returning();
+      await audit(tx, actor, { action: 'council.minutes_approve', subjectType: 'council_meeting', subjectId: meetingId, regionPath: row.m.regionPath, details: { version: v!.version } });
+      return;
+    }
     await tx.update(councilMinutes).set({ state: 'approved', approvedAt: now, approvedBy: actor.userId }).where(eq(councilMinutes.id, latest.id));
     await audit(tx, actor, { action: 'council.minutes_approve', subjectType: 'council_meeting', subjectId: meetingId, regionPath: row.m.regionPath, details: { version: latest.version } });
   });
+}
+
+/**
+ * The line the minutes must carry for each motion decided by a confirmed show of hands, naming both
+ * staff members who recorded it: "举手表决（工作人员记录：A、B）".
+ */
+export async function handsMarks(tx: Tx, meetingId: string): Promise<string[]> {
+  const motions = await motionsOf(tx, meetingId);
+  const hands = await handsOf(tx, motions.map((x) => x.id));
+  return motions.flatMap((mo) => {
+    const h = hands.find((x) => x.motionId === mo.id && x.confirmedAt);
+    if (!h) return [];
+    return [`动议「${mo.text.slice(0, 60)}」：举手表决（工作人员记录：${h.recordedByName}、${h.confirmedByName ?? ''}），赞成 ${h.forCount}，反对 ${h.againstCount}，弃权 ${h.abstainCount}`];
+  });
+}
+
+/** The minutes with every missing show-of-hands line appended (staff cannot leave the mark out). */
+export function withHandsMarks(body: string, marks: string[]): string {
+  const missing = marks.filter((line) => !body.includes(line));
+  return missing.length ? `${body.trimEnd()}\n\n${missing.join('\n')}` : body;
 }

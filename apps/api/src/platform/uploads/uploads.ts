@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { fileTypeFromBuffer } from 'file-type';
+import sharp from 'sharp';
 import { AppError } from '../errors/app-error.ts';
 import { MAX_UPLOAD_BYTES } from '../http/limits.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -151,4 +152,36 @@ export async function sendUpload(reply: FastifyReply, storage: Storage, f: { key
   const showable = f.inline && (mime.startsWith('image/') || mime === 'application/pdf');
   return reply.type(mime).header('x-content-type-options', 'nosniff')
     .header('content-disposition', `${showable ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(f.filename)}`).send(data);
+}
+
+/** The smallest side, in pixels, an image must have to be taken as a scan of a paper document. */
+export const MIN_SCAN_PX = 300;
+
+/** A PDF page object ("/Type /Page", not the "/Type /Pages" tree). */
+const PDF_PAGE = /\/Type\s*\/Page(?![a-zA-Z])/;
+
+/**
+ * What a scan of a paper document really is, or null when it is not one: sniffed by content
+ * ({@link sniffUpload}) as JPEG, PNG or PDF, then checked to hold a document. An image must decode
+ * completely with `sharp` (libvips; a truncated or forged file fails) and be at least
+ * `minPx`×`minPx` pixels; a PDF must start with its header, hold at least one page object and end
+ * with its end-of-file marker. A 40-byte file passes none of these.
+ */
+export async function sniffScan(data: Uint8Array, minPx: number = MIN_SCAN_PX): Promise<Sniffed | null> {
+  const type = await sniffUpload(data, ['jpg', 'png', 'pdf']);
+  if (!type) return null;
+  if (type.type === 'pdf') {
+    const text = Buffer.from(data).toString('latin1');
+    const ok = text.startsWith('%PDF-') && PDF_PAGE.test(text) && text.slice(-1024).includes('%%EOF');
+    return ok ? type : null;
+  }
+  try {
+    const meta = await sharp(data, { failOn: 'truncated' }).metadata();
+    if (!meta.width || !meta.height || meta.width < minPx || meta.height < minPx) return null;
+    // Decode it all (shrunk on load, so cheap): a valid header over garbage is no scan.
+    await sharp(data, { failOn: 'truncated' }).resize(32, 32, { fit: 'inside' }).raw().toBuffer();
+    return type;
+  } catch {
+    return null;
+  }
 }

@@ -12,7 +12,7 @@ export const assemblyKeys = {
   list: (q: { limit: number; offset: number }) => ['assemblies', 'list', q] as const,
   detail: (id: string) => ['assemblies', 'detail', id] as const,
   progress: (id: string) => ['assemblies', 'progress', id] as const,
-  roll: (id: string, q: string) => ['assemblies', 'roll', id, q] as const,
+  roll: (id: string, q: { q: string; pending: boolean; offset: number }) => ['assemblies', 'roll', id, q] as const,
   results: (id: string) => ['assemblies', 'results', id] as const,
 };
 
@@ -41,11 +41,20 @@ export function progressQuery(id: string, live: boolean) {
   });
 }
 
-/** Owners on the frozen roll matching a unit number or name (who has voted, never how). */
-export function rollQuery(id: string, q: string) {
+/** How many owners of the roll one page shows. */
+export const ROLL_PAGE = 20;
+
+/**
+ * One page of the owners on the frozen roll matching a unit number or name (who has voted, never
+ * how), or only those whose paper ballot awaits the scrutineer; with the total, to page through.
+ */
+export function rollQuery(id: string, q: { q: string; pending: boolean; offset: number }) {
   return queryOptions({
     queryKey: assemblyKeys.roll(id, q),
-    queryFn: ({ signal }): Promise<RollEntry[]> => unwrap(gz.GET('/api/v1/assemblies/{id}/roll', { params: { path: { id }, query: { q: q || undefined, limit: 20 } }, signal })),
+    queryFn: ({ signal }): Promise<Page<RollEntry>> => unwrap(gz.GET('/api/v1/assemblies/{id}/roll', {
+      params: { path: { id }, query: { q: q.q || undefined, pending: q.pending ? 'true' : undefined, limit: ROLL_PAGE, offset: q.offset } }, signal,
+    })),
+    placeholderData: (prev) => prev,
   });
 }
 

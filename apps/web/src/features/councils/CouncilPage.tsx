@@ -30,6 +30,16 @@ export default function CouncilPage() {
       <Typography.Paragraph type="secondary">
         {t('councils.rules', { quorum: t(`councils.quorum.${c.quorum}`), majority: t(`councils.majority.${c.majority}`), hours: c.noticeHours, days: c.publicNoticeDays, cosign: c.cosignThreshold })}
       </Typography.Paragraph>
+      {/* Meetings not yet closed come first: on a member's phone, one tap to sign in and vote. */}
+      {!manage && c.meetings.some((m) => m.state !== 'closed') && (
+        <Card size="small" title={t('councils.meetings.openNow')} style={{ marginBottom: 16 }} data-testid="open-meetings">
+          {c.meetings.filter((m) => m.state !== 'closed').map((m) => (
+            <Link key={m.id} to={`/councils/meetings/${m.id}`} style={{ display: 'block', padding: '8px 0', fontSize: '1.1em' }} data-testid="open-meeting-link">
+              {m.title} · {formatMinute(m.startsAt)}
+            </Link>
+          ))}
+        </Card>
+      )}
       <SeatsCard council={c} manage={manage} />
       <AgendaCard council={c} manage={manage} />
       <Card title={t('councils.meetings.title')} style={{ marginTop: 16 }} extra={manage && <NewMeetingButton council={c} />} data-testid="meetings-card">

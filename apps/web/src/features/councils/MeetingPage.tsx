@@ -1,4 +1,4 @@
-import { App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Progress, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
@@ -23,6 +23,7 @@ export default function MeetingPage() {
   const params = { path: { id } };
   const signIn = (seatId?: string) => run(() => unwrap(gz.POST('/api/v1/council-meetings/{id}/attendance', { params, body: seatId ? { seatId } : {} })));
   const q = m.quorum;
+  const memberFirst = m.abilities.includes('member') && !manage;
   return (
     <div data-testid="meeting-page">
       <Space align="center" wrap>
@@ -34,11 +35,14 @@ export default function MeetingPage() {
           </Button>
         )}
       </Space>
+      {open && !m.started && <Alert type="info" showIcon style={{ marginTop: 8 }} message={t('councils.meeting.notStarted')} data-testid="meeting-not-started" />}
       <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         <Descriptions.Item label={t('councils.board.council')}><Link to={`/councils/${m.council.id}`}>{m.council.name}</Link></Descriptions.Item>
         <Descriptions.Item label={t('councils.meetings.startsAt')}>{formatMinute(m.startsAt)}{m.location ? ` · ${m.location}` : ''}</Descriptions.Item>
       </Descriptions>
 
+      {/* On a member's phone their open motions come first, above the agenda. */}
+      {memberFirst && <MotionsCard meeting={m} run={run} />}
       <Card title={t('councils.meeting.agenda')} style={{ marginTop: 16 }}>
         <ol style={{ margin: 0, paddingLeft: 20 }} data-testid="meeting-agenda">
           {m.agenda.map((a) => <li key={a.id}>{a.title} <Tag>{t(`councils.source.${a.source}`)}</Tag><Tag>{t(`councils.agendaState.${a.state}`)}</Tag></li>)}
@@ -46,7 +50,7 @@ export default function MeetingPage() {
       </Card>
 
       <Card title={t('councils.meeting.attendance')} style={{ marginTop: 16 }} data-testid="attendance-card"
-        extra={open && m.abilities.includes('member') && <Button onClick={() => void signIn()}>{t('councils.meeting.signInSelf')}</Button>}>
+        extra={open && m.abilities.includes('member') && <Button size="large" type="primary" onClick={() => void signIn()} data-testid="sign-in-self">{t('councils.meeting.signInSelf')}</Button>}>
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text data-testid="quorum" data-reached={String(q.reached)}>
             {t('councils.meeting.quorum', { seated: q.seated, present: q.present })} · {q.reached ? <Tag color="green">{t('councils.meeting.reached')}</Tag> : <Tag color="orange">{t('councils.meeting.short', { short: q.short })}</Tag>}
@@ -62,7 +66,7 @@ export default function MeetingPage() {
         </Space>
       </Card>
 
-      <MotionsCard meeting={m} run={run} />
+      {!memberFirst && <MotionsCard meeting={m} run={run} />}
       <MinutesCard meeting={m} run={run} />
     </div>
   );

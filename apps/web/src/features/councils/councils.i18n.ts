@@ -24,7 +24,7 @@ export const zh = {
   },
   source: { small_matter: '三事分流·小事', proposal: '居民提议', party: '党组织提出' },
   agendaState: { collecting: '联署中', open: '待上会', scheduled: '已列入会议', resolved: '已形成决议', reopened: '退回重议' },
-  meetings: { title: '会议', add: '召集会议', itemsToAdd: '列入议程', startsAt: '会议时间', location: '地点', meetingTitle: '会议名称', noticeHint: '至少提前 {{hours}} 小时通知；通知将记入发送队列（短信网关未接入，暂记录在服务器日志中）。' },
+  meetings: { title: '会议', openNow: '进行中的会议（签到、表决）', add: '召集会议', itemsToAdd: '列入议程', startsAt: '会议时间', location: '地点', meetingTitle: '会议名称', noticeHint: '至少提前 {{hours}} 小时通知；通知将记入发送队列（短信网关未接入，暂记录在服务器日志中）。' },
   meetingState: { noticed: '已通知', closed: '已结束' },
   meeting: {
     agenda: '议程', attendance: '签到', quorum: '法定人数：应到 {{seated}} 人，实到 {{present}} 人', reached: '已达到法定人数', short: '还差 {{short}} 人',
@@ -33,6 +33,10 @@ export const zh = {
     counts: '同意 {{for}} · 反对 {{against}} · 弃权 {{abstain}} · 到会 {{present}}', publish: '公示决议', viewNotice: '查看公示',
     close: '结束会议', minutes: '会议纪要', saveMinutes: '保存纪要（新版本）', approve: '通过纪要', version: '第 {{version}} 版', draft: '草稿', approved: '已通过',
     noMinutes: '暂无已通过的会议纪要', closeConfirm: '结束会议后不能再签到或提出动议。确定结束吗？',
+    notStarted: '会议尚未开始：开始前不能签到、提出动议或表决', myVoteCast: '我已表决：{{choice}}', voteNow: '请表决',
+    hands: '举手表决', handsRecord: '记录举手票数', handsHint: '工作人员只能记录举手票数，须由另一名工作人员确认后才计入。',
+    handsPending: '举手表决（{{for}} 同意 · {{against}} 反对 · {{abstain}} 弃权），由 {{by}} 记录，待另一名工作人员确认',
+    handsConfirm: '确认举手票数', handsOwn: '须由另一名工作人员确认', handsConfirmAsk: '确认举手票数与现场一致？确认后计入表决，不能更改。',
   },
   board: {
     title: '公示栏', subtitle: '议事会决议在公示期内接受居民监督。公示期满且所有异议均已答复后，决议生效。', empty: '暂无公示',
@@ -67,7 +71,7 @@ export const en: Messages<typeof zh> = {
   },
   source: { small_matter: 'Small matter (request)', proposal: 'Residents’ proposal', party: 'Party organisation' },
   agendaState: { collecting: 'Collecting signatures', open: 'Ready', scheduled: 'On a meeting’s agenda', resolved: 'Resolved', reopened: 'Sent back' },
-  meetings: { title: 'Meetings', add: 'Call a meeting', itemsToAdd: 'Agenda', startsAt: 'Time', location: 'Place', meetingTitle: 'Title', noticeHint: 'Notice at least {{hours}} hours ahead. Notices are queued (no SMS gateway is connected; they are written to the server log).' },
+  meetings: { title: 'Meetings', openNow: 'Meetings now (sign in, vote)', add: 'Call a meeting', itemsToAdd: 'Agenda', startsAt: 'Time', location: 'Place', meetingTitle: 'Title', noticeHint: 'Notice at least {{hours}} hours ahead. Notices are queued (no SMS gateway is connected; they are written to the server log).' },
   meetingState: { noticed: 'Noticed', closed: 'Closed' },
   meeting: {
     agenda: 'Agenda', attendance: 'Sign-in', quorum: 'Quorum: {{seated}} members, {{present}} present', reached: 'Quorum reached', short: '{{short}} more needed',
@@ -76,6 +80,10 @@ export const en: Messages<typeof zh> = {
     counts: 'For {{for}} · against {{against}} · abstain {{abstain}} · present {{present}}', publish: 'Publish the resolution', viewNotice: 'See the notice',
     close: 'Close the meeting', minutes: 'Minutes', saveMinutes: 'Save minutes (new version)', approve: 'Approve the minutes', version: 'Version {{version}}', draft: 'Draft', approved: 'Approved',
     noMinutes: 'No approved minutes yet', closeConfirm: 'After closing, nobody can sign in or put motions. Close the meeting?',
+    notStarted: 'The meeting has not started: no sign-in, motions or votes before its start', myVoteCast: 'I voted: {{choice}}', voteNow: 'Please vote',
+    hands: 'Show of hands', handsRecord: 'Record the hands', handsHint: 'Staff only record the counts of a show of hands; they count once a second staff member confirms them.',
+    handsPending: 'Show of hands ({{for}} for · {{against}} against · {{abstain}} abstain), recorded by {{by}}, awaiting a second staff member',
+    handsConfirm: 'Confirm the hands', handsOwn: 'Another staff member must confirm', handsConfirmAsk: 'Do the counts match the room? Once confirmed they count and cannot change.',
   },
   board: {
     title: 'Notice board', subtitle: 'Council resolutions stay on notice for residents to check. They take effect when the period is over and every objection has been answered.', empty: 'Nothing on notice',
