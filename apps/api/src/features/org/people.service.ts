@@ -15,7 +15,7 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { buildings, households, organisations, regions, residents, unitOwners, units } from './org.table.ts';
 import { findRegion } from './region.repository.ts';
 import { compoundUnitsWithOwners, findBuilding, findHousehold, findResident, findUnit, type UnitWithOwners } from './people.repository.ts';
-import { sealIdNumber, sealPhone } from './resident.pii.ts';
+import { sealIdNumber, sealPhone, type PhoneColumns } from './resident.pii.ts';
 import { mayReveal, mayWritePeople } from './org.policy.ts';
 
 type Input<T extends z.ZodType> = z.infer<T>;
@@ -107,25 +107,36 @@ async function checkRelation(tx: DbOrTx, householdId: string, relation: string, 
 
 /** Adds a resident to a household; the ID number is validated, must be unique, and is stored sealed. */
 export async function createResident(db: Db, vault: Vault, actor: Actor, body: Input<typeof CreateResidentBody>, now: Date) {
-  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
-  if (id && !id.ok) throw new AppError(id.code, id.params);
   const phone = body.phone ? sealPhone(vault, body.phone) : undefined;
   if (phone && !phone.ok) throw new AppError(phone.code, phone.params);
-  return db.transaction(async (tx) => {
-    const home = found(await findHousehold(tx, scopeFor(actor, 'people.read'), body.householdId), 'HOUSEHOLD_NOT_FOUND');
-    ensure(mayWritePeople(actor, home.regionPath));
-    await checkRelation(tx, home.id, body.relation);
-    if (id?.ok) {
-      const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
-      if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
-    }
-    const [row] = await tx.insert(residents).values({
-      householdId: home.id, regionId: home.regionId, regionPath: home.regionPath, districtCode: home.districtCode,
-      name: body.name, relation: body.relation, tags: body.tags, ...(id?.ok ? id.value : {}), ...(phone?.ok ? phone.value : {}),
-    }).returning();
-    await audit(tx, actor, { action: 'resident.create', subjectType: 'resident', subjectId: row!.id, regionPath: home.regionPath, after: safe(row!) });
-    return row!;
-  });
+  return db.transaction((tx) => insertEntry(tx, vault, actor, 'people.read', { ...body, phone: phone?.ok ? phone.value : undefined }, now));
+}
+
+/**
+ * Writes one register entry in the caller's transaction: the household in the actor's scope for
+ * `readAs`, the actor allowed to write there, one head per household, the ID number checked, unique
+ * and sealed; audited as resident.create. Shared by staff's entry form and a sign-up's approval.
+ */
+async function insertEntry(
+  tx: DbOrTx, vault: Vault, actor: Actor, readAs: 'people.read' | 'people.write',
+  body: { householdId: string; name: string; relation: string; tags?: (typeof residents.$inferInsert)['tags']; idNumber?: string | null; phone?: PhoneColumns | undefined },
+  now: Date,
+): Promise<typeof residents.$inferSelect> {
+  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
+  if (id && !id.ok) throw new AppError(id.code, id.params);
+  const home = found(await findHousehold(tx, scopeFor(actor, readAs), body.householdId), 'HOUSEHOLD_NOT_FOUND');
+  ensure(mayWritePeople(actor, home.regionPath));
+  await checkRelation(tx, home.id, body.relation);
+  if (id?.ok) {
+    const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
+    if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
+  }
+  const [row] = await tx.insert(residents).values({
+    householdId: home.id, regionId: home.regionId, regionPath: home.regionPath, districtCode: home.districtCode,
+    name: body.name, relation: body.relation, tags: body.tags ?? [], ...(id?.ok ? id.value : {}), ...(body.phone ?? {}),
+  }).returning();
+  await audit(tx, actor, { action: 'resident.create', subjectType: 'resident', subjectId: row!.id, regionPath: home.regionPath, after: safe(row!) });
+  return row!;
 }
 
 /** Updates a resident's name, phone, relation, tags, or marks them moved out. */
@@ -241,21 +252,7 @@ export async function linkableEntry(tx: DbOrTx, actor: Actor, residentId: string
  * they gave (checked and sealed again), in the caller's transaction, audited as resident.create.
  */
 export async function createEntryForAccount(tx: DbOrTx, vault: Vault, actor: Actor, body: { householdId: string; name: string; relation: string; idNumber: string | null }, now: Date): Promise<LinkableEntry> {
-  const id = body.idNumber ? sealIdNumber(vault, body.idNumber, now) : undefined;
-  if (id && !id.ok) throw new AppError(id.code, id.params);
-  const home = found(await findHousehold(tx, scopeFor(actor, 'people.write'), body.householdId), 'HOUSEHOLD_NOT_FOUND');
-  ensure(mayWritePeople(actor, home.regionPath));
-  await checkRelation(tx, home.id, body.relation);
-  if (id?.ok) {
-    const [dup] = await tx.select({ id: residents.id }).from(residents).where(eq(residents.idHash, id.value.idHash));
-    if (dup) throw new AppError('ID_NUMBER_DUPLICATE');
-  }
-  const [row] = await tx.insert(residents).values({
-    householdId: home.id, regionId: home.regionId, regionPath: home.regionPath, districtCode: home.districtCode,
-    name: body.name, relation: body.relation, tags: [], ...(id?.ok ? id.value : {}),
-  }).returning();
-  await audit(tx, actor, { action: 'resident.create', subjectType: 'resident', subjectId: row!.id, regionPath: home.regionPath, after: safe(row!) });
-  return linkable(tx, row!);
+  return linkable(tx, await insertEntry(tx, vault, actor, 'people.write', body, now));
 }
 
 /** The active communities one may sign up in, with their district's name (public: names only). */

@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Typography } from 'antd';
 import { ExperimentOutlined, LockOutlined, MobileOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client.ts';
 import { useSession, type LoginRedirectState } from '../../shell/session.tsx';
-import { ElderSwitch, LanguageSwitch } from '../../shell/HeaderBar.tsx';
+import { AuthFrame } from './AuthFrame.tsx';
 
 // Passwords never appear on this page; the hint names the demo accounts only as demo accounts.
 
@@ -34,43 +34,27 @@ export default function LoginPage() {
   const submit = (v: Values) => signingIn.mutate(v);
 
   return (
-    <div style={{ minHeight: '100vh', background: '#f0f2f5', display: 'flex', flexDirection: 'column' }}>
-      <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 12, padding: 12, flexWrap: 'wrap' }}>
-        <ElderSwitch />
-        <LanguageSwitch />
+    <AuthFrame title={t('common.appName')} subtitle={t('common.appTagline')} testId="login-card">
+      {expired && !error && <Alert type="warning" showIcon title={t('auth.expired')} data-testid="session-expired" />}
+      {error && <Alert type="error" showIcon title={error} data-testid="login-error" />}
+      <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, whitespace: true, message: t('auth.phoneRequired') }]}>
+          <Input prefix={<MobileOutlined />} autoComplete="username" inputMode="tel" data-testid="login-phone" />
+        </Form.Item>
+        <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
+          {t('auth.submit')}
+        </Button>
+      </Form>
+      <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
+        <Link to="/signup" data-testid="login-to-signup">{t('auth.toSignUp')}</Link>
+        <Link to="/forgot-password" data-testid="login-to-forgot">{t('auth.toForgot')}</Link>
       </div>
-      <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
-        <Card style={{ width: '100%', maxWidth: 420 }} data-testid="login-card">
-          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            <div style={{ textAlign: 'center' }}>
-              <Typography.Title level={2} style={{ marginBottom: 0 }}>
-                {t('common.appName')}
-              </Typography.Title>
-              <Typography.Text type="secondary">{t('common.appTagline')}</Typography.Text>
-            </div>
-            {expired && !error && <Alert type="warning" showIcon title={t('auth.expired')} data-testid="session-expired" />}
-            {error && <Alert type="error" showIcon title={error} data-testid="login-error" />}
-            <Form<Values> layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-              <Form.Item name="phone" label={t('auth.phone')} rules={[{ required: true, whitespace: true, message: t('auth.phoneRequired') }]}>
-                <Input prefix={<MobileOutlined />} autoComplete="username" inputMode="tel" data-testid="login-phone" />
-              </Form.Item>
-              <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">
-                {t('auth.submit')}
-              </Button>
-            </Form>
-            <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
-              <Link to="/signup" data-testid="login-to-signup">{t('auth.toSignUp')}</Link>
-              <Link to="/forgot-password" data-testid="login-to-forgot">{t('auth.toForgot')}</Link>
-            </div>
-            <Typography.Text type="secondary" data-testid="demo-hint">
-              <ExperimentOutlined /> {t('auth.demoHint')}
-            </Typography.Text>
-          </Space>
-        </Card>
-      </div>
-    </div>
+      <Typography.Text type="secondary" data-testid="demo-hint">
+        <ExperimentOutlined /> {t('auth.demoHint')}
+      </Typography.Text>
+    </AuthFrame>
   );
 }
