@@ -93,6 +93,10 @@ describe('item 3: the approver reads the receipt and the balance after payment; 
     expect(view.approvers.map((a) => a.id)).not.toContain(me.id);
     // Residents and others outside the region hold no approval right over it.
     expect(view.approvers.map((a) => a.id)).not.toContain((await userOf(resident)).id);
+    // The supervisor, who follows the fund, is told too (and the page offers them the pending list).
+    const supervisor = await signIn(ctx.app, DEMO.supervisor);
+    expect((await pendingOf(supervisor, e.json().id)).approvers).toContainEqual({ id: sec.id, name: sec.name });
+    expect((await supervisor.request('GET', '/api/v1/public/funds/Q-CHARITY')).json().abilities).toContain('fund.read');
   });
 
   it("shows a pending expense's receipt inline to the fund's staff, not to the public", async () => {

@@ -49,7 +49,8 @@ export default function FundPage() {
             {inConsole ? <Link to={`/public/funds/${fund.code}`}>{t('funds.fund.publicLink')}</Link> : null}
           </Space>
           {staff && <OperationsCard fund={fund} />}
-          {staff && <PendingExpenses fund={fund} />}
+          {/* Whoever follows the fund as staff (a supervisor too) sees what awaits approval and who must approve it. */}
+          {(staff || fund.abilities.includes('fund.read')) && <PendingExpenses fund={fund} />}
           {staff && <MonthCloseCard fund={fund} />}
           <Card>
             {/* Plain words first (money in, money out, for what, with receipts); the accounts, the

@@ -103,7 +103,7 @@ export function PendingExpenses({ fund }: { fund: FundDetail }) {
               {reviewing.reversesId && (
                 <Descriptions.Item label={t('funds.fund.reverses')}><Link to={`/public/funds/${fund.code}/entries/${reviewing.reversesId}`} target="_blank">{t('funds.ops.original')}</Link></Descriptions.Item>
               )}
-              <Descriptions.Item label={t('funds.ops.balanceNow')}>{reviewing.balanceFen ? yuan(reviewing.balanceFen) : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('funds.ops.balanceNow')}><span data-testid="review-balance-now">{reviewing.balanceFen ? yuan(reviewing.balanceFen) : '—'}</span></Descriptions.Item>
               <Descriptions.Item label={t('funds.ops.balanceAfter')}><Typography.Text strong data-testid="review-balance-after">{reviewing.balanceAfterFen ? yuan(reviewing.balanceAfterFen) : '—'}</Typography.Text></Descriptions.Item>
             </Descriptions>
             <Typography.Title level={5} style={{ marginTop: 12 }}>{t('funds.fund.attachments')}</Typography.Title>
