@@ -10,7 +10,10 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 const WORKER = '13900000005';
 const SECRETARY = '13900000004';
 const STREET = '13900000003';
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+// A photographed receipt: a 1×1 PNG, re-encoded by the server like any photo.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** Fen from "¥1,234.50". */
+const fenOfYuan = (text: string | null) => BigInt((text ?? '').replace(/[¥,]/g, '').replace('.', ''));
 const DONATION = '浏览器测试：重阳节敬老捐赠';
 const EXPENSE = '浏览器测试：重阳节慰问品采购';
 const OPERATOR = '浏览器测试便民超市';
@@ -34,6 +37,14 @@ describe('community funds in the console and in public', () => {
       await page.getByTestId('donation-donor').fill('浏览器捐赠人');
       await page.getByTestId('donation-purpose').fill(DONATION);
       await page.getByTestId('donation-submit').click();
+      // A summary to confirm first, dated today by default: nothing is recorded by the first click.
+      const summary = page.getByTestId('donation-summary');
+      await summary.waitFor();
+      const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+      expect(await summary.textContent()).toContain('¥88.50');
+      expect(await summary.textContent()).toContain(today);
+      expect(await entry(page, DONATION).count()).toBe(0);
+      await page.getByTestId('donation-confirm-ok').click();
       await entry(page, DONATION).waitFor();
       expect(await entry(page, DONATION).getByTestId('entry-amount').textContent()).toBe('+¥88.50');
       await entry(page, DONATION).getByTestId('entry-receipt').click();
@@ -54,25 +65,34 @@ describe('community funds in the console and in public', () => {
       await page.getByTestId('expense-project').fill('重阳节');
       await page.getByTestId('expense-payee').fill('望平社区老年协会');
       await page.getByTestId('expense-reason').fill(EXPENSE);
-      await page.getByTestId('form-expense').locator('input[type=file]').setInputFiles({ name: '发票.pdf', mimeType: 'application/pdf', buffer: PDF });
+      await page.getByTestId('form-expense').locator('input[type=file]').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: PNG });
       await expect.poll(() => page.getByTestId('expense-submit').isEnabled()).toBe(true);
       await page.getByTestId('expense-submit').click();
       await page.getByTestId('pending-expenses').waitFor();
-      // The preparer may not approve (a worker cannot approve at all).
+      // The preparer may not approve (a worker cannot approve at all), and is told who must.
       expect(await page.getByTestId('expense-approve').count()).toBe(0);
+      const mine = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE });
+      expect(await mine.getByTestId('pending-approvers').textContent()).toMatch(/^待 .+ 审批$/);
     });
     await onDesktop('funds-approve', async (page) => {
       await signInPage(page, site.baseUrl, SECRETARY);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE });
       await pending.getByTestId('expense-approve').click();
-      // The approver confirms first: nothing is posted by the first click.
-      await page.getByTestId('expense-approve-confirm').waitFor();
+      // The approver reviews first: the receipt itself, the reason, the balance after payment; nothing is posted yet.
+      const review = page.getByTestId('expense-review');
+      await review.waitFor();
+      const image = review.getByTestId('review-receipt-image');
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      expect(await review.getByTestId('review-receipt-link').textContent()).toBe('发票.png');
+      expect(await review.getByTestId('review-reason').textContent()).toBe(EXPENSE);
+      const now = fenOfYuan(await review.getByTestId('review-balance-now').textContent());
+      expect(fenOfYuan(await review.getByTestId('review-balance-after').textContent())).toBe(now - 2000n);
       expect(await entry(page, EXPENSE).count()).toBe(0);
       await page.getByTestId('expense-approve-confirm').click();
       await entry(page, EXPENSE).waitFor();
       expect(await entry(page, EXPENSE).getByTestId('entry-amount').textContent()).toBe('−¥20.00');
-      expect(await entry(page, EXPENSE).getByTestId('entry-attachments').textContent()).toContain('发票.pdf');
+      expect(await entry(page, EXPENSE).getByTestId('entry-attachments').textContent()).toContain('发票.png');
     });
   });
 
@@ -174,11 +194,27 @@ describe('community funds in the console and in public', () => {
       await page.goto(`${site.baseUrl}/public/funds`);
       await page.getByTestId('fund-card-WP-CHARITY').click();
       await page.getByTestId('fund-page').waitFor();
+      // Plain tabs first: money in (the reversed donation is gone, as if it never happened), money out.
+      await page.getByTestId('plain-in').waitFor();
+      await page.getByTestId('plain-in').locator('[data-testid^="plain-entry-"]').first().waitFor();
+      expect(await page.getByTestId('plain-in').textContent()).not.toContain(DONATION);
+      await page.getByRole('tab', { name: '支出' }).click();
+      await page.getByTestId('plain-out').locator('[data-testid^="plain-entry-"]', { hasText: EXPENSE }).waitFor();
+      expect(await page.getByTestId('plain-out').textContent()).not.toContain('冲销');
+      // By purpose: plain words, no account names.
+      await page.getByRole('tab', { name: '按用途' }).click();
+      const purposes = page.getByTestId('fund-purposes');
+      await purposes.locator('tbody tr', { hasText: '重阳节' }).first().waitFor();
+      const plain = await purposes.textContent();
+      for (const account of ['银行存款', '捐赠收入', 'assets:', 'income:', 'expenses:', '科目']) expect(plain).not.toContain(account);
+      // The accounts, every entry (reversals included) and the journal under their own tab.
+      await page.getByRole('tab', { name: '会计账簿（供核查）' }).click();
       await entry(page, EXPENSE).waitFor();
       const text = await page.getByTestId('fund-entries').textContent();
       expect(text).toContain(DONATION);
       expect(text).toContain(`冲销：${DONATION}`);
       expect(text).toContain('审批');
+      await page.getByTestId('fund-journal').waitFor();
       expect(await page.getByTestId('fund-operations').count()).toBe(0);
       expect(page.url()).toContain('/public/funds/WP-CHARITY');
     });

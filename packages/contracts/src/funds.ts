@@ -104,6 +104,13 @@ export const ExpenseView = z.object({
   id: z.uuid(), kind: z.enum(PENDING_KINDS), reversesId: z.uuid().nullable(), amountFen: z.string(), category: z.string(), project: z.string(), payee: z.string(), reason: z.string(),
   state: z.enum(['pending', 'approved', 'rejected']), preparedBy: z.string(), preparedById: z.uuid(),
   attachments: z.array(AttachmentView), transactionId: z.uuid().nullable(), createdAt: z.string(),
+  /**
+   * While pending: the fund's bank balance (fen) now and after approval, computed by the server in
+   * integer fen (core balanceAfterApproval) for the approver to read before confirming. Null once decided.
+   */
+  balanceFen: z.string().nullable(), balanceAfterFen: z.string().nullable(),
+  /** While pending: the people who may approve it (a second person with the approval right over the fund), closest first. */
+  approvers: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 export type ExpenseView = z.infer<typeof ExpenseView>;
 
@@ -130,3 +137,12 @@ export const DividendView = z.object({
   lines: z.array(z.object({ unit: z.string(), areaCentiM2: z.string(), amountFen: z.string(), statement: z.string() })),
 });
 export type DividendView = z.infer<typeof DividendView>;
+
+/**
+ * The public "by purpose" view: money in and out by project or purpose, as people read it. A reversed
+ * entry and its reversal cancel out and appear nowhere; no account names.
+ */
+export const PurposeRow = z.object({ project: z.string().nullable(), inflowFen: z.string(), outflowFen: z.string(), count: z.number() });
+export type PurposeRow = z.infer<typeof PurposeRow>;
+/** Which entries a public list shows: money in, money out (reversals and what they undo appear on the accounting view only). */
+export const ENTRY_SIDES = ['in', 'out'] as const;

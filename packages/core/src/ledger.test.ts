@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LedgerError, dividendStatementLine, fenToYuan, levyOnTurnover, parseYuanToFen, dividendRate, reversePostings, validatePostings,
+  LedgerError, balanceAfterApproval, dividendStatementLine, fenToYuan, levyOnTurnover, parseYuanToFen, dividendRate, reversePostings, validatePostings,
 } from './ledger.ts';
 
 function code(fn: () => unknown): string | undefined {
@@ -167,5 +167,25 @@ describe('negative list', () => {
     expect(negativeListReason('补贴')).toBe('government_duty');
     expect(negativeListReason('其他', '', '为困难户代缴房屋租金', '')).toBe('private_cost');
     expect(negativeListReason('环境', '院落微更新', '院坝地面修补', '绿荫园艺')).toBeNull();
+  });
+});
+
+describe('balanceAfterApproval (issue 15 item 3: the approver sees the balance after payment)', () => {
+  it('pays an expense or a dividend out of the balance', () => {
+    expect(balanceAfterApproval(10_000n, 'expense', 2_500n)).toBe(7_500n);
+    expect(balanceAfterApproval(10_000n, 'dividend', 10_000n)).toBe(0n);
+  });
+  it('undoes what the original did to the bank: a donation leaves again, an expense comes back', () => {
+    expect(balanceAfterApproval(10_000n, 'reversal', 2_500n, 2_500n)).toBe(7_500n);
+    expect(balanceAfterApproval(10_000n, 'reversal', 2_500n, -2_500n)).toBe(12_500n);
+  });
+  it('refuses a reversal without its original', () => {
+    expect(code(() => balanceAfterApproval(1n, 'reversal', 1n))).toBe('LEDGER_AMOUNT_NOT_INTEGER');
+  });
+  it('is exact on any amount (no floats)', () => {
+    fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.bigInt({ min: 1n, max: 10n ** 15n }), (b, a) => {
+      expect(balanceAfterApproval(b, 'expense', a) + a).toBe(b);
+      expect(balanceAfterApproval(b, 'reversal', a, -a)).toBe(b + a);
+    }));
   });
 });

@@ -148,3 +148,24 @@ export function dividendStatementLine(areaCentiM2: bigint, totalFen: bigint, tot
   const exact = product % totalAreaCentiM2 === 0n && product / totalAreaCentiM2 === amountFen;
   return `${squareMetres(areaCentiM2)} m² × ¥${rate}/m² ${exact ? '=' : '≈'} ¥${fenToYuan(amountFen)}`;
 }
+
+/** What a pending two-person operation does when approved (mirrors contracts' PENDING_KINDS). */
+export type PendingOperationKind = 'expense' | 'dividend' | 'reversal';
+
+/**
+ * The fund's bank balance after a pending operation would be approved, in fen: an expense or a
+ * dividend pays out its amount; a reversal undoes what its original did to the bank (a donation's
+ * reversal takes the money out again, an expense's puts it back). `originalBankFen` is the sum of the
+ * original's bank postings and is required for a reversal. The approver reads this before confirming.
+ * balanceAfterApproval(10_000n, 'expense', 2_500n) = 7_500n; (10_000n, 'reversal', 0n, -2_500n) = 12_500n.
+ */
+export function balanceAfterApproval(balanceFen: bigint, kind: PendingOperationKind, amountFen: bigint, originalBankFen?: bigint): bigint {
+  switch (kind) {
+    case 'expense':
+    case 'dividend':
+      return balanceFen - amountFen;
+    case 'reversal':
+      if (originalBankFen === undefined) throw new LedgerError('LEDGER_AMOUNT_NOT_INTEGER', 'a reversal needs the bank postings of its original');
+      return balanceFen - originalBankFen;
+  }
+}

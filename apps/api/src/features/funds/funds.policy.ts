@@ -10,8 +10,11 @@ import { abilities, can } from '../../platform/authz/authorize.ts';
 /** What the policy needs of a fund. */
 interface FundPlace { regionPath: string }
 
-/** The things a fund's page offers, in the order the page shows them. */
-const FUND_ABILITIES = ['fund.manage', 'fund.approve', 'fund.answer', 'fund.ask'] as const;
+/**
+ * The things a fund's page offers, in the order the page shows them. `fund.read`: the viewer is staff
+ * who follow the fund (a supervisor too), and sees what awaits approval and who must approve it.
+ */
+const FUND_ABILITIES = ['fund.manage', 'fund.approve', 'fund.answer', 'fund.ask', 'fund.read'] as const;
 
 /** May the actor perform `action` on this fund (staff of its region with the right role)? */
 export const mayOnFund = (actor: Actor, action: Action, fund: FundPlace): boolean => can(actor, action, { regionPath: fund.regionPath });

@@ -1,5 +1,6 @@
 import type { ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
 import type { ExpenseRow, FundListRow, TxRow } from './funds.repository.ts';
+import { balanceAfterApproval } from '@gongzhi/core';
 import { BANK } from './funds.ledger.ts';
 
 /** A stored receipt or invoice as the pages list it. */
@@ -50,11 +51,36 @@ export function presentTransactions(rows: TxRow[], files: FileRow[]): Transactio
   });
 }
 
-/** Expenses of a fund for the staff who prepare and approve them, with their receipts. */
-export function presentExpenses(rows: ExpenseRow[], files: FileRow[]): ExpenseView[] {
-  return rows.map((r) => ({
+/** What the approver reads beside a pending operation: the fund's balance, the originals' bank postings, who may approve. */
+export interface PendingContext {
+  balance: bigint;
+  /** The sum of bank postings of each entry a pending reversal undoes, by entry id. */
+  originalBank: Map<string, bigint>;
+  approvers: { id: string; name: string }[];
+}
+
+/**
+ * Expenses of a fund for the staff who prepare and approve them, with their receipts; a pending one
+ * also with the balance after approval (integer fen, core balanceAfterApproval) and the people who
+ * may approve it (never its preparer).
+ */
+export function presentExpenses(rows: ExpenseRow[], files: FileRow[], ctx: PendingContext): ExpenseView[] {
+  return rows.map((r) => {
+    const pending = r.state === 'pending';
+    const original = r.reverses_id ? ctx.originalBank.get(r.reverses_id) : undefined;
+    const after = pending && (r.kind !== 'reversal' || original !== undefined) ? balanceAfterApproval(ctx.balance, r.kind, BigInt(r.amount), original) : null;
+    return {
+      ...expenseView(r, files),
+      balanceFen: pending ? ctx.balance.toString() : null, balanceAfterFen: after === null ? null : after.toString(),
+      approvers: pending ? ctx.approvers.filter((a) => a.id !== r.prepared_by) : [],
+    };
+  });
+}
+
+function expenseView(r: ExpenseRow, files: FileRow[]) {
+  return ({
     id: r.id, kind: r.kind, reversesId: r.reverses_id, amountFen: r.amount, category: r.category, project: r.project, payee: r.payee, reason: r.reason, state: r.state,
     preparedBy: r.prepared_by_name, preparedById: r.prepared_by, transactionId: r.transaction_id, createdAt: new Date(r.created_at).toISOString(),
     attachments: files.filter((f) => r.attachment_ids.includes(f.id)).map(fileView),
-  }));
+  });
 }

@@ -2,11 +2,11 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { BudgetView, DividendView, FundDetail, FundSummary, QuestionBody, TransactionPage, TransactionView } from '@gongzhi/contracts';
+import { BudgetView, DividendView, ENTRY_SIDES, FundDetail, FundSummary, PurposeRow, QuestionBody, TransactionPage, TransactionView } from '@gongzhi/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { fundByCode, fundDetail, fundList, publicAttachment, transactionDetail, transactionList } from './funds.read.service.ts';
+import { fundByCode, fundDetail, fundList, publicAttachment, purposeList, transactionDetail, transactionList } from './funds.read.service.ts';
 import { budgetView } from './funds.property.service.ts';
 import { askQuestion } from './funds.questions.service.ts';
 import { journal } from './funds.journal.ts';
@@ -34,12 +34,18 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/public/funds/:code/transactions', {
     config: pub,
     schema: { tags, summary: 'Entries newest first, by keyset (cursor = last id of the previous page)', params: CodeParams,
-      querystring: z.object({ cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(20), month: Month.optional(), project: z.string().max(60).optional() }),
+      querystring: z.object({ cursor: z.uuid().optional(), limit: z.coerce.number().int().min(1).max(100).default(20), month: Month.optional(), project: z.string().max(60).optional(),
+        /** Money in or out only, without reversals and the entries they undo (the plain public lists). */
+        side: z.enum(ENTRY_SIDES).optional() }),
       response: { 200: TransactionPage } },
   }, async (request) => {
     const q = request.query;
-    return transactionList(db, request.params.code, { before: q.cursor, limit: q.limit, month: q.month, project: q.project });
+    return transactionList(db, request.params.code, { before: q.cursor, limit: q.limit, month: q.month, project: q.project, side: q.side });
   });
+
+  r.get('/api/v1/public/funds/:code/purposes', {
+    config: pub, schema: { tags, summary: 'Money in and out by project or purpose; a reversal and its original cancel out', params: CodeParams, response: { 200: z.array(PurposeRow) } },
+  }, async (request) => purposeList(db, request.params.code));
 
   r.get('/api/v1/public/funds/:code/transactions/:txId', {
     config: pub, schema: { tags, summary: 'One entry (and its printable receipt)', params: CodeParams.extend({ txId: z.uuid() }), response: { 200: TransactionView.extend({ dividend: DividendView.nullable() }) } },

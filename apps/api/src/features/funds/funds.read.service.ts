@@ -1,11 +1,14 @@
-import type { ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
+import type { ExpenseView, FundDetail, FundSummary, PurposeRow, TransactionView } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { fundFor } from './funds.access.ts';
 import { fundAbilities, isPublicFile, mayReadExpense, readingOrganisations, readsFundInFull } from './funds.policy.ts';
 import { organisationNames } from '../org/organisation.service.ts';
-import { attachmentsById, expensesOf, findTransaction, fundIdByCode, isCitedByEntry, selectFunds, transactionPage, type FundListRow } from './funds.repository.ts';
+import {
+  approversOf, attachmentsById, expensesOf, findTransaction, fundIdByCode, isCitedByEntry, postingsOf, purposesOf, selectFunds, transactionPage, type FundListRow,
+} from './funds.repository.ts';
+import { BANK } from './funds.ledger.ts';
 import { citedFiles, presentExpenses, presentFund, presentFundDetail, presentTransactions } from './funds.presenter.ts';
 import { dividendView } from './funds.property.service.ts';
 
@@ -31,7 +34,7 @@ export async function fundDetail(db: DbOrTx, code: string, viewer: Actor | null)
 }
 
 /** Entries newest first, by keyset, with the receipts they cite (one query for the page's files). */
-export async function transactionList(db: DbOrTx, code: string, q: { before?: string; limit: number; month?: string; project?: string }) {
+export async function transactionList(db: DbOrTx, code: string, q: { before?: string; limit: number; month?: string; project?: string; side?: 'in' | 'out' }) {
   const fundId = await fundIdByCode(db, code);
   if (!fundId) throw new AppError('FUND_NOT_FOUND');
   const page = await transactionPage(db, fundId, q);
@@ -64,5 +67,30 @@ export async function expenseList(db: DbOrTx, actor: Actor, fundId: string): Pro
   const full = readsFundInFull(actor, fund);
   const party = full ? [] : [...(await organisationNames(db, readingOrganisations(actor))).values()];
   const rows = (await expensesOf(db, fund.id)).filter((e) => mayReadExpense(actor, fund, e, party));
-  return presentExpenses(rows, await attachmentsById(db, rows.flatMap((r) => r.attachment_ids)));
+  const pending = rows.filter((r) => r.state === 'pending');
+  // A pending reversal's balance after approval depends on what its original did to the bank.
+  const originals = await postingsOf(db, pending.flatMap((r) => (r.kind === 'reversal' && r.reverses_id ? [r.reverses_id] : [])));
+  const originalBank = new Map<string, bigint>();
+  for (const p of originals) if (p.account === BANK) originalBank.set(p.transactionId, (originalBank.get(p.transactionId) ?? 0n) + p.amount);
+  return presentExpenses(rows, await attachmentsById(db, rows.flatMap((r) => r.attachment_ids)), {
+    balance: fund.bankBalance, originalBank, approvers: pending.length > 0 ? await approversOf(db, fund.regionPath) : [],
+  });
+}
+
+/**
+ * A receipt or invoice of the fund for its staff, pending expenses' too, so the approver can read it
+ * before approving. A reader through an organisation gets only the public ones (cited by a posted entry).
+ */
+export async function staffAttachment(db: DbOrTx, actor: Actor, fundId: string, attachmentId: string) {
+  const fund = await fundFor(db, actor, fundId, 'fund.read');
+  const [file] = await attachmentsById(db, [attachmentId]);
+  if (!file || file.fundId !== fund.id) throw new AppError('NOT_FOUND');
+  if (!readsFundInFull(actor, fund) && !await isCitedByEntry(db, fund.id, file.id)) throw new AppError('NOT_FOUND');
+  return file;
+}
+
+/** Money in and out by project or purpose, with reversals netted away (the public 按用途 view). */
+export async function purposeList(db: DbOrTx, code: string): Promise<PurposeRow[]> {
+  const f = await fundByCode(db, code);
+  return (await purposesOf(db, f.id)).map((r) => ({ project: r.project, inflowFen: r.inflow, outflowFen: r.outflow, count: r.count }));
 }

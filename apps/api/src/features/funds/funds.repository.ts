@@ -1,5 +1,6 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ExpenseView, LedgerKind } from '@gongzhi/contracts';
+import { ROLES, roleAllows } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { fundAttachments, funds } from './funds.table.ts';
 import { regionNameOf } from '../org/region.service.ts';
@@ -16,12 +17,25 @@ export interface FundListRow {
 /**
  * One query for the whole head of a fund's page: everything comes from the per-month totals kept
  * beside the postings, so its cost does not grow with the number of postings.
+ *
+ * The public months (and the totals in and out summed from them) net every reversal against its
+ * original: the bank postings of both are taken back out of their months (issue 15 item 8), so a
+ * ¥100 reversal of a duplicated donation is neither spending nor negative income — the figures read
+ * as if neither entry had happened. Reversals are few and found by a partial index, so this costs
+ * a handful of rows. The accounts (the accounting view) stay as booked.
  */
 // The region's name from org, in the same statement.
 const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.region_id, ${regionNameOf(sql.raw('f.region_id'))} AS region_name, f.bank_balance,
   (SELECT json_agg(x ORDER BY x.month DESC) FROM (
-     SELECT to_char(m.month, 'YYYY-MM') AS month, sum(m.debit)::text AS debit, sum(m.credit)::text AS credit, sum(m.count)::int AS count
-     FROM fund_month_totals m JOIN fund_accounts a ON a.id = m.account_id WHERE m.fund_id = f.id AND a.type = 'assets' GROUP BY m.month) x) AS months,
+     SELECT u.month, sum(u.debit)::text AS debit, sum(u.credit)::text AS credit, sum(u.count)::int AS count FROM (
+       SELECT to_char(m.month, 'YYYY-MM') AS month, m.debit, m.credit, m.count
+       FROM fund_month_totals m JOIN fund_accounts a ON a.id = m.account_id WHERE m.fund_id = f.id AND a.type = 'assets'
+       UNION ALL
+       SELECT to_char(t.occurred_on, 'YYYY-MM'), -greatest(p.amount, 0), -greatest(-p.amount, 0), -1
+       FROM ledger_transactions r JOIN ledger_transactions t ON t.id IN (r.id, r.reverses_id)
+         JOIN postings p ON p.transaction_id = t.id JOIN fund_accounts pa ON pa.id = p.account_id AND pa.type = 'assets'
+       WHERE r.fund_id = f.id AND r.reverses_id IS NOT NULL) u
+     GROUP BY u.month HAVING sum(u.count) <> 0) x) AS months,
   (SELECT json_agg(y ORDER BY y.name) FROM (
      SELECT a.name, COALESCE(sum(m.debit - m.credit), 0)::text AS balance
      FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts`;
@@ -118,13 +132,15 @@ export async function findTransaction(db: DbOrTx, fundId: string, id: string): P
  * A page of a fund's transactions, newest first, by keyset on the time-ordered id, walking the
  * (fund_id, id) index.
  */
-export async function transactionPage(db: DbOrTx, fundId: string, opts: { before?: string; limit: number; month?: string; project?: string }) {
+export async function transactionPage(db: DbOrTx, fundId: string, opts: { before?: string; limit: number; month?: string; project?: string; side?: 'in' | 'out' }) {
   // `= ANY(ARRAY[...])` rather than `=`: with a plain equality the planner may walk the primary key
   // backwards and skip every newer entry of other funds (10 ms on a million postings, growing).
   const conds: SQL[] = [sql`t.fund_id = ANY(${uuidArray([fundId])})`];
   if (opts.before) conds.push(sql`t.id < ${opts.before}`);
   if (opts.month) conds.push(sql`t.occurred_on >= ${`${opts.month}-01`}::date AND t.occurred_on < (${`${opts.month}-01`}::date + interval '1 month')`);
   if (opts.project) conds.push(sql`t.project = ${opts.project}`);
+  // The plain public lists: money in or out, without reversals and the entries they undo.
+  if (opts.side) conds.push(sql`t.kind = ANY(${kindArray(opts.side === 'in' ? INFLOW_KINDS : OUTFLOW_KINDS)}) AND ${notReversed}`);
   const res = await db.execute<TxSqlRow>(sql`
     SELECT ${TX_COLUMNS} FROM ledger_transactions t WHERE ${sql.join(conds, sql` AND `)} ORDER BY t.fund_id DESC, t.id DESC LIMIT ${opts.limit + 1}`);
   const rows = res.rows.map(toTx);
@@ -170,4 +186,41 @@ export async function isCitedByEntry(db: DbOrTx, fundId: string, fileId: string)
 /** The `ARRAY[...]::uuid[]` literal of some ids, for `= ANY(...)`. */
 export function uuidArray(ids: string[]): SQL {
   return sql`ARRAY[${sql.join(ids.map((i) => sql`${i}`), sql`, `)}]::uuid[]`;
+}
+
+/** Kinds of entry that bring money in, and that pay it out; a reversal is neither. */
+export const INFLOW_KINDS = ['donation', 'levy', 'enterprise_profit', 'allocation', 'property_fee', 'common_revenue'] as const satisfies readonly LedgerKind[];
+export const OUTFLOW_KINDS = ['expense', 'dividend'] as const satisfies readonly LedgerKind[];
+const kindArray = (kinds: readonly string[]): SQL => sql`ARRAY[${sql.join(kinds.map((k) => sql`${k}`), sql`, `)}]::text[]`;
+/** `t` is an entry no reversal undoes (the unique index on reverses_id answers it). */
+const notReversed = sql`NOT EXISTS (SELECT 1 FROM ledger_transactions r WHERE r.reverses_id = t.id)`;
+
+/**
+ * Money in and out of a fund by project (purpose), leaving out reversals and the entries they undo,
+ * largest spending first. Reads the fund's entries, so the page asks for it only when its tab opens.
+ */
+export async function purposesOf(db: DbOrTx, fundId: string) {
+  const res = await db.execute<{ project: string | null; inflow: string; outflow: string; count: number }>(sql`
+    SELECT t.project, COALESCE(sum(t.amount) FILTER (WHERE t.kind = ANY(${kindArray(INFLOW_KINDS)})), 0)::text AS inflow,
+      COALESCE(sum(t.amount) FILTER (WHERE t.kind = ANY(${kindArray(OUTFLOW_KINDS)})), 0)::text AS outflow, count(*)::int AS count
+    FROM ledger_transactions t WHERE t.fund_id = ${fundId} AND t.kind <> 'reversal' AND ${notReversed}
+    GROUP BY t.project ORDER BY sum(t.amount) FILTER (WHERE t.kind = ANY(${kindArray(OUTFLOW_KINDS)})) DESC NULLS LAST, t.project NULLS LAST`);
+  return res.rows;
+}
+
+/**
+ * The people who may approve a fund's pending operations: active users holding, over the fund's
+ * region, a role with the approval right (not through an organisation), closest region first.
+ * System-wide grants (no region) are left out unless nobody closer holds one.
+ */
+export async function approversOf(db: DbOrTx, regionPath: string): Promise<{ id: string; name: string }[]> {
+  const roles = ROLES.filter((r) => roleAllows(r, 'fund.approve'));
+  const res = await db.execute<{ id: string; name: string; depth: number }>(sql`
+    SELECT u.id, u.name, max(length(COALESCE(g.region_path, '')))::int AS depth
+    FROM role_assignments g JOIN users u ON u.id = g.user_id
+    WHERE g.organisation_id IS NULL AND g.role = ANY(${kindArray(roles)}) AND u.disabled_at IS NULL
+      AND (g.region_path IS NULL OR ${regionPath} LIKE g.region_path || '%')
+    GROUP BY u.id, u.name ORDER BY depth DESC, u.name LIMIT 50`);
+  const regional = res.rows.filter((r) => r.depth > 0);
+  return (regional.length > 0 ? regional : res.rows).map((r) => ({ id: r.id, name: r.name }));
 }

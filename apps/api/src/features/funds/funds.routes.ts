@@ -16,7 +16,7 @@ import { MAX_UPLOAD_BYTES } from '../../platform/http/limits.ts';
 import { readUpload } from '../../platform/uploads/uploads.ts';
 import { budgetResolutions, createBudget, proposeDividend } from './funds.property.service.ts';
 import { answerQuestion } from './funds.questions.service.ts';
-import { expenseList } from './funds.read.service.ts';
+import { expenseList, staffAttachment } from './funds.read.service.ts';
 
 const Posted = z.object({ id: z.uuid(), balanceFen: z.string() });
 const FundParams = z.object({ id: z.uuid() });
@@ -56,6 +56,16 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     const { file } = await readUpload(request, MAX_UPLOAD_BYTES);
     if (!file) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/file', message: 'a file is required' }]);
     return reply.status(201).send(await uploadAttachment(db, deps.storage, actor, request.params.id, file.filename, file.data));
+  });
+
+  r.get('/api/v1/funds/:id/attachments/:attachmentId', {
+    config: { access: { action: 'fund.read', subject: 'funds' } },
+    schema: { tags, summary: "A receipt or invoice of the fund, shown inline to its staff (a pending expense's too, for the approver)", params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
+  }, async (request, reply) => {
+    const file = await staffAttachment(db, requireActor(request), request.params.id, request.params.attachmentId);
+    const data = await deps.storage.get(file.storageKey);
+    return reply.type(file.mime).header('x-content-type-options', 'nosniff').header('cache-control', 'private, no-store')
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(data);
   });
 
   r.get('/api/v1/funds/:id/expenses', { config: { access: { action: 'fund.read', subject: 'funds' } }, schema: { tags, summary: 'Expenses of a fund, pending first', params: FundParams, response: { 200: z.array(ExpenseView) } } },

@@ -90,6 +90,8 @@ export const ledgerTransactions = pgTable('ledger_transactions', {
 }, (t) => [
   index('ledger_tx_fund_idx').on(t.fundId, t.id),
   uniqueIndex('ledger_tx_reverses_uq').on(t.reversesId),
+  // The few reversals of a fund, which the public figures net against their originals (issue 15 item 8).
+  index('ledger_tx_reversals_idx').on(t.fundId).where(sql`reverses_id IS NOT NULL`),
   uniqueIndex('ledger_tx_receipt_uq').on(t.receiptNo),
 ]);
 

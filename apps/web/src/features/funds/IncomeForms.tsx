@@ -1,11 +1,14 @@
-import { App, Button, Checkbox, DatePicker, Form, Input, Select, Typography } from 'antd';
+import { App, Button, Checkbox, DatePicker, Descriptions, Form, Input, Select, Typography, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import dayjs, { type Dayjs } from 'dayjs';
+import { chinaDay } from '@gongzhi/core';
 import type { FundDetail } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import type { ApiBody } from '../../api/types.ts';
-import { fundKeys } from './funds.queries.ts';
-import { amountRule, checkedFen } from './money.ts';
+import { fundKeys, monthClosesQuery } from './funds.queries.ts';
+import { amountRule, checkedFen, yuan } from './money.ts';
 
 type Props = { fund: FundDetail };
 
@@ -26,23 +29,58 @@ export function useFundWrite<V, R = unknown>(send: (v: V) => Promise<R>, reset: 
   });
 }
 
-/** A donation: amount, donor or anonymous, purpose; the receipt number comes back on the entry. */
+/** What the donation form holds. */
+type DonationValues = { amount: string; anonymous?: boolean; donor?: string; purpose: string; project?: string; day?: Dayjs };
+
+/**
+ * A donation: amount, donor or anonymous, purpose and its date (today by default, never after today nor
+ * before the ledger's window — the server refuses those too), confirmed on a summary before it is
+ * recorded, since a posted entry can only be reversed. The receipt number comes back on the entry.
+ */
 export function DonationForm({ fund }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<DonationValues>();
   const path = { path: { id: fund.id } };
-  const write = useFundWrite((v: { amount: string; anonymous?: boolean; donor?: string; purpose: string; project?: string }) => unwrap(gz.POST('/api/v1/funds/{id}/donations', {
-    params: path, body: { amountFen: checkedFen(v.amount), donor: v.anonymous ? undefined : v.donor, anonymous: Boolean(v.anonymous), purpose: v.purpose, project: v.project || undefined },
+  const today = chinaDay(new Date());
+  // The earliest day an entry may carry (closed months and the backdating window), for the date picker.
+  const dates = useQuery(monthClosesQuery(fund.id));
+  const earliest = dates.data?.earliestDay;
+  const write = useFundWrite((v: DonationValues) => unwrap(gz.POST('/api/v1/funds/{id}/donations', {
+    params: path, body: {
+      amountFen: checkedFen(v.amount), donor: v.anonymous ? undefined : v.donor, anonymous: Boolean(v.anonymous), purpose: v.purpose,
+      project: v.project || undefined, occurredOn: (v.day ?? dayjs(today)).format('YYYY-MM-DD'),
+    },
   })), () => form.resetFields());
   const anonymous = Form.useWatch('anonymous', form);
+  const confirm = (v: DonationValues) => modal.confirm({
+    title: t('funds.ops.donationConfirmTitle'),
+    content: (
+      <Descriptions column={1} size="small" data-testid="donation-summary">
+        <Descriptions.Item label={t('funds.ops.amount')}>{yuan(checkedFen(v.amount))}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.ops.donor')}>{v.anonymous ? t('funds.fund.anonymous') : v.donor || '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.ops.purpose')}>{v.purpose}</Descriptions.Item>
+        {v.project ? <Descriptions.Item label={t('funds.ops.project')}>{v.project}</Descriptions.Item> : null}
+        <Descriptions.Item label={t('funds.receipt.date')}>{(v.day ?? dayjs(today)).format('YYYY-MM-DD')}</Descriptions.Item>
+        <Descriptions.Item label={t('funds.receipt.fund')}>{fund.name}</Descriptions.Item>
+      </Descriptions>
+    ),
+    okText: t('funds.ops.donationConfirmOk'),
+    okButtonProps: { 'data-testid': 'donation-confirm-ok' } as ButtonProps,
+    onOk: () => write.mutateAsync(v).catch(() => undefined),
+  });
   return (
-    <Form form={form} layout="vertical" data-testid="form-donation" style={{ maxWidth: 520 }}
-      onFinish={(v) => write.mutate(v)}>
+    <Form form={form} layout="vertical" data-testid="form-donation" style={{ maxWidth: 520 }} initialValues={{ day: dayjs(today) }}
+      onFinish={confirm}>
       <Form.Item name="amount" label={t('funds.ops.amount')} rules={[amountRule(t('funds.ops.amount'))]}><Input inputMode="decimal" data-testid="donation-amount" /></Form.Item>
       <Form.Item name="anonymous" valuePropName="checked"><Checkbox data-testid="donation-anonymous">{t('funds.ops.anonymous')}</Checkbox></Form.Item>
       {!anonymous && <Form.Item name="donor" label={t('funds.ops.donor')}><Input maxLength={80} data-testid="donation-donor" /></Form.Item>}
       <Form.Item name="purpose" label={t('funds.ops.purpose')} rules={[{ required: true }]}><Input maxLength={300} data-testid="donation-purpose" /></Form.Item>
-      <Form.Item name="project" label={t('funds.ops.project')}><Input maxLength={60} /></Form.Item>
+      <Form.Item name="project" label={t('funds.ops.project')}><Input maxLength={60} data-testid="donation-project" /></Form.Item>
+      <Form.Item name="day" label={t('funds.ops.donationDate')} rules={[{ required: true }]}>
+        <DatePicker allowClear={false} data-testid="donation-date"
+          disabledDate={(d) => d.format('YYYY-MM-DD') > today || (earliest !== undefined && d.format('YYYY-MM-DD') < earliest)} />
+      </Form.Item>
       <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="donation-submit">{t('funds.ops.submit')}</Button>
     </Form>
   );

@@ -34,6 +34,9 @@ export const zh = {
     kindOfPending: { expense: '支出', dividend: '分红', reversal: '冲销' }, pendingTitle: '待审批（支出、分红、冲销）',
     approveConfirm: '确认批准这笔{{kind}} {{amount}}？批准后立即入账，不能撤回，只能冲销。', refuseConfirm: '确认退回这笔{{kind}}申请？',
     reverseSubmitted: '冲销申请已提交，须由另一人审批后入账', dividendSubmitted: '分红申请已提交，须由另一人审批后按面积分配入账',
+    review: '审核', reviewTitle: '审批{{kind}}', approveOk: '确认批准', balanceNow: '当前余额', balanceAfter: '批准后余额', original: '查看原记录',
+    awaiting: '待 {{names}} 审批', noApprover: '本辖区暂无可审批的人员，请联系街道', donationDate: '捐赠日期',
+    donationConfirmTitle: '确认登记这笔捐赠？登记后不能修改，只能冲销。', donationConfirmOk: '确认登记',
     close: {
       title: '月度结账', intro: '结账须两人完成：一人提出，另一人确认。已结账的月份永远不再改变；之后补记的账目记入当前月份，并显示原始日期。',
       closedThrough: '已结账至', none: '尚未结账', earliest: '现在可记账的最早日期', month: '结账月份', propose: '提出结账',
@@ -41,6 +44,11 @@ export const zh = {
       confirm: '确认结账', confirmConfirm: '确认关闭 {{month}} 及以前所有月份？关闭后这些月份的账目永远不再改变。', withdraw: '撤回',
       withdrawConfirm: '撤回 {{month}} 的结账申请？', proposedBy: '提出', confirmedBy: '确认', state: { proposed: '待确认', closed: '已结账', withdrawn: '已撤回' },
     },
+  },
+  plain: {
+    income: '收入', spending: '支出', byPurpose: '按用途', ledger: '会计账簿（供核查）',
+    ledgerIntro: '供工作人员和愿意核查的居民使用：全部分录（含冲销）、科目余额、按月收支、hledger 账本和月度报表。',
+    from: '来自', to: '付给', purpose: '用途 / 项目', noProject: '未分项目', noIncome: '暂无收入', noSpending: '暂无支出', debit: '借', credit: '贷',
   },
   receipt: { title: '捐赠收据', number: '收据编号', donor: '捐赠人', amount: '金额', purpose: '用途', date: '日期', fund: '受赠基金', thanks: '感谢您对社区公益事业的支持！', dividendTitle: '业主分红明细' },
 };
@@ -78,6 +86,9 @@ export const en: Messages<typeof zh> = {
     kindOfPending: { expense: 'Expense', dividend: 'Dividend', reversal: 'Reversal' }, pendingTitle: 'Awaiting approval (expenses, dividends, reversals)',
     approveConfirm: 'Approve this {{kind}} of {{amount}}? It is posted at once and cannot be withdrawn, only reversed.', refuseConfirm: 'Refuse this {{kind}}?',
     reverseSubmitted: 'Reversal submitted; a second person must approve it', dividendSubmitted: 'Dividend submitted; a second person must approve it before it is divided and posted',
+    review: 'Review', reviewTitle: 'Approve {{kind}}', approveOk: 'Approve', balanceNow: 'Balance now', balanceAfter: 'Balance after approval', original: 'Original entry',
+    awaiting: 'Awaiting approval by {{names}}', noApprover: 'Nobody here may approve it yet; contact the street office', donationDate: 'Date of donation',
+    donationConfirmTitle: 'Record this donation? It cannot be edited afterwards, only reversed.', donationConfirmOk: 'Record',
     close: {
       title: 'Month close', intro: 'Two people close a month: one proposes, another confirms. A closed month never changes; a late entry goes into the current month with its own date shown.',
       closedThrough: 'Closed through', none: 'Nothing closed yet', earliest: 'Earliest date an entry may carry now', month: 'Month to close', propose: 'Propose close',
@@ -85,6 +96,11 @@ export const en: Messages<typeof zh> = {
       confirm: 'Confirm close', confirmConfirm: 'Close {{month}} and every earlier month? Their entries never change again.', withdraw: 'Withdraw',
       withdrawConfirm: 'Withdraw the close of {{month}}?', proposedBy: 'Proposed by', confirmedBy: 'Confirmed by', state: { proposed: 'Awaiting confirmation', closed: 'Closed', withdrawn: 'Withdrawn' },
     },
+  },
+  plain: {
+    income: 'Money in', spending: 'Money out', byPurpose: 'By purpose', ledger: 'Accounts (for checking)',
+    ledgerIntro: 'For staff and anyone who wants to check: every posting (reversals included), account balances, months, the hledger journal and monthly statements.',
+    from: 'From', to: 'Paid to', purpose: 'Purpose / project', noProject: 'No project', noIncome: 'No money in yet', noSpending: 'No money out yet', debit: 'Dr', credit: 'Cr',
   },
   receipt: { title: 'Donation receipt', number: 'Receipt no.', donor: 'Donor', amount: 'Amount', purpose: 'Purpose', date: 'Date', fund: 'Fund', thanks: 'Thank you for supporting your community!', dividendTitle: 'Owners’ dividend statement' },
 };

@@ -4,7 +4,7 @@
  * `?v=` counter that was bumped by hand to make each part reload).
  */
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { BudgetResolution, BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, MonthCloseView, TransactionView } from '@gongzhi/contracts';
+import type { BudgetResolution, BudgetView, DividendView, ExpenseView, FundDetail, FundSummary, MonthCloseView, PurposeRow, TransactionView } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 
 /** Query keys of the funds feature. */
@@ -16,6 +16,9 @@ export const fundKeys = {
   entriesOf: (code: string) => ['funds', 'entries', code] as const,
   entries: (code: string, month: string | undefined) => ['funds', 'entries', code, month ?? ''] as const,
   entry: (code: string, id: string) => ['funds', 'entry', code, id] as const,
+  /** The plain public lists: money in or out (optionally of one project), reversed entries left out. */
+  plain: (code: string, side: 'in' | 'out', project: string | undefined) => ['funds', 'plain', code, side, project ?? ''] as const,
+  purposes: (code: string) => ['funds', 'purposes', code] as const,
   expenses: (fundId: string) => ['funds', 'expenses', fundId] as const,
   budget: (code: string, year: number) => ['funds', 'budget', code, year] as const,
   resolutions: (fundId: string) => ['funds', 'budget-resolutions', fundId] as const,
@@ -92,5 +95,25 @@ export function monthClosesQuery(fundId: string) {
     queryKey: fundKeys.monthCloses(fundId),
     queryFn: ({ signal }): Promise<{ closedThrough: string | null; earliestDay: string; items: MonthCloseView[] }> =>
       unwrap(gz.GET('/api/v1/funds/{id}/month-closes', { params: { path: { id: fundId } }, signal })),
+  });
+}
+
+/** Money in or out of a fund, newest first, without reversals and what they undo (public, plain tabs). */
+export function plainEntriesQuery(code: string, side: 'in' | 'out', project?: string) {
+  return infiniteQueryOptions({
+    queryKey: fundKeys.plain(code, side, project),
+    queryFn: ({ signal, pageParam }): Promise<{ items: TransactionView[]; nextCursor: string | null }> => unwrap(gz.GET('/api/v1/public/funds/{code}/transactions', {
+      params: { path: { code }, query: { cursor: pageParam ?? undefined, side, project, limit: 20 } }, signal,
+    })),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Money in and out by project or purpose, reversals netted away (public). */
+export function purposesQuery(code: string) {
+  return queryOptions({
+    queryKey: fundKeys.purposes(code),
+    queryFn: ({ signal }): Promise<PurposeRow[]> => unwrap(gz.GET('/api/v1/public/funds/{code}/purposes', { params: { path: { code } }, signal })),
   });
 }
