@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -7,10 +11,42 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 // where the API serves the built console itself.
 const api = 'http://localhost:3000';
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|map)$/;
+
+/**
+ * Writes `<file>.br` and `<file>.gz` beside every compressible built file, at maximum compression:
+ * done once at build, so the API only picks the variant the browser accepts (@fastify/static's
+ * `preCompressed`) and never compresses per request. A variant no smaller than its file is not written.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'gongzhi-precompress',
+    apply: 'build',
+    configResolved(config) { outDir = path.resolve(config.root, config.build.outDir); },
+    async closeBundle() {
+      const files = (fs.readdirSync(outDir, { recursive: true }) as string[])
+        .filter((f) => COMPRESSIBLE.test(f) && fs.statSync(path.join(outDir, f)).isFile());
+      await Promise.all(files.map(async (f) => {
+        const file = path.join(outDir, f);
+        const raw = fs.readFileSync(file);
+        const [br, gz] = await Promise.all([
+          brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          gzip(raw, { level: zlib.constants.Z_BEST_COMPRESSION }),
+        ]);
+        if (br.length < raw.length) fs.writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) fs.writeFileSync(`${file}.gz`, gz);
+      }));
+    },
+  };
+}
+
 /** Vite config for the Gongzhi web console. */
 export default defineConfig({
   root: here,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: false },
