@@ -77,7 +77,8 @@ export default defineConfig({
           groups: [
             // Everything the first paint needs from libraries (React, the router, antd's core): one file,
             // not two dozen round trips on a phone's 150 ms link.
-            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 2 },
+            { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
+            { name: 'app', tags: ['$initial'], priority: 2 },
           ],
         },
       },
