@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
 import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { quantile, report } from './measure.ts';
+import { onScratchServerDatabase } from './scratch.ts';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webDist = path.join(repo, 'apps/web/dist');
@@ -121,6 +123,29 @@ export async function webBench(database: Database, vault: Vault, opts: { runs: n
     await app.close();
     fs.rmSync(uploads, { recursive: true, force: true });
   }
+}
+
+/**
+ * {@link webBench} in a fresh database seeded with the demo city on a PostgreSQL server
+ * (BENCH_DATABASE_URL, else 127.0.0.1:5432); BENCH_WEB_RUNS loads of each page (default 3).
+ * Skipped, with a note on stderr, where there is no Chromium.
+ */
+export async function webBenchOnServer(vault?: Vault) {
+  if (!fs.existsSync(CHROMIUM)) {
+    process.stderr.write(`no Chromium at ${CHROMIUM}; skipping the web figures\n`);
+    return;
+  }
+  const admin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const probe = new pg.Client({ connectionString: admin });
+  try {
+    await probe.connect();
+  } catch {
+    process.stderr.write(`no PostgreSQL server at ${admin}; skipping the web figures\n`);
+    return;
+  } finally {
+    await probe.end().catch(() => {});
+  }
+  await onScratchServerDatabase('web', (database, v) => webBench(database, v, { runs: Number(process.env.BENCH_WEB_RUNS ?? 3) }), vault);
 }
 
 /** The browser half of {@link webBench}, against a server already running at `baseUrl` with the demo city. */
