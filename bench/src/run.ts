@@ -14,6 +14,7 @@ import { benchOnServer } from './server.ts';
 import { instructionsAtScale, scaleArg } from './instructions-scale.ts';
 import { fundsBench } from './funds.ts';
 import { seedScaleBench } from './seed-scale.ts';
+import { webBenchOnServer } from './web.ts';
 
 /**
  * `npm run bench`: builds a 300,000-resident street on the embedded PostgreSQL (kept in
@@ -49,6 +50,8 @@ async function main() {
     if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   }
   await benchOnServer(vault);
+  // The resident's phone pages, throttled to slow 4G and a 4× slower CPU, against the same pages uncompressed.
+  await webBenchOnServer(vault);
   // Generation of the synthetic city against raw COPY of the same rows (full set only: it seeds the city twice over).
   if (scaleArg() === 'city') await seedScaleBench('city');
 }

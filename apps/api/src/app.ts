@@ -41,6 +41,15 @@ import { fundRoutes } from './features/funds/funds.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 
+/**
+ * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
+ * year without asking; everything else (index.html above all, which names the current hashes) is
+ * revalidated on every load, so a new release is picked up at once.
+ */
+function webCacheControl(webDist: string, file: string): string {
+  return path.relative(webDist, file).split(path.sep)[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
 /** Sign-in's view of regions and organisations, from the org feature: the platform names no feature. */
 const directory: Directory = { regionNameOf, organisationNameOf, organisationPathOf };
 
@@ -131,7 +140,15 @@ export async function buildApp(deps: AppDeps, opts: {
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));
-  if (serveWeb) await app.register(fastifyStatic, { root: deps.webDist!, wildcard: false });
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: deps.webDist!, wildcard: false,
+      // The build writes .br and .gz beside each file (apps/web/vite.config.ts): sent by the request's
+      // Accept-Encoding, with `vary: accept-encoding`; the variants are no routes of their own.
+      preCompressed: true, globIgnore: ['**/*.br', '**/*.gz'],
+      cacheControl: false, setHeaders: (reply, file) => { reply.header('cache-control', webCacheControl(deps.webDist!, file)); },
+    });
+  }
   // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
   app.setNotFoundHandler((request, reply) => {
     const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');

@@ -10,12 +10,14 @@ import { PublicFrame } from './shell/PublicFrame.tsx';
 
 // Every page is its own chunk: the first load carries only the shell, and a grid worker on a phone
 // downloads the audit log's code only if they ever open it.
-const LoginPage = lazy(() => import('./features/auth/LoginPage.tsx'));
+const loginPage = () => import('./features/auth/LoginPage.tsx');
+const LoginPage = lazy(loginPage);
 const SignUpPage = lazy(() => import('./features/auth/SignUpPage.tsx'));
 const ForgotPasswordPage = lazy(() => import('./features/auth/ForgotPasswordPage.tsx'));
 const AccountPage = lazy(() => import('./features/auth/AccountPage.tsx'));
 const LinkRequestsPage = lazy(() => import('./features/users/LinkRequestsPage.tsx'));
-const Home = lazy(() => import('./shell/Home.tsx'));
+const home = () => import('./shell/Home.tsx');
+const Home = lazy(home);
 const NotFound = lazy(() => import('./shell/NotFound.tsx'));
 const OrgPage = lazy(() => import('./features/org/OrgPage.tsx'));
 const OrgIndex = lazy(() => import('./features/org/OrgIndex.tsx'));
@@ -27,8 +29,10 @@ const ResidentsPage = lazy(() => import('./features/residents/ResidentsPage.tsx'
 const ImportPage = lazy(() => import('./features/import/ImportPage.tsx'));
 const UsersPage = lazy(() => import('./features/users/UsersPage.tsx'));
 const AuditPage = lazy(() => import('./features/audit/AuditPage.tsx'));
-const ReportPage = lazy(() => import('./features/requests/ReportPage.tsx'));
-const MyRequestsPage = lazy(() => import('./features/requests/MyRequestsPage.tsx'));
+const reportPage = () => import('./features/requests/ReportPage.tsx');
+const ReportPage = lazy(reportPage);
+const myRequestsPage = () => import('./features/requests/MyRequestsPage.tsx');
+const MyRequestsPage = lazy(myRequestsPage);
 const MyDataPage = lazy(() => import('./features/privacy/MyDataPage.tsx'));
 const MyRequestPage = lazy(() => import('./features/requests/MyRequestPage.tsx'));
 const QueuePage = lazy(() => import('./features/requests/QueuePage.tsx'));
@@ -59,6 +63,11 @@ const VisitListPage = lazy(() => import('./features/visits/VisitListPage.tsx'));
 const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
+
+// A resident's phone opening one of their pages directly fetches that page's code while the shell
+// starts and the session is checked, instead of after: on a slow link that is a second sooner.
+const FIRST_PAGES: Record<string, () => Promise<unknown>> = { '/': home, '/login': loginPage, '/report': reportPage, '/my-requests': myRequestsPage };
+void FIRST_PAGES[window.location.pathname]?.();
 
 // One cache for the app's lifetime (made once, outside render).
 const queryClient = makeQueryClient();

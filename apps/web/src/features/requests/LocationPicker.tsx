@@ -1,9 +1,8 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Alert, Button, Input, Space, Typography } from 'antd';
 import { AimOutlined, CheckCircleFilled, CheckOutlined, HomeOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { gz, unwrap } from '../../api/client.ts';
-import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useSession } from '../../shell/session.tsx';
 
 /** Where a request is: a map point (with the grid it falls in), or a grid chosen from a list. */
@@ -24,6 +23,10 @@ export interface LocationPickerProps {
   /** Resident sizes: full-width large buttons. */
   big?: boolean;
 }
+
+// Staff-only (it needs region.read), and with antd's tree and select the heaviest part of this form:
+// loaded only when shown, so a resident's phone never downloads it.
+const RegionTreeSelect = lazy(() => import('../../components/RegionTreeSelect.tsx').then((m) => ({ default: m.RegionTreeSelect })));
 
 type GeoState = 'idle' | 'busy' | 'outside' | 'denied';
 
@@ -113,14 +116,16 @@ export function LocationPicker({ value, onChange, big }: LocationPickerProps) {
         </Button>
       )}
       {can('region.read') && (
-        <RegionTreeSelect
-          value={place?.kind === 'grid' ? place.regionId : undefined}
-          onChange={(id, region) => onChange({ ...value, place: id && region ? { kind: 'grid', regionId: id, name: region.name } : undefined })}
-          selectable={(r) => r.level === 'grid' || r.level === 'microgrid'}
-          placeholder={t('report.report.chooseGrid')}
-          style={{ width: '100%' }}
-          testId="location-grid"
-        />
+        <Suspense fallback={null}>
+          <RegionTreeSelect
+            value={place?.kind === 'grid' ? place.regionId : undefined}
+            onChange={(id, region) => onChange({ ...value, place: id && region ? { kind: 'grid', regionId: id, name: region.name } : undefined })}
+            selectable={(r) => r.level === 'grid' || r.level === 'microgrid'}
+            placeholder={t('report.report.chooseGrid')}
+            style={{ width: '100%' }}
+            testId="location-grid"
+          />
+        </Suspense>
       )}
       <label htmlFor="gz-location-address" style={{ display: 'block', marginBottom: -6 }}>{t('report.report.address')}</label>
       <Input

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Alert, Button, Card, Input, Space, Switch, Typography } from 'antd';
 import { AudioOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +7,12 @@ import { failureText, useNotifyError } from '../../components/useNotifyError.ts'
 import { CategoryTiles, UNSURE } from './CategoryTiles.tsx';
 import { hasLocation, LocationPicker, placeBody, type LocationValue } from './LocationPicker.tsx';
 import { SimilarNotice } from './SimilarNotice.tsx';
-import { ReportDone } from './ReportDone.tsx';
 import { useCategories } from './catalogue.ts';
 import { MAX_PHOTO_BYTES, PhotoPicker } from './photos.tsx';
 import { useFileRequest } from './useFileRequest.ts';
+
+// Shown only after filing (antd's Result with its illustrations): fetched then, not on the first paint.
+const ReportDone = lazy(() => import('./ReportDone.tsx').then((m) => ({ default: m.ReportDone })));
 
 const EMPTY_PLACE: LocationValue = { address: '' };
 

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.ts';
+import { createTestContext, type TestContext } from '../test/harness.ts';
+
+// A built console as apps/web/vite.config.ts leaves it: every file with .br and .gz beside it.
+const JS = `export const greeting = ${JSON.stringify('共治 '.repeat(400))};\n`;
+const HTML = '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
+const ASSET = '/assets/index-AbC123.js';
+
+let ctx: TestContext;
+let app: FastifyInstance;
+let dist: string;
+
+function writeWithVariants(file: string, text: string) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(text));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(text));
+}
+
+beforeAll(async () => {
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-web-dist-'));
+  writeWithVariants(path.join(dist, 'index.html'), HTML);
+  writeWithVariants(path.join(dist, ASSET), JS);
+  ctx = await createTestContext();
+  app = await buildApp({ db: ctx.database.db, vault: ctx.vault, storage: ctx.storage, dbKind: 'embedded', webDist: dist });
+});
+afterAll(async () => {
+  await app?.close();
+  await ctx?.close();
+  fs.rmSync(dist, { recursive: true, force: true });
+});
+
+const get = (url: string, acceptEncoding?: string) =>
+  app.inject({ method: 'GET', url, headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding } });
+
+describe('the built console as the API serves it', () => {
+  it('sends the brotli file to a browser that accepts br, decoding to the same script', async () => {
+    const res = await get(ASSET, 'gzip, deflate, br, zstd');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(JS);
+    expect(res.rawPayload.length).toBeLessThan(Buffer.byteLength(JS) / 4);
+  });
+
+  it('sends gzip to one that accepts only gzip, and the file itself to one that accepts neither', async () => {
+    const gz = await get(ASSET, 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(JS);
+    for (const accept of ['identity', undefined]) {
+      const plain = await get(ASSET, accept);
+      expect(plain.statusCode).toBe(200);
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      // Vary even on the plain answer, or a shared cache could hand it to a browser that accepts br.
+      expect(plain.headers.vary).toMatch(/accept-encoding/i);
+      expect(plain.body).toBe(JS);
+    }
+  });
+
+  it('lets browsers keep hashed assets for a year without asking, whatever the encoding', async () => {
+    for (const accept of ['br', 'gzip', 'identity']) {
+      expect((await get(ASSET, accept)).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  it('has index.html revalidated on every load, at / and for the app’s own routes, compressed too', async () => {
+    for (const url of ['/', '/index.html', '/report', '/my-requests/42']) {
+      const res = await get(url, 'br, gzip');
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['cache-control'], url).toBe('no-cache');
+      expect(res.headers['content-encoding'], url).toBe('br');
+      expect(zlib.brotliDecompressSync(res.rawPayload).toString(), url).toBe(HTML);
+    }
+  });
+
+  it('keeps the security headers on static files', async () => {
+    for (const url of [ASSET, '/report']) {
+      const res = await get(url, 'br');
+      expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+
+  it('serves no compressed variant as a file of its own name', async () => {
+    const res = await get(`${ASSET}.br`, 'identity');
+    expect(res.headers['content-encoding']).toBeUndefined();
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+  });
+});
