@@ -202,6 +202,9 @@ export const ERRORS = {
   LINK_REQUEST_DECIDED: { status: 409, 'zh-CN': '该关联申请已被处理', en: 'This link request has already been decided' },
   RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
   ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
+  // issue 15 · items 1, 2, 6, 7, 15 (instructions, requests)
+  CATEGORY_MATTER_MISMATCH: { status: 422, 'zh-CN': '类别“{category}”不属于所选的三事分类（{matter}），请重新选择类别', en: 'Category "{category}" does not belong to the chosen class ({matter}); choose a category again' },
+  INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
