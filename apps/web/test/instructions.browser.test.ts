@@ -29,8 +29,26 @@ describe('instructions to every door in the console', () => {
         await officer.getByTestId('instruction-body').fill('今晚起气温骤降，请逐户告知住户关好门窗、注意燃气安全，独居老人请当面确认。');
         await officer.getByTestId('instruction-region').click();
         await officer.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: '成华区' }).first().click();
+        const posts: string[] = [];
+        officer.on('request', (r) => { if (r.method() === 'POST' && r.url().includes('/api/v1/instructions')) posts.push(new URL(r.url()).pathname); });
+        // Enter in the deadline field (or any field) never sends: the only request is the button's preview.
+        await officer.getByTestId('instruction-deadline').click();
+        await officer.keyboard.press('Enter');
+        await officer.getByTestId('instruction-title').press('Enter');
         await officer.getByTestId('instruction-submit').click();
+        await officer.getByTestId('send-summary').waitFor();
+        expect(posts).toEqual(['/api/v1/instructions/preview']);
+        // The confirmation says what happens, and what cannot be reached and why.
+        const summary = (await officer.getByTestId('send-summary').textContent()) ?? '';
+        expect(summary).toMatch(/将下发到 \d+ 个微网格、\d+ 户/);
+        expect(await officer.locator('[data-testid="uncovered-part"][data-reason="no_worker"]').count()).toBeGreaterThan(0);
+        expect(await officer.getByTestId('send-uncovered').textContent()).toContain('无法送达');
+        expect(await officer.getByTestId('send-confirm').isDisabled()).toBe(true);
+        await officer.getByTestId('send-acknowledge').check();
+        await officer.getByTestId('send-confirm').click();
         await officer.getByTestId('instruction-page').waitFor();
+        expect(posts).toEqual(['/api/v1/instructions/preview', '/api/v1/instructions']);
+        await officer.getByTestId('progress-uncovered').waitFor();
         await expect.poll(() => officer.getByTestId('progress-live').getAttribute('data-live')).toBe('true');
         expect(await value(officer, 'progress-acked')).toBe('0');
         expect(await officer.getByTestId('progress-children').textContent()).toContain('猛追湾街道');

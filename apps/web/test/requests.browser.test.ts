@@ -61,7 +61,7 @@ describe('residents’ requests in the console', () => {
       await page.getByTestId('my-request-page').waitFor();
       filed.number = number;
       filed.id = page.url().split('/').pop() ?? '';
-      expect(await page.getByTestId('request-timeline').textContent()).toContain('提交诉求');
+      expect(await page.getByTestId('request-timeline').textContent()).toContain('已收到您的诉求');
       // Phones must not scroll sideways, elder mode's larger type included.
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     });
@@ -74,6 +74,17 @@ describe('residents’ requests in the console', () => {
       await page.getByTestId('queue-number').filter({ hasText: filed.number }).click();
       await page.getByTestId('request-page').waitFor();
       expect(await page.getByTestId('suggestion-card').textContent()).toMatch(/\d+%/);
+
+      // Changing the class drops a category of another class (no 私事 · 占道 pair can be saved).
+      await page.getByTestId('action-sort').click();
+      const form = page.getByTestId('action-form-sort');
+      await form.waitFor();
+      const category = form.locator('.ant-form-item').filter({ has: page.getByTestId('sort-category') });
+      expect(await category.textContent()).toContain('占道经营与市容');
+      await page.getByTestId('sort-matter').getByText('私事').click();
+      await expect.poll(() => category.textContent()).not.toContain('占道经营与市容');
+      await page.keyboard.press('Escape');
+      await form.waitFor({ state: 'detached' });
 
       await takeStep(page, 'sort', 'sorted', async () => {
         // Prefilled from the suggestion: a big matter in the street-order category, with its confidence.
@@ -115,12 +126,31 @@ describe('residents’ requests in the console', () => {
       expect(await page.getByTestId('request-reply').textContent()).toContain('城管中队');
       // Residents see the public steps, with staff named by role rather than by name.
       expect(await page.getByTestId('request-timeline').textContent()).toContain('工作人员');
+      // Plain-language steps only, and who is handling it with a (masked) work phone.
+      const steps = (await page.getByTestId('request-timeline').textContent()) ?? '';
+      expect(steps).toContain('正在安排办理');
+      expect(steps).not.toContain('分流');
+      expect(steps).not.toContain('派单');
+      expect(await page.getByTestId('request-contact').textContent()).toMatch(/\d{3}\*{4}\d{4}/);
       await page.getByTestId('action-reopen').waitFor();
       await page.getByTestId('rate-stars').locator('li').nth(4).locator('div').first().click();
       await page.getByTestId('rate-comment').fill('处理得很快，谢谢！');
       await page.getByTestId('action-rate').click();
       await page.getByTestId('request-rating').waitFor();
       expect(await page.getByTestId('my-request-page').getByTestId('request-state').first().getAttribute('data-state')).toBe('rated');
+    });
+  });
+
+  it('still shows staff the next step on a rated request, and the handler card is done', async () => {
+    await withPage(await browser.newContext({ viewport: { width: 1366, height: 900 } }), 'after-rating', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000005');
+      await page.goto(`${site.baseUrl}/requests/${filed.id}`);
+      await page.getByTestId('request-page').waitFor();
+      expect(await page.getByTestId('request-page').getByTestId('request-state').first().getAttribute('data-state')).toBe('rated');
+      expect(await page.getByTestId('action-panel').textContent()).not.toContain('当前没有您可以办理的操作');
+      expect(await page.getByTestId('handlers-card').textContent()).not.toContain('办理中');
+      await takeStep(page, 'verify', 'verified');
+      await takeStep(page, 'close', 'closed');
     });
   });
 

@@ -215,6 +215,9 @@ export const ERRORS = {
   ASSEMBLY_SCAN_INVALID: { status: 422, 'zh-CN': '扫描件无效：须为至少 {minPx}×{minPx} 像素的 JPEG/PNG 图片，或至少含一页的 PDF', en: 'The scan is not valid: it must be a JPEG/PNG image of at least {minPx}×{minPx} pixels, or a PDF with at least one page' },
   ASSEMBLY_PAPER_NOT_FOUND: { status: 404, 'zh-CN': '找不到该业主待核对的纸质选票', en: 'No paper ballot of this owner awaits checking' },
   ASSEMBLY_VERIFY_SELF: { status: 409, 'zh-CN': '纸质选票须由另一名工作人员（监票人）核对，录入人不能核对自己录入的选票', en: 'A paper ballot must be checked by a second staff member (the scrutineer), not by the one who entered it' },
+  // issue 15 · items 1, 2, 6, 7, 15 (instructions, requests)
+  CATEGORY_MATTER_MISMATCH: { status: 422, 'zh-CN': '类别“{category}”不属于所选的三事分类（{matter}），请重新选择类别', en: 'Category "{category}" does not belong to the chosen class ({matter}); choose a category again' },
+  INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

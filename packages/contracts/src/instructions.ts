@@ -19,8 +19,36 @@ export const CreateInstructionBody = z.object({
   deadline: z.iso.datetime({ offset: true }),
   channels: z.array(InstructionChannel).max(2).default(['sms']),
   attachments: z.array(InstructionAttachment).max(10).default([]),
+  /**
+   * The sender has seen the parts of the target nobody would reach (no worker, no micro-grid, no
+   * households) and sends anyway; without it such a send is refused with INSTRUCTION_UNCOVERED.
+   */
+  acknowledgeUncovered: z.boolean().default(false),
 });
 export type CreateInstructionBody = z.infer<typeof CreateInstructionBody>;
+
+/** One part of a target nobody would reach, and why. */
+export const UncoveredPart = z.object({
+  regionId: z.uuid(),
+  path: z.string(),
+  name: z.string(),
+  level: z.string(),
+  /** Households there that nobody would reach (0 for a place without households). */
+  households: z.number().int(),
+  reason: z.enum(['no_worker', 'no_households', 'no_microgrid']),
+});
+export type UncoveredPart = z.infer<typeof UncoveredPart>;
+
+/** What sending a draft would do (a dry run: nothing is written), for the confirmation dialog. */
+export const InstructionPreview = z.object({
+  microgrids: z.number().int(),
+  households: z.number().int(),
+  workers: z.number().int(),
+  /** Households in places with no worker: they would not be reached. */
+  uncoveredHouseholds: z.number().int(),
+  uncovered: z.array(UncoveredPart),
+});
+export type InstructionPreview = z.infer<typeof InstructionPreview>;
 
 export const InstructionSummary = z.object({
   id: z.uuid(),

@@ -52,6 +52,8 @@ export const RequestDetail = RequestSummary.extend({
   reporter: z.object({ name: z.string().nullable(), phone: z.string().nullable(), self: z.boolean() }).nullable(),
   anonymous: z.boolean(), suggestion: Suggestion.nullable(), owner: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   mergedInto: z.object({ id: z.uuid(), number: z.string() }).nullable(),
+  /** Who is handling an open request (the staff member answering for it) and their masked work phone. */
+  contact: z.object({ name: z.string(), phone: z.string() }).nullable(),
   handlers: z.array(HandlerView), timeline: z.array(TimelineEntry),
   extensions: z.array(z.object({ id: z.uuid(), hours: z.number().int(), reason: z.string(), status: z.enum(['pending', 'approved', 'refused']), createdAt: z.string() })),
   photos: z.array(z.object({ id: z.uuid(), url: z.string(), thumbUrl: z.string().nullable() })),

@@ -29,7 +29,7 @@ const EXPECTED: Record<RequestState, Partial<Record<RequestEvent, RequestState |
   replied: { verify: 'verified', rate: 'rated', reopen: 'in_progress' },
   verified: { close: 'closed', rate: 'rated', reopen: 'in_progress' },
   closed: { rate: 'rated', reopen: 'in_progress' },
-  rated: { reopen: 'in_progress' },
+  rated: { verify: 'verified', close: 'closed', reopen: 'in_progress' },
   referred: { close: 'closed' },
   merged: {},
   rejected: {},
@@ -100,6 +100,64 @@ describe('rules carried by the context', () => {
 
   it('offers events that need a reason without one, since the UI asks for it', () => {
     expect(allowedEvents('dispatched')).toEqual(['accept', 'return', 'transfer', 'escalate', 'merge']);
+  });
+});
+
+describe('a rating before staff have finished (issue 15 · item 6)', () => {
+  it('leaves staff their verify and close steps on a rated request not yet closed', () => {
+    expect(allowedEvents('rated', { closedAt: null })).toEqual(['verify', 'close']);
+    expect(transition('rated', 'verify')).toEqual({ ok: true, state: 'verified' });
+    expect(transition('rated', 'close')).toEqual({ ok: true, state: 'closed' });
+  });
+
+  it('offers staff nothing more once the request was closed before the rating', () => {
+    const closedAt = new Date(now.getTime() - DAY);
+    expect(allowedEvents('rated', { closedAt })).toEqual([]);
+    expect(allowedEvents('rated', { ...FULL, closedAt })).toEqual(['reopen']);
+    expect(transition('rated', 'verify', { closedAt })).toEqual({ ok: false, reason: 'forbidden_transition' });
+    expect(transition('rated', 'close', { closedAt })).toEqual({ ok: false, reason: 'forbidden_transition' });
+  });
+
+  it('rates once until reopened', () => {
+    const ratedAt = new Date(now.getTime() - DAY);
+    for (const s of ['replied', 'verified', 'closed'] as const) {
+      expect(transition(s, 'rate', { ratedAt })).toEqual({ ok: false, reason: 'already_rated' });
+      expect(allowedEvents(s, { ratedAt })).not.toContain('rate');
+    }
+  });
+
+  /** Every path without a loop from received, tracking what the API records (closedAt, ratedAt). */
+  function paths(): { events: RequestEvent[]; end: RequestState }[] {
+    const out: { events: RequestEvent[]; end: RequestState }[] = [];
+    const walk = (state: RequestState, ctx: TransitionContext, events: RequestEvent[], seen: Set<string>) => {
+      // reopen starts a new cycle and escalate/transfer/sort-again keep going round: they are walked elsewhere.
+      const next = allowedEvents(state, ctx).filter((e) => e !== 'reopen' && e !== 'escalate');
+      let moved = false;
+      for (const e of next) {
+        const r = transition(state, e, ctx);
+        if (!r.ok) throw new Error(`${state} offers ${e} but refuses it`);
+        const c: TransitionContext = { ...ctx, ...(e === 'close' ? { closedAt: now } : {}), ...(e === 'rate' ? { ratedAt: now } : {}) };
+        const key = `${r.state}|${Boolean(c.closedAt)}|${Boolean(c.ratedAt)}`;
+        if (seen.has(key)) continue;
+        moved = true;
+        walk(r.state, c, [...events, e], new Set([...seen, key]));
+      }
+      if (!moved) out.push({ events, end: state });
+    };
+    walk('received', FULL, [], new Set(['received|false|false']));
+    return out;
+  }
+
+  it('ends every path in a finished state, closed by staff unless merged or rejected', () => {
+    const all = paths();
+    expect(all.length).toBeGreaterThan(10);
+    for (const p of all) {
+      expect(isFinishedState(p.end), p.events.join(' → ')).toBe(true);
+      if (!TERMINAL_STATES.includes(p.end)) expect(p.events, p.events.join(' → ')).toContain('close');
+    }
+    // The path of the defect: rated straight after the reply, then verified and closed by staff.
+    expect(all.map((p) => p.events.join(' '))).toContain('sort dispatch accept reply rate verify close');
+    expect(all.map((p) => p.events.join(' '))).toContain('sort dispatch accept reply verify close rate');
   });
 });
 

@@ -11,8 +11,10 @@
  *   request goes on being handled where it is while the level above supervises it; the caller
  *   records who it was escalated to. It is allowed while the request is still open and unanswered.
  * - Verification (核查) sits between the reply and closing; a resident's rating may come at any
- *   point after the reply and ends the cycle, since it is the resident's own verdict (Beijing's
- *   satisfaction rate counts it).
+ *   point after the reply, since it is the resident's own verdict (Beijing's satisfaction rate
+ *   counts it). A rating that comes before staff have closed the request does not take their steps
+ *   away: from `rated`, staff may still verify and close (unless it was closed before the rating),
+ *   and the rating stays on the request. A request is rated once (until it is reopened).
  * - Reopening is also allowed from `verified`: staff having checked the work is exactly when a
  *   resident who disagrees needs it.
  */
@@ -42,6 +44,10 @@ export interface TransitionContext {
   repliedAt?: Date;
   /** The current time, for `reopen`. Passed in so the rule stays pure and testable. */
   now?: Date;
+  /** When staff closed the request, if they did: a rated request closed before is not verified or closed again. */
+  closedAt?: Date | null;
+  /** When the resident rated it, if they did (reopening clears it): a request is rated once. */
+  ratedAt?: Date | null;
 }
 
 /** Why a transition was refused. */
@@ -49,7 +55,8 @@ export type TransitionError =
   | 'forbidden_transition' // the event makes no sense in this state
   | 'reason_required' // return and reject need a non-blank reason
   | 'reopen_window_passed' // more than seven days since the reply
-  | 'reply_time_required'; // reopen was asked without repliedAt and now to judge the window
+  | 'reply_time_required' // reopen was asked without repliedAt and now to judge the window
+  | 'already_rated'; // the resident has rated it already (since the last reopening)
 
 export type TransitionResult = { ok: true; state: RequestState } | { ok: false; reason: TransitionError };
 
@@ -64,7 +71,8 @@ const TABLE: Record<RequestState, Partial<Record<RequestEvent, RequestState | 's
   replied: { verify: 'verified', rate: 'rated', reopen: 'in_progress' },
   verified: { close: 'closed', rate: 'rated', reopen: 'in_progress' },
   closed: { rate: 'rated', reopen: 'in_progress' },
-  rated: { reopen: 'in_progress' },
+  // Rated before staff finished: they still verify and close (checkContext refuses both once closed).
+  rated: { verify: 'verified', close: 'closed', reopen: 'in_progress' },
   // A private matter is referred to the resident or a market service with a record, then closed.
   referred: { close: 'closed' },
   merged: {},
@@ -82,7 +90,9 @@ export function isFinishedState(state: RequestState): boolean {
   return state === 'closed' || state === 'rated' || state === 'merged' || state === 'rejected';
 }
 
-function checkContext(event: RequestEvent, ctx: TransitionContext): TransitionError | null {
+function checkContext(state: RequestState, event: RequestEvent, ctx: TransitionContext): TransitionError | null {
+  if (state === 'rated' && (event === 'verify' || event === 'close') && ctx.closedAt) return 'forbidden_transition';
+  if (event === 'rate' && ctx.ratedAt) return 'already_rated';
   if (event === 'return' || event === 'reject') {
     if (typeof ctx.reason !== 'string' || ctx.reason.trim() === '') return 'reason_required';
   }
@@ -106,7 +116,7 @@ function checkContext(event: RequestEvent, ctx: TransitionContext): TransitionEr
 export function transition(state: RequestState, event: RequestEvent, ctx: TransitionContext = {}): TransitionResult {
   const target = TABLE[state]?.[event];
   if (target === undefined) return { ok: false, reason: 'forbidden_transition' };
-  const error = checkContext(event, ctx);
+  const error = checkContext(state, event, ctx);
   if (error) return { ok: false, reason: error };
   return { ok: true, state: target === 'same' ? state : target };
 }
@@ -115,10 +125,11 @@ export function transition(state: RequestState, event: RequestEvent, ctx: Transi
  * The events the UI may offer for a request in `state`, in the order of {@link REQUEST_EVENTS}.
  * `reopen` is offered only when `ctx` shows the reply was within seven days (it needs `repliedAt`
  * and `now`); events that need a reason are offered regardless, since the UI asks for the reason.
+ * Pass `closedAt` and `ratedAt` so a rated request offers staff exactly the steps left to them.
  */
 export function allowedEvents(state: RequestState, ctx: TransitionContext = {}): RequestEvent[] {
   const row = TABLE[state] ?? {};
-  return REQUEST_EVENTS.filter((e) => row[e] !== undefined && (e !== 'reopen' || checkContext(e, ctx) === null));
+  return REQUEST_EVENTS.filter((e) => row[e] !== undefined && checkContext(state, e, { ...ctx, reason: 'x' }) === null);
 }
 
 /** Names of the states for display. */

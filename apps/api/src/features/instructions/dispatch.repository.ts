@@ -93,3 +93,31 @@ export async function remindUnacked(tx: DbOrTx, instructionId: string, path: str
   const n = await tx.execute<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments a WHERE a.instruction_id = ${instructionId}::uuid AND ${unacked}`);
   return n.rows[0]!.n;
 }
+
+/** Why part of a target cannot be reached. */
+export type UncoveredReason = 'no_worker' | 'no_households' | 'no_microgrid';
+
+/** One part of an instruction's target that nobody would reach, and why. */
+export interface UncoveredPart { regionId: string; path: string; name: string; level: string; households: number; reason: UncoveredReason }
+
+/**
+ * The parts of an instruction's dispatch that cannot be reached, read from its written fan-out (so a
+ * dry run inside a rolled-back transaction sees exactly what sending would do): micro-grids (or
+ * other places holding households) with no worker, micro-grids with no households, and grids under
+ * `path` with no micro-grid at all. Ordered by path; at most `limit` rows.
+ */
+export async function uncoveredParts(tx: DbOrTx, instructionId: string, path: string, limit = 500): Promise<UncoveredPart[]> {
+  const res = await tx.execute<{ region_id: string; path: string; name: string; level: string; households: number; reason: UncoveredReason }>(sql`
+    SELECT * FROM (
+      SELECT g.region_id, g.region_path AS path, r.name, r.level, g.households,
+             CASE WHEN g.workers = 0 AND g.households > 0 THEN 'no_worker' WHEN g.households = 0 THEN 'no_households' ELSE 'no_worker' END AS reason
+      FROM instruction_grids g JOIN regions r ON r.id = g.region_id
+      WHERE g.instruction_id = ${instructionId}::uuid AND g.region_path LIKE ${likePrefix(path)} AND (g.workers = 0 OR g.households = 0)
+      UNION ALL
+      SELECT r.id, r.code, r.name, r.level, 0, 'no_microgrid'
+      FROM regions r
+      WHERE r.code LIKE ${likePrefix(path)} AND r.level = 'grid' AND r.retired_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM regions m WHERE m.code LIKE r.code || '%' AND m.level = 'microgrid' AND m.retired_at IS NULL)
+    ) u ORDER BY path LIMIT ${limit}`);
+  return res.rows.map((r) => ({ regionId: r.region_id, path: r.path, name: r.name, level: r.level, households: Number(r.households), reason: r.reason }));
+}

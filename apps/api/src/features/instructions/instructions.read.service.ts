@@ -6,12 +6,19 @@ import { assignedHouseholds, inbox, isAssigned, linkTarget } from './work.reposi
 import { loadNode } from './instructions.service.ts';
 import { presentInstruction, reportWorkbook } from './instructions.presenter.ts';
 import { progressOf } from './progress.service.ts';
+import { uncoveredParts } from './dispatch.repository.ts';
 
 /** The households under a node (default: the actor's view) never reached, a page of them; else 404. */
 export async function unreachedPage(db: Db, actor: Actor, id: string, asked: string | undefined, limit: number, offset: number) {
   const { instr, path } = await loadNode(db, actor, id, asked);
   const rows = await unreached(db, instr.id, path, limit, offset);
   return { items: rows.map(({ total: _t, ...x }) => x), total: rows[0]?.total ?? 0 };
+}
+
+/** The parts under a node (default: the actor's view) that the instruction could not reach, and why; else 404. */
+export async function uncoveredOf(db: Db, actor: Actor, id: string, asked: string | undefined) {
+  const { instr, path } = await loadNode(db, actor, id, asked);
+  return uncoveredParts(db, instr.id, path);
 }
 
 /** The report of a node (.xlsx): progress, micro-grids, households never reached; else 404. */

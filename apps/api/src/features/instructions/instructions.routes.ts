@@ -3,12 +3,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { poolOf } from '../../platform/db/prepared.ts';
 import { z } from 'zod';
 import {
-  CreateInstructionBody, IdParams, InstructionListQuery, InstructionSummary, page, Progress, ProgressQuery, RemindBody, UnreachedHousehold,
+  CreateInstructionBody, IdParams, InstructionListQuery, InstructionPreview, InstructionSummary, UncoveredPart, page, Progress, ProgressQuery, RemindBody, UnreachedHousehold,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
-import { closeInstruction, instructionPage, issueInstruction, loadNode, loadVisible, remind } from './instructions.service.ts';
-import { instructionReport, unreachedPage } from './instructions.read.service.ts';
+import { closeInstruction, instructionPage, issueInstruction, loadNode, loadVisible, previewInstruction, remind } from './instructions.service.ts';
+import { instructionReport, uncoveredOf, unreachedPage } from './instructions.read.service.ts';
 import { presentInstruction } from './instructions.presenter.ts';
 import { progressOf } from './progress.service.ts';
 import { ProgressHub } from './progress.hub.ts';
@@ -36,6 +36,14 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     const { id } = await issueInstruction(db, actor, request.body, now());
     return reply.status(201).send(presentInstruction(actor, await loadVisible(db, actor, id)));
   });
+
+  r.post('/api/v1/instructions/preview', {
+    config: { access: { action: 'instruction.issue' } },
+    schema: {
+      tags, summary: 'What sending this draft would do, without sending it: micro-grids, households, workers, and the parts nobody would reach and why',
+      body: CreateInstructionBody, response: { 200: InstructionPreview },
+    },
+  }, async (request) => previewInstruction(db, requireActor(request), request.body, now()));
 
   r.get('/api/v1/instructions', {
     config: { access: { action: 'instruction.read' } },
@@ -132,6 +140,11 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
     const { limit, offset } = request.query;
     return unreachedPage(db, requireActor(request), request.params.id, request.query.path, limit, offset);
   });
+
+  r.get('/api/v1/instructions/:id/uncovered', {
+    config: { access: { action: 'instruction.read', subject: 'instructions' } },
+    schema: { tags, summary: 'Parts under a node the instruction could not reach (no worker, no micro-grid, no households)', params: IdParams, querystring: ProgressQuery, response: { 200: z.array(UncoveredPart) } },
+  }, async (request) => uncoveredOf(db, requireActor(request), request.params.id, request.query.path));
 
   r.get('/api/v1/instructions/:id/report.xlsx', {
     config: { access: { action: 'instruction.read', subject: 'instructions' } },

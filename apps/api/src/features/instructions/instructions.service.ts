@@ -10,7 +10,7 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { newId } from '../../platform/db/columns.ts';
 import { claimUpload } from '../../platform/uploads/uploads.ts';
 import { instructions } from './instructions.table.ts';
-import { dispatchRows, remindUnacked, type DispatchCounts } from './dispatch.repository.ts';
+import { dispatchRows, remindUnacked, uncoveredParts, type DispatchCounts, type UncoveredPart } from './dispatch.repository.ts';
 import { findInstruction, instructionsByIds, listInstructions, type InstructionRow } from './instructions.repository.ts';
 import { mayClose, mayFollow, mayIssueAt, nodeFor } from './instructions.policy.ts';
 import { acknowledge, isAssigned, recordFacts, recordOutcome, type Writer } from './work.repository.ts';
@@ -60,12 +60,8 @@ async function ownAttachments(db: Db, actor: Actor, asked: CreateInstructionBody
   return out;
 }
 
-/**
- * Sends an instruction: validates the draft, then writes the instruction and its whole fan-out
- * (households, micro-grid × worker assignments, counters, outbox messages) set-based in one
- * transaction. An empty target or a target nobody covers rolls everything back with a coded error.
- */
-export async function issueInstruction(db: Db, actor: Actor, body: CreateInstructionBody, now: Date): Promise<{ id: string; counts: DispatchCounts }> {
+/** A draft checked for sending: its deadline and text, and the region the actor may issue at. */
+async function checkDraft(db: Db, actor: Actor, body: CreateInstructionBody, now: Date) {
   const deadline = new Date(body.deadline);
   const problem = draftProblem({ ...body, deadline }, now);
   if (problem === 'deadline_past') throw new AppError('INSTRUCTION_DEADLINE_PAST');
@@ -73,10 +69,57 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
   if (problem === 'text_missing') throw new AppError('VALIDATION_FAILED');
   const region = found(await regionInScope(db, scopeFor(actor, 'instruction.issue'), body.regionId, { active: true }), 'REGION_NOT_FOUND');
   if (!mayIssueAt(actor, region.code)) throw new AppError('FORBIDDEN');
+  return { deadline, region, tags: [...new Set(body.tags)], channels: [...new Set(body.channels)] };
+}
+
+/** What a send would reach, with the parts it would not. */
+export interface InstructionPreviewResult { microgrids: number; households: number; workers: number; uncoveredHouseholds: number; uncovered: UncoveredPart[] }
+
+const summarise = (counts: DispatchCounts, uncovered: UncoveredPart[]): InstructionPreviewResult => ({
+  microgrids: counts.microgrids, households: counts.households, workers: counts.workers, uncovered,
+  uncoveredHouseholds: uncovered.filter((u) => u.reason === 'no_worker').reduce((n, u) => n + u.households, 0),
+});
+
+/** Carries a dry run's answer out of the transaction it rolls back. */
+class DryRun extends Error {
+  constructor(readonly result: InstructionPreviewResult) { super('dry run'); }
+}
+
+/**
+ * A dry run of sending a draft, for the confirmation dialog: the same fan-out `issueInstruction`
+ * would write, inside a transaction that is always rolled back, so the counts and the unreachable
+ * parts are exactly what sending would do and nothing is written (no outbox message, no audit).
+ */
+export async function previewInstruction(db: Db, actor: Actor, body: CreateInstructionBody, now: Date): Promise<InstructionPreviewResult> {
+  const d = await checkDraft(db, actor, body, now);
+  try {
+    await db.transaction(async (tx) => {
+      const id = newId();
+      await tx.insert(instructions).values({
+        id, regionId: d.region.id, regionPath: d.region.code, districtCode: d.region.districtCode, issuerId: actor.userId, issuerName: actor.name,
+        title: body.title, body: body.body, task: body.task, question: null, tags: d.tags, channels: d.channels, attachments: [], deadline: d.deadline,
+      });
+      const counts = await dispatchRows(tx, { id, path: d.region.code, tags: d.tags, channels: d.channels, title: body.title, deadline: d.deadline });
+      throw new DryRun(summarise(counts, counts.households ? await uncoveredParts(tx, id, d.region.code) : []));
+    });
+  } catch (e) {
+    if (e instanceof DryRun) return e.result;
+    throw e;
+  }
+  throw new Error('unreachable: a dry run always rolls back');
+}
+
+/**
+ * Sends an instruction: validates the draft, then writes the instruction and its whole fan-out
+ * (households, micro-grid × worker assignments, counters, outbox messages) set-based in one
+ * transaction. An empty target or a target nobody covers rolls everything back with a coded error;
+ * so does a target with parts nobody would reach, unless the sender acknowledged them
+ * (`acknowledgeUncovered`) — the refusal lists those parts in its details.
+ */
+export async function issueInstruction(db: Db, actor: Actor, body: CreateInstructionBody, now: Date): Promise<{ id: string; counts: DispatchCounts }> {
+  const { deadline, region, tags, channels } = await checkDraft(db, actor, body, now);
   const attachments = await ownAttachments(db, actor, body.attachments);
   const id = newId();
-  const tags = [...new Set(body.tags)];
-  const channels = [...new Set(body.channels)];
   return db.transaction(async (tx) => {
     await tx.insert(instructions).values({
       id, regionId: region.id, regionPath: region.code, districtCode: region.districtCode, issuerId: actor.userId, issuerName: actor.name,
@@ -86,8 +129,15 @@ export async function issueInstruction(db: Db, actor: Actor, body: CreateInstruc
     const counts = await dispatchRows(tx, { id, path: region.code, tags, channels, title: body.title, deadline });
     if (counts.households === 0) throw new AppError('INSTRUCTION_TARGET_EMPTY');
     if (counts.workers === 0) throw new AppError('INSTRUCTION_NO_WORKERS', {}, { households: counts.households, microgrids: counts.microgrids });
+    const uncovered = await uncoveredParts(tx, id, region.code);
+    if (uncovered.length && !body.acknowledgeUncovered) {
+      throw new AppError('INSTRUCTION_UNCOVERED', { count: uncovered.length }, summarise(counts, uncovered));
+    }
     await tx.update(instructions).set({ microgrids: counts.microgrids, workers: counts.workers, households: counts.households }).where(eq(instructions.id, id));
-    await audit(tx, actor, { action: 'instruction.issue', subjectType: 'instruction', subjectId: id, regionPath: region.code, after: { ...body, ...counts }, details: { ...counts } });
+    await audit(tx, actor, {
+      action: 'instruction.issue', subjectType: 'instruction', subjectId: id, regionPath: region.code, after: { ...body, ...counts },
+      details: { ...counts, uncovered: uncovered.length, acknowledgedUncovered: uncovered.length > 0 },
+    });
     return { id, counts };
   });
 }

@@ -10,8 +10,9 @@ const q = async <T>(text: string, params: unknown[] = []) => (await ctx.database
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
 const regionId = async (code: string) => (await q<{ id: string }>('SELECT id FROM regions WHERE code = $1', [code]))[0]!.id;
 
-/** Sends an instruction as `who` and returns the response. */
-const send = (who: Client, body: Record<string, unknown>) => who.request('POST', '/api/v1/instructions', { title: '燃气安全排查通知', body: '请逐户告知燃气安全注意事项。', task: 'relay', deadline: inAnHour(), ...body });
+const draft = (body: Record<string, unknown>) => ({ title: '燃气安全排查通知', body: '请逐户告知燃气安全注意事项。', task: 'relay', deadline: inAnHour(), ...body });
+/** Sends an instruction as `who`, knowing that parts may be unreachable (the demo district has uncovered micro-grids), and returns the response. */
+const send = (who: Client, body: Record<string, unknown>) => who.request('POST', '/api/v1/instructions', draft({ acknowledgeUncovered: true, ...body }));
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -70,6 +71,78 @@ describe('sending', () => {
     const res = await send(secretary, { regionId: await regionId('510108') });
     expect(res.statusCode).toBe(404);
     expect((await send(grid, { regionId: await regionId('510108001001001') })).statusCode).toBe(403);
+  });
+});
+
+describe('what cannot be reached (issue 15 · items 1, 2)', () => {
+  type Part = { regionId: string; path: string; name: string; reason: string; households: number };
+  const counts = async () => (await q<{ i: number; o: number; a: number }>(`SELECT (SELECT count(*)::int FROM instructions) i, (SELECT count(*)::int FROM outbox) o,
+    (SELECT count(*)::int FROM audit_log WHERE action = 'instruction.issue') a`))[0]!;
+
+  it('previews a send without writing anything: the counts sending would give and the micro-grids nobody covers', async () => {
+    const before = await counts();
+    const res = await district.request('POST', '/api/v1/instructions/preview', draft({ regionId: await regionId('510108') }));
+    expect(res.statusCode).toBe(200);
+    const p = res.json() as { microgrids: number; households: number; workers: number; uncoveredHouseholds: number; uncovered: Part[] };
+    const [mg] = await q<{ n: number }>("SELECT count(*)::int n FROM regions WHERE level = 'microgrid' AND code LIKE '510108%'");
+    expect(p.microgrids).toBe(mg!.n);
+    expect(p.workers).toBe(1);
+    // Only the demo grid worker's four micro-grids are covered: every other one is listed, with why.
+    const noWorker = p.uncovered.filter((u) => u.reason === 'no_worker');
+    expect(noWorker.length).toBeGreaterThan(0);
+    expect(noWorker.every((u) => !u.path.startsWith('510108001001001'))).toBe(true);
+    expect(p.uncoveredHouseholds).toBe(noWorker.reduce((n, u) => n + u.households, 0));
+    expect(p.uncoveredHouseholds).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses to send to uncovered parts without an explicit acknowledgement, listing them; sends with it', async () => {
+    const before = await counts();
+    const body = draft({ regionId: await regionId('510108001') });
+    const refused = await district.request('POST', '/api/v1/instructions', body);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([409, 'INSTRUCTION_UNCOVERED']);
+    const details = refused.json().error.details as { uncovered: Part[]; households: number };
+    expect(details.uncovered.some((u) => u.reason === 'no_worker')).toBe(true);
+    expect(details.households).toBeGreaterThan(0);
+    expect(await counts()).toEqual(before);
+
+    const sent = await district.request('POST', '/api/v1/instructions', { ...body, acknowledgeUncovered: true });
+    expect(sent.statusCode).toBe(201);
+    const id = sent.json().id as string;
+    const [audit] = await q<{ details: { acknowledgedUncovered: boolean; uncovered: number } }>('SELECT details FROM audit_log WHERE action = $1 AND subject_id = $2', ['instruction.issue', id]);
+    expect(audit!.details).toMatchObject({ acknowledgedUncovered: true, uncovered: details.uncovered.length });
+    // The progress page lists the parts it could not reach.
+    const listed = await district.request('GET', `/api/v1/instructions/${id}/uncovered`);
+    expect(listed.statusCode).toBe(200);
+    expect((listed.json() as Part[]).map((u) => u.path)).toEqual(details.uncovered.map((u) => u.path));
+  });
+
+  it('sends without a question where everything is covered', async () => {
+    const p = (await district.request('POST', '/api/v1/instructions/preview', draft({ regionId: await regionId('510108001001001') }))).json();
+    expect(p.uncovered).toEqual([]);
+    const res = await district.request('POST', '/api/v1/instructions', draft({ regionId: await regionId('510108001001001') }));
+    expect(res.statusCode).toBe(201);
+  });
+
+  it('drops a micro-grid from the uncovered list once someone is assigned to it', async () => {
+    const community = await regionId('510108001001');
+    const first = (await district.request('POST', '/api/v1/instructions/preview', draft({ regionId: community }))).json() as { uncovered: Part[]; workers: number };
+    const target = first.uncovered.find((u) => u.reason === 'no_worker' && u.households > 0)!;
+    expect(target).toBeDefined();
+    const [worker] = await q<{ id: string }>("SELECT u.id FROM users u JOIN role_assignments ra ON ra.user_id = u.id WHERE ra.role = 'grid_worker' LIMIT 1");
+    const granted = await district.request('POST', `/api/v1/users/${worker!.id}/grants`, { role: 'grid_worker', regionId: target.regionId });
+    expect(granted.statusCode).toBe(201);
+    const after = (await district.request('POST', '/api/v1/instructions/preview', draft({ regionId: community }))).json() as { uncovered: Part[] };
+    expect(after.uncovered.map((u) => u.path)).not.toContain(target.path);
+    expect(after.uncovered.length).toBe(first.uncovered.length - 1);
+    // The worker's own tests below count their micro-grids: give it back.
+    await q('DELETE FROM role_assignments WHERE user_id = $1 AND region_id = $2', [worker!.id, target.regionId]);
+  });
+
+  it('checks the draft in the preview as sending does', async () => {
+    const past = await district.request('POST', '/api/v1/instructions/preview', draft({ regionId: await regionId('510108'), deadline: new Date(Date.now() - 60_000).toISOString() }));
+    expect(past.json().error.code).toBe('INSTRUCTION_DEADLINE_PAST');
+    expect((await grid.request('POST', '/api/v1/instructions/preview', draft({ regionId: await regionId('510108001001001') }))).statusCode).toBe(403);
   });
 });
 

@@ -23,7 +23,7 @@ async function coDepartments(tx: Tx, requestId: string): Promise<string[]> {
 }
 
 const TRANSITION_CODES = {
-  forbidden_transition: 'TRANSITION_FORBIDDEN', reason_required: 'REASON_REQUIRED', reopen_window_passed: 'REOPEN_WINDOW_PASSED', reply_time_required: 'TRANSITION_FORBIDDEN',
+  forbidden_transition: 'TRANSITION_FORBIDDEN', reason_required: 'REASON_REQUIRED', reopen_window_passed: 'REOPEN_WINDOW_PASSED', reply_time_required: 'TRANSITION_FORBIDDEN', already_rated: 'ALREADY_RATED',
 } as const;
 
 /**
@@ -36,9 +36,11 @@ export async function act(db: Db, actor: Actor, id: string, body: ActBody, now: 
     const before = found(await findRequest(tx, readerOf(actor), id, { lock: true }), 'REQUEST_NOT_FOUND');
     const co = await coDepartments(tx, id);
     if (!mayAct(actor, before, body.event, co)) throw new AppError(NEEDS[body.event] === 'reporter' ? 'NOT_REPORTER' : 'FORBIDDEN');
-    if (body.event === 'rate' && before.state === 'rated') throw new AppError('ALREADY_RATED');
+    if (body.event === 'rate' && (before.state === 'rated' || before.ratedAt)) throw new AppError('ALREADY_RATED');
     if (body.event === 'rate' && !['replied', 'verified', 'closed'].includes(before.state)) throw new AppError('RATING_NOT_ALLOWED');
-    const step = transition(before.state, body.event, { reason: body.reason, repliedAt: before.repliedAt ?? undefined, now });
+    const step = transition(before.state, body.event, {
+      reason: body.reason, repliedAt: before.repliedAt ?? undefined, now, closedAt: before.closedAt, ratedAt: before.ratedAt,
+    });
     if (!step.ok) throw new AppError(TRANSITION_CODES[step.reason], { state: before.state, event: body.event });
     const set: Partial<RequestRow> = { state: step.state, updatedAt: now };
     let reschedule = false;
@@ -51,6 +53,8 @@ export async function act(db: Db, actor: Actor, id: string, body: ActBody, now: 
           ? await tx.select().from(serviceCategories).where(and(eq(serviceCategories.districtCode, before.districtCode), eq(serviceCategories.code, body.categoryCode)))
           : [];
         if (body.categoryCode && !cat) throw new AppError('CATEGORY_UNKNOWN', { code: body.categoryCode });
+        // A category of another class would be saved as a wrong pair and teach the suggester it (私事 · 邻里噪音与纠纷).
+        if (cat && cat.matter !== body.matter) throw new AppError('CATEGORY_MATTER_MISMATCH', { category: cat.nameZh, matter: body.matter });
         const calendar = await loadCalendar(tx);
         Object.assign(set, {
           matter: body.matter, categoryId: cat?.id ?? null, departmentId: body.matter === 'big' ? cat?.departmentId ?? before.departmentId : null,

@@ -68,7 +68,8 @@ describe('a request from a resident to a rating', () => {
 
     const mine = (await resident.request('GET', `/api/v1/requests/${r.id}`)).json();
     const kinds = mine.timeline.map((e: { kind: string }) => e.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['received', 'sort', 'dispatch', 'accept', 'handler_added', 'handler_done', 'reply', 'rate', 'reopen']));
+    // Plain-language steps: the internal hand-offs (分流, 派单, 签收, co-handlers) are one "being handled".
+    expect(kinds).toEqual(['step_received', 'step_handling', 'step_replied', 'step_rated', 'step_reopened', 'step_replied', 'step_rated']);
     expect(mine.timeline.every((e: { public: boolean }) => e.public)).toBe(true);
     expect(mine.suggestion).toBeNull();
 

@@ -43,7 +43,7 @@ export function mayAct(actor: Actor, r: RequestRow, event: RequestEvent, coDepts
 
 /** The events the actor may trigger now, as the detail view's buttons. */
 export function allowedFor(actor: Actor, r: RequestRow, coDepts: readonly string[], now: Date): RequestEvent[] {
-  const ctx = { repliedAt: r.repliedAt ?? undefined, now, reason: 'x' };
+  const ctx = { repliedAt: r.repliedAt ?? undefined, now, reason: 'x', closedAt: r.closedAt, ratedAt: r.ratedAt };
   const allowed = allowedEvents(r.state, ctx).filter((e) => mayAct(actor, r, e, coDepts)
     && !(e === 'rate' && !['replied', 'verified', 'closed'].includes(r.state)));
   return isFinishedState(r.state) && !allowed.length ? [] : allowed;

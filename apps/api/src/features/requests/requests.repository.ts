@@ -88,7 +88,7 @@ export async function loadRequestDetail(db: DbOrTx, base: RequestRow, userId: st
     db.select().from(requestExtensions).where(eq(requestExtensions.requestId, id)).orderBy(asc(requestExtensions.createdAt)),
     db.select().from(requestPhotos).where(eq(requestPhotos.requestId, id)).orderBy(asc(requestPhotos.createdAt)),
     db.select({ n: sql<number>`count(*)::int` }).from(requestFollowers).where(and(eq(requestFollowers.requestId, id), eq(requestFollowers.userId, userId))),
-    base.ownerUserId ? db.select({ id: users.id, name: users.name }).from(users).where(eq(users.id, base.ownerUserId)) : Promise.resolve([]),
+    base.ownerUserId ? db.select({ id: users.id, name: users.name, phoneMasked: users.phoneMasked }).from(users).where(eq(users.id, base.ownerUserId)) : Promise.resolve([]),
     base.mergedIntoId ? db.select({ id: requests.id, number: requests.number }).from(requests).where(eq(requests.id, base.mergedIntoId)) : Promise.resolve([]),
   ]);
   return { base, summary: summary!, timeline, handlers, extensions, photos, following: (follows?.n ?? 0) > 0, owner: owner ?? null, merged: merged ?? null };

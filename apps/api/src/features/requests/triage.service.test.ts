@@ -26,4 +26,12 @@ describe('retraining the suggester', () => {
     expect(result.heldOutMatterAccuracy).toBeGreaterThan(0.85);
     expect(await suggestFor(ctx.database.db, text)).toMatchObject({ matter: 'big', category: 'housing', department: 'zhujian' });
   });
+
+  it('leaves out a correction whose category belongs to another class (issue 15 · item 7)', async () => {
+    const before = (await ctx.database.db.select().from(triageCorrections)).length;
+    await ctx.database.db.insert(triageCorrections).values({
+      requestId: '01900000-0000-7000-8000-000000000001', text: '楼上邻居每天晚上拖椅子', matter: 'private' as const, category: 'neighbours',
+    });
+    expect((await retrainTriage(ctx.database.db, SYSTEM_ACTOR)).corrections).toBe(before);
+  });
 });

@@ -3,7 +3,7 @@ import { predict, suggestTriage, suggestTriageWith, train, TRIAGE_CORPUS, TRIAGE
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { triageCorrections, triageModels } from './requests.table.ts';
+import { serviceCategories, triageCorrections, triageModels } from './requests.table.ts';
 
 /**
  * Each staff correction counts this many times: a handful of local corrections must be able to
@@ -16,7 +16,12 @@ export const CORRECTION_WEIGHT = 3;
  * active model, and reports how it sorts the shipped held-out set.
  */
 export async function retrainTriage(db: Db, actor: Actor) {
-  const corrections = await db.select().from(triageCorrections);
+  // A correction whose category belongs to another class (recorded before sorting refused such pairs) would teach a wrong pair: left out.
+  const classes = new Map<string, Set<string>>();
+  for (const c of await db.select({ code: serviceCategories.code, matter: serviceCategories.matter }).from(serviceCategories)) {
+    classes.set(c.code, (classes.get(c.code) ?? new Set()).add(c.matter));
+  }
+  const corrections = (await db.select().from(triageCorrections)).filter((c) => !c.category || !classes.has(c.category) || classes.get(c.category)!.has(c.matter));
   const local: TriageExample[] = corrections.map((c) => ({ text: c.text, matter: c.matter, ...(c.category ? { category: c.category } : {}) }));
   const examples = [...TRIAGE_CORPUS, ...local.flatMap((e) => Array.from({ length: CORRECTION_WEIGHT }, () => e))];
   const model = train(examples);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Badge, Breadcrumb, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
+import { App, Badge, Breadcrumb, Button, Card, Descriptions, Popconfirm, Space, Tag, Typography, type ButtonProps } from 'antd';
 import { BellOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { useDomainLabels } from '../../components/labels.ts';
 import type { ResidentTag } from '@gongzhi/core';
 import { ProgressCards, ProgressChildren } from './ProgressView.tsx';
 import { UnreachedList } from './UnreachedList.tsx';
+import { UncoveredList } from './UncoveredList.tsx';
 import { useProgressStream } from './useProgressStream.ts';
 import { instructionKeys, instructionQuery } from './instructions.queries.ts';
 
@@ -83,13 +84,22 @@ export default function InstructionPage() {
       <Breadcrumb items={crumbs} style={{ marginBottom: 8 }} />
       {progress && <ProgressCards node={progress.node} />}
       <Space wrap style={{ margin: '12px 0' }}>
-        {mayIssue && !instr.closedAt && <Button icon={<BellOutlined />} onClick={remind} loading={reminding.isPending} data-testid="progress-remind">{t('instructions.progress.remind')}</Button>}
+        {mayIssue && !instr.closedAt && (
+          // A reminder to everyone below is a mass action: it says how many it reaches and waits for a yes.
+          <Popconfirm
+            title={t('instructions.progress.remindConfirm', { n: progress ? Math.max(progress.node.workers - progress.node.acked, 0) : 0 })}
+            onConfirm={remind} okButtonProps={{ 'data-testid': 'progress-remind-confirm' } as ButtonProps}
+          >
+            <Button icon={<BellOutlined />} loading={reminding.isPending} data-testid="progress-remind">{t('instructions.progress.remind')}</Button>
+          </Popconfirm>
+        )}
         <Button icon={<DownloadOutlined />} onClick={() => download(`/api/v1/instructions/${id}/report.xlsx`, { path: at }, `instruction-${at ?? ''}.xlsx`).catch(notify)} data-testid="progress-export">{t('instructions.progress.export')}</Button>
         {mayIssue && !instr.closedAt && (
           <Popconfirm title={t('instructions.progress.closeConfirm')} onConfirm={close}><Button danger>{t('instructions.progress.close')}</Button></Popconfirm>
         )}
       </Space>
       {progress && <ProgressChildren progress={progress} onDrill={(c) => drill({ path: c.path, name: c.name })} />}
+      {at && <UncoveredList id={id} path={at} />}
       {at && <UnreachedList id={id} path={at} />}
     </div>
   );

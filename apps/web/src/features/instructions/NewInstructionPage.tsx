@@ -11,7 +11,8 @@ import { instructionKeys } from './instructions.queries.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
 import { useNotifyError } from '../../components/useNotifyError.ts';
-import type { Attachment, CreateInstructionBody } from './types.ts';
+import type { Attachment, CreateInstructionBody, InstructionPreview } from './types.ts';
+import { SendConfirmModal } from './SendConfirmModal.tsx';
 
 interface Values {
   title: string; body: string; regionId: string; tags: ResidentTag[]; task: CreateInstructionBody['task']; question?: string;
@@ -29,14 +30,19 @@ export default function NewInstructionPage() {
   const [files, setFiles] = useState<Attachment[]>([]);
   const task = Form.useWatch('task', form);
 
+  const bodyOf = (v: Values): CreateInstructionBody => ({
+    title: v.title, body: v.body, regionId: v.regionId, tags: v.tags ?? [], task: v.task, deadline: v.deadline.toISOString(),
+    channels: v.channels ?? [], attachments: files, ...(v.task === 'collect' ? { question: v.question } : {}),
+  });
+  // Sending reaches every door below: it is previewed (a dry run) and confirmed in a dialog first.
+  const [draft, setDraft] = useState<{ body: CreateInstructionBody; preview: InstructionPreview } | null>(null);
+  const previewing = useApiMutation({
+    mutationFn: async (body: CreateInstructionBody) => ({ body, preview: await unwrap(gz.POST('/api/v1/instructions/preview', { body })) }),
+    onSuccess: setDraft,
+    form,
+  });
   const sending = useApiMutation({
-    mutationFn: (v: Values) => {
-      const body: CreateInstructionBody = {
-        title: v.title, body: v.body, regionId: v.regionId, tags: v.tags ?? [], task: v.task, deadline: v.deadline.toISOString(),
-        channels: v.channels ?? [], attachments: files, ...(v.task === 'collect' ? { question: v.question } : {}),
-      };
-      return unwrap(gz.POST('/api/v1/instructions', { body }));
-    },
+    mutationFn: (acknowledgeUncovered: boolean) => unwrap(gz.POST('/api/v1/instructions', { body: { ...draft!.body, acknowledgeUncovered } })),
     invalidates: [instructionKeys.all],
     onSuccess: (i) => {
       void message.success(t('instructions.form.sent', { microgrids: i.microgrids, workers: i.workers, households: i.households }));
@@ -44,7 +50,11 @@ export default function NewInstructionPage() {
     },
     form,
   });
-  const submit = (v: Values) => sending.mutate(v);
+  // The form has no onFinish: Enter in a field (the deadline's picker included) never sends; only this button previews.
+  const review = async () => {
+    const v = await form.validateFields().catch(() => null);
+    if (v) previewing.mutate(bodyOf(v));
+  };
 
   const addFile = async (file: File) => {
     const fd = new FormData();
@@ -61,7 +71,7 @@ export default function NewInstructionPage() {
   return (
     <Card data-testid="instruction-form-page" style={{ maxWidth: 760 }}>
       <Typography.Title level={3}>{t('instructions.form.title')}</Typography.Title>
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ task: 'relay', channels: ['sms'], tags: [], deadline: dayjs().add(3, 'hour').startOf('minute') }}>
+      <Form form={form} layout="vertical" initialValues={{ task: 'relay', channels: ['sms'], tags: [], deadline: dayjs().add(3, 'hour').startOf('minute') }}>
         <Form.Item name="title" label={t('instructions.form.name')} rules={[{ required: true, message: t('instructions.form.required') }]}>
           <Input maxLength={100} data-testid="instruction-title" />
         </Form.Item>
@@ -94,8 +104,14 @@ export default function NewInstructionPage() {
           </Upload>
           {files.map((f, i) => <Alert key={f.key} style={{ marginTop: 6 }} type="info" message={f.name} closable onClose={() => setFiles((x) => x.filter((_, j) => j !== i))} />)}
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={sending.isPending} data-testid="instruction-submit">{t('instructions.form.submit')}</Button>
+        <Button type="primary" htmlType="button" onClick={() => void review()} loading={previewing.isPending} data-testid="instruction-submit">{t('instructions.form.preview')}</Button>
       </Form>
+      {draft && (
+        <SendConfirmModal
+          preview={draft.preview} sending={sending.isPending} onClose={() => setDraft(null)}
+          onConfirm={(ack) => sending.mutate(ack)} onRecount={() => previewing.mutate(draft.body)}
+        />
+      )}
     </Card>
   );
 }

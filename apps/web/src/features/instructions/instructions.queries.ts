@@ -5,7 +5,7 @@
  */
 import { queryOptions } from '@tanstack/react-query';
 import { gz, unwrap } from '../../api/client.ts';
-import type { AssignedHousehold, InboxItem, InstructionSummary, LinkView, Page, UnreachedHousehold } from './types.ts';
+import type { AssignedHousehold, InboxItem, InstructionSummary, LinkView, Page, UncoveredPart, UnreachedHousehold } from './types.ts';
 
 /** Query keys of the instructions feature. */
 export const instructionKeys = {
@@ -17,7 +17,16 @@ export const instructionKeys = {
   households: (id: string) => ['instructions', 'households', id] as const,
   unreached: (id: string, q: { path: string; limit: number; offset: number }) => ['instructions', 'unreached', id, q] as const,
   link: (token: string) => ['instructions', 'link', token] as const,
+  uncovered: (id: string, path: string) => ['instructions', 'uncovered', id, path] as const,
 };
+
+/** The parts under a node the instruction could not reach, and why. */
+export function uncoveredQuery(id: string, path: string) {
+  return queryOptions({
+    queryKey: instructionKeys.uncovered(id, path),
+    queryFn: ({ signal }): Promise<UncoveredPart[]> => unwrap(gz.GET('/api/v1/instructions/{id}/uncovered', { params: { path: { id }, query: { path } }, signal })),
+  });
+}
 
 /** A page of the instructions issued in or above the user's regions. */
 export function instructionsQuery(q: { limit: number; offset: number }) {

@@ -12,3 +12,5 @@ export type LinkView = z.infer<typeof C.LinkView>;
 export type UnreachedHousehold = z.infer<typeof C.UnreachedHousehold>;
 export type Attachment = z.infer<typeof C.InstructionAttachment>;
 export type { Page } from '../../api/types.ts';
+export type InstructionPreview = z.infer<typeof C.InstructionPreview>;
+export type UncoveredPart = z.infer<typeof C.UncoveredPart>;

@@ -25,6 +25,12 @@ export function ActionFields({ event, request, categories, departments }: Action
   const labels = useRequestLabels();
   const deptOptions = departments.map((d) => ({ value: d.id, label: d.name }));
   const matter = Form.useWatch<Matter | undefined>('matter');
+  const form = Form.useFormInstance();
+  // Changing the class drops a category of another class, which the API would refuse (and must never be saved as a pair).
+  const onMatter = (next: Matter) => {
+    const code = form.getFieldValue('categoryCode') as string | undefined;
+    if (code && categories.find((c) => c.code === code)?.matter !== next) form.setFieldValue('categoryCode', undefined);
+  };
   const hint = (key: 'returnHint' | 'rejectHint' | 'transferHint' | 'escalateHint' | 'verifyHint' | 'closeHint' | 'acceptHint') => (
     <Typography.Paragraph type="secondary">{t(`requests.actions.${key}`)}</Typography.Paragraph>
   );
@@ -52,7 +58,7 @@ export function ActionFields({ event, request, categories, departments }: Action
             />
           )}
           <Form.Item name="matter" label={t('requests.detail.matter')} rules={[{ required: true, message: t('requests.actions.matterRequired') }]}>
-            <Radio.Group optionType="button" buttonStyle="solid" data-testid="sort-matter">
+            <Radio.Group optionType="button" buttonStyle="solid" data-testid="sort-matter" onChange={(e) => onMatter(e.target.value as Matter)}>
               {MATTERS.map((m) => <Radio.Button key={m} value={m}>{labels.matter(m)}</Radio.Button>)}
             </Radio.Group>
           </Form.Item>

@@ -51,6 +51,14 @@ export default function MyRequestPage() {
             ]}
           />
         </Card>
+        {r.contact && (
+          <Card title={t('report.mine.contact')} data-testid="request-contact" size="small">
+            <Space wrap>
+              <Typography.Text strong>{r.contact.name}</Typography.Text>
+              <Typography.Text>{t('report.mine.contactPhone')}：<span className="gz-mono">{r.contact.phone}</span></Typography.Text>
+            </Space>
+          </Card>
+        )}
         <Card title={t('report.mine.reply')} data-testid="request-reply">
           {r.reply ? (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word', margin: 0 }}>{r.reply}</Typography.Paragraph>

@@ -9,7 +9,7 @@ import { useRequestLabels } from './requestLabels.ts';
 function colourOf(kind: string): string {
   if (kind === 'sla_red' || kind === 'reject' || kind === 'return') return 'red';
   if (kind === 'sla_yellow' || kind === 'escalate' || kind === 'reopen') return 'orange';
-  if (kind === 'reply' || kind === 'close' || kind === 'rate' || kind === 'verify' || kind === 'handler_done') return 'green';
+  if (kind === 'reply' || kind === 'close' || kind === 'rate' || kind === 'verify' || kind === 'handler_done' || kind === 'step_replied' || kind === 'step_closed') return 'green';
   return 'blue';
 }
 

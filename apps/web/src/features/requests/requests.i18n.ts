@@ -35,6 +35,8 @@ export const zh = {
     kinds: {
       received: '提交诉求', comment: '备注', sla_yellow: '临期黄牌', sla_red: '超期红牌', handler_added: '增加协办', handler_done: '协办完成',
       extension_requested: '申请延期', extension_decided: '延期审批', placed: '定位到网格', followed: '有居民关注（我也遇到了）',
+      step_received: '已收到您的诉求', step_handling: '正在安排办理', step_replied: '已答复您', step_checked: '已回访核实', step_closed: '已办结',
+      step_rated: '您已评价', step_reopened: '已重新办理', step_referred: '已告诉您可以找谁办', step_rejected: '不予受理', step_merged: '已与相同问题合并办理', step_followed: '有邻居也反映了这个问题',
     },
   },
   detail: {
@@ -170,6 +172,8 @@ export const en: Messages<typeof zh> = {
     kinds: {
       received: 'Submitted', comment: 'Note', sla_yellow: 'Yellow card', sla_red: 'Red card', handler_added: 'Co-handler added', handler_done: 'Sub-task done',
       extension_requested: 'Extension requested', extension_decided: 'Extension decided', placed: 'Placed on a grid', followed: 'A resident added themselves',
+      step_received: 'We have your request', step_handling: 'Being handled', step_replied: 'We replied', step_checked: 'We checked the work', step_closed: 'Closed',
+      step_rated: 'You rated it', step_reopened: 'Being handled again', step_referred: 'We told you who can help', step_rejected: 'Not accepted', step_merged: 'Handled together with the same problem', step_followed: 'A neighbour reported it too',
     },
   },
   detail: {
