@@ -202,6 +202,8 @@ export const ERRORS = {
   LINK_REQUEST_DECIDED: { status: 409, 'zh-CN': '该关联申请已被处理', en: 'This link request has already been decided' },
   RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
   ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
+  // issue 15 · items 5, 13 (inbox)
+  INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
