@@ -59,6 +59,7 @@ const VisitListPage = lazy(() => import('./features/visits/VisitListPage.tsx'));
 const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
+const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
 
 // One cache for the app's lifetime (made once, outside render).
 const queryClient = makeQueryClient();
@@ -134,6 +135,7 @@ export function App() {
                 <Route path="assemblies/:id" element={<AssemblyPage />} />
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
+                <Route path="inbox" element={<MessagesPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -6,6 +6,7 @@ import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
 import type { UiLanguage } from '../i18n/types.ts';
 import type { ElderSize } from './theme.ts';
+import { InboxBell } from '../features/inbox/InboxBell.tsx';
 
 /** The language switch (also on the sign-in page). */
 export function LanguageSwitch() {
@@ -121,6 +122,8 @@ export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
       {onOpenMenu && <Button icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('common.menu.open')} />}
       {onOpenMenu && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
       <span className="gz-header-spacer" />
+      {/* The bell stays in the phone's one-row bar too: messages are what a resident comes back for. */}
+      <InboxBell />
       <ElderSwitch />
       {!onOpenMenu && <LanguageSwitch />}
       {!onOpenMenu && <UserBadge />}
