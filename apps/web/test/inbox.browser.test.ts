@@ -24,6 +24,8 @@ describe('each person’s inbox and start page', () => {
       await signInPage(page, site.baseUrl, '13900000013');
       await page.getByTestId('resident-home').waitFor();
       await page.getByTestId('home-inbox').waitFor();
+      // The bell fits the phone's one-row top bar, in elder mode too.
+      expect(await page.getByTestId('app-header').evaluate((e) => e.getBoundingClientRect().height)).toBeLessThanOrEqual(80);
       const before = await bell(page);
 
       // The resident raises a request (through the API, as the report page does) and a worker sorts it.
@@ -39,8 +41,8 @@ describe('each person’s inbox and start page', () => {
       await expect.poll(() => bell(page), { timeout: 40_000, interval: 500 }).toBeGreaterThanOrEqual(before + 2);
 
       await page.getByTestId('inbox-bell').click();
-      await page.getByTestId('inbox-page').waitFor();
-      const sorted = page.locator('[data-testid="inbox-item"][data-template="request.sort"]').first();
+      await page.getByTestId('messages-page').waitFor();
+      const sorted = page.locator('[data-testid="message-item"][data-template="request.sort"]').first();
       expect(await sorted.getAttribute('data-unread')).toBe('true');
       expect(await sorted.textContent()).toContain(r.number);
       await sorted.click();
@@ -50,8 +52,8 @@ describe('each person’s inbox and start page', () => {
 
       // 全部已读, after a confirmation.
       await page.getByTestId('inbox-bell').click();
-      await page.getByTestId('inbox-read-all').click();
-      await page.getByTestId('inbox-read-all-ok').click();
+      await page.getByTestId('messages-read-all').click();
+      await page.getByTestId('messages-read-all-ok').click();
       await expect.poll(() => bell(page)).toBe(0);
     });
   });

@@ -17,7 +17,7 @@ function MessageRow({ m, onOpen }: { m: InboxMessage; onOpen: (m: InboxMessage) 
   const when = new Date(m.createdAt).toLocaleString(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <button
-      type="button" onClick={() => onOpen(m)} data-testid="inbox-item" data-template={m.template} data-unread={unread}
+      type="button" onClick={() => onOpen(m)} data-testid="message-item" data-template={m.template} data-unread={unread}
       style={{
         display: 'block', width: '100%', textAlign: 'left', padding: '14px 16px', minHeight: 64, cursor: 'pointer', font: 'inherit',
         background: unread ? '#f0f7ff' : '#fff', border: '1px solid #e5e5e5', borderLeft: unread ? '4px solid #1677ff' : '1px solid #e5e5e5', borderRadius: 8,
@@ -62,12 +62,12 @@ export default function InboxPage() {
   if (list.error) return <PageError error={list.error as ApiError} onRetry={() => void list.refetch()} />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <div className="gz-report" data-testid="inbox-page">
+    <div className="gz-report" data-testid="messages-page">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Typography.Title level={2} style={{ margin: 0 }}>{t('inbox.title')}</Typography.Title>
         {unread > 0 && (
-          <Popconfirm title={t('inbox.allReadConfirm')} onConfirm={() => readAll.mutate()} okButtonProps={{ 'data-testid': 'inbox-read-all-ok' } as Record<`data-${string}`, string>}>
-            <Button size="large" loading={readAll.isPending} data-testid="inbox-read-all">{t('inbox.allRead')}</Button>
+          <Popconfirm title={t('inbox.allReadConfirm')} onConfirm={() => readAll.mutate()} okButtonProps={{ 'data-testid': 'messages-read-all-ok' } as Record<`data-${string}`, string>}>
+            <Button size="large" loading={readAll.isPending} data-testid="messages-read-all">{t('inbox.allRead')}</Button>
           </Popconfirm>
         )}
       </Space>
@@ -78,7 +78,7 @@ export default function InboxPage() {
         </Space>
       )}
       {list.hasNextPage && (
-        <Button block size="large" style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="inbox-more">{t('inbox.more')}</Button>
+        <Button block size="large" style={{ marginTop: 12 }} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="messages-more">{t('inbox.more')}</Button>
       )}
     </div>
   );
