@@ -120,10 +120,11 @@ export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
   return (
     <header className="gz-header" data-testid="app-header">
       {onOpenMenu && <Button icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('common.menu.open')} />}
-      {onOpenMenu && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
+      {/* On a phone the bell takes the platform's name's place: a 390-pixel bar in elder mode has room
+          for one of them beside 长辈版, and the messages are what a resident comes back for. */}
+      {onOpenMenu && <InboxBell />}
       <span className="gz-header-spacer" />
-      {/* The bell stays in the phone's one-row bar too: messages are what a resident comes back for. */}
-      <InboxBell />
+      {!onOpenMenu && <InboxBell />}
       <ElderSwitch />
       {!onOpenMenu && <LanguageSwitch />}
       {!onOpenMenu && <UserBadge />}
