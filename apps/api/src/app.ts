@@ -40,6 +40,7 @@ import { instructionRoutes } from './features/instructions/instructions.routes.t
 import { fundRoutes } from './features/funds/funds.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 
 /**
  * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await fundRoutes(api, deps);
     await fundPublicRoutes(api, deps);
     await visitRoutes(api, deps);
+    await inboxRoutes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));

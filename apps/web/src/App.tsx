@@ -63,6 +63,7 @@ const VisitListPage = lazy(() => import('./features/visits/VisitListPage.tsx'));
 const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
+const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -143,6 +144,7 @@ export function App() {
                 <Route path="assemblies/:id" element={<AssemblyPage />} />
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
+                <Route path="inbox" element={<MessagesPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -218,6 +218,8 @@ export const ERRORS = {
   // issue 15 · items 1, 2, 6, 7, 15 (instructions, requests)
   CATEGORY_MATTER_MISMATCH: { status: 422, 'zh-CN': '类别“{category}”不属于所选的三事分类（{matter}），请重新选择类别', en: 'Category "{category}" does not belong to the chosen class ({matter}); choose a category again' },
   INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
+  // issue 15 · items 5, 13 (inbox)
+  INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -9,3 +9,4 @@ export * from './assembly.ts';
 export * from './funds.ts';
 export * from './instructions.ts';
 export * from './visits.ts';
+export * from './inbox.ts';

@@ -23,6 +23,7 @@ import * as councils from '../features/councils/councils.i18n.ts';
 import * as funds from '../features/funds/funds.i18n.ts';
 import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
+import * as inbox from '../features/inbox/inbox.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -34,6 +35,7 @@ const zhResources = {
   funds: funds.zh,
   visits: visits.zh,
   privacy: privacy.zh,
+  inbox: inbox.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -45,6 +47,7 @@ const enResources = {
   funds: funds.en,
   visits: visits.en,
   privacy: privacy.en,
+  inbox: inbox.en,
 };
 
 declare module 'i18next' {

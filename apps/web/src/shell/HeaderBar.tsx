@@ -6,6 +6,7 @@ import { usePreferences } from './preferences.tsx';
 import { useSession } from './session.tsx';
 import type { UiLanguage } from '../i18n/types.ts';
 import type { ElderSize } from './theme.ts';
+import { InboxBell } from '../features/inbox/InboxBell.tsx';
 
 /** The language switch (also on the sign-in page). */
 export function LanguageSwitch() {
@@ -119,8 +120,11 @@ export function HeaderBar({ onOpenMenu }: { onOpenMenu?: () => void }) {
   return (
     <header className="gz-header" data-testid="app-header">
       {onOpenMenu && <Button icon={<MenuOutlined />} onClick={onOpenMenu} aria-label={t('common.menu.open')} />}
-      {onOpenMenu && <Typography.Text strong>{t('common.appName')}</Typography.Text>}
+      {/* On a phone the bell takes the platform's name's place: a 390-pixel bar in elder mode has room
+          for one of them beside 长辈版, and the messages are what a resident comes back for. */}
+      {onOpenMenu && <InboxBell />}
       <span className="gz-header-spacer" />
+      {!onOpenMenu && <InboxBell />}
       <ElderSwitch />
       {!onOpenMenu && <LanguageSwitch />}
       {!onOpenMenu && <UserBadge />}

@@ -27,7 +27,18 @@ export const outbox = pgTable('outbox', {
   attempts: integer('attempts').notNull().default(0),
   lastError: text('last_error'),
   failedAt: timestamp('failed_at', { withTimezone: true }),
+  /**
+   * When the recipient read it in their inbox (apps/api/src/features/inbox). On the message itself: a
+   * row has one recipient (a user, or a resident whose linked account reads it), so the read state is
+   * the row's, and the unread count is one index range, not an anti-join against a second table.
+   */
+  readAt: timestamp('read_at', { withTimezone: true }),
 }, (t) => [
   index('outbox_pending_idx').on(t.nextAttemptAt).where(sql`delivered_at IS NULL AND failed_at IS NULL`),
   index('outbox_recipient_idx').on(t.recipientUserId, t.createdAt),
+  // The inbox: a person's messages newest first, and their unread count. Sign-in codes (auth.*) never
+  // show in an inbox, so they stay out of these indexes; the inbox's queries repeat the same predicate.
+  index('outbox_inbox_resident_idx').on(t.recipientResidentId, t.createdAt).where(sql`template NOT LIKE 'auth.%'`),
+  index('outbox_unread_user_idx').on(t.recipientUserId).where(sql`read_at IS NULL AND template NOT LIKE 'auth.%'`),
+  index('outbox_unread_resident_idx').on(t.recipientResidentId).where(sql`read_at IS NULL AND template NOT LIKE 'auth.%'`),
 ]);
