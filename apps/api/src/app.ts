@@ -152,8 +152,10 @@ export async function buildApp(deps: AppDeps, opts: {
     });
   }
   // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
+  // A missing /assets/ file is a 404 too: a tab still open on an old build must see its chunk fail
+  // (and reload), not receive index.html as if it were the script.
   app.setNotFoundHandler((request, reply) => {
-    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/');
+    const api = request.url.startsWith('/api/') || request.url.startsWith('/open311/') || request.url.startsWith('/assets/');
     if (!serveWeb || api || request.method !== 'GET') return sendError(request, reply, 'ROUTE_NOT_FOUND');
     return reply.sendFile('index.html');
   });

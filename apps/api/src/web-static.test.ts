@@ -91,6 +91,13 @@ describe('the built console as the API serves it', () => {
   it('serves no compressed variant as a file of its own name', async () => {
     const res = await get(`${ASSET}.br`, 'identity');
     expect(res.headers['content-encoding']).toBeUndefined();
-    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('answers a missing asset with a coded 404, not the app page (a tab on an old build sees its chunk fail)', async () => {
+    const res = await get('/assets/gone-0000000.js', 'br');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
+    expect((await get('/some/app/route', 'identity')).headers['content-type']).toMatch(/^text\/html/);
   });
 });
