@@ -26,7 +26,7 @@ export default function NoticeBoardPage() {
         {error ? <PageError error={error} onRetry={() => void refetch()} /> : data?.items.length === 0 ? <Empty description={t('councils.board.empty')} /> : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {data?.items.map((n) => (
-              <Card key={n.id} size="small" data-testid="notice-card" title={<Link to={`/notice-board/${n.id}`} data-testid="notice-link">{n.title}</Link>}
+              <Card key={n.id} size="small" data-testid="notice-card" title={<Link to={`/notice-board/${n.id}`} className="gz-tap" data-testid="notice-link">{n.title}</Link>}
                 extra={<Tag color={STATE_COLOR[n.state]}>{t(`councils.resolutionState.${n.state}`)}</Tag>}>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>{n.text}</Typography.Paragraph>
                 <Typography.Text type="secondary">

@@ -71,7 +71,7 @@ export default function NoticePage() {
               </Form>
             </Card>
           )}
-          {!session && n.windowOpen && <Link to="/login" style={{ display: 'block', marginTop: 12 }}>{t('councils.board.signIn')}</Link>}
+          {!session && n.windowOpen && <Link to="/login" className="gz-tap" style={{ display: 'flex', marginTop: 12 }}>{t('councils.board.signIn')}</Link>}
         </div>
       )}
     </PublicFrame>
