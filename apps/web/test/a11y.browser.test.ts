@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO, signIn } from '../../api/test/harness.ts';
+import { DEMO, signIn, type Client } from '../../api/test/harness.ts';
 import { launchBrowser, signInPage, startSite, type Site } from './browser.ts';
 
 // Issue 15 items 9–11: every page, as the roles that use it, in normal and elder mode, has no serious or
@@ -25,8 +25,12 @@ function first(json: unknown): Record<string, unknown> | undefined {
 }
 
 /** The id (or another field) of the first row `path` lists for `phone`, or undefined when there is none. */
+const clients = new Map<string, Promise<Client>>();
+/** One API session per demo account (signing in again and again trips the sign-in throttle). */
+const session = (phone: string) => clients.get(phone) ?? clients.set(phone, signIn(site.ctx.app, phone)).get(phone)!;
+
 async function firstOf(phone: string, path: string, field = 'id'): Promise<string | undefined> {
-  const client = await signIn(site.ctx.app, phone);
+  const client = await session(phone);
   const res = await client.request('GET', path);
   if (res.statusCode !== 200) return undefined;
   const v = first(res.json())?.[field];
@@ -113,6 +117,21 @@ async function wrapped(page: Page): Promise<string[]> {
       const lh = parseFloat(getComputedStyle(el).lineHeight) || parseFloat(getComputedStyle(el).fontSize) * 1.6;
       if (el.getClientRects().length > 1 || r.height > lh * 1.5 + 8) out.push(`${el.className.split(' ')[0] || el.tagName} "${(el.textContent ?? '').slice(0, 16)}" ${Math.round(r.width)}×${Math.round(r.height)}`);
     }
+    // A date ("2026-12-19"; its time may go to the next line) or a short Chinese label (≤ 6 characters, 飞线充电) in
+    // running text, a tile, a card or a cell must sit on one line: its characters' boxes share one top.
+    const pattern = /\d{4}-\d{2}-\d{2}|^[\u4e00-\u9fff]{2,6}$/g;
+    const walker = document.createTreeWalker(document.querySelector('#root') ?? document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const m of text.trim() === text ? text.matchAll(pattern) : text.trim().matchAll(pattern)) {
+        const start = text.indexOf(m[0]);
+        const range = document.createRange();
+        range.setStart(node, start);
+        range.setEnd(node, start + m[0].length);
+        const tops = new Set(Array.from(range.getClientRects()).filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(`"${m[0]}" breaks across ${tops.size} lines`);
+      }
+    }
     return [...new Set(out)].slice(0, 5);
   });
 }
@@ -166,7 +185,7 @@ describe('every page can be read and reached (WCAG 2.1 AA, 适老化)', () => {
 
   it('the resident’s pages, on a phone', async () => {
     // The resident's own request, raised as the report page does, so that its page can be checked.
-    const resident = await signIn(site.ctx.app, DEMO.resident);
+    const resident = await session(DEMO.resident);
     const made = await resident.request('POST', '/api/v1/requests', { description: '楼道灯坏了一个多星期，晚上上下楼看不见，老人容易摔倒', lat: 30.6581, lng: 104.0796 });
     const mine = made.statusCode === 201 ? (made.json() as { id: string }).id : undefined;
     await check('resident', DEMO.resident, ['/', '/report', '/my-requests', mine && `/my-requests/${mine}`, '/my-data', '/my-councils', '/account', '/inbox'], true);
@@ -193,7 +212,7 @@ describe('every page can be read and reached (WCAG 2.1 AA, 适老化)', () => {
       firstOf(DEMO.secretary, '/api/v1/councils'), firstOf(DEMO.secretary, '/api/v1/instructions'),
       firstOf(DEMO.secretary, '/api/v1/assemblies'), firstOf(DEMO.secretary, '/api/v1/public/funds', 'code'),
     ]);
-    const meetings = council ? await (await signIn(site.ctx.app, DEMO.secretary)).request('GET', `/api/v1/councils/${council}`) : undefined;
+    const meetings = council ? await (await session(DEMO.secretary)).request('GET', `/api/v1/councils/${council}`) : undefined;
     const meeting = meetings && first((meetings.json() as { meetings?: unknown }).meetings ?? [])?.id;
     await check('secretary', DEMO.secretary, [
       '/', '/dashboard', '/councils', council && `/councils/${council}`, meeting ? `/councils/meetings/${String(meeting)}` : undefined,

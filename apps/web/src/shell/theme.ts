@@ -31,7 +31,7 @@ const TAP = 44;
  * 4.5:1), and 48 px controls so that shaky fingers still hit them.
  */
 export function buildTheme(elder: boolean, size: ElderSize): ThemeConfig {
-  if (!elder) return { token: { ...base, controlHeight: TAP, controlHeightSM: TAP, controlHeightLG: 48 }, components: { Switch: { trackHeight: 28, trackMinWidth: 52, handleSize: 24 }, Pagination: { itemSize: TAP, itemSizeSM: TAP } } };
+  if (!elder) return { token: { ...base, controlHeight: TAP, controlHeightSM: TAP, controlHeightLG: 48 }, components: { Pagination: { itemSize: TAP, itemSizeSM: TAP } } };
   const fontSize = ELDER_SIZES[size];
   return {
     token: {
@@ -65,7 +65,6 @@ export function buildTheme(elder: boolean, size: ElderSize): ThemeConfig {
     },
     components: {
       Menu: { itemHeight: 56 },
-      Switch: { trackHeight: 32, trackMinWidth: 60, handleSize: 28 },
       Pagination: { itemSize: 48, itemSizeSM: 48 },
       Table: { cellPaddingBlock: 14 },
     },
