@@ -59,7 +59,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/v1/funds/:id/attachments/:attachmentId', {
-    config: { access: { action: 'fund.read', subject: 'funds' } },
+    config: { access: { action: 'fund.read', subject: 'funds', params: { attachmentId: 'fund_attachments.fund_id' } } },
     schema: { tags, summary: "A receipt or invoice of the fund, shown inline to its staff (a pending expense's too, for the approver)", params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
   }, async (request, reply) => {
     const file = await staffAttachment(db, requireActor(request), request.params.id, request.params.attachmentId);
