@@ -5,24 +5,32 @@ import type { Rng } from './random.ts';
  * Words for the demo city's request history (demo data): replies by class of matter, referrals of
  * private matters, reasons for turning a request away, and what residents say when they rate.
  */
+// What a handler answers: by category where the work is specific, otherwise by class of matter.
+const BY_CATEGORY: Record<string, string[]> = {
+  corridor: ['网格员已上门协调，楼道杂物已清理，飞线已拆除，楼道恢复畅通。', '已联系当事住户自行清理，物业复查已清理完毕。'],
+  common_repairs: ['已联系物业维修，公共部位已修复，费用由公共收益列支。', '物业已更换损坏部件，经复查使用正常。'],
+  neighbours: ['已召集相关住户协商，达成一致意见并签订了邻里公约。', '社区调解员已上门调解，双方已达成谅解。'],
+  pets: ['已张贴文明养宠提示并安排志愿者劝导，近期情况明显好转。', '网格员已上门提醒犬主拴绳并清理粪便，将持续关注。'],
+  compound_parking: ['物业已重新划定车位并加强巡查，占道车辆已挪走。', '已在议事会上讨论停车方案，按商定方案实施。'],
+  construction_nuisance: ['已协调施工单位调整作业时间，夜间不再施工，扬尘已覆盖。'],
+  municipal: ['已通知市政养护单位，路灯（井盖）已修复，经复查正常。'],
+  drainage: ['市政已疏通排水管道，积水已排除，将在雨季加强巡查。'],
+  utilities: ['已转交水电气服务单位抢修，现已恢复供应。'],
+  sanitation: ['环卫所已安排清运，点位已清理干净，并增加清扫频次。'],
+  street_order: ['城管已现场劝离占道经营，并纳入重点巡查点位。'],
+  traffic: ['交警已到场处理，并将该路段纳入违停巡查。'],
+};
 const REPLIES: Record<Exclude<Matter, 'private'>, string[]> = {
   big: [
     '已联系主管部门现场核实并处理完毕，后续将加强日常巡查。',
     '经现场查看，问题属实，已责令相关单位限期整改，目前已整改到位。',
-    '已派工作人员到场处置，现场已恢复正常，感谢您的反映。',
-    '已转交责任单位处理，维修工作已完成，请您留意使用情况。',
-    '经核查，已依法对当事方进行查处，并纳入重点巡查点位。',
-    '已协调施工单位调整作业时间，夜间不再施工，扬尘已覆盖。',
-    '相关设施已更换，经复查运行正常。',
+    '已转交责任单位办理，办理结果已电话告知您本人。',
+    '经核查，已依法依规处理，并将持续跟进。',
   ],
   small: [
-    '网格员已上门协调，杂物已清理，楼道恢复畅通。',
-    '已联系物业维修，公共部位已修复，费用由公共收益列支。',
-    '已召集相关住户协商，达成一致意见并签订了邻里公约。',
+    '网格员现场查看后已督促相关方整改，已整改完毕。',
     '社区已在议事会上讨论此事，按商定方案实施完毕。',
     '物业已按要求整改，社区将每周检查一次。',
-    '已张贴文明提示并安排志愿者劝导，近期情况明显好转。',
-    '网格员现场查看后已督促当事住户整改，已整改完毕。',
   ],
 };
 
@@ -51,8 +59,8 @@ const COMMENTS: Record<number, string[]> = {
 
 const REOPEN_NOTES = ['问题又出现了，请再处理一下', '并没有真正解决，过两天又坏了'];
 
-/** A reply for a class of matter. */
-export const replyFor = (rng: Rng, matter: Matter): string => rng.pick(REPLIES[matter === 'private' ? 'small' : matter]);
+/** A reply for a category, or for its class of matter. */
+export const replyFor = (rng: Rng, code: string, matter: Matter): string => rng.pick(BY_CATEGORY[code] ?? REPLIES[matter === 'private' ? 'small' : matter]);
 export const referralNote = (rng: Rng): string => rng.pick(REFERRALS);
 export const rejectionReason = (rng: Rng): string => rng.pick(REJECTIONS);
 export const verifyNote = (rng: Rng): string => rng.pick(VERIFY_NOTES);

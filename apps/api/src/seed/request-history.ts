@@ -5,7 +5,6 @@ import {
 import { newId } from '../platform/db/columns.ts';
 import type { RequestRow } from '../features/requests/requests.repository.ts';
 import type { Channel, requestHandlers } from '../features/requests/requests.table.ts';
-import type { slaTimers } from '../features/requests/requests.jobs.ts';
 import { DEFAULT_RESPOND_HOURS } from '../features/requests/intake.service.ts';
 import { RequestLife, type EventRow, type Staff } from './request-life.ts';
 import { ratingComment, referralNote, rejectionReason, reopenNote, replyFor, verifyNote } from './request-copy.ts';
@@ -26,7 +25,7 @@ export interface HistoryInput {
   communityWorker(communityPath: string): Staff; gridWorker(gridPath: string): Staff; department(id: string): Staff; hotline: Staff;
 }
 export interface History {
-  rows: RequestRow[]; events: EventRow[]; handlers: (typeof requestHandlers.$inferInsert)[]; timers: ReturnType<typeof slaTimers>;
+  rows: RequestRow[]; events: EventRow[]; handlers: (typeof requestHandlers.$inferInsert)[];
 }
 
 const MIN = 60_000;
@@ -46,7 +45,7 @@ const HOURS = [[7, 3], [8, 8], [9, 12], [10, 12], [11, 9], [12, 4], [13, 5], [14
  * and reported by their residents; each lives through the state machine to where it would be now.
  */
 export function generateHistory(rng: Rng, input: HistoryInput, now: Date): History {
-  const out: History = { rows: [], events: [], handlers: [], timers: [] };
+  const out: History = { rows: [], events: [], handlers: [] };
   const communities = [...new Set(input.places.map((p) => p.communityPath))].sort();
   const reportersAt = new Map<string, HistoryReporter[]>();
   for (const r of input.reporters) reportersAt.set(r.regionPath, [...(reportersAt.get(r.regionPath) ?? []), r]);
@@ -103,14 +102,26 @@ function live(rng: Rng, input: HistoryInput, out: History, lastOf: Map<string, R
   };
   const life = new RequestLife(row, now, { actor: channel === 'open311' ? input.hotline : channel === 'phone' ? worker : gridWorker });
   const later = (from: Date, minMinutes: number, maxMinutes: number) => new Date(from.getTime() + rng.int(minMinutes, maxMinutes) * MIN);
+  // Call-backs for a rating happen in the daytime (09:00–20:00 China time).
+  const daytime = (d: Date) => {
+    const hour = new Date(d.getTime() + 8 * HOUR).getUTCHours();
+    if (hour >= 9 && hour < 20) return d;
+    const day = hour < 9 ? chinaDay(d) : addDays(chinaDay(d), 1);
+    return new Date(startOfChinaDay(day).getTime() + 9 * HOUR + rng.int(0, 180) * MIN);
+  };
   const resident: Staff = { userId: null, name: '居民（电话回访）' };
   const key = `${place.gridPath}|${cat.code}`;
   const earlier = lastOf.get(key);
-  lastOf.set(key, row);
+  const handlers: History['handlers'] = [];
   play();
-  out.timers.push(...life.finish());
+  // A request still within its time limits at the seed's clock would need live timers, and those
+  // would fire in every test that runs the timers days ahead (a council's notice window, say). The
+  // history keeps the finished, the answered and the overdue (whose red card has already fired).
+  if (life.finish().length) return;
+  lastOf.set(key, row);
   out.rows.push(row);
   out.events.push(...life.events);
+  out.handlers.push(...handlers);
 
   function play(): void {
     const roll = rng.next();
@@ -136,7 +147,7 @@ function live(rng: Rng, input: HistoryInput, out: History, lastOf: Map<string, R
     const dept = cat.matter === 'big' && cat.departmentId ? cat.departmentId : null;
     const dispatchAt = later(life.at, 5, 90);
     if (!life.step(dispatchAt, worker, 'dispatch', dept ? { departmentId: dept } : {}, null, dept ? { departmentId: dept } : { regionId: place.gridId })) return;
-    out.handlers.push({ id: newId(), requestId: row.id, organisationId: dept, regionId: dept ? null : place.gridId, role: 'lead', status: 'open', createdAt: life.at });
+    handlers.push({ id: newId(), requestId: row.id, organisationId: dept, regionId: dept ? null : place.gridId, role: 'lead', status: 'open', createdAt: life.at });
     // Some recent ones are stuck (a hard case, a department that does not answer): the timers escalate them.
     const stuck = now.getTime() - created.getTime() < 60 * 24 * HOUR && rng.chance(0.12);
     if (stuck && rng.chance(0.3)) return;
@@ -148,7 +159,7 @@ function live(rng: Rng, input: HistoryInput, out: History, lastOf: Map<string, R
     if (rng.chance(0.35)) {
       const rating = rate(later(life.at, 120, 72 * 60), wasLate);
       if (rating === null || rating > 2 || !rng.chance(0.5)) return;
-      const reopenAt = later(life.at, 60, 48 * 60);
+      const reopenAt = daytime(later(life.at, 60, 48 * 60));
       if (!life.step(reopenAt, resident, 'reopen', {
         reopenedCount: row.reopenedCount + 1, rating: null, ratingComment: null, ratedAt: null, closedAt: null, slaState: 'ok',
         resolveDueAt: deadlineFor(reopenAt, cat.resolveHours, cat.workingTime, cal),
@@ -172,13 +183,14 @@ function live(rng: Rng, input: HistoryInput, out: History, lastOf: Map<string, R
 
   function reply(handler: Staff, at: Date): boolean {
     const when = at.getTime() > life.at.getTime() + 20 * MIN ? at : later(life.at, 20, 90);
-    const text = replyFor(rng, cat.matter);
+    const text = replyFor(rng, cat.code, cat.matter);
     return life.step(when, handler, 'reply', { reply: text, repliedAt: when, slaState: 'ok' }, text);
   }
 
   function rate(at: Date, wasLate: boolean, second = false): number | null {
     const rating = second ? rng.weighted([[3, 3], [4, 4], [5, 3]]) : rng.weighted(wasLate ? LATE_RATINGS : ON_TIME_RATINGS);
     const comment = ratingComment(rng, rating);
-    return life.step(at, resident, 'rate', { rating, ratingComment: comment, ratedAt: at }, comment, { rating }) ? rating : null;
+    const when = daytime(at);
+    return life.step(when, resident, 'rate', { rating, ratingComment: comment, ratedAt: when }, comment, { rating }) ? rating : null;
   }
 }

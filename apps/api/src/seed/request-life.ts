@@ -51,7 +51,12 @@ export class RequestLife {
     if (!next.ok) throw new Error(`seed: ${event} from ${r.state} refused (${next.reason})`);
     const from = r.state;
     Object.assign(r, patch, { state: next.state, updatedAt: at });
-    if (event === 'sort' || event === 'reopen') { this.resolveFrom = at; this.live = true; }
+    if (event === 'sort' || event === 'reopen') {
+      // The services replace the resolution timers then (scheduleSla): they may fire again.
+      this.resolveFrom = at;
+      this.live = true;
+      for (const k of [...this.fired]) if (k.startsWith('resolve|')) this.fired.delete(k);
+    }
     if (event === 'refer' || event === 'reject' || event === 'merge') this.live = false;
     this.events.push({
       id: newId(), requestId: r.id, at, actorUserId: actor.userId, actorName: actor.name, kind: event, fromState: from, toState: next.state,
@@ -80,7 +85,9 @@ export class RequestLife {
       const warn = new Date(deadline.getTime() - WARN_FRACTION * (deadline.getTime() - start.getTime()));
       for (const [level, at] of [['yellow', warn], ['red', deadline]] as const) {
         const key = `${phase}|${level}|${deadline.toISOString()}|${at.toISOString()}`;
-        if (at <= limit && at >= this.last && !this.fired.has(key)) due.push({ at, phase, level, deadline, key });
+        // A timer already past due when it was (re)scheduled fires on the runner's next poll.
+        const when = at > this.last ? at : new Date(this.last.getTime() + 1000);
+        if (when <= limit && !this.fired.has(key)) due.push({ at: when, phase, level, deadline, key });
       }
     }
     for (const t of due.sort((a, b) => a.at.getTime() - b.at.getTime())) {

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Matter } from '@gongzhi/core';
 import type { Tx } from '../platform/db/client.ts';
-import { timers } from '../platform/jobs/jobs.table.ts';
 import { requestEvents, requestHandlers, requestStatsDaily, requests } from '../features/requests/requests.table.ts';
 import { contribution } from '../features/requests/stats.ts';
 import { loadCalendar } from '../features/requests/calendar.service.ts';
@@ -72,7 +71,6 @@ export async function seedRequests(tx: Tx, now = new Date()): Promise<{ requests
   await chunked(rows, 1000, (part) => tx.insert(requests).values(part));
   await chunked(history.events, 4000, (part) => tx.insert(requestEvents).values(part));
   await chunked(history.handlers, 1000, (part) => tx.insert(requestHandlers).values(part));
-  if (history.timers.length) await tx.insert(timers).values(history.timers);
 
   const stats = new Map<string, ReturnType<typeof contribution>>();
   for (const r of rows) {

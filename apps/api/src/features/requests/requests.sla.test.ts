@@ -14,9 +14,6 @@ const HOUR = 3_600_000;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  // The demo city's open requests have live timers of their own, some due within the hours these
-  // tests fire at; the counts below are about this file's requests only.
-  await ctx.database.pool.query("DELETE FROM timers WHERE kind = 'request.sla'");
   [resident, worker, secretary] = await Promise.all([signIn(ctx.app, DEMO.resident), signIn(ctx.app, DEMO.worker), signIn(ctx.app, DEMO.secretary)]);
   const [micro] = await ctx.database.db.select().from(regions).where(eq(regions.code, '510108001001001002'));
   const ring = (micro!.boundary as { coordinates: number[][][] }).coordinates[0]!;
