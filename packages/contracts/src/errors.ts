@@ -88,7 +88,7 @@ export const ERRORS = {
   ALREADY_COSIGNED: { status: 409, 'zh-CN': '您已经联署过该提议', en: 'You have already co-signed this proposal' },
   NOT_IN_COUNCIL_AREA: { status: 403, 'zh-CN': '只有本议事会范围内的居民可以这样做', en: 'Only residents within the council’s area can do this' },
   MEETING_NOT_FOUND: { status: 404, 'zh-CN': '找不到该会议', en: 'Meeting not found' },
-  NOTICE_TOO_SHORT: { status: 422, 'zh-CN': '会议须至少提前 {hours} 小时通知', en: 'A meeting must be noticed at least {hours} hours ahead' },
+  NOTICE_TOO_SHORT: { status: 422, 'zh-CN': '会议须至少提前 {hours} 小时通知，最早可定于 {earliest}', en: 'A meeting must be noticed at least {hours} hours ahead: the earliest start is {earliest}' },
   MEETING_CLOSED: { status: 409, 'zh-CN': '会议已结束', en: 'The meeting has ended' },
   MEETING_NOT_CLOSED: { status: 409, 'zh-CN': '会议结束后才能这样做', en: 'This can be done once the meeting has ended' },
   MOTIONS_STILL_OPEN: { status: 409, 'zh-CN': '还有未结束表决的动议', en: 'Some motions are still being voted on' },

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { noticePeriodMet, chinaDay, chinaIso } from '@gongzhi/core';
+import { noticePeriodMet, chinaDay, chinaIso, earliestMeetingStart } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -23,7 +23,7 @@ export async function createMeeting(db: Db, actor: Actor, councilId: string, bod
   return db.transaction(async (tx) => {
     const council = await managedCouncil(tx, actor, councilId);
     const startsAt = new Date(body.startsAt);
-    if (!noticePeriodMet(now, startsAt, council.noticeHours)) throw new AppError('NOTICE_TOO_SHORT', { hours: council.noticeHours });
+    if (!noticePeriodMet(now, startsAt, council.noticeHours)) throw new AppError('NOTICE_TOO_SHORT', { hours: council.noticeHours, earliest: earliestMeetingStart(now, council.noticeHours).text });
     const ids = [...new Set(body.agendaItemIds)];
     const items = ids.length ? await tx.select().from(councilAgendaItems).where(and(inArray(councilAgendaItems.id, ids), eq(councilAgendaItems.councilId, councilId))).for('update') : [];
     if (items.length !== ids.length) throw new AppError('AGENDA_ITEM_NOT_FOUND');

@@ -35,6 +35,9 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) return sendError(request, reply, err.code, err.params, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // A path that names nothing that can exist (a malformed id in /meetings/:id) is a page that is
+      // not there, not a form filled in wrongly: 404, as for an id that is well formed but unknown.
+      if ((err as FastifyError).validationContext === 'params') return sendError(request, reply, 'NOT_FOUND');
       const details = err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
       return sendError(request, reply, 'VALIDATION_FAILED', {}, details);
     }
