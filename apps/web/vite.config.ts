@@ -56,7 +56,8 @@ function precompress(): Plugin {
  */
 function pwa() {
   return VitePWA({
-    registerType: 'autoUpdate',
+    // A new release asks before reloading (src/pwa/register.ts): the worker may be halfway through a form.
+    registerType: 'prompt',
     // Registered by src/pwa/register.ts, only from a production build.
     injectRegister: false,
     manifestFilename: 'manifest.webmanifest',
@@ -82,8 +83,9 @@ function pwa() {
       // One file, no separate workbox-<hash>.js beside it at the root.
       inlineWorkboxRuntime: true,
       cleanupOutdatedCaches: true,
+      // The first install serves the page that installed it at once (its data is kept from then on);
+      // an update waits for the person's yes (register.ts).
       clientsClaim: true,
-      skipWaiting: true,
       navigateFallback: '/index.html',
       navigateFallbackDenylist: [/^\/api\//, /^\/open311\//, /^\/assets\//],
       runtimeCaching: [{
