@@ -91,8 +91,8 @@ function AddItemModal({ council, manage, onClose, onDone }: { council: CouncilDe
   const sources = manage ? (['party', 'small_matter'] as const) : (['proposal'] as const);
   return (
     <ModalForm<AgendaValues> form={form} title={manage ? t('councils.agenda.add') : t('councils.agenda.propose')} onClose={onClose} okText={t('common.action.confirm')}
-      submit={submit} onDone={onDone} invalidates={[councilKeys.all]} initialValues={{ source: sources[0] }}>
-        <Form.Item name="source" label={t('councils.agenda.source')}><Select options={sources.map((s) => ({ value: s, label: t(`councils.source.${s}`) }))} /></Form.Item>
+      submit={submit} onDone={onDone} invalidates={[councilKeys.all]} initialValues={{ source: sources[0] }} okButtonProps={{ 'data-testid': 'agenda-submit' } as never}>
+        <Form.Item name="source" label={t('councils.agenda.source')}><Select data-testid="agenda-source" options={sources.map((s) => ({ value: s, label: t(`councils.source.${s}`) }))} /></Form.Item>
         {source === 'small_matter' && (
           <Form.Item name="requestId" label={t('councils.agenda.smallMatter')} rules={[{ required: true, message: t('councils.agenda.smallMatterRequired') }]}>
             <SmallMatterSelect councilId={council.id} onPicked={(title) => { if (!form.getFieldValue('title')) form.setFieldValue('title', title.replace(/…$/, '')); }} />
