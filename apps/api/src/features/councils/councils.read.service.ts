@@ -6,7 +6,6 @@ import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { ensure } from '../../platform/authz/authorize.ts';
 import { listRequests } from '../requests/requests.service.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
@@ -41,8 +40,10 @@ export async function councilDetail(db: Db, actor: Actor, id: string, now: Date)
  * without those already on an agenda; `q` searches the description, or finds one by its number (GZ…).
  */
 export async function smallMattersFor(db: Db, actor: Actor, councilId: string, q: string | undefined): Promise<z.infer<typeof SmallMatterOption>[]> {
-  const { c } = found(await findCouncil(db, scopeFor(actor, 'council.read'), councilId), 'COUNCIL_NOT_FOUND');
-  ensure(mayManage(actor, c.regionPath));
+  // Only those who run the council ask; to anyone else (a grid worker below a community council) the
+  // council's list of matters is as missing as a council out of scope.
+  const council = await findCouncil(db, scopeFor(actor, 'council.manage'), councilId);
+  const { c } = found(council && mayManage(actor, council.c.regionPath) ? council : undefined, 'COUNCIL_NOT_FOUND');
   const { items } = await listRequests(db, actor, { matter: 'small', regionId: c.regionId, q: q || undefined, limit: 200, offset: 0 });
   const taken = await requestsOnAgenda(db, items.map((r) => r.id));
   return items.filter((r) => !taken.has(r.id)).map(presentSmallMatter);
