@@ -1,4 +1,5 @@
-import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
+import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary, RequestSummary, SmallMatterOption } from '@gongzhi/contracts';
+import type { z } from 'zod';
 import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow, ShowOfHandsRow } from './councils.repository.ts';
 import { isSitting } from './councils.policy.ts';
 
@@ -140,4 +141,10 @@ export function presentNotice(
     })),
     abilities: view.abilities, windowOpen: view.windowOpen,
   };
+}
+
+/** A small matter as the agenda dialog offers it: number, a title cut from its description, state and date. */
+export function presentSmallMatter(r: RequestSummary): z.infer<typeof SmallMatterOption> {
+  const text = r.description.replace(/\s+/g, ' ').trim();
+  return { id: r.id, number: r.number, title: text.length > 60 ? `${text.slice(0, 60)}…` : text, state: r.state, createdAt: r.createdAt };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody, ShowOfHandsBody,
+  SmallMatterOption, SmallMatterQuery,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
@@ -13,7 +14,7 @@ import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember 
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
 import { confirmShowOfHands, recordShowOfHands } from './hands.service.ts';
 import { presentAgendaItem } from './councils.presenter.ts';
-import { councilDetail, councilList, meetingDetail } from './councils.read.service.ts';
+import { councilDetail, councilList, meetingDetail, smallMattersFor } from './councils.read.service.ts';
 
 /**
  * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
@@ -71,6 +72,10 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     const item = await addAgendaItem(db, actor, request.params.id, request.body);
     return reply.status(201).send(presentAgendaItem(item, item.source === 'proposal'));
   });
+
+  r.get('/api/v1/councils/:id/small-matters', { config: { access: { action: 'council.manage', subject: 'councils' } },
+    schema: { tags, summary: 'Small matters (小事) of the council’s area on no agenda yet, newest first, to put on the agenda', params: IdParams, querystring: SmallMatterQuery, response: { 200: z.array(SmallMatterOption) } },
+  }, async (request) => smallMattersFor(db, requireActor(request), request.params.id, request.query.q));
 
   r.post('/api/v1/council-agenda/:id/cosign', { config: { access: { action: 'council.propose', subject: 'council_agenda_items' } }, schema: { tags, summary: 'Co-sign a residents’ proposal', params: IdParams, response: { 200: AgendaItemView } } },
     async (request) => presentAgendaItem(await cosign(db, requireActor(request), request.params.id), true));

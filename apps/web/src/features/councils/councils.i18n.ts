@@ -21,6 +21,7 @@ export const zh = {
   agenda: {
     title: '议题', add: '添加议题', propose: '提出议题', cosign: '联署', cosigned: '已联署', progress: '联署 {{count}}/{{threshold}}',
     itemTitle: '议题名称', description: '说明', source: '来源', requestNumber: '诉求编号（小事）', requestNotFound: '找不到该诉求编号',
+    smallMatter: '小事（已分流、尚未上会的诉求）', smallMatterPlaceholder: '输入编号或关键词搜索', noSmallMatters: '没有尚未上会的小事', smallMatterRequired: '请选择一件小事',
   },
   source: { small_matter: '三事分流·小事', proposal: '居民提议', party: '党组织提出' },
   agendaState: { collecting: '联署中', open: '待上会', scheduled: '已列入会议', resolved: '已形成决议', reopened: '退回重议' },
@@ -68,6 +69,7 @@ export const en: Messages<typeof zh> = {
   agenda: {
     title: 'Agenda items', add: 'Add item', propose: 'Propose an item', cosign: 'Co-sign', cosigned: 'Co-signed', progress: '{{count}}/{{threshold}} co-signatures',
     itemTitle: 'Title', description: 'Description', source: 'Source', requestNumber: 'Request number (small matter)', requestNotFound: 'No request with that number',
+    smallMatter: 'Small matter (sorted, not yet on an agenda)', smallMatterPlaceholder: 'Search by number or words', noSmallMatters: 'No small matters waiting', smallMatterRequired: 'Choose a small matter',
   },
   source: { small_matter: 'Small matter (request)', proposal: 'Residents’ proposal', party: 'Party organisation' },
   agendaState: { collecting: 'Collecting signatures', open: 'Ready', scheduled: 'On a meeting’s agenda', resolved: 'Resolved', reopened: 'Sent back' },
