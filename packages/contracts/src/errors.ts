@@ -220,6 +220,11 @@ export const ERRORS = {
   INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
   // issue 15 · items 5, 13 (inbox)
   INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
+  // probe fixes (funds)
+  FUND_BUDGET_REF_USED: { status: 409, 'zh-CN': '决议“{ref}”已作为本基金另一份预算的依据，一项决议只能批准一份预算', en: 'Resolution "{ref}" already backs another budget of this fund; a resolution approves one budget' },
+  FUND_BUDGET_APPROVED_ON_INVALID: { status: 422, 'zh-CN': '{year} 年预算的批准日期须是不晚于今天（{today}）且不晚于 {year}-12-31 的有效日期', en: 'The approval date of the {year} budget must be a real day no later than today ({today}) and no later than {year}-12-31' },
+  LEDGER_REPORT_MONTH_NOT_ENDED: { status: 422, 'zh-CN': '{month} 还没有结束（今天是 {today}，北京时间），月度营业额须在该月结束后申报', en: '{month} has not ended (today is {today}, China time); a month\'s turnover is reported after the month ends' },
+  FUND_SELF_DECISION: { status: 403, 'zh-CN': '{what}由您提出，不能由您本人审批或确认，请由另一人处理', en: 'You proposed this {what}; a second person must approve or confirm it' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

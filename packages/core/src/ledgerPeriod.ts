@@ -87,3 +87,25 @@ export function closeRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 
 export function inClosedMonth(day: string, closedThrough: string | null): boolean {
   return closedThrough !== null && monthOfDay(day) <= closedThrough;
 }
+
+/** Why a report of a past month (an operator's turnover) was refused; each is an API error code. */
+export type ReportedMonthRefusal = 'LEDGER_DATE_INVALID' | 'LEDGER_REPORT_MONTH_NOT_ENDED' | 'LEDGER_DATE_TOO_OLD';
+
+/**
+ * Whether a figure for `month` (a month's turnover, whose levy is posted today) may be reported now:
+ * the month must be real and have ended (before today's month, China time), and every day of it must
+ * lie inside the ledger's backdate window (its first day no more than `maxBackdateDays` before today)
+ * — the same window {@link placeEntry} applies to one day. A closed month does not refuse it: the levy
+ * is posted in the open period, today, and the closed month is not changed.
+ */
+export function reportedMonthRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'maxBackdateDays'>): ReportedMonthRefusal | null {
+  if (!isMonth(month)) return 'LEDGER_DATE_INVALID';
+  if (month >= monthOfDay(cal.today)) return 'LEDGER_REPORT_MONTH_NOT_ENDED';
+  if (`${month}-01` < reportWindowStart(cal)) return 'LEDGER_DATE_TOO_OLD';
+  return null;
+}
+
+/** The earliest day a reported month may start on: `maxBackdateDays` before today. */
+export function reportWindowStart(cal: Pick<LedgerCalendar, 'today' | 'maxBackdateDays'>): string {
+  return addDays(cal.today, -Math.max(0, Math.trunc(cal.maxBackdateDays)));
+}

@@ -71,7 +71,7 @@ export async function decideClose(db: Db, actor: Actor, fundId: string, confirm:
     if (!c) throw new AppError('LEDGER_CLOSE_NOT_FOUND');
     if (confirm) {
       // The same rule as expenses: the one who proposed never confirms.
-      if (!mayDecideExpense(actor, c)) throw new AppError('FUND_SELF_APPROVAL');
+      if (!mayDecideExpense(actor, c)) throw new AppError('FUND_SELF_DECISION', { what: { 'zh-CN': `${c.month} 的结账`, en: `month close of ${c.month}` } }, { kind: 'month_close', month: c.month });
       const closedThrough = locked.closedThrough?.slice(0, 7) ?? null;
       const refusal = closeRefusal(c.month, { today: chinaDay(now), closedThrough });
       if (refusal) throw new AppError(refusal, { month: c.month, closedThrough: closedThrough ?? '' });

@@ -41,7 +41,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/funds/:id/turnover', { config: { access: manage }, schema: { tags, summary: "An operator's monthly turnover: the 3% levy goes to the development fund", params: FundParams, body: TurnoverBody, response: { 201: Posted.extend({ levyFen: z.string() }) } } },
     async (request, reply) => {
-      const p = await reportTurnover(db, requireActor(request), request.params.id, request.body, now());
+      const p = await reportTurnover(db, requireActor(request), request.params.id, request.body, now(), ledger);
       return reply.status(201).send({ ...posted(p), levyFen: p.levyFen.toString() });
     });
 
@@ -100,7 +100,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   r.post('/api/v1/funds/:id/budgets', { config: { access: manage }, schema: { tags, summary: "A compound's annual budget as approved by the owners' assembly", params: FundParams, body: BudgetBody, response: { 201: z.object({ id: z.uuid() }) } } },
-    async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body) }));
+    async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body, now()) }));
 
   r.get('/api/v1/funds/:id/budget-resolutions', { config: { access: manage }, schema: { tags, summary: "Passed matters of the compound's owners' assemblies that a budget can rest on", params: FundParams, response: { 200: z.array(BudgetResolution) } } },
     async (request) => budgetResolutions(db, requireActor(request), request.params.id));
