@@ -220,6 +220,9 @@ export const ERRORS = {
   INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
   // issue 15 · items 5, 13 (inbox)
   INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
+  // probe fixes (erasure)
+  RESIDENT_ERASED: { status: 409, 'zh-CN': '该居民已注销（个人信息已删除），其登记信息只读，不能再修改、关联、任席、签到、登记为业主或代为投票', en: 'This resident has been erased (personal data deleted); the entry is read-only and cannot be changed, linked, seated, signed in, made an owner or voted for' },
+  ACCOUNT_ERASED: { status: 409, 'zh-CN': '该账号已注销或停用，其关联申请不能再批准', en: 'This account has been erased or disabled; its link request can no longer be approved' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -14,6 +14,7 @@ import { MIN_SCAN_PX, sniffScan } from '../../platform/uploads/uploads.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
+import { erasedAmong } from '../org/people.service.ts';
 import { mayManage } from './assembly.policy.ts';
 
 /** An assembly's matters never change after it is convened, so each process keeps them once. */
@@ -164,7 +165,10 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
   const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
   if (!mayManage(actor, { regionPath: a.regionPath })) throw new AppError('FORBIDDEN');
   checkOpen(a, now);
-  found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
+  const owner = found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
+  // An owner whose every party is an erased entry has no one who could have signed the paper.
+  const res = owner.parties.filter((p) => p.startsWith('res:')).map((p) => p.slice(4));
+  if (res.length && res.length === owner.parties.length && (await erasedAmong(db, res)).size === res.length) throw new AppError('RESIDENT_ERASED');
   checkComplete(await cachedMatters(db, a.id), input.choices);
   if (!input.scan || input.scan.length === 0) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
   const type = await sniffScan(input.scan);
