@@ -225,6 +225,9 @@ export const ERRORS = {
   FUND_BUDGET_APPROVED_ON_INVALID: { status: 422, 'zh-CN': '{year} 年预算的批准日期须是不晚于今天（{today}）且不晚于 {year}-12-31 的有效日期', en: 'The approval date of the {year} budget must be a real day no later than today ({today}) and no later than {year}-12-31' },
   LEDGER_REPORT_MONTH_NOT_ENDED: { status: 422, 'zh-CN': '{month} 还没有结束（今天是 {today}，北京时间），月度营业额须在该月结束后申报', en: '{month} has not ended (today is {today}, China time); a month\'s turnover is reported after the month ends' },
   FUND_SELF_DECISION: { status: 403, 'zh-CN': '{what}由您提出，不能由您本人审批或确认，请由另一人处理', en: 'You proposed this {what}; a second person must approve or confirm it' },
+  // probe fixes (erasure)
+  RESIDENT_ERASED: { status: 409, 'zh-CN': '该居民已注销（个人信息已删除），其登记信息只读，不能再修改、关联、任席、签到、登记为业主或代为投票', en: 'This resident has been erased (personal data deleted); the entry is read-only and cannot be changed, linked, seated, signed in, made an owner or voted for' },
+  ACCOUNT_ERASED: { status: 409, 'zh-CN': '该账号已注销或停用，其关联申请不能再批准', en: 'This account has been erased or disabled; its link request can no longer be approved' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

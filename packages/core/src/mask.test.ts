@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eraseFromText, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { eraseFromText, mentionsPerson, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 /** Characters of `masked` that are not stars: what the mask reveals. */
 const revealed = (masked: string) => Array.from(masked).filter((c) => c !== '*').length;
@@ -130,5 +130,18 @@ describe('maskFreeText', () => {
 describe('eraseFromText', () => {
   it('replaces each name and masks the numbers, leaving a one-character name alone', () => {
     expect(eraseFromText('我是甄测试，电话13812345678；甄测试的家', ['甄测试', '甄'], '已注销居民')).toBe('我是已注销居民，电话138****5678；已注销居民的家');
+  });
+
+  it("removes the person's own numbers in every form, full or masked, and only masks others'", () => {
+    const id = '510108196103044178';
+    const text = `甄测试 13812345678，身份证 ${id}，证件 510***********4178，电话 138****5678；邻居 13900001111`;
+    expect(eraseFromText(text, ['甄测试'], '已注销居民', ['13812345678', id]))
+      .toBe('已注销居民 ***，身份证 ***，证件 ***，电话 ***；邻居 139****1111');
+  });
+
+  it('finds a mention by name or by any form of a number', () => {
+    expect(mentionsPerson('电话 138****5678 来电', [], ['13812345678'])).toBe(true);
+    expect(mentionsPerson('甄测试来过', ['甄测试'])).toBe(true);
+    expect(mentionsPerson('甄来过 13900001111', ['甄'], ['13812345678'])).toBe(false);
   });
 });

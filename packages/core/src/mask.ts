@@ -123,12 +123,31 @@ export function maskFreeText(text: string): string {
 }
 
 /**
- * A person's free text after they are erased (PIPL art. 47): each of their `names` (at least two
- * characters, so a surname alone never wipes others' words) becomes `replacement`, and contact and
- * identity numbers are masked as {@link maskFreeText} does.
+ * Every form one of a person's numbers (phone, ID number) is written in: as given, digits only, and
+ * masked as the register and {@link maskFreeText} mask it (`138****5678`, `510***********1234`),
+ * since a masked tail beside their name still points at them.
  */
-export function eraseFromText(text: string, names: readonly string[], replacement: string): string {
-  let out = text;
+function numberForms(n: string): string[] {
+  const digits = n.replace(/[^0-9Xx]/g, '');
+  if (digits.length < 7) return [];
+  return [...new Set([n.trim(), digits, maskFreeText(digits), keepEnds(digits, 3, 4)])].filter((f) => f.length >= 7);
+}
+
+/**
+ * A person's free text after they are erased (PIPL art. 47): each of their `names` (at least two
+ * characters, so a surname alone never wipes others' words) becomes `replacement`, each of their
+ * `numbers` (phones, ID number) in any of its written or masked forms becomes `***`, and other
+ * contact and identity numbers are masked as {@link maskFreeText} does.
+ */
+export function eraseFromText(text: string, names: readonly string[], replacement: string, numbers: readonly string[] = []): string {
+  const forms = numbers.flatMap(numberForms).sort((a, b) => b.length - a.length);
+  const scrub = (t: string) => forms.reduce((acc, f) => acc.split(f).join(STAR.repeat(3)), t);
+  let out = scrub(text);
   for (const n of names) if (Array.from(n.trim()).length >= 2) out = out.split(n.trim()).join(replacement);
-  return maskFreeText(out);
+  return scrub(maskFreeText(out));
+}
+
+/** Whether `text` mentions one of a person's `names` (two characters or more) or `numbers` in any form. */
+export function mentionsPerson(text: string, names: readonly string[], numbers: readonly string[] = []): boolean {
+  return names.some((n) => Array.from(n.trim()).length >= 2 && text.includes(n.trim())) || numbers.flatMap(numberForms).some((f) => text.includes(f));
 }

@@ -230,6 +230,27 @@ describe('voting', () => {
     expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
   });
 
+  it('refuses to enter or accept a paper ballot for an owner whose register entries were erased (probe fix: erasure)', async () => {
+    const voted = new Set((await db().select({ k: assemblyBallots.ownerKey }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.k));
+    const erased = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))
+      .find((o) => !voted.has(o.ownerKey) && o.parties.length > 0 && o.parties.every((p) => p.startsWith('res:')))!;
+    const ids = erased.parties.map((p) => p.slice(4));
+    const saved = await ctx.database.pool.query('SELECT id, name, id_hash FROM residents WHERE id = ANY($1::uuid[])', [ids]);
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' })));
+    // Entered while they were in the register, then they are erased: it cannot be accepted, only rejected.
+    expect((await postPaper(grid, assemblyId, { ownerKey: erased.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    await ctx.database.pool.query("UPDATE residents SET name = '已注销居民', id_hash = NULL WHERE id = ANY($1::uuid[])", [ids]);
+    const accept = await verify(secretary, assemblyId, erased.ownerKey);
+    const reject = await verify(secretary, assemblyId, erased.ownerKey, false);
+    const res = await postPaper(grid, assemblyId, { ownerKey: erased.ownerKey, choices }, PNG);
+    for (const r of saved.rows) await ctx.database.pool.query('UPDATE residents SET name = $2, id_hash = $3 WHERE id = $1', [r.id, r.name, r.id_hash]);
+    expect([accept.statusCode, code(accept)]).toEqual([409, 'RESIDENT_ERASED']);
+    expect(reject.statusCode).toBe(200);
+    expect([res.statusCode, code(res)]).toEqual([409, 'RESIDENT_ERASED']);
+    expect(voted.has(erased.ownerKey)).toBe(false);
+    expect((await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, erased.ownerKey))))).toHaveLength(0);
+  });
+
   it('removes a paper ballot the scrutineer rejects, so it never counts and can be entered again', async () => {
     const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
     const voted = new Set((await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.ownerKey));

@@ -3,7 +3,7 @@ import {
   formatArea, majorityReached, quorumReached, quorumShortfall, type OwnersVoteChoice, type OwnersVoteTotals,
 } from '@gongzhi/core';
 import type { CastBallotBody } from '@gongzhi/contracts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
@@ -14,6 +14,7 @@ import { MIN_SCAN_PX, sniffScan } from '../../platform/uploads/uploads.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
+import { erasedAmong } from '../org/people.service.ts';
 import { mayManage } from './assembly.policy.ts';
 
 /** An assembly's matters never change after it is convened, so each process keeps them once. */
@@ -154,6 +155,15 @@ export async function castOnline(db: Db, actor: Actor, assemblyId: string, body:
 }
 
 /**
+ * Refuses a paper ballot (entering or accepting it) for a roll owner whose every party is an erased
+ * register entry (PIPL art. 47): no one is left who could have signed the paper.
+ */
+export async function refuseErasedOwner(db: DbOrTx, parties: readonly string[]): Promise<void> {
+  const res = parties.filter((p) => p.startsWith('res:')).map((p) => p.slice(4));
+  if (res.length && res.length === parties.length && (await erasedAmong(db, res)).size === res.length) throw new AppError('RESIDENT_ERASED');
+}
+
+/**
  * Staff enter a paper ballot for an owner on the roll, with its scan. Everything is checked before
  * the scan is stored, and the stored scan is removed again if the ballot is refused. The scan must
  * really be one (`sniffScan`: a decodable JPEG/PNG of at least MIN_SCAN_PX px a side, or a PDF with
@@ -164,7 +174,7 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
   const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
   if (!mayManage(actor, { regionPath: a.regionPath })) throw new AppError('FORBIDDEN');
   checkOpen(a, now);
-  found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
+  await refuseErasedOwner(db, found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND').parties);
   checkComplete(await cachedMatters(db, a.id), input.choices);
   if (!input.scan || input.scan.length === 0) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
   const type = await sniffScan(input.scan);

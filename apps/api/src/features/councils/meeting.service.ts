@@ -14,6 +14,7 @@ import { isSitting, meetingStarted } from './councils.policy.ts';
 import { managedCouncil } from './council.service.ts';
 import { mayManage } from './councils.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
+import { requireNotErased } from '../org/people.service.ts';
 
 /**
  * Notices a meeting with its agenda. The meeting must be at least the council's notice period away;
@@ -83,6 +84,8 @@ export async function actingSeat(tx: Tx, actor: Actor, council: { id: string; re
     ensure(mayManage(actor, council.regionPath));
     const seat = seats.find((s) => s.id === seatId);
     if (!seat || !isSitting(seat, day)) throw new AppError('NOT_COUNCIL_MEMBER');
+    // A seat whose holder was erased before erasure vacated seats is no one's to sign in or vote for.
+    if (seat.residentId) await requireNotErased(tx, seat.residentId);
     return seat;
   }
   const own = ownSeat(actor, seats, day);

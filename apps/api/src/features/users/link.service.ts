@@ -43,8 +43,10 @@ export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id:
   await db.transaction(async (tx) => {
     const req = found(await findLinkRequest(tx, scopeFor(actor, 'people.write'), id, { lock: true }), 'LINK_REQUEST_NOT_FOUND');
     if (req.state !== 'pending') throw new AppError('LINK_REQUEST_DECIDED');
-    const [user] = await tx.select({ residentId: users.residentId }).from(users).where(eq(users.id, req.userId));
-    if (user?.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
+    const [user] = await tx.select({ residentId: users.residentId, disabledAt: users.disabledAt }).from(users).where(eq(users.id, req.userId));
+    // An erased (or disabled) account is no one to link: approving would give the husk a register entry.
+    if (!user || user.disabledAt) throw new AppError('ACCOUNT_ERASED');
+    if (user.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
     const entry = 'residentId' in body
       ? found(await linkableEntry(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND')
       : await createEntryForAccount(tx, vault, actor, { householdId: body.householdId, name: req.name, relation: body.relation, idNumber: req.idCipher ? vault.decrypt(req.idCipher) : null }, now);
@@ -85,8 +87,9 @@ export async function linkAccount(db: Db, vault: Vault, actor: Actor, residentId
   await db.transaction(async (tx) => {
     const entry = found(await linkableEntry(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     const phone = phoneOrThrow(rawPhone);
-    const [user] = await tx.select({ id: users.id, residentId: users.residentId }).from(users).where(eq(users.phoneHash, vault.hash(phone)));
+    const [user] = await tx.select({ id: users.id, residentId: users.residentId, disabledAt: users.disabledAt }).from(users).where(eq(users.phoneHash, vault.hash(phone)));
     if (!user) throw new AppError('USER_NOT_FOUND');
+    if (user.disabledAt) throw new AppError('ACCOUNT_ERASED');
     if (user.residentId === entry.id) return;
     if (user.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
     await link(tx, actor, user.id, entry, {});
