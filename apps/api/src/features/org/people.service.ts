@@ -70,6 +70,15 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
         .where(and(eq(organisations.id, body.organisationId), inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })));
       found(org, 'ORGANISATION_NOT_FOUND');
     }
+    // One current ownership per owner and unit: the unit's row is locked so two identical requests
+    // racing cannot both pass the check. An ownership that has ended does not count.
+    await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');
+    const same = body.residentId ? eq(unitOwners.residentId, body.residentId) : body.organisationId ? eq(unitOwners.organisationId, body.organisationId) : undefined;
+    if (same) {
+      const [dup] = await tx.select({ id: unitOwners.id }).from(unitOwners)
+        .where(and(eq(unitOwners.unitId, unitId), same, sql`(${unitOwners.until} IS NULL OR ${unitOwners.until} >= current_date)`)).limit(1);
+      if (dup) throw new AppError('UNIT_OWNER_EXISTS');
+    }
     const [row] = await tx.insert(unitOwners).values({
       unitId, residentId: body.residentId ?? null, organisationId: body.organisationId ?? null, since: body.since ?? null,
       regionPath: unit.regionPath, districtCode: unit.districtCode,
