@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
@@ -272,3 +272,10 @@ export async function signUpCommunities(db: DbOrTx) {
 
 /** Checks and seals an ID number as the register stores it (a sign-up keeps it sealed for a worker's decision). */
 export { sealIdNumber };
+
+/**
+ * SQL for the name of the resident whose id `id` holds (a column of another feature's table),
+ * selected beside that feature's rows; see `organisationNameOf`. Null when `id` is null or names none.
+ */
+export const residentNameOf = (id: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(SELECT r.name FROM ${residents} r WHERE r.id = ${qualified(id)})`;
