@@ -203,7 +203,7 @@ export const ERRORS = {
   RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
   ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
   // issue 14 · items 2, 6, 7, 11 (councils, assembly)
-  MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote or close before then' },
+  MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决、起草纪要或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote, minutes or close before then' },
   COUNCIL_VOTE_NOT_OWN: { status: 403, 'zh-CN': '成员须本人表决；工作人员只能按举手表决记录票数（并由另一名工作人员确认）', en: 'Members vote for themselves; staff may only record a show of hands (confirmed by a second staff member)' },
   SHOW_OF_HANDS_RECORDED: { status: 409, 'zh-CN': '该动议已按举手表决记录，不能再逐人表决', en: 'This motion is being decided by a show of hands; individual votes are closed' },
   SHOW_OF_HANDS_TOO_MANY: { status: 409, 'zh-CN': '举手票数（{hands}）加上已投票数（{cast}）超过到会成员数（{present}）', en: 'The hands counted ({hands}) plus the votes already cast ({cast}) exceed the members present ({present})' },
@@ -228,6 +228,10 @@ export const ERRORS = {
   // probe fixes (erasure)
   RESIDENT_ERASED: { status: 409, 'zh-CN': '该居民已注销（个人信息已删除），其登记信息只读，不能再修改、关联、任席、签到、登记为业主或代为投票', en: 'This resident has been erased (personal data deleted); the entry is read-only and cannot be changed, linked, seated, signed in, made an owner or voted for' },
   ACCOUNT_ERASED: { status: 409, 'zh-CN': '该账号已注销或停用，其关联申请不能再批准', en: 'This account has been erased or disabled; its link request can no longer be approved' },
+  // probe fixes (text)
+  ASSEMBLY_SCAN_REUSED: { status: 409, 'zh-CN': '该扫描件已作为另一位业主的纸质选票录入，每张选票须有自己的扫描件', en: 'This scan was already entered as another owner’s paper ballot; each ballot needs its own scan' },
+  MINUTES_APPROVE_SELF: { status: 409, 'zh-CN': '会议纪要须由起草人以外的另一人审定，起草人不能审定自己起草的版本', en: 'The minutes must be approved by someone other than the person who drafted this version' },
+  UNIT_OWNER_EXISTS: { status: 409, 'zh-CN': '该居民已是这套房屋的业主', en: 'This resident is already an owner of this unit' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -125,6 +125,26 @@ describe('maskFreeText', () => {
     expect(out).not.toMatch(/\d{5,}/);
     for (const secret of ['13912345678', '110101195001011234', '6217001234567890123', '62345678', 'w@x.cn']) expect(out).not.toContain(secret);
   });
+
+  it.each([
+    ['电话１３６１２３４５６７８', '电话１３６****５６７８'],
+    ['身份证５１０１０４１９９００３０７１２３４', '身份证５１０***********１２３４'],
+    ['邮箱ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ', '邮箱z***@example.com'],
+    ['微信 wxid_abc123', '微信 wxid_******'],
+    ['加我wxid_abc123', '加我wxid_******'],
+    ['微信号：zhang_san88', '微信号：zh*******88'],
+    ['微信号是zhang_san88。', '微信号是zh*******88。'],
+    ['vx: lisi-2024', 'vx: li*****24'],
+    ['VX：ｌｉｓｉ２０２４ａｂ', 'VX：ｌｉ******ａｂ'],
+    ['wechat id abcdefg1', 'wechat id ab****g1'],
+  ])('masks full-width digits and WeChat ids: %s', (input, expected) => {
+    expect(maskFreeText(input)).toBe(expected);
+  });
+
+  it('leaves words that merely look like a label alone', () => {
+    expect(maskFreeText('devx: something else')).toBe('devx: something else');
+    expect(maskFreeText('微信群里说明天停水')).toBe('微信群里说明天停水');
+  });
 });
 
 describe('eraseFromText', () => {

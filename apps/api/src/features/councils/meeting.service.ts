@@ -120,10 +120,14 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now:
   });
 }
 
-/** Drafts the minutes or corrects them: each save is a new version; approved minutes no longer change. */
-export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body: string): Promise<void> {
+/**
+ * Drafts the minutes or corrects them: each save is a new version; approved minutes no longer
+ * change. Minutes record a meeting that was held, so none are written before its noticed start.
+ */
+export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await managedMeeting(tx, actor, meetingId);
+    requireStarted(row.m, now);
     const [latest] = await minutesOf(tx, meetingId);
     if (latest?.state === 'approved') throw new AppError('MINUTES_APPROVED');
     const version = (latest?.version ?? 0) + 1;
@@ -133,7 +137,10 @@ export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body:
   });
 }
 
-/** Approves the latest version of the minutes, after the meeting has closed; residents then see them. */
+/**
+ * Approves the latest version of the minutes, after the meeting has closed; residents then see them.
+ * Four eyes: the one who wrote the latest version cannot approve it alone.
+ */
 export async function approveMinutes(db: Db, actor: Actor, meetingId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await managedMeeting(tx, actor, meetingId);
@@ -141,6 +148,7 @@ export async function approveMinutes(db: Db, actor: Actor, meetingId: string, no
     const [latest] = await minutesOf(tx, meetingId);
     if (!latest) throw new AppError('MINUTES_MISSING');
     if (latest.state === 'approved') throw new AppError('MINUTES_APPROVED');
+    if (latest.authorUserId === actor.userId) throw new AppError('MINUTES_APPROVE_SELF');
     // A show of hands confirmed after the last draft is marked in a new version before it is frozen.
     const marked = withHandsMarks(latest.body, await handsMarks(tx, meetingId));
     if (marked !== latest.body) {

@@ -272,4 +272,15 @@ describe('GET requests', () => {
     expectErrors(await get(`/requests/${own}.json`), 404);
     expectErrors(await get(`/tokens/${own}.json`), 404);
   });
+
+  it('erases the reporter\'s own name from the public description and address (probe item 2)', async () => {
+    const id = await file({ service_code: 'street_order', ...point, first_name: '小明', last_name: '王', address_string: '建设路12号 王小明家门口', description: '我是王小明，门口的路灯坏了' });
+    await sortAs(id, 'small');
+    const json = (await get(`/requests/${id}.json`)).json()[0];
+    expect(json).toMatchObject({ description: '我是某某，门口的路灯坏了', address: '建设路12号 某某家门口' });
+    const all = (await get(`/requests/${id}.xml`)).body + (await get('/requests.json')).body;
+    expect(all).not.toContain('王小明');
+    // Staff in scope still read the words as written.
+    expect((await worker.request('GET', `/api/v1/requests/${(await byPublicId(id)).id}`)).json().description).toBe('我是王小明，门口的路灯坏了');
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
@@ -69,6 +69,15 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
       const [org] = await tx.select({ id: organisations.id }).from(organisations)
         .where(and(eq(organisations.id, body.organisationId), inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })));
       found(org, 'ORGANISATION_NOT_FOUND');
+    }
+    // One current ownership per owner and unit: the unit's row is locked so two identical requests
+    // racing cannot both pass the check. An ownership that has ended does not count.
+    await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');
+    const same = body.residentId ? eq(unitOwners.residentId, body.residentId) : body.organisationId ? eq(unitOwners.organisationId, body.organisationId) : undefined;
+    if (same) {
+      const [dup] = await tx.select({ id: unitOwners.id }).from(unitOwners)
+        .where(and(eq(unitOwners.unitId, unitId), same, sql`(${unitOwners.until} IS NULL OR ${unitOwners.until} >= current_date)`)).limit(1);
+      if (dup) throw new AppError('UNIT_OWNER_EXISTS');
     }
     const [row] = await tx.insert(unitOwners).values({
       unitId, residentId: body.residentId ?? null, organisationId: body.organisationId ?? null, since: body.since ?? null,
@@ -292,3 +301,10 @@ export async function signUpCommunities(db: DbOrTx) {
 
 /** Checks and seals an ID number as the register stores it (a sign-up keeps it sealed for a worker's decision). */
 export { sealIdNumber };
+
+/**
+ * SQL for the name of the resident whose id `id` holds (a column of another feature's table),
+ * selected beside that feature's rows; see `organisationNameOf`. Null when `id` is null or names none.
+ */
+export const residentNameOf = (id: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(SELECT r.name FROM ${residents} r WHERE r.id = ${qualified(id)})`;
