@@ -220,6 +220,11 @@ export const ERRORS = {
   INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
   // issue 15 · items 5, 13 (inbox)
   INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
+  // probe fixes (org)
+  MULTIPART_INVALID: { status: 400, 'zh-CN': '上传的表单数据格式有误或不完整，请重新上传', en: 'The uploaded form data is malformed or incomplete; upload again' },
+  UPLOAD_ONE_FILE: { status: 400, 'zh-CN': '一次只能上传一个文件', en: 'Upload one file at a time' },
+  REGION_HAS_LEDGER: { status: 409, 'zh-CN': '“{region}”及其下级区域已有资金台账记录；台账记录不可更改，记账时的区域不能改变，因此不能移动该区域', en: '“{region}” or a region under it has fund ledger entries; ledger entries never change, including the region they were booked under, so the region cannot be moved' },
+  REGION_OVERLAPS_REGION: { status: 409, 'zh-CN': '边界与区域“{other}”（{code}）重叠约 {overlapM2} 平方米，该区域既不是它的上级也不是它的下级', en: 'The boundary overlaps the region “{other}” ({code}) by about {overlapM2} m², which is neither above nor below it' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
