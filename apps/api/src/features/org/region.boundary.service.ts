@@ -25,7 +25,7 @@ import { activeRegions, drawnAncestor, drawnAt, drawnBelow, drawnUnrelated, lock
  * second sees the first; a parent shrinking waits for a child being drawn under it, and the other
  * way round. Returns the rows as locked (fresh).
  */
-export async function lockForBoundary(tx: DbOrTx, _level: RegionLevel, parentId: string | null, regionId?: string): Promise<{ parent: RegionRow | undefined; region: RegionRow | undefined }> {
+export async function lockForBoundary(tx: DbOrTx, parentId: string | null, regionId?: string): Promise<{ parent: RegionRow | undefined; region: RegionRow | undefined }> {
   // One lock for every level: the overlap rule now reaches across levels (see drawnUnrelated).
   await lockBoundaries(tx);
   const rows = await lockRegions(tx, [parentId, regionId].filter((x): x is string => Boolean(x)));

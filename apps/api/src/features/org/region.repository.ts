@@ -117,15 +117,6 @@ export async function lockRegions(tx: DbOrTx, ids: string[]): Promise<RegionRow[
 }
 
 /**
- * An advisory lock for boundary writes at one level, held to the end of the transaction. Regions of
- * a level must not overlap even under different parents (a parent may have no boundary to keep its
- * children apart), so such writes run one at a time per level; they are rare, hand-made changes.
- */
-export async function lockLevel(tx: DbOrTx, level: RegionRow['level']): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`gongzhi:regions:${level}`}))`);
-}
-
-/**
  * The advisory lock for boundary writes at every level, held to the end of the transaction: a region
  * must also stay clear of drawn regions of OTHER levels that are not its ancestors or descendants (a
  * street over a neighbouring street's community), so writes at two levels must not race either.

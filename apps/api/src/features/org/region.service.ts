@@ -63,7 +63,7 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
     const check = checkRegionCode(level, code, level === 'district' ? null : code.slice(0, -3));
     if (!check.ok) throw new AppError('REGION_CODE_INVALID', { reason: check.reason });
     const columns = boundaryColumns(body.boundary);
-    const locked = await lockForBoundary(tx, level, parentId);
+    const locked = await lockForBoundary(tx, parentId);
     if (locked.parent?.retiredAt) throw new AppError('REGION_RETIRED');
     await assertBoundaryFits(tx, { boundary: columns.boundary ?? null, level, parentCode: locked.parent?.code ?? null });
     await assertCodeFree(tx, code);
@@ -84,7 +84,7 @@ export async function updateRegion(db: Db, actor: Actor, id: string, body: z.inf
     let before = seen;
     if (columns.boundary) {
       // Checked against the parent, the siblings and its own children as they stand under lock.
-      const locked = await lockForBoundary(tx, seen.level, seen.parentId, id);
+      const locked = await lockForBoundary(tx, seen.parentId, id);
       before = locked.region ?? seen;
       await assertBoundaryFits(tx, { boundary: columns.boundary, level: before.level, parentCode: locked.parent?.code ?? null, selfId: id, selfCode: before.code, children: true });
     }
@@ -115,7 +115,7 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     await assertNoLedger(tx, region);
     await assertCodeFree(tx, newCode);
     // Its ground must lie in the new parent's and clear of the new siblings' (its children move with it).
-    const locked = await lockForBoundary(tx, region.level, parent.id, id);
+    const locked = await lockForBoundary(tx, parent.id, id);
     await assertMovedFits(tx, locked.region ?? region, locked.parent ?? parent);
     const recode = (col: unknown) => sql`${newCode} || substr(${col}, ${oldCode.length + 1})`;
     const district = newCode.slice(0, 6);
