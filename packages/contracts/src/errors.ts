@@ -232,6 +232,11 @@ export const ERRORS = {
   ASSEMBLY_SCAN_REUSED: { status: 409, 'zh-CN': '该扫描件已作为另一位业主的纸质选票录入，每张选票须有自己的扫描件', en: 'This scan was already entered as another owner’s paper ballot; each ballot needs its own scan' },
   MINUTES_APPROVE_SELF: { status: 409, 'zh-CN': '会议纪要须由起草人以外的另一人审定，起草人不能审定自己起草的版本', en: 'The minutes must be approved by someone other than the person who drafted this version' },
   UNIT_OWNER_EXISTS: { status: 409, 'zh-CN': '该居民已是这套房屋的业主', en: 'This resident is already an owner of this unit' },
+  // probe fixes (org)
+  MULTIPART_INVALID: { status: 400, 'zh-CN': '上传的表单数据格式有误或不完整，请重新上传', en: 'The uploaded form data is malformed or incomplete; upload again' },
+  UPLOAD_ONE_FILE: { status: 400, 'zh-CN': '一次只能上传一个文件', en: 'Upload one file at a time' },
+  REGION_HAS_LEDGER: { status: 409, 'zh-CN': '“{region}”及其下级区域已有资金台账记录；台账记录不可更改，记账时的区域不能改变，因此不能移动该区域', en: '“{region}” or a region under it has fund ledger entries; ledger entries never change, including the region they were booked under, so the region cannot be moved' },
+  REGION_OVERLAPS_REGION: { status: 409, 'zh-CN': '边界与区域“{other}”（{code}）重叠约 {overlapM2} 平方米，该区域既不是它的上级也不是它的下级', en: 'The boundary overlaps the region “{other}” ({code}) by about {overlapM2} m², which is neither above nor below it' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */
