@@ -153,7 +153,7 @@ describe('small matters offered to the agenda (issue 15 item 17)', () => {
       expect(sorted.statusCode, sorted.body).toBe(200);
       return filed.json() as { id: string; number: string };
     };
-    const small = await file('二单元楼道灯不亮，晚上回家看不见台阶', 'small');
+    const small = await file('二单元楼道灯不亮，晚上回家看不见台阶，七号门洞', 'small');
     const other = await file('小区南门外的人行道地砖松动，下雨积水', 'small');
     const large = await file('希望把小区围墙外的空地改成停车场', 'big');
     const offered = async (q?: string) => {
@@ -161,11 +161,12 @@ describe('small matters offered to the agenda (issue 15 item 17)', () => {
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as { id: string; number: string; title: string; createdAt: string }[];
     };
+    // The demo's year of history holds other small matters of the area (楼道灯 among them): search by words only these have.
     const all = await offered();
     expect(all.map((x) => x.id)).toEqual(expect.arrayContaining([small.id, other.id]));
     expect(all.map((x) => x.id)).not.toContain(large.id);
-    expect(all.find((x) => x.id === small.id)).toMatchObject({ number: small.number, title: '二单元楼道灯不亮，晚上回家看不见台阶' });
-    expect((await offered('楼道灯')).map((x) => x.id)).toEqual([small.id]);
+    expect(all.find((x) => x.id === small.id)).toMatchObject({ number: small.number, title: '二单元楼道灯不亮，晚上回家看不见台阶，七号门洞' });
+    expect((await offered('七号门洞')).map((x) => x.id)).toEqual([small.id]);
     expect((await offered(other.number)).map((x) => x.id)).toEqual([other.id]);
 
     const added = await c.worker.request('POST', `/api/v1/councils/${council.id}/agenda`, { source: 'small_matter', title: '修复二单元楼道灯', requestId: small.id });
