@@ -148,8 +148,13 @@ describe('councils, meetings and the public notice board', () => {
       await page.goto(`${site.baseUrl}/councils/${council.id}`);
       await page.getByTestId('council-page').waitFor();
       await page.getByTestId('agenda-add').click();
-      await page.getByTestId('agenda-source').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '三事分流·小事' }).click();
+      // antd's dropdown may swallow a click while it is still opening on a loaded machine: pick until chosen.
+      await expect.poll(async () => {
+        if (await page.getByTestId('agenda-small-matter').isVisible()) return true;
+        if (!(await page.locator('.ant-select-item-option').first().isVisible())) await page.getByTestId('agenda-source').click();
+        await page.locator('.ant-select-item-option').filter({ hasText: '三事分流·小事' }).click({ timeout: 5000 }).catch(() => undefined);
+        return page.getByTestId('agenda-small-matter').isVisible();
+      }, { timeout: 30_000 }).toBe(true);
       // Searched on the server by words of the description; the option shows number, date and text.
       await page.getByTestId('agenda-small-matter').click();
       await page.keyboard.type('声控灯');

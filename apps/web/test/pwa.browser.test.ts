@@ -44,7 +44,8 @@ describe('the grid worker’s pages as an installed app', () => {
       expect(address).toBeTruthy();
       await page.goto(`${site.baseUrl}/tasks`);
       await page.getByTestId('inbox-page').waitFor();
-      expect(await cachedData(page)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/visits/list', '/api/v1/instructions/inbox']));
+      // The service worker stores an answer after handing it to the page: wait for the last one to land.
+      await expect.poll(() => cachedData(page)).toEqual(expect.arrayContaining(['/api/v1/session', '/api/v1/visits/list', '/api/v1/instructions/inbox']));
 
       // No network, and the page reloads: the app, the session, the list and the tasks are still there.
       await ctx.setOffline(true);
