@@ -237,6 +237,9 @@ export const ERRORS = {
   UPLOAD_ONE_FILE: { status: 400, 'zh-CN': '一次只能上传一个文件', en: 'Upload one file at a time' },
   REGION_HAS_LEDGER: { status: 409, 'zh-CN': '“{region}”及其下级区域已有资金台账记录；台账记录不可更改，记账时的区域不能改变，因此不能移动该区域', en: '“{region}” or a region under it has fund ledger entries; ledger entries never change, including the region they were booked under, so the region cannot be moved' },
   REGION_OVERLAPS_REGION: { status: 409, 'zh-CN': '边界与区域“{other}”（{code}）重叠约 {overlapM2} 平方米，该区域既不是它的上级也不是它的下级', en: 'The boundary overlaps the region “{other}” ({code}) by about {overlapM2} m², which is neither above nor below it' },
+  // probe 2 (flow)
+  LINK_OUTSIDE_COMMUNITY: { status: 422, 'zh-CN': '该关联申请选择的是另一个社区，只能关联到该社区内的居民登记或该社区内的住户', en: 'This link request chose another community; it can be approved only onto a register entry or household inside that community' },
+  LEDGER_MONTH_BEFORE_LEDGER: { status: 422, 'zh-CN': '{month} 早于该资金台账的起始月份（{firstMonth}），不能结账', en: '{month} is before this fund\'s ledger begins ({firstMonth}) and cannot be closed' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

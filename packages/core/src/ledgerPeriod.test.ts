@@ -67,6 +67,18 @@ describe('ledger calendar', () => {
     expect(closeRefusal('2026-13', cal())).toBe('LEDGER_DATE_INVALID');
   });
 
+  it('refuses to close a month before the ledger begins (probe 2), and accepts its first month', () => {
+    expect(closeRefusal('1900-01', { ...cal(), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_BEFORE_LEDGER');
+    expect(closeRefusal('2025-11', { ...cal(), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_BEFORE_LEDGER');
+    expect(closeRefusal('2025-12', { ...cal(), firstMonth: '2025-12' })).toBeNull();
+    expect(closeRefusal('2026-11', { ...cal(), firstMonth: '2025-12' })).toBeNull();
+    expect(closeRefusal('2026-11', { ...cal(), firstMonth: null })).toBeNull();
+    // Already closed stays the clearer answer for a month both closed and before the start.
+    expect(closeRefusal('2025-01', { ...cal({ closedThrough: '2026-01' }), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_ALREADY_CLOSED');
+    // A month not yet ended is refused as such even when the ledger starts later.
+    expect(closeRefusal('2026-12', { ...cal(), firstMonth: '2027-01' })).toBe('LEDGER_MONTH_NOT_ENDED');
+  });
+
   it('knows which days a close covers', () => {
     expect(inClosedMonth('2026-10-31', '2026-10')).toBe(true);
     expect(inClosedMonth('2026-11-01', '2026-10')).toBe(false);

@@ -15,7 +15,8 @@ export type LedgerPeriodRefusal =
   | 'LEDGER_DATE_FUTURE'
   | 'LEDGER_DATE_TOO_OLD'
   | 'LEDGER_MONTH_NOT_ENDED'
-  | 'LEDGER_MONTH_ALREADY_CLOSED';
+  | 'LEDGER_MONTH_ALREADY_CLOSED'
+  | 'LEDGER_MONTH_BEFORE_LEDGER';
 
 /** The calendar an entry is checked against. */
 export interface LedgerCalendar {
@@ -73,13 +74,17 @@ export function placeEntry(occurredOn: string | undefined, cal: LedgerCalendar):
 }
 
 /**
- * Whether `month` may be closed now: it must be a real month that has ended (before today's month)
- * and come after the last closed one. Returns the refusal, or null when it may.
+ * Whether `month` may be closed now: it must be a real month that has ended (before today's month),
+ * come after the last closed one, and not lie before the fund's ledger begins (`firstMonth`: the
+ * earliest month it may hold entries of — its creation, its first entry or the opening of the backdate
+ * window, whichever is earliest; absent = no bound) — closing a month the ledger never had would sign
+ * off a period that never existed. Returns the refusal, or null when it may.
  */
-export function closeRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'closedThrough'>): LedgerPeriodRefusal | null {
+export function closeRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'closedThrough'> & { firstMonth?: string | null }): LedgerPeriodRefusal | null {
   if (!isMonth(month)) return 'LEDGER_DATE_INVALID';
   if (month >= monthOfDay(cal.today)) return 'LEDGER_MONTH_NOT_ENDED';
   if (cal.closedThrough && month <= cal.closedThrough) return 'LEDGER_MONTH_ALREADY_CLOSED';
+  if (cal.firstMonth && month < cal.firstMonth) return 'LEDGER_MONTH_BEFORE_LEDGER';
   return null;
 }
 

@@ -113,3 +113,12 @@ describe('5: deciding one\'s own pending operation names what it is', () => {
     expect(code(await secretary.request('POST', `/api/v1/funds/${charity}/expenses/${mine.json().id}/decide`, { approve: true }))).toBe('FUND_SELF_APPROVAL');
   });
 });
+
+describe('probe 2: a month before the ledger begins cannot be closed', () => {
+  it('refuses 1900-01 with a clear code and records no close; a month inside the window still may be proposed', async () => {
+    const far = await secretary.request('POST', `/api/v1/funds/${common}/month-closes`, { month: '1900-01' });
+    expect([far.statusCode, code(far)]).toEqual([422, 'LEDGER_MONTH_BEFORE_LEDGER']);
+    expect((await secretary.request('GET', `/api/v1/funds/${common}/month-closes`)).json().items).toEqual([]);
+    expect((await secretary.request('POST', `/api/v1/funds/${common}/month-closes`, { month: prevMonth() })).statusCode).toBe(201);
+  });
+});

@@ -112,13 +112,13 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => monthCloses(db, requireActor(request), request.params.id, now(), ledger));
 
   r.post('/api/v1/funds/:id/month-closes', { config: { access: manage }, schema: { tags, summary: 'Propose closing a month that has ended (and every month before it); a different person confirms', params: FundParams, body: MonthCloseBody, response: { 201: z.object({ id: z.uuid() }) } } },
-    async (request, reply) => reply.status(201).send(await proposeClose(db, requireActor(request), request.params.id, request.body.month, now())));
+    async (request, reply) => reply.status(201).send(await proposeClose(db, requireActor(request), request.params.id, request.body.month, now(), ledger)));
 
   r.post('/api/v1/funds/:id/month-closes/decide', {
     config: { access: { action: 'fund.manage', subject: 'funds' } },
     schema: { tags, summary: 'Confirm the pending close (a different person with the approval right; the month never changes again) or withdraw your own', params: FundParams,
       body: z.object({ confirm: z.boolean() }), response: { 200: z.object({ month: z.string(), state: z.enum(['closed', 'withdrawn']) }) } },
-  }, async (request) => decideClose(db, requireActor(request), request.params.id, request.body.confirm, now()));
+  }, async (request) => decideClose(db, requireActor(request), request.params.id, request.body.confirm, now(), ledger));
 
   r.post('/api/v1/funds/:id/questions/:questionId/answer', {
     config: { access: { action: 'fund.answer', subject: 'funds' } },

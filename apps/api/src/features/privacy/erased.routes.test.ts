@@ -56,6 +56,17 @@ describe('an erased person is no longer usable', () => {
   });
 });
 
+describe('an erased resident as a reporter (probe 2)', () => {
+  it('staff cannot enter a request for them: refused, not silently left without a reporter', async () => {
+    const erased = c.neighbours[1]!;
+    expect((await c.worker.request('POST', `/api/v1/residents/${erased}/erasure`, { confirm: true })).statusCode).toBe(204);
+    const before = (await q<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]!.n;
+    const res = await c.worker.request('POST', '/api/v1/requests', { description: '楼道灯坏了好几天，晚上看不见台阶', channel: 'grid_worker', regionId: c.gridId, reporter: { residentId: erased } });
+    expect(err(res)).toEqual([409, 'RESIDENT_ERASED']);
+    expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM requests'))[0]!.n).toBe(before);
+  });
+});
+
 describe('an erased account\'s link request', () => {
   it('is closed by the erasure and cannot be approved', async () => {
     const kit = accountKit(() => ctx, () => c.worker);

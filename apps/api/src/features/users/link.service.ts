@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { isWithin } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { ApproveLinkBody, LinkRequestQuery } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -50,6 +51,8 @@ export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id:
     const entry = 'residentId' in body
       ? found(await linkableEntry(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND')
       : await createEntryForAccount(tx, vault, actor, { householdId: body.householdId, name: req.name, relation: body.relation, idNumber: req.idCipher ? vault.decrypt(req.idCipher) : null }, now);
+    // The person chose a community at sign-up: a grant elsewhere would hand them another community's data.
+    if (!isWithin(entry.regionPath, req.regionPath)) throw new AppError('LINK_OUTSIDE_COMMUNITY');
     await link(tx, actor, req.userId, entry, { requestId: req.id, created: !('residentId' in body) });
     await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now, ...SETTLED })
       .where(eq(accountLinkRequests.id, req.id));
