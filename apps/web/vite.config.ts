@@ -5,6 +5,8 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+import { DATA_CACHE, OFFLINE_DATA } from './src/pwa/offlineData.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 // The API runs beside the dev server; proxying keeps the session cookie same-origin, as in production
@@ -45,10 +47,68 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The installable app: a manifest, and a service worker (Workbox, production builds only) that keeps
+ * the app shell (index.html and every hashed file) so the console opens with no network, answers app
+ * routes with index.html (never /api/ or a missing /assets/ file), and keeps the grid worker's last
+ * data (src/pwa/offlineData.ts): fetched from the network first, the cached answer only when the network
+ * fails or is slow. Visits recorded offline still wait in the phone's queue (features/visits/offline.ts).
+ */
+function pwa() {
+  return VitePWA({
+    // A new release asks before reloading (src/pwa/register.ts): the worker may be halfway through a form.
+    registerType: 'prompt',
+    // Registered by src/pwa/register.ts, only from a production build.
+    injectRegister: false,
+    manifestFilename: 'manifest.webmanifest',
+    // The icons are precached by `globPatterns` below; listing them here too would list them twice.
+    includeManifestIcons: false,
+    manifest: {
+      id: '/', name: '共治', short_name: '共治', description: '共治 · 社区共建共治共享平台',
+      lang: 'zh-CN', start_url: '/', scope: '/', display: 'standalone',
+      theme_color: '#1d5fd1', background_color: '#ffffff',
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // The built files only, not their .br/.gz twins (the server picks those by Accept-Encoding).
+      globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+      // Charts are the office's dashboards, which need live data anyway: not worth a phone's download.
+      globIgnores: ['**/echartsSetup-*.js'],
+      // The vendor chunk is over Workbox's 2 MiB default; it is the one file the shell cannot go without.
+      maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+      // One file, no separate workbox-<hash>.js beside it at the root.
+      inlineWorkboxRuntime: true,
+      cleanupOutdatedCaches: true,
+      // The first install serves the page that installed it at once (its data is kept from then on);
+      // an update waits for the person's yes (register.ts).
+      clientsClaim: true,
+      navigateFallback: '/index.html',
+      navigateFallbackDenylist: [/^\/api\//, /^\/open311\//, /^\/assets\//],
+      runtimeCaching: [{
+        urlPattern: OFFLINE_DATA,
+        method: 'GET',
+        handler: 'NetworkFirst',
+        options: {
+          cacheName: DATA_CACHE,
+          // A phone on one bar waits this long for the network before showing the last answer.
+          networkTimeoutSeconds: 4,
+          // Only real answers: a 401 after the session ended must never be replayed, nor an error.
+          cacheableResponse: { statuses: [200] },
+          expiration: { maxEntries: 300, maxAgeSeconds: 14 * 24 * 3600 },
+        },
+      }],
+    },
+  });
+}
+
 /** Vite config for the Gongzhi web console. */
 export default defineConfig({
   root: here,
-  plugins: [react(), precompress()],
+  plugins: [react(), pwa(), precompress()],
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: false },

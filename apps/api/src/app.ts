@@ -44,7 +44,8 @@ import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 
 /**
  * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
- * year without asking; everything else (index.html above all, which names the current hashes) is
+ * year without asking; everything else (index.html above all, which names the current hashes, and the
+ * service worker sw.js and its manifest.webmanifest, which decide what the phone keeps offline) is
  * revalidated on every load, so a new release is picked up at once.
  */
 function webCacheControl(webDist: string, file: string): string {
@@ -78,13 +79,14 @@ export async function buildApp(deps: AppDeps, opts: {
 
   await app.register(cookie);
   // Security headers on every answer; the CSP fits the Vite build (module scripts from 'self', antd's
-  // CSS-in-JS needs inline styles). HSTS is for the TLS-terminating proxy to decide.
+  // CSS-in-JS needs inline styles; the service worker and the web app manifest of the installable app
+  // come from 'self' too). HSTS is for the TLS-terminating proxy to decide.
   await app.register(helmet, {
     hsts: false,
     contentSecurityPolicy: { directives: {
       'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'],
       'font-src': ["'self'", 'data:'], 'connect-src': ["'self'"], 'object-src': ["'none'"], 'base-uri': ["'self'"], 'form-action': ["'self'"],
-      'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null,
+      'worker-src': ["'self'"], 'manifest-src': ["'self'"], 'frame-ancestors': ["'none'"], 'upgrade-insecure-requests': null,
     } },
     referrerPolicy: { policy: 'same-origin' },
   });

@@ -11,6 +11,8 @@ import { createTestContext, type TestContext } from '../test/harness.ts';
 const JS = `export const greeting = ${JSON.stringify('共治 '.repeat(400))};\n`;
 const HTML = '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
 const ASSET = '/assets/index-AbC123.js';
+const SW = 'self.addEventListener("fetch", () => {});\n';
+const MANIFEST = JSON.stringify({ name: '共治', start_url: '/', display: 'standalone' });
 
 let ctx: TestContext;
 let app: FastifyInstance;
@@ -27,6 +29,9 @@ beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-web-dist-'));
   writeWithVariants(path.join(dist, 'index.html'), HTML);
   writeWithVariants(path.join(dist, ASSET), JS);
+  // The installable app's service worker and manifest, at the root as vite-plugin-pwa writes them.
+  fs.writeFileSync(path.join(dist, 'sw.js'), SW);
+  fs.writeFileSync(path.join(dist, 'manifest.webmanifest'), MANIFEST);
   ctx = await createTestContext();
   app = await buildApp({ db: ctx.database.db, vault: ctx.vault, storage: ctx.storage, dbKind: 'embedded', webDist: dist });
 });
@@ -99,5 +104,21 @@ describe('the built console as the API serves it', () => {
     expect(res.statusCode).toBe(404);
     expect(res.json().error.code).toBe('ROUTE_NOT_FOUND');
     expect((await get('/some/app/route', 'identity')).headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('serves the service worker and the app manifest revalidated on every load, with their own types, and lets the page use them', async () => {
+    const sw = await get('/sw.js', 'br, gzip');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['content-type']).toMatch(/^(application|text)\/javascript/);
+    // A service worker kept by the HTTP cache would keep the phone on an old release.
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.body).toBe(SW);
+    const manifest = await get('/manifest.webmanifest', 'identity');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    const csp = String((await get('/', 'identity')).headers['content-security-policy']);
+    expect(csp).toContain("worker-src 'self'");
+    expect(csp).toContain("manifest-src 'self'");
   });
 });

@@ -11,3 +11,6 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// The service worker (offline app shell and the worker's last data) exists only in a build: in Vite's
+// dev server it would cache modules that change on every edit.
+if (import.meta.env.PROD) void import('./pwa/register.ts').then((m) => m.registerServiceWorker());

@@ -22,6 +22,16 @@ describe('owners’ assembly in the console', () => {
       await tap(page.getByRole('button', { name: '打开菜单' }));
       await tap(page.getByTestId('nav-assemblies'));
       await page.getByTestId('ballot-card').waitFor();
+      // Each matter's details (the budget, the contract) are on the ballot before the owner chooses,
+      // in the body's elder-mode size (issue 15 item 14).
+      const details = await Promise.all([1, 2, 3].map((n) => page.getByTestId(`ballot-matter-detail-${n}`).textContent()));
+      expect(details[0]).toContain('续聘');
+      expect(details[1]).toContain('预算 48.6 万元');
+      expect(details[2]).toContain('场地费');
+      const px = (s: string) => Number(s.replace('px', ''));
+      const [detailSize, bodySize] = await page.evaluate(() => [
+        getComputedStyle(document.querySelector('[data-testid="ballot-matter-detail-2"]')!).fontSize, getComputedStyle(document.body).fontSize]);
+      expect(px(detailSize!)).toBeGreaterThanOrEqual(Math.max(18, px(bodySize!)));
       await tap(page.getByTestId('ballot-all-for'));
       await tap(page.getByTestId('ballot-submit'));
       // A ballot cannot be changed: the choices are read back once before it goes.

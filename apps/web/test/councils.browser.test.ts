@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+import { signIn } from '../../api/test/harness.ts';
 import { councilMeetings } from '../../api/src/features/councils/councils.table.ts';
 
 let site: Site;
@@ -132,5 +133,41 @@ describe('councils, meetings and the public notice board', () => {
       // Still on notice: it takes effect when the window closes.
       expect(await page.getByTestId('notice-state').getAttribute('data-state')).toBe('published');
     });
+  });
+
+  it('offers the sorted small matters not yet on an agenda when staff add an agenda item (issue 15 item 17)', async () => {
+    const [worker, resident] = await Promise.all([signIn(site.ctx.app, '13900000005'), signIn(site.ctx.app, '13900000013')]);
+    const councils = (await worker.request('GET', '/api/v1/councils?limit=50')).json() as { items: { id: string; name: string; region: { id: string } }[] };
+    const council = councils.items.find((x) => x.name.includes('小组议事会'))!;
+    const filed = await resident.request('POST', '/api/v1/requests', { description: '三单元楼道声控灯坏了一个多月，老人晚上下楼不安全', regionId: council.region.id });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const req = filed.json() as { id: string; number: string };
+    expect((await worker.request('POST', `/api/v1/requests/${req.id}/events`, { event: 'sort', matter: 'small' })).statusCode).toBe(200);
+    await withPage(await desktop(), 'council-agenda-small', async (page) => {
+      await signInPage(page, site.baseUrl, '13900000005');
+      await page.goto(`${site.baseUrl}/councils/${council.id}`);
+      await page.getByTestId('council-page').waitFor();
+      await page.getByTestId('agenda-add').click();
+      // antd's dropdown may swallow a click while it is still opening on a loaded machine: pick until chosen.
+      await expect.poll(async () => {
+        if (await page.getByTestId('agenda-small-matter').isVisible()) return true;
+        if (!(await page.locator('.ant-select-item-option').first().isVisible())) await page.getByTestId('agenda-source').click();
+        await page.locator('.ant-select-item-option').filter({ hasText: '三事分流·小事' }).click({ timeout: 5000 }).catch(() => undefined);
+        return page.getByTestId('agenda-small-matter').isVisible();
+      }, { timeout: 30_000 }).toBe(true);
+      // Searched on the server by words of the description; the option shows number, date and text.
+      await page.getByTestId('agenda-small-matter').click();
+      await page.keyboard.type('声控灯');
+      const option = page.locator(`[data-testid="agenda-small-matter-option"][data-number="${req.number}"]`);
+      await option.waitFor();
+      expect(await option.textContent()).toContain('三单元楼道声控灯坏了');
+      await option.click();
+      expect(await page.getByTestId('agenda-title').inputValue()).toContain('声控灯');
+      await page.getByTestId('agenda-submit').click();
+      await page.getByTestId('agenda-item').filter({ hasText: req.number }).waitFor();
+    });
+    // Now on an agenda: no longer offered.
+    const left = (await worker.request('GET', `/api/v1/councils/${council.id}/small-matters`)).json() as { id: string }[];
+    expect(left.map((x) => x.id)).not.toContain(req.id);
   });
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { chinaDay } from '@gongzhi/core';
 import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+
+/** Last month in China time: the turnover report takes only a month that has ended, within the window. */
+const LAST_MONTH = (() => { const [y, m] = chinaDay(new Date()).split('-').map(Number) as [number, number]; return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`; })();
 
 let site: Site;
 let browser: Browser;
@@ -125,19 +129,19 @@ describe('community funds in the console and in public', () => {
       await page.goto(`${site.baseUrl}/funds/WP-DEV`);
       await page.getByTestId('fund-operations').getByRole('tab', { name: '营业额提留' }).click();
       await page.getByTestId('turnover-operator').fill(OPERATOR);
-      await page.getByTestId('turnover-month').fill('2026-11');
+      await page.getByTestId('turnover-month').fill(LAST_MONTH);
       // 1,000,050 fen × 3 % = 30,001.5 fen → ¥300.02
       await page.getByTestId('turnover-amount').fill('10000.50');
       await page.getByTestId('turnover-submit').click();
-      await entry(page, '2026-11 营业额 ¥10000.50', 'levy').waitFor();
-      expect(await entry(page, '2026-11 营业额 ¥10000.50', 'levy').getByTestId('entry-amount').textContent()).toBe('+¥300.02');
+      await entry(page, `${LAST_MONTH} 营业额 ¥10000.50`, 'levy').waitFor();
+      expect(await entry(page, `${LAST_MONTH} 营业额 ¥10000.50`, 'levy').getByTestId('entry-amount').textContent()).toBe('+¥300.02');
       // The same operator and month again is refused with a message, not booked twice.
       await page.getByTestId('turnover-operator').fill(OPERATOR);
-      await page.getByTestId('turnover-month').fill('2026-11');
+      await page.getByTestId('turnover-month').fill(LAST_MONTH);
       await page.getByTestId('turnover-amount').fill('10000.50');
       await page.getByTestId('turnover-submit').click();
       await page.locator('.ant-message-error, .ant-notification-notice').first().waitFor();
-      expect(await page.getByTestId('fund-entries').locator('[data-kind="levy"]', { hasText: '2026-11 营业额 ¥10000.50' }).count()).toBe(1);
+      expect(await page.getByTestId('fund-entries').locator('[data-kind="levy"]', { hasText: `${LAST_MONTH} 营业额 ¥10000.50` }).count()).toBe(1);
     });
   });
 

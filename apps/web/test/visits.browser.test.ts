@@ -91,4 +91,54 @@ describe('household visits on the phone', () => {
       await ctx.close();
     }
   });
+
+  it('lets the grid worker search a household, see its members and why it is special, reveal a phone (audited) and go back (issue 15 item 16)', async () => {
+    type Item = { householdId: string; address: string; special: boolean; specialTags: string[]; members: { residentId: string; name: string; phoneMasked: string | null }[] };
+    const grid = await signIn(site.ctx.app, '13900000006');
+    const list = (await grid.request('GET', '/api/v1/visits/list?limit=1000')).json() as Item[];
+    const h = list.find((x) => x.special && x.specialTags.includes('elderly_alone') && x.members.some((m) => m.phoneMasked))!;
+    const member = h.members.find((m) => m.phoneMasked)!;
+    // Building, unit and door, as the worker would type them (the address without the compound's name).
+    const door = h.address.slice(h.address.search(/\d/));
+    const reveals = async () => (await site.ctx.database.db.execute(sql`SELECT count(*)::int AS n FROM audit_log
+      WHERE action = 'resident.reveal' AND subject_id = ${member.residentId}`)).rows[0]!.n as number;
+    const before = await reveals();
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await ctx.newPage();
+    try {
+      await signInPage(page, site.baseUrl, '13900000006');
+      await page.goto(`${site.baseUrl}/visits`);
+      await page.getByTestId('visit-household').first().waitFor();
+      const all = await page.getByTestId('visit-household').count();
+      await page.locator('input[data-testid="visit-search"], [data-testid="visit-search"] input').first().fill(door);
+      await expect.poll(() => page.getByTestId('visit-household').count()).toBeLessThan(all);
+      const row = page.locator(`[data-household="${h.householdId}"]`);
+      await row.getByTestId('visit-open').click();
+      await page.getByTestId('visit-form-page').waitFor();
+      expect(await page.getByTestId('visit-form-address').textContent()).toBe(h.address);
+      expect(await page.getByTestId('visit-member').count()).toBe(h.members.length);
+      expect(await page.getByTestId('visit-reason').textContent()).toContain('独居老人');
+      expect(await page.getByTestId('visit-member-tag').allTextContents()).toContain('独居老人');
+      const phoneRow = page.locator(`[data-resident="${member.residentId}"]`);
+      expect(await phoneRow.getByTestId('member-phone').textContent()).toBe(member.phoneMasked);
+      await phoneRow.getByTestId('member-phone-reveal').click();
+      await page.getByRole('button', { name: '确定查看' }).click();
+      await expect.poll(() => phoneRow.getByTestId('member-phone').getAttribute('data-revealed')).toBe('true');
+      const full = await phoneRow.getByTestId('member-phone').textContent();
+      expect(full).toMatch(/^\d{11}$/);
+      expect(full!.slice(-4)).toBe(member.phoneMasked!.slice(-4));
+      expect(await reveals()).toBe(before + 1);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+
+      await page.getByTestId('visit-back').click();
+      await page.getByTestId('visit-list-page').waitFor();
+      // Back to the list as it was left: still searched.
+      expect(await page.locator('input[data-testid="visit-search"], [data-testid="visit-search"] input').first().inputValue()).toBe(door);
+    } catch (err) {
+      await snapshot(page, 'visits-household');
+      throw err;
+    } finally {
+      await ctx.close();
+    }
+  });
 });

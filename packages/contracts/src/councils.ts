@@ -66,6 +66,13 @@ export const CreateAgendaItemBody = z.object({
   requestId: z.uuid().optional(),
 });
 
+/** Search among the small matters (小事) a council may put on its agenda (issue 15 item 17). */
+export const SmallMatterQuery = z.object({ q: z.string().trim().max(50).optional() });
+/** A request sorted as a small matter in the council's area and on no agenda yet: what the agenda dialog offers. */
+export const SmallMatterOption = z.object({
+  id: z.uuid(), number: z.string(), title: z.string(), state: z.string(), createdAt: z.string(),
+});
+
 export const CreateMeetingBody = z.object({
   title: Text(200),
   location: Opt(200).default(''),

@@ -88,7 +88,7 @@ export const ERRORS = {
   ALREADY_COSIGNED: { status: 409, 'zh-CN': '您已经联署过该提议', en: 'You have already co-signed this proposal' },
   NOT_IN_COUNCIL_AREA: { status: 403, 'zh-CN': '只有本议事会范围内的居民可以这样做', en: 'Only residents within the council’s area can do this' },
   MEETING_NOT_FOUND: { status: 404, 'zh-CN': '找不到该会议', en: 'Meeting not found' },
-  NOTICE_TOO_SHORT: { status: 422, 'zh-CN': '会议须至少提前 {hours} 小时通知', en: 'A meeting must be noticed at least {hours} hours ahead' },
+  NOTICE_TOO_SHORT: { status: 422, 'zh-CN': '会议须至少提前 {hours} 小时通知，最早可定于 {earliest}', en: 'A meeting must be noticed at least {hours} hours ahead: the earliest start is {earliest}' },
   MEETING_CLOSED: { status: 409, 'zh-CN': '会议已结束', en: 'The meeting has ended' },
   MEETING_NOT_CLOSED: { status: 409, 'zh-CN': '会议结束后才能这样做', en: 'This can be done once the meeting has ended' },
   MOTIONS_STILL_OPEN: { status: 409, 'zh-CN': '还有未结束表决的动议', en: 'Some motions are still being voted on' },
@@ -203,7 +203,7 @@ export const ERRORS = {
   RESIDENT_ALREADY_LINKED: { status: 409, 'zh-CN': '该居民已关联其他账号，请先解除', en: 'This resident is already linked to another account; unlink it first' },
   ACCOUNT_ALREADY_LINKED: { status: 409, 'zh-CN': '该账号已关联居民信息', en: 'This account is already linked to a resident' },
   // issue 14 · items 2, 6, 7, 11 (councils, assembly)
-  MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote or close before then' },
+  MEETING_NOT_STARTED: { status: 409, 'zh-CN': '会议尚未开始（通知的开始时间为 {startsAt}），开始前不能签到、提出动议、表决、起草纪要或结束', en: 'The meeting has not started yet (noticed for {startsAt}); no sign-in, motion, vote, minutes or close before then' },
   COUNCIL_VOTE_NOT_OWN: { status: 403, 'zh-CN': '成员须本人表决；工作人员只能按举手表决记录票数（并由另一名工作人员确认）', en: 'Members vote for themselves; staff may only record a show of hands (confirmed by a second staff member)' },
   SHOW_OF_HANDS_RECORDED: { status: 409, 'zh-CN': '该动议已按举手表决记录，不能再逐人表决', en: 'This motion is being decided by a show of hands; individual votes are closed' },
   SHOW_OF_HANDS_TOO_MANY: { status: 409, 'zh-CN': '举手票数（{hands}）加上已投票数（{cast}）超过到会成员数（{present}）', en: 'The hands counted ({hands}) plus the votes already cast ({cast}) exceed the members present ({present})' },
@@ -220,6 +220,26 @@ export const ERRORS = {
   INSTRUCTION_UNCOVERED: { status: 409, 'zh-CN': '有 {count} 处无法送达（没有网格员、没有微网格或没有住户）；请先指派网格员，或确认知悉后再发送', en: '{count} parts of the target cannot be reached (no worker, no micro-grid or no households); assign a worker first, or acknowledge and send' },
   // issue 15 · items 5, 13 (inbox)
   INBOX_MESSAGE_NOT_FOUND: { status: 404, 'zh-CN': '找不到该消息', en: 'Message not found' },
+  // probe fixes (funds)
+  FUND_BUDGET_REF_USED: { status: 409, 'zh-CN': '决议“{ref}”已作为本基金另一份预算的依据，一项决议只能批准一份预算', en: 'Resolution "{ref}" already backs another budget of this fund; a resolution approves one budget' },
+  FUND_BUDGET_APPROVED_ON_INVALID: { status: 422, 'zh-CN': '{year} 年预算的批准日期须是不晚于今天（{today}）且不晚于 {year}-12-31 的有效日期', en: 'The approval date of the {year} budget must be a real day no later than today ({today}) and no later than {year}-12-31' },
+  LEDGER_REPORT_MONTH_NOT_ENDED: { status: 422, 'zh-CN': '{month} 还没有结束（今天是 {today}，北京时间），月度营业额须在该月结束后申报', en: '{month} has not ended (today is {today}, China time); a month\'s turnover is reported after the month ends' },
+  FUND_SELF_DECISION: { status: 403, 'zh-CN': '{what}由您提出，不能由您本人审批或确认，请由另一人处理', en: 'You proposed this {what}; a second person must approve or confirm it' },
+  // probe fixes (erasure)
+  RESIDENT_ERASED: { status: 409, 'zh-CN': '该居民已注销（个人信息已删除），其登记信息只读，不能再修改、关联、任席、签到、登记为业主或代为投票', en: 'This resident has been erased (personal data deleted); the entry is read-only and cannot be changed, linked, seated, signed in, made an owner or voted for' },
+  ACCOUNT_ERASED: { status: 409, 'zh-CN': '该账号已注销或停用，其关联申请不能再批准', en: 'This account has been erased or disabled; its link request can no longer be approved' },
+  // probe fixes (text)
+  ASSEMBLY_SCAN_REUSED: { status: 409, 'zh-CN': '该扫描件已作为另一位业主的纸质选票录入，每张选票须有自己的扫描件', en: 'This scan was already entered as another owner’s paper ballot; each ballot needs its own scan' },
+  MINUTES_APPROVE_SELF: { status: 409, 'zh-CN': '会议纪要须由起草人以外的另一人审定，起草人不能审定自己起草的版本', en: 'The minutes must be approved by someone other than the person who drafted this version' },
+  UNIT_OWNER_EXISTS: { status: 409, 'zh-CN': '该居民已是这套房屋的业主', en: 'This resident is already an owner of this unit' },
+  // probe fixes (org)
+  MULTIPART_INVALID: { status: 400, 'zh-CN': '上传的表单数据格式有误或不完整，请重新上传', en: 'The uploaded form data is malformed or incomplete; upload again' },
+  UPLOAD_ONE_FILE: { status: 400, 'zh-CN': '一次只能上传一个文件', en: 'Upload one file at a time' },
+  REGION_HAS_LEDGER: { status: 409, 'zh-CN': '“{region}”及其下级区域已有资金台账记录；台账记录不可更改，记账时的区域不能改变，因此不能移动该区域', en: '“{region}” or a region under it has fund ledger entries; ledger entries never change, including the region they were booked under, so the region cannot be moved' },
+  REGION_OVERLAPS_REGION: { status: 409, 'zh-CN': '边界与区域“{other}”（{code}）重叠约 {overlapM2} 平方米，该区域既不是它的上级也不是它的下级', en: 'The boundary overlaps the region “{other}” ({code}) by about {overlapM2} m², which is neither above nor below it' },
+  // probe 2 (flow)
+  LINK_OUTSIDE_COMMUNITY: { status: 422, 'zh-CN': '该关联申请选择的是另一个社区，只能关联到该社区内的居民登记或该社区内的住户', en: 'This link request chose another community; it can be approved only onto a register entry or household inside that community' },
+  LEDGER_MONTH_BEFORE_LEDGER: { status: 422, 'zh-CN': '{month} 早于该资金台账的起始月份（{firstMonth}），不能结账', en: '{month} is before this fund\'s ledger begins ({firstMonth}) and cannot be closed' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

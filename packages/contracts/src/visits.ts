@@ -5,7 +5,13 @@ const Tag = z.enum(RESIDENT_TAGS);
 const Interval = z.number().int().min(1).max(MAX_VISIT_INTERVAL_DAYS);
 
 /** A member as the worker's visit list carries it (enough for the form to work offline). */
-export const VisitMember = z.object({ residentId: z.uuid(), name: z.string(), relation: z.string(), tags: z.array(z.string()) });
+export const VisitMember = z.object({
+  residentId: z.uuid(), name: z.string(), relation: z.string(), tags: z.array(z.string()),
+  /** Whole years on the day the list was made; null when the birth day is not on record. */
+  age: z.number().int().nullable(),
+  /** Masked (e.g. 139****5678); the full number only through the audited reveal. */
+  phoneMasked: z.string().nullable(),
+});
 
 /** One household on a worker's visit list, with its due day computed from the last visit and the rule. */
 export const VisitListItem = z.object({
@@ -22,6 +28,8 @@ export const VisitListItem = z.object({
   daysOverdue: z.number().int(),
   /** The household record's version, sent back with a proposed change to detect stale edits. */
   version: z.string(),
+  /** Why the household is special: its members' tags that the community's rule counts as special. */
+  specialTags: z.array(z.string()),
   members: z.array(VisitMember),
 });
 export type VisitListItem = z.infer<typeof VisitListItem>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ASSEMBLY_MATTER_KINDS } from './ownersVote.ts';
-import { BUDGET_MATTER_KINDS, budgetResolutionRefusal, yearsNamed, type BudgetMatter } from './budgetResolution.ts';
+import { BUDGET_MATTER_KINDS, budgetResolutionRefusal, paperResolutionRefusal, resolutionRefKey, yearsNamed, type BudgetMatter } from './budgetResolution.ts';
 
 const PATH = '510108001001001';
 const matter = (m: Partial<BudgetMatter> = {}): BudgetMatter => ({
@@ -45,5 +45,26 @@ describe('a budget rests only on the matter that approved it', () => {
   it('reads years named in text', () => {
     expect(yearsNamed('2026—2027 年度预算（第 3 号）')).toEqual([2026, 2027]);
     expect(yearsNamed('编号 120270')).toEqual([]);
+  });
+});
+
+describe('a paper resolution backs one budget, approved no later than its year', () => {
+  const b = { year: 2027, today: '2026-12-07', usedRefs: [] as string[] };
+  it('accepts a fresh reference approved before or in the year, and no date at all', () => {
+    expect(paperResolutionRefusal({ resolutionRef: '业主大会决议2027-1', approvedOn: '2026-10-31' }, b)).toBeNull();
+    expect(paperResolutionRefusal({ resolutionRef: null, approvedOn: null }, b)).toBeNull();
+    expect(paperResolutionRefusal({ resolutionRef: '决议', approvedOn: '2025-03-01' }, { ...b, year: 2025 })).toBeNull();
+  });
+  it('refuses a reference another budget of the fund already rests on, however it is spaced or written', () => {
+    const usedRefs = ['业主大会决议2027-1'];
+    expect(paperResolutionRefusal({ resolutionRef: '业主大会决议2027-1', approvedOn: null }, { ...b, year: 2028, usedRefs })).toBe('FUND_BUDGET_REF_USED');
+    expect(paperResolutionRefusal({ resolutionRef: ' 业主大会决议 ２０２７－１ ', approvedOn: null }, { ...b, usedRefs })).toBe('FUND_BUDGET_REF_USED');
+    expect(resolutionRefKey('A 1')).toBe(resolutionRefKey('ａ１'));
+  });
+  it('refuses an approval after the budget year ended, after today, or not a real day', () => {
+    expect(paperResolutionRefusal({ resolutionRef: null, approvedOn: '2026-12-01' }, { ...b, year: 2025 })).toBe('FUND_BUDGET_APPROVED_ON_INVALID');
+    expect(paperResolutionRefusal({ resolutionRef: null, approvedOn: '2027-01-05' }, b)).toBe('FUND_BUDGET_APPROVED_ON_INVALID');
+    expect(paperResolutionRefusal({ resolutionRef: null, approvedOn: '2026-02-30' }, b)).toBe('FUND_BUDGET_APPROVED_ON_INVALID');
+    expect(paperResolutionRefusal({ resolutionRef: null, approvedOn: '2025-12-31' }, { ...b, year: 2025 })).toBeNull();
   });
 });

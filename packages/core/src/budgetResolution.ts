@@ -5,6 +5,7 @@
  * budget only.
  */
 import type { AssemblyMatterKind } from './ownersVote.ts';
+import { isDay } from './chinaTime.ts';
 
 /**
  * Kinds of matter (Civil Code art. 278) that can approve a compound's property budget: choosing the
@@ -53,5 +54,40 @@ export function budgetResolutionRefusal(matter: BudgetMatter | null, budget: { f
   const named = yearsNamed(`${matter.title} ${matter.description}`);
   if (!named.includes(budget.year) || Number(matter.closedOn.slice(0, 4)) > budget.year) return 'FUND_BUDGET_RESOLUTION_YEAR';
   if (matter.usedBy) return 'FUND_BUDGET_RESOLUTION_USED';
+  return null;
+}
+
+/** Why a paper resolution (a reference, text and date, no platform matter) may not back a budget; each an API error code. */
+export type PaperResolutionRefusal = 'FUND_BUDGET_APPROVED_ON_INVALID' | 'FUND_BUDGET_REF_USED';
+
+/**
+ * The key two paper references are compared by: NFKC (full-width digits and letters become ASCII),
+ * whitespace removed and letters lower-cased, so "业主大会决议 2027-1" and "业主大会决议２０２７－１"
+ * are one reference.
+ */
+export function resolutionRefKey(ref: string): string {
+  return ref.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/**
+ * Why a budget of `year` may not rest on a paper resolution, or null when it may. The rules:
+ * - one reference backs one budget of a fund: a reference whose key ({@link resolutionRefKey}) equals
+ *   that of another budget of the same fund (`usedRefs`, any year) is refused (FUND_BUDGET_REF_USED);
+ * - the approval date, when given, must be a real day, not after today (China time), and no later
+ *   than the last day of the budget's year — an annual budget is approved before or during its year,
+ *   never after it has ended (FUND_BUDGET_APPROVED_ON_INVALID). An earlier year is allowed (a budget
+ *   is usually approved in the autumn before its year).
+ */
+export function paperResolutionRefusal(
+  paper: { resolutionRef: string | null; approvedOn: string | null },
+  budget: { year: number; today: string; usedRefs: readonly string[] },
+): PaperResolutionRefusal | null {
+  const d = paper.approvedOn;
+  if (d !== null && (!isDay(d) || d > budget.today || d > `${budget.year}-12-31`)) return 'FUND_BUDGET_APPROVED_ON_INVALID';
+  const ref = paper.resolutionRef?.trim();
+  if (ref) {
+    const key = resolutionRefKey(ref);
+    if (budget.usedRefs.some((u) => resolutionRefKey(u) === key)) return 'FUND_BUDGET_REF_USED';
+  }
   return null;
 }

@@ -3,6 +3,7 @@
  * resolution's public notice (公示) window closes, counted in working days on the official calendar.
  */
 import { DEFAULT_WORK_CALENDAR, endOfWorkingDays, type WorkCalendar } from './worktime.ts';
+import { chinaIso } from './chinaTime.ts';
 
 const HOUR = 3_600_000;
 
@@ -10,6 +11,17 @@ const HOUR = 3_600_000;
 export function noticePeriodMet(noticeAt: Date, startsAt: Date, noticeHours: number): boolean {
   if (!Number.isSafeInteger(noticeHours) || noticeHours < 0) throw new RangeError(`noticeHours must be a non-negative integer: ${noticeHours}`);
   return startsAt.getTime() - noticeAt.getTime() >= noticeHours * HOUR;
+}
+
+/**
+ * The earliest start a meeting noticed at `noticeAt` may have under a notice period of `noticeHours`,
+ * rounded up to the whole minute (forms ask for minutes, and a minute earlier would be refused), and
+ * how it reads in China time (`2026-03-05 09:00`), for telling the caller what to pick instead.
+ */
+export function earliestMeetingStart(noticeAt: Date, noticeHours: number): { at: Date; text: string } {
+  if (!Number.isSafeInteger(noticeHours) || noticeHours < 0) throw new RangeError(`noticeHours must be a non-negative integer: ${noticeHours}`);
+  const at = new Date(Math.ceil((noticeAt.getTime() + noticeHours * HOUR) / 60_000) * 60_000);
+  return { at, text: chinaIso(at).slice(0, 16).replace('T', ' ') };
 }
 
 /**

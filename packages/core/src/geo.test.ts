@@ -110,6 +110,29 @@ describe('validateBoundary', () => {
     expect(validateBoundary(input)).toEqual({ ok: false, reason });
   });
 
+  // probe fixes (org): self-overlapping and self-intersecting shapes were stored (201). (A symmetric
+  // bow-tie encloses no signed area and was already refused as ring_degenerate.)
+  it.each([
+    ['a bow-tie ring', { type: 'Polygon', coordinates: [[[0, 0], [4, 4], [4, 0], [0, 2], [0, 0]]] }, 'self_intersection'],
+    ['a bow-tie ring inside a MultiPolygon', { type: 'MultiPolygon', coordinates: [[rect(5, 5, 6, 6)], [[[0, 0], [4, 4], [4, 0], [0, 2], [0, 0]]]] }, 'self_intersection'],
+    ['a hole crossing its shell', { type: 'Polygon', coordinates: [rect(0, 0, 4, 4), rect(3, 1, 5, 2)] }, 'self_intersection'],
+    ['a hole outside its shell', { type: 'Polygon', coordinates: [rect(0, 0, 1, 1), rect(2, 2, 3, 3)] }, 'hole_outside_shell'],
+    ['a hole outside its shell, in a MultiPolygon', { type: 'MultiPolygon', coordinates: [[rect(0, 0, 1, 1), rect(5, 5, 6, 6)]] }, 'hole_outside_shell'],
+    ['two overlapping parts', { type: 'MultiPolygon', coordinates: [[rect(0, 0, 0.01, 0.01)], [rect(0.005, 0.005, 0.015, 0.015)]] }, 'parts_overlap'],
+    ['a part inside another', { type: 'MultiPolygon', coordinates: [[rect(0, 0, 0.01, 0.01)], [rect(0.002, 0.002, 0.003, 0.003)]] }, 'parts_overlap'],
+    ['the same part twice', { type: 'MultiPolygon', coordinates: [[rect(0, 0, 0.01, 0.01)], [rect(0, 0, 0.01, 0.01)]] }, 'parts_overlap'],
+  ])('rejects %s', (_label, input, reason) => {
+    expect(validateBoundary(input)).toEqual({ ok: false, reason });
+  });
+
+  it('accepts parts that touch, a part inside another part’s hole, and a hole touching its shell', () => {
+    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[rect(0, 0, 0.01, 0.01)], [rect(0.01, 0, 0.02, 0.01)]] }).ok).toBe(true);
+    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[rect(0, 0, 0.01, 0.01), rect(0.002, 0.002, 0.008, 0.008)], [rect(0.004, 0.004, 0.006, 0.006)]] }).ok).toBe(true);
+    expect(validateBoundary({ type: 'Polygon', coordinates: [rect(0, 0, 4, 4), [[0, 2], [1, 1], [1, 3], [0, 2]]] }).ok).toBe(true);
+    expect(validateBoundary(SQUARE_WITH_HOLE).ok).toBe(true);
+    expect(validateBoundary(TWO_ISLANDS).ok).toBe(true);
+  });
+
   it('rejects more than MAX_BOUNDARY_POSITIONS positions, counted across rings and polygons', () => {
     const ringOf = (n: number) => {
       const r: number[][] = [];
@@ -121,8 +144,10 @@ describe('validateBoundary', () => {
       return r;
     };
     const half = MAX_BOUNDARY_POSITIONS / 2;
-    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[ringOf(half)], [ringOf(half)]] }).ok).toBe(true);
-    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[ringOf(half)], [ringOf(half + 1)]] })).toEqual({
+    // The second circle lies beside the first (parts of a MultiPolygon may not overlap).
+    const beside = (r: number[][]) => r.map(([x, y]) => [x! + 3, y!]);
+    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[ringOf(half)], [beside(ringOf(half))]] }).ok).toBe(true);
+    expect(validateBoundary({ type: 'MultiPolygon', coordinates: [[ringOf(half)], [beside(ringOf(half + 1))]] })).toEqual({
       ok: false,
       reason: 'too_many_positions',
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygonal } from './geo.ts';
 import {
-  SLIVER_SHARE, areaM2, boundaryProblemsAgainst, outsideArea, overlapArea, overlappingSiblings, type BoundaryNeighbour,
+  SLIVER_SHARE, areaM2, boundaryProblemsAgainst, codesRelated, outsideArea, overlapArea, overlappingSiblings, overlappingUnrelated, overlapsUnrelated, type BoundaryNeighbour,
 } from './geoContainment.ts';
 
 /** A closed axis-aligned rectangle ring, counter-clockwise, [lng, lat]. */
@@ -164,5 +164,41 @@ describe('overlappingSiblings against a brute-force check', () => {
     }
     expect(expected.length).toBeGreaterThan(10);
     expect(overlappingSiblings(regions).map((p) => `${p.a.code}-${p.b.code}`)).toEqual(expected);
+  });
+});
+
+// probe fixes (org): a street drawn over a community of a neighbouring street (which has no boundary)
+// passed both the parent test and the sibling test.
+describe('regions of other levels that are neither ancestors nor descendants', () => {
+  // District 510108; street 001 undrawn with its community 001001 = COMMUNITY; street 002 drawn over it.
+  const community = sib('510108001001', COMMUNITY);
+  const intruder = sib('510108002', box(104.095, 30.655, 104.115, 30.675));
+  const ownCommunity = sib('510108002001', box(104.12, 30.66, 104.13, 30.67));
+
+  it('tells ancestors and descendants from the rest by code', () => {
+    expect(codesRelated('510108', '510108001001')).toBe(true);
+    expect(codesRelated('510108001001', '510108001')).toBe(true);
+    expect(codesRelated('510108002', '510108001001')).toBe(false);
+  });
+
+  it('refuses an overlap with an unrelated region of another level, naming it', () => {
+    expect(overlapsUnrelated(intruder.boundary, [community])).toEqual([
+      { kind: 'overlaps_region', region: { id: community.id, code: community.code, name: community.name }, overlapM2: Math.round(areaM2(COMMUNITY)) },
+    ]);
+  });
+
+  it('allows touching, a sliver, and regions without a boundary', () => {
+    expect(overlapsUnrelated(box(104.11, 30.66, 104.12, 30.67), [community])).toEqual([]);
+    expect(overlapsUnrelated(box(104.10995, 30.66, 104.12, 30.67), [community])).toEqual([]);
+    expect(overlapsUnrelated(intruder.boundary, [sib('510108001001', null)])).toEqual([]);
+    expect(overlapsUnrelated(null, [community])).toEqual([]);
+  });
+
+  it('finds every unrelated cross-level pair in a tree once, skipping ancestors, descendants and same-level pairs', () => {
+    const district = sib('510108', box(104.0, 30.6, 104.2, 30.7));
+    const grid = sib('510108001001001', WEST);
+    const otherStreet = sib('510108003', box(104.15, 30.6, 104.2, 30.7));
+    const found = overlappingUnrelated([grid, intruder, district, community, ownCommunity, otherStreet]);
+    expect(found.map((o) => [o.a.code, o.b.code])).toEqual([['510108002', '510108001001'], ['510108002', '510108001001001']]);
   });
 });

@@ -28,7 +28,8 @@ export interface BoundaryNeighbour { id: string; code: string; name: string; bou
 /** Why a boundary does not fit; areas in whole square metres. */
 export type BoundaryConflict =
   | { kind: 'outside_parent'; outsideM2: number; childM2: number }
-  | { kind: 'overlaps_sibling'; sibling: Pick<BoundaryNeighbour, 'id' | 'code' | 'name'>; overlapM2: number };
+  | { kind: 'overlaps_sibling'; sibling: Pick<BoundaryNeighbour, 'id' | 'code' | 'name'>; overlapM2: number }
+  | { kind: 'overlaps_region'; region: Pick<BoundaryNeighbour, 'id' | 'code' | 'name'>; overlapM2: number };
 
 /** Geodesic area in m² of a geometry (holes subtracted). */
 export function areaM2(g: Polygonal): number {
@@ -108,4 +109,50 @@ export function overlappingSiblings(regions: readonly BoundaryNeighbour[]): Sibl
     }
   }
   return out.sort((x, y) => x.i - y.i || x.j - y.j).map(({ a, b, overlapM2 }) => ({ a, b, overlapM2 }));
+}
+
+/**
+ * True when one region is the other's ancestor, descendant or itself. Region codes are
+ * hierarchical (a child's code is its parent's plus a segment), so that is a prefix test.
+ */
+export function codesRelated(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+/**
+ * The conflicts of a boundary with drawn regions of OTHER levels that are neither its ancestors nor
+ * its descendants (pass only those): each one it overlaps beyond the sliver allowance (0.5 % of the
+ * smaller, plus 1 m², as for siblings). A street drawn over a neighbouring street's community would
+ * otherwise pass both the parent test (its own district holds it) and the sibling test (the
+ * neighbouring street has no boundary to overlap).
+ */
+export function overlapsUnrelated(child: Polygonal | null, others: readonly BoundaryNeighbour[]): BoundaryConflict[] {
+  return boundaryProblemsAgainst(child, null, others).flatMap((c) =>
+    c.kind === 'overlaps_sibling' ? [{ kind: 'overlaps_region' as const, region: c.sibling, overlapM2: c.overlapM2 }] : []);
+}
+
+/**
+ * Every overlapping pair of drawn regions of different levels where neither is the other's ancestor
+ * or descendant (each pair once, the shorter code first), beyond the sliver allowance: the
+ * whole-tree form of {@link overlapsUnrelated}. Same-level pairs are {@link overlappingSiblings}'.
+ * The same sweep over boxes; related pairs are skipped before any clipping.
+ */
+export function overlappingUnrelated(regions: readonly BoundaryNeighbour[]): SiblingOverlap[] {
+  const drawn = regions.flatMap((c) => (c.boundary ? [{ c: c as BoundaryNeighbour & { boundary: Polygonal }, box: bboxOf(c.boundary), m2: -1 }] : []))
+    .sort((x, y) => x.box.minLng - y.box.minLng);
+  const out: SiblingOverlap[] = [];
+  for (let i = 0; i < drawn.length; i++) {
+    const a = drawn[i]!;
+    for (let j = i + 1; j < drawn.length && drawn[j]!.box.minLng < a.box.maxLng; j++) {
+      const b = drawn[j]!;
+      if (a.c.code.length === b.c.code.length || codesRelated(a.c.code, b.c.code) || !boxesOverlap(a.box, b.box)) continue;
+      const overlap = areaM2(asMulti(intersection(coords(a.c.boundary), coords(b.c.boundary))));
+      if (a.m2 < 0) a.m2 = areaM2(a.c.boundary);
+      if (b.m2 < 0) b.m2 = areaM2(b.c.boundary);
+      if (overlap <= allowance(Math.min(a.m2, b.m2))) continue;
+      const [first, second] = a.c.code.length < b.c.code.length ? [a, b] : [b, a];
+      out.push({ a: first.c, b: second.c, overlapM2: Math.round(overlap) });
+    }
+  }
+  return out.sort((x, y) => x.a.code.localeCompare(y.a.code) || x.b.code.localeCompare(y.b.code));
 }

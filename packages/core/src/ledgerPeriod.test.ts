@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays } from './chinaTime.ts';
-import { closeRefusal, firstDayAfterMonth, inClosedMonth, isMonth, placeEntry, postingWindow, type LedgerCalendar } from './ledgerPeriod.ts';
+import { closeRefusal, firstDayAfterMonth, inClosedMonth, isMonth, placeEntry, postingWindow, reportWindowStart, reportedMonthRefusal, type LedgerCalendar } from './ledgerPeriod.ts';
 
 const cal = (c: Partial<LedgerCalendar> = {}): LedgerCalendar => ({ today: '2026-12-07', closedThrough: null, maxBackdateDays: 366, ...c });
 
@@ -67,9 +67,42 @@ describe('ledger calendar', () => {
     expect(closeRefusal('2026-13', cal())).toBe('LEDGER_DATE_INVALID');
   });
 
+  it('refuses to close a month before the ledger begins (probe 2), and accepts its first month', () => {
+    expect(closeRefusal('1900-01', { ...cal(), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_BEFORE_LEDGER');
+    expect(closeRefusal('2025-11', { ...cal(), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_BEFORE_LEDGER');
+    expect(closeRefusal('2025-12', { ...cal(), firstMonth: '2025-12' })).toBeNull();
+    expect(closeRefusal('2026-11', { ...cal(), firstMonth: '2025-12' })).toBeNull();
+    expect(closeRefusal('2026-11', { ...cal(), firstMonth: null })).toBeNull();
+    // Already closed stays the clearer answer for a month both closed and before the start.
+    expect(closeRefusal('2025-01', { ...cal({ closedThrough: '2026-01' }), firstMonth: '2025-12' })).toBe('LEDGER_MONTH_ALREADY_CLOSED');
+    // A month not yet ended is refused as such even when the ledger starts later.
+    expect(closeRefusal('2026-12', { ...cal(), firstMonth: '2027-01' })).toBe('LEDGER_MONTH_NOT_ENDED');
+  });
+
   it('knows which days a close covers', () => {
     expect(inClosedMonth('2026-10-31', '2026-10')).toBe(true);
     expect(inClosedMonth('2026-11-01', '2026-10')).toBe(false);
     expect(inClosedMonth('2020-01-01', null)).toBe(false);
+  });
+});
+
+describe('a reported month (turnover) has ended and lies inside the backdate window', () => {
+  const cal = { today: '2026-12-07', maxBackdateDays: 366 };
+  it('accepts an ended month whose days are all inside the window, not one starting a day before it', () => {
+    expect(reportedMonthRefusal('2026-11', cal)).toBeNull();
+    expect(reportedMonthRefusal('2025-12', cal)).toBe('LEDGER_DATE_TOO_OLD'); // the window starts 2025-12-06
+    expect(reportedMonthRefusal('2026-01', cal)).toBeNull();
+  });
+  it('refuses the current month and any later one', () => {
+    expect(reportedMonthRefusal('2026-12', cal)).toBe('LEDGER_REPORT_MONTH_NOT_ENDED');
+    expect(reportedMonthRefusal('2027-01', cal)).toBe('LEDGER_REPORT_MONTH_NOT_ENDED');
+    expect(reportedMonthRefusal('2099-12', cal)).toBe('LEDGER_REPORT_MONTH_NOT_ENDED');
+  });
+  it('refuses a month starting before the window, and a malformed month', () => {
+    expect(reportedMonthRefusal('2025-01', cal)).toBe('LEDGER_DATE_TOO_OLD');
+    expect(reportedMonthRefusal('2026-11', { ...cal, maxBackdateDays: 30 })).toBe('LEDGER_DATE_TOO_OLD');
+    expect(reportedMonthRefusal('2026-11', { ...cal, maxBackdateDays: 36 })).toBeNull();
+    expect(reportedMonthRefusal('2026-13', cal)).toBe('LEDGER_DATE_INVALID');
+    expect(reportWindowStart(cal)).toBe('2025-12-06');
   });
 });

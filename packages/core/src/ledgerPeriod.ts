@@ -15,7 +15,8 @@ export type LedgerPeriodRefusal =
   | 'LEDGER_DATE_FUTURE'
   | 'LEDGER_DATE_TOO_OLD'
   | 'LEDGER_MONTH_NOT_ENDED'
-  | 'LEDGER_MONTH_ALREADY_CLOSED';
+  | 'LEDGER_MONTH_ALREADY_CLOSED'
+  | 'LEDGER_MONTH_BEFORE_LEDGER';
 
 /** The calendar an entry is checked against. */
 export interface LedgerCalendar {
@@ -73,17 +74,43 @@ export function placeEntry(occurredOn: string | undefined, cal: LedgerCalendar):
 }
 
 /**
- * Whether `month` may be closed now: it must be a real month that has ended (before today's month)
- * and come after the last closed one. Returns the refusal, or null when it may.
+ * Whether `month` may be closed now: it must be a real month that has ended (before today's month),
+ * come after the last closed one, and not lie before the fund's ledger begins (`firstMonth`: the
+ * earliest month it may hold entries of — its creation, its first entry or the opening of the backdate
+ * window, whichever is earliest; absent = no bound) — closing a month the ledger never had would sign
+ * off a period that never existed. Returns the refusal, or null when it may.
  */
-export function closeRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'closedThrough'>): LedgerPeriodRefusal | null {
+export function closeRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'closedThrough'> & { firstMonth?: string | null }): LedgerPeriodRefusal | null {
   if (!isMonth(month)) return 'LEDGER_DATE_INVALID';
   if (month >= monthOfDay(cal.today)) return 'LEDGER_MONTH_NOT_ENDED';
   if (cal.closedThrough && month <= cal.closedThrough) return 'LEDGER_MONTH_ALREADY_CLOSED';
+  if (cal.firstMonth && month < cal.firstMonth) return 'LEDGER_MONTH_BEFORE_LEDGER';
   return null;
 }
 
 /** Whether a posting dated `day` would change a month closed through `closedThrough`. */
 export function inClosedMonth(day: string, closedThrough: string | null): boolean {
   return closedThrough !== null && monthOfDay(day) <= closedThrough;
+}
+
+/** Why a report of a past month (an operator's turnover) was refused; each is an API error code. */
+export type ReportedMonthRefusal = 'LEDGER_DATE_INVALID' | 'LEDGER_REPORT_MONTH_NOT_ENDED' | 'LEDGER_DATE_TOO_OLD';
+
+/**
+ * Whether a figure for `month` (a month's turnover, whose levy is posted today) may be reported now:
+ * the month must be real and have ended (before today's month, China time), and every day of it must
+ * lie inside the ledger's backdate window (its first day no more than `maxBackdateDays` before today)
+ * — the same window {@link placeEntry} applies to one day. A closed month does not refuse it: the levy
+ * is posted in the open period, today, and the closed month is not changed.
+ */
+export function reportedMonthRefusal(month: string, cal: Pick<LedgerCalendar, 'today' | 'maxBackdateDays'>): ReportedMonthRefusal | null {
+  if (!isMonth(month)) return 'LEDGER_DATE_INVALID';
+  if (month >= monthOfDay(cal.today)) return 'LEDGER_REPORT_MONTH_NOT_ENDED';
+  if (`${month}-01` < reportWindowStart(cal)) return 'LEDGER_DATE_TOO_OLD';
+  return null;
+}
+
+/** The earliest day a reported month may start on: `maxBackdateDays` before today. */
+export function reportWindowStart(cal: Pick<LedgerCalendar, 'today' | 'maxBackdateDays'>): string {
+  return addDays(cal.today, -Math.max(0, Math.trunc(cal.maxBackdateDays)));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eraseFromText, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
+import { eraseFromText, mentionsPerson, maskFreeText, maskIdNumber, maskName, maskPhone } from './mask.ts';
 
 /** Characters of `masked` that are not stars: what the mask reveals. */
 const revealed = (masked: string) => Array.from(masked).filter((c) => c !== '*').length;
@@ -125,10 +125,43 @@ describe('maskFreeText', () => {
     expect(out).not.toMatch(/\d{5,}/);
     for (const secret of ['13912345678', '110101195001011234', '6217001234567890123', '62345678', 'w@x.cn']) expect(out).not.toContain(secret);
   });
+
+  it.each([
+    ['电话１３６１２３４５６７８', '电话１３６****５６７８'],
+    ['身份证５１０１０４１９９００３０７１２３４', '身份证５１０***********１２３４'],
+    ['邮箱ｚｈａｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ', '邮箱z***@example.com'],
+    ['微信 wxid_abc123', '微信 wxid_******'],
+    ['加我wxid_abc123', '加我wxid_******'],
+    ['微信号：zhang_san88', '微信号：zh*******88'],
+    ['微信号是zhang_san88。', '微信号是zh*******88。'],
+    ['vx: lisi-2024', 'vx: li*****24'],
+    ['VX：ｌｉｓｉ２０２４ａｂ', 'VX：ｌｉ******ａｂ'],
+    ['wechat id abcdefg1', 'wechat id ab****g1'],
+  ])('masks full-width digits and WeChat ids: %s', (input, expected) => {
+    expect(maskFreeText(input)).toBe(expected);
+  });
+
+  it('leaves words that merely look like a label alone', () => {
+    expect(maskFreeText('devx: something else')).toBe('devx: something else');
+    expect(maskFreeText('微信群里说明天停水')).toBe('微信群里说明天停水');
+  });
 });
 
 describe('eraseFromText', () => {
   it('replaces each name and masks the numbers, leaving a one-character name alone', () => {
     expect(eraseFromText('我是甄测试，电话13812345678；甄测试的家', ['甄测试', '甄'], '已注销居民')).toBe('我是已注销居民，电话138****5678；已注销居民的家');
+  });
+
+  it("removes the person's own numbers in every form, full or masked, and only masks others'", () => {
+    const id = '510108196103044178';
+    const text = `甄测试 13812345678，身份证 ${id}，证件 510***********4178，电话 138****5678；邻居 13900001111`;
+    expect(eraseFromText(text, ['甄测试'], '已注销居民', ['13812345678', id]))
+      .toBe('已注销居民 ***，身份证 ***，证件 ***，电话 ***；邻居 139****1111');
+  });
+
+  it('finds a mention by name or by any form of a number', () => {
+    expect(mentionsPerson('电话 138****5678 来电', [], ['13812345678'])).toBe(true);
+    expect(mentionsPerson('甄测试来过', ['甄测试'])).toBe(true);
+    expect(mentionsPerson('甄来过 13900001111', ['甄'], ['13812345678'])).toBe(false);
   });
 });

@@ -94,41 +94,106 @@ function starDigits(s: string, head: number, tail: number): string {
 }
 
 /**
+ * A WeChat id written after its label (微信 / 微信号 / vx / wx / weixin / wechat, with or without a
+ * colon): 6–20 characters, a letter first, then letters, digits, `_` or `-`. The label stays so the
+ * reader knows what was hidden; only the id is matched.
+ */
+const WECHAT_LABELLED =
+  /(?<=(?:微信号?|威信|薇信|(?<![A-Za-z])(?:v信|vx|wx|weixin|wechat)(?:号|\s*id)?)\s*[:：是为]?\s*)[A-Za-z][A-Za-z0-9_-]{5,19}(?![A-Za-z0-9_-])/gi;
+/** A system-made WeChat id (`wxid_…`) needs no label to be recognised. */
+const WECHAT_WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_-]{4,}/gi;
+
+/**
+ * Full-width ASCII (U+FF01–U+FF5E) and the ideographic space folded by NFKC to their ASCII forms.
+ * Each of these folds to exactly one UTF-16 unit, so the folded text keeps every index of the
+ * original and a match found in it names the same span in the original.
+ */
+function foldWidth(text: string): string {
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => c.normalize('NFKC'));
+}
+
+/**
+ * Replaces each match of `re` (global) found in the width-folded text by `mask(match)`. When the
+ * mask keeps the length (it stars characters in place), the characters it kept come from the
+ * original, so an unmasked full-width digit stays full-width; otherwise the mask's text is used.
+ */
+function maskMatches(text: string, re: RegExp, mask: (m: string) => string): string {
+  const folded = foldWidth(text);
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const masked = mask(m[0]);
+    out += text.slice(last, start);
+    if (masked.length === m[0].length) {
+      for (let i = 0; i < masked.length; i++) out += masked[i] === m[0][i] ? text[start + i]! : masked[i]!;
+    } else {
+      out += masked;
+    }
+    last = end;
+  }
+  return out + text.slice(last);
+}
+
+/**
  * Masks the contact and identity numbers a resident may write into free text before anyone else
  * sees it: e-mail addresses (`z***@qq.com`), ID numbers (`510***********1234`), bank-card-like runs
  * of 16–19 digits (last 4 kept), mainland mobiles (`138****5678`, with or without +86 and
- * separators), landlines (area code kept, `028-****1234`) and any other run of seven or more digits.
- * The rest of the text is untouched. Over-masking a long number that was harmless is the accepted
- * cost: this text is shown to people who must not learn who wrote it.
+ * separators), landlines (area code kept, `028-****1234`), any other run of seven or more digits,
+ * and WeChat ids (`微信号：zh*******88`, `wxid_…`). Matching sees full-width digits and letters as
+ * their ASCII forms (NFKC), so `１３６１２３４５６７８` is masked too; the masked span is starred in
+ * the original text. The rest of the text is untouched. Over-masking a long number that was
+ * harmless is the accepted cost: this text is shown to people who must not learn who wrote it.
  */
 export function maskFreeText(text: string): string {
-  return text
-    .replace(EMAIL, (m) => {
-      const at = m.indexOf('@');
-      return `${m[0]}${STAR.repeat(3)}${m.slice(at)}`;
-    })
-    .replace(ID_NUMBER, (m) => maskIdNumber(m))
-    .replace(CARD, (m) => starDigits(m, 0, 4))
-    .replace(MOBILE, (m) => {
-      const digits = m.replace(/\D/g, '');
-      // The country code is not part of the number: keep it, then the usual 3 + 4.
-      const cc = digits.length > 11 ? digits.length - 11 : 0;
-      return starDigits(m, cc + 3, 4);
-    })
-    .replace(LANDLINE, (m) => {
-      const area = /^\(?(0\d{2,3})/.exec(m)![1]!.length;
-      return starDigits(m, area, 4);
-    })
-    .replace(DIGIT_RUN, (m) => starDigits(m, 0, Math.min(4, m.length - MIN_HIDDEN)));
+  let out = maskMatches(text, EMAIL, (m) => {
+    const at = m.indexOf('@');
+    return `${m[0]}${STAR.repeat(3)}${m.slice(at)}`;
+  });
+  out = maskMatches(out, WECHAT_WXID, (m) => `wxid_${STAR.repeat(Math.max(MIN_HIDDEN, m.length - 5))}`);
+  out = maskMatches(out, WECHAT_LABELLED, (m) => keepEnds(m, 2, 2));
+  out = maskMatches(out, ID_NUMBER, (m) => maskIdNumber(m));
+  out = maskMatches(out, CARD, (m) => starDigits(m, 0, 4));
+  out = maskMatches(out, MOBILE, (m) => {
+    const digits = m.replace(/\D/g, '');
+    // The country code is not part of the number: keep it, then the usual 3 + 4.
+    const cc = digits.length > 11 ? digits.length - 11 : 0;
+    return starDigits(m, cc + 3, 4);
+  });
+  out = maskMatches(out, LANDLINE, (m) => {
+    const area = /^\(?(0\d{2,3})/.exec(m)![1]!.length;
+    return starDigits(m, area, 4);
+  });
+  return maskMatches(out, DIGIT_RUN, (m) => starDigits(m, 0, Math.min(4, m.length - MIN_HIDDEN)));
+}
+
+/**
+ * Every form one of a person's numbers (phone, ID number) is written in: as given, digits only, and
+ * masked as the register and {@link maskFreeText} mask it (`138****5678`, `510***********1234`),
+ * since a masked tail beside their name still points at them.
+ */
+function numberForms(n: string): string[] {
+  const digits = n.replace(/[^0-9Xx]/g, '');
+  if (digits.length < 7) return [];
+  return [...new Set([n.trim(), digits, maskFreeText(digits), keepEnds(digits, 3, 4)])].filter((f) => f.length >= 7);
 }
 
 /**
  * A person's free text after they are erased (PIPL art. 47): each of their `names` (at least two
- * characters, so a surname alone never wipes others' words) becomes `replacement`, and contact and
- * identity numbers are masked as {@link maskFreeText} does.
+ * characters, so a surname alone never wipes others' words) becomes `replacement`, each of their
+ * `numbers` (phones, ID number) in any of its written or masked forms becomes `***`, and other
+ * contact and identity numbers are masked as {@link maskFreeText} does.
  */
-export function eraseFromText(text: string, names: readonly string[], replacement: string): string {
-  let out = text;
+export function eraseFromText(text: string, names: readonly string[], replacement: string, numbers: readonly string[] = []): string {
+  const forms = numbers.flatMap(numberForms).sort((a, b) => b.length - a.length);
+  const scrub = (t: string) => forms.reduce((acc, f) => acc.split(f).join(STAR.repeat(3)), t);
+  let out = scrub(text);
   for (const n of names) if (Array.from(n.trim()).length >= 2) out = out.split(n.trim()).join(replacement);
-  return maskFreeText(out);
+  return scrub(maskFreeText(out));
+}
+
+/** Whether `text` mentions one of a person's `names` (two characters or more) or `numbers` in any form. */
+export function mentionsPerson(text: string, names: readonly string[], numbers: readonly string[] = []): boolean {
+  return names.some((n) => Array.from(n.trim()).length >= 2 && text.includes(n.trim())) || numbers.flatMap(numberForms).some((f) => text.includes(f));
 }

@@ -42,6 +42,8 @@ describe('gongzhi check-boundaries', () => {
     expect(lines.filter((l) => l.startsWith('overlaps_sibling'))).toEqual([expect.stringMatching(/^overlaps_sibling\t510108001001001 .*\t与同级 510108001001002 /)]);
     expect(lines.filter((l) => l.startsWith('outside_parent')).map((l) => l.split('\t')[1]!.slice(0, 18))).toEqual(
       ['510108001001001001', '510108001001001002', '510108001001001003', '510108001001001004']);
+    // And it lies over its neighbour's micro-grids, which are neither above nor below it (probe fixes (org)).
+    expect(lines.filter((l) => l.startsWith('overlaps_region'))).toContainEqual(expect.stringMatching(/^overlaps_region\t510108001001001 .*\t与非上下级区域 510108001001002\d{3} /));
     const proc = await cli();
     expect(proc.code).toBe(1);
     expect(proc.stdout).toContain('510108001001002');

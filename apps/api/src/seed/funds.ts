@@ -69,7 +69,7 @@ export async function seedFunds(tx: Tx, now = new Date()): Promise<void> {
   await budgetInTx(tx, worker, { id: common, regionPath: grid.code }, {
     year, resolutionRef: `${grid.name}业主大会 ${year}-1 号决议`, resolutionText: `业主大会表决通过 ${year} 年度物业服务预算（公开预算，按月公示收支）。`, approvedOn: upTo(`${year}-01`, 10),
     lines: [{ label: '保洁', amount: 7_200_000n }, { label: '秩序维护', amount: 9_600_000n }, { label: '绿化', amount: 2_400_000n }, { label: '共用部位维修', amount: 3_600_000n }, { label: '物业服务酬金', amount: 3_000_000n }],
-  });
+  }, today);
 
   // Entries are gathered first and booked in date order, as a bookkeeper would have booked them,
   // and none after today: the history ends now.

@@ -60,6 +60,19 @@ export function mutatedBody(schema: Json | undefined): fc.Arbitrary<unknown> {
     });
 }
 
+/**
+ * Multipart bodies the parser cannot read: cut short, without the boundary the header names, with
+ * no boundary in the header at all, a part header cut off (probe fixes (org): each was a 500).
+ */
+export const MALFORMED_MULTIPART: readonly { label: string; contentType: string; text: string }[] = [
+  { label: 'one byte', contentType: 'multipart/form-data; boundary=zzz', text: 'x' },
+  { label: 'no boundary in the header', contentType: 'multipart/form-data', text: 'x' },
+  { label: 'empty', contentType: 'multipart/form-data; boundary=zzz', text: '' },
+  { label: 'a file cut short', contentType: 'multipart/form-data; boundary=zzz', text: '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4' },
+  { label: 'a part header cut short', contentType: 'multipart/form-data; boundary=zzz', text: '--zzz\r\nContent-Disposition: form-da' },
+  { label: 'a field without the closing boundary', contentType: 'multipart/form-data; boundary=zzz', text: '--zzz\r\nContent-Disposition: form-data; name="regionId"\r\n\r\nabc' },
+];
+
 /** How a body goes over the wire: JSON of a value, or raw bytes under some content type. */
 export type WireBody = { kind: 'json'; value: unknown } | { kind: 'raw'; contentType: string; text: string } | { kind: 'oversized' } | { kind: 'none' };
 
@@ -74,6 +87,7 @@ export function wireBody(schema: Json | undefined): fc.Arbitrary<WireBody> {
       arbitrary: fc.tuple(fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'),
         fc.oneof(hostileString, fc.constantFrom('{', '{"a":', '[1,2', '{"__proto__":{"admin":true}}', '\u0000', 'a=1&a=2&b[c]=3'))).map(([contentType, text]): WireBody => ({ kind: 'raw', contentType, text })),
     },
+    { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_MULTIPART).map(({ contentType, text }): WireBody => ({ kind: 'raw', contentType, text })) },
     { weight: 1, arbitrary: fc.constant<WireBody>({ kind: 'none' }) },
   );
 }

@@ -86,9 +86,17 @@ export class SubjectFinder {
     return { inside, outside: await q(notMine.join(' AND '), params) };
   }
 
-  /** Any row of `table`, for secondary path parameters. */
-  async any(table: string): Promise<string | undefined> {
+  /**
+   * A row for a secondary path parameter: any row of `table`, or for `table.column` a row whose
+   * `column` is `parentId` (a child of the subject being called).
+   */
+  async any(spec: string, parentId?: string): Promise<string | undefined> {
+    const [table, column] = spec.split('.');
     try {
+      if (column) {
+        if (!parentId) return undefined;
+        return (await this.pool.query<{ id: string }>(`SELECT id::text FROM "${table}" WHERE "${column}" = $1 ORDER BY id LIMIT 1`, [parentId])).rows[0]?.id;
+      }
       return (await this.pool.query<{ id: string }>(`SELECT id::text FROM "${table}" ORDER BY id LIMIT 1`)).rows[0]?.id;
     } catch {
       return undefined;

@@ -3,6 +3,7 @@ import { useNavigate } from 'react-router';
 import type { Action } from '@gongzhi/core';
 import { gz, onAuthLost, setCsrfToken, unwrap, type ApiError } from '../api/client.ts';
 import type { SessionView } from '../api/types.ts';
+import { clearOfflineData } from '../pwa/offlineData.ts';
 
 /** State the sign-in page receives when it was reached by a redirect. */
 export interface LoginRedirectState {
@@ -66,6 +67,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // (Navigating from here too raced with that redirect and lost the "expired" note.)
   useEffect(() => {
     onAuthLost((err: ApiError) => {
+      // The phone's offline copy of this person's data goes with the session (see signOut).
+      void clearOfflineData();
       setExpired(err.code === 'SESSION_EXPIRED');
       apply(null);
     });
@@ -75,6 +78,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (phone: string, password: string) => {
       const s = await unwrap<SessionView>(gz.POST('/api/v1/session', { body: { phone, password } }), { quietAuth: true });
+      // Whatever an earlier person left cached on this phone (a session that ended without signing out).
+      await clearOfflineData();
       setExpired(false);
       apply(s);
       return s;
@@ -86,6 +91,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await unwrap(gz.DELETE('/api/v1/session'), { quietAuth: true });
     } finally {
+      // The service worker's copy of this person's households, tasks and session must not outlive the
+      // session: the next person on this phone, offline, would otherwise open them.
+      await clearOfflineData();
       setExpired(false);
       // Signed out locally even if the server was unreachable: the cookie expires on its own.
       apply(null);

@@ -21,6 +21,8 @@ const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACX
 
 /** A blank A4-ish page, as a phone or scanner would give: a scan by content and by size. */
 let PNG: Buffer;
+/** Other pages, one per further owner: a scan is one owner's sheet of paper, never reused. */
+let PNGS: Buffer[];
 let ctx: TestContext;
 let secretary: Client, owner: Client, grid: Client, resident: Client;
 let gridId: string;
@@ -65,6 +67,7 @@ async function travel(offsetMs: number) {
 
 beforeAll(async () => {
   PNG = await sharp({ create: { width: 620, height: 877, channels: 3, background: '#ffffff' } }).png().toBuffer();
+  PNGS = await Promise.all(['#fefefe', '#fdfdfd', '#fcfcfc', '#fbfbfb'].map((background) => sharp({ create: { width: 620, height: 877, channels: 3, background } }).png().toBuffer()));
   ctx = await createTestContext();
   await travel(0);
   gridId = (await db().select().from(regions).where(eq(regions.code, GRID)))[0]!.id;
@@ -163,7 +166,7 @@ describe('voting', () => {
     const landlord = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))
       .find((o) => o.parties[0]!.startsWith('res:') && o.unitCount > 1 && o.ownerKey !== mine)!;
     const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'abstain' })));
-    const [x, y] = await Promise.all([postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG), postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNG)]);
+    const [x, y] = await Promise.all([postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNGS[0]), postPaper(grid, assemblyId, { ownerKey: landlord.ownerKey, choices }, PNGS[0])]);
     expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
     expect(await ballotsIn(assemblyId)).toBe(4);
     expect((await verify(secretary, assemblyId, landlord.ownerKey)).statusCode).toBe(200);
@@ -207,7 +210,7 @@ describe('voting', () => {
     const ok = await postPaper(grid, assemblyId, { ownerKey: developer.ownerKey, choices }, PNG);
     expect(ok.statusCode).toBe(201);
     const mineKey = (await owner.request('GET', `/api/v1/assemblies/${assemblyId}`)).json().mine.ownerKey;
-    const dup = await postPaper(grid, assemblyId, { ownerKey: mineKey, choices }, PNG);
+    const dup = await postPaper(grid, assemblyId, { ownerKey: mineKey, choices }, PNGS[1]);
     expect(code(dup)).toBe('ASSEMBLY_ALREADY_VOTED');
     const [b] = await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, developer.ownerKey)));
     expect(b).toMatchObject({ channel: 'paper', scanMime: 'image/png', verifiedAt: null });
@@ -230,17 +233,51 @@ describe('voting', () => {
     expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
   });
 
+  it('refuses the same scan as a second owner\'s paper ballot (ASSEMBLY_SCAN_REUSED), writing nothing', async () => {
+    const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
+    const voted = new Set((await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.ownerKey));
+    const other = owners.find((o) => !voted.has(o.ownerKey))!;
+    const before = await ballotsIn(assemblyId);
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' })));
+    // PNG is the developer's verified ballot (above): the very same bytes for another owner.
+    const res = await postPaper(grid, assemblyId, { ownerKey: other.ownerKey, choices }, PNG);
+    expect([res.statusCode, code(res)]).toEqual([409, 'ASSEMBLY_SCAN_REUSED']);
+    expect(await ballotsIn(assemblyId)).toBe(before);
+  });
+
+  it('refuses to enter or accept a paper ballot for an owner whose register entries were erased (probe fix: erasure)', async () => {
+    const voted = new Set((await db().select({ k: assemblyBallots.ownerKey }).from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.k));
+    const erased = (await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId)))
+      .find((o) => !voted.has(o.ownerKey) && o.parties.length > 0 && o.parties.every((p) => p.startsWith('res:')))!;
+    const ids = erased.parties.map((p) => p.slice(4));
+    const saved = await ctx.database.pool.query('SELECT id, name, id_hash FROM residents WHERE id = ANY($1::uuid[])', [ids]);
+    const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'for' })));
+    const scan = await sharp({ create: { width: 620, height: 877, channels: 3, background: '#fafafa' } }).png().toBuffer();
+    // Entered while they were in the register, then they are erased: it cannot be accepted, only rejected.
+    expect((await postPaper(grid, assemblyId, { ownerKey: erased.ownerKey, choices }, scan)).statusCode).toBe(201);
+    await ctx.database.pool.query("UPDATE residents SET name = '已注销居民', id_hash = NULL WHERE id = ANY($1::uuid[])", [ids]);
+    const accept = await verify(secretary, assemblyId, erased.ownerKey);
+    const reject = await verify(secretary, assemblyId, erased.ownerKey, false);
+    const res = await postPaper(grid, assemblyId, { ownerKey: erased.ownerKey, choices }, scan);
+    for (const r of saved.rows) await ctx.database.pool.query('UPDATE residents SET name = $2, id_hash = $3 WHERE id = $1', [r.id, r.name, r.id_hash]);
+    expect([accept.statusCode, code(accept)]).toEqual([409, 'RESIDENT_ERASED']);
+    expect(reject.statusCode).toBe(200);
+    expect([res.statusCode, code(res)]).toEqual([409, 'RESIDENT_ERASED']);
+    expect(voted.has(erased.ownerKey)).toBe(false);
+    expect((await db().select().from(assemblyBallots).where(and(eq(assemblyBallots.assemblyId, assemblyId), eq(assemblyBallots.ownerKey, erased.ownerKey))))).toHaveLength(0);
+  });
+
   it('removes a paper ballot the scrutineer rejects, so it never counts and can be entered again', async () => {
     const owners = await db().select().from(assemblyOwners).where(eq(assemblyOwners.assemblyId, assemblyId));
     const voted = new Set((await db().select().from(assemblyBallots).where(eq(assemblyBallots.assemblyId, assemblyId))).map((b) => b.ownerKey));
     const someone = owners.find((o) => !voted.has(o.ownerKey))!;
     const choices = JSON.stringify(matterIds.map((matterId) => ({ matterId, choice: 'against' })));
-    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNGS[2])).statusCode).toBe(201);
     expect((await verify(secretary, assemblyId, someone.ownerKey, false)).statusCode).toBe(200);
     expect(await ballotsIn(assemblyId)).toBe(6);
     expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
     // Entered again and left unchecked: it stays pending through the close and never counts (see the close below).
-    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNG)).statusCode).toBe(201);
+    expect((await postPaper(grid, assemblyId, { ownerKey: someone.ownerKey, choices }, PNGS[2])).statusCode).toBe(201);
     expect(await ballotsIn(assemblyId)).toBe(8);
     expect((await secretary.request('GET', `/api/v1/assemblies/${assemblyId}/progress`)).json().matters[0].participating.owners).toBe(3);
   });

@@ -104,6 +104,11 @@ export const assemblyBallots = pgTable('assembly_ballots', {
   scanKey: text('scan_key'),
   scanMime: text('scan_mime'),
   /**
+   * SHA-256 (hex) of the scan's bytes. One sheet of paper is one owner's ballot: the unique index
+   * (matter, scan) refuses the same scan for a second owner, as every ballot covers every matter.
+   */
+  scanSha256: text('scan_sha256'),
+  /**
    * Paper only: the second staff member (监票人) who checked the ballot against its scan, and when.
    * An unverified paper ballot is pending: it holds the owner's place but counts for nothing.
    */
@@ -113,6 +118,7 @@ export const assemblyBallots = pgTable('assembly_ballots', {
   createdAt: createdAt(),
 }, (t) => [
   uniqueIndex('assembly_ballots_owner_uq').on(t.matterId, t.ownerKey),
+  uniqueIndex('assembly_ballots_scan_uq').on(t.matterId, t.scanSha256),
   index('assembly_ballots_assembly_idx').on(t.assemblyId, t.ownerKey),
 ]);
 

@@ -1,9 +1,10 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import {
   formatArea, majorityReached, quorumReached, quorumShortfall, type OwnersVoteChoice, type OwnersVoteTotals,
 } from '@gongzhi/core';
 import type { CastBallotBody } from '@gongzhi/contracts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
@@ -14,6 +15,7 @@ import { MIN_SCAN_PX, sniffScan } from '../../platform/uploads/uploads.ts';
 import { assemblies, assemblyBallots, assemblyOwners, type AssemblyMatterRow, type AssemblyRow } from './assembly.table.ts';
 import { ballotCounts, findAssembly, findAssemblyById, mattersOf, rollEntry, rollEntryForResident } from './assembly.repository.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
+import { erasedAmong } from '../org/people.service.ts';
 import { mayManage } from './assembly.policy.ts';
 
 /** An assembly's matters never change after it is convened, so each process keeps them once. */
@@ -42,7 +44,7 @@ interface Cast {
   who: { ownerKey: string } | { residentId: string };
   choices: { matterId: string; choice: OwnersVoteChoice }[];
   channel: 'online' | 'paper';
-  scan?: { key: string; mime: string };
+  scan?: { key: string; mime: string; sha256: string };
 }
 
 /** Row ids prepared per matter: enough for a resident on the roll as several owners. */
@@ -81,9 +83,9 @@ async function writeBallot(db: Db, actor: Actor, assemblyId: string, cast: Cast,
     ), o AS (
       SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND ${ownerMatch}
     ), ins AS (
-      INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, cast_at)
+      INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, scan_sha256, cast_at)
       SELECT coalesce((${`{${ids.join(',')}}`}::uuid[])[x.rn], gen_random_uuid()), a.id, x.matter_id, a.region_path, a.district_code, x.owner_key, x.choice, x.area_centi_m2,
-        ${cast.channel}, ${actor.userId}, ${cast.scan?.key ?? null}, ${cast.scan?.mime ?? null}, ${at}::timestamptz
+        ${cast.channel}, ${actor.userId}, ${cast.scan?.key ?? null}, ${cast.scan?.mime ?? null}, ${cast.scan?.sha256 ?? null}, ${at}::timestamptz
       FROM a, (
         SELECT o.owner_key, o.area_centi_m2, v.matter_id, v.choice, row_number() OVER (ORDER BY o.owner_key, v.matter_id) AS rn
         FROM o, unnest(${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(matter_id, choice)
@@ -154,6 +156,15 @@ export async function castOnline(db: Db, actor: Actor, assemblyId: string, body:
 }
 
 /**
+ * Refuses a paper ballot (entering or accepting it) for a roll owner whose every party is an erased
+ * register entry (PIPL art. 47): no one is left who could have signed the paper.
+ */
+export async function refuseErasedOwner(db: DbOrTx, parties: readonly string[]): Promise<void> {
+  const res = parties.filter((p) => p.startsWith('res:')).map((p) => p.slice(4));
+  if (res.length && res.length === parties.length && (await erasedAmong(db, res)).size === res.length) throw new AppError('RESIDENT_ERASED');
+}
+
+/**
  * Staff enter a paper ballot for an owner on the roll, with its scan. Everything is checked before
  * the scan is stored, and the stored scan is removed again if the ballot is refused. The scan must
  * really be one (`sniffScan`: a decodable JPEG/PNG of at least MIN_SCAN_PX px a side, or a PDF with
@@ -164,14 +175,20 @@ export async function castPaper(db: Db, storage: Storage, actor: Actor, assembly
   const a = found(await findAssembly(db, scopeFor(actor, 'assembly.read'), assemblyId), 'ASSEMBLY_NOT_FOUND');
   if (!mayManage(actor, { regionPath: a.regionPath })) throw new AppError('FORBIDDEN');
   checkOpen(a, now);
-  found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND');
+  await refuseErasedOwner(db, found(await rollEntry(db, a.id, input.ownerKey), 'ASSEMBLY_OWNER_NOT_FOUND').parties);
   checkComplete(await cachedMatters(db, a.id), input.choices);
   if (!input.scan || input.scan.length === 0) throw new AppError('ASSEMBLY_SCAN_REQUIRED');
   const type = await sniffScan(input.scan);
   if (!type) throw new AppError('ASSEMBLY_SCAN_INVALID', { minPx: MIN_SCAN_PX });
+  // One sheet is one owner's ballot: the same scan under a second owner is refused here with a clear
+  // code; the unique index (matter, scan) is the final judge should two such entries race.
+  const sha256 = createHash('sha256').update(input.scan).digest('hex');
+  const [reused] = await db.select({ id: assemblyBallots.id }).from(assemblyBallots)
+    .where(sql`${assemblyBallots.assemblyId} = ${a.id} AND ${assemblyBallots.scanSha256} = ${sha256} AND ${assemblyBallots.ownerKey} <> ${input.ownerKey}`).limit(1);
+  if (reused) throw new AppError('ASSEMBLY_SCAN_REUSED');
   const key = await storage.put(input.scan, type.type);
   try {
-    const w = await writeBallot(db, actor, a.id, { who: { ownerKey: input.ownerKey }, choices: input.choices, channel: 'paper', scan: { key, mime: type.mime } }, now);
+    const w = await writeBallot(db, actor, a.id, { who: { ownerKey: input.ownerKey }, choices: input.choices, channel: 'paper', scan: { key, mime: type.mime, sha256 } }, now);
     if (w.open !== 1 || w.owner !== 1 || w.inserted !== input.choices.length) await refusal(db, actor, a.id, w, input.choices.length, now);
   } catch (err) {
     await storage.remove(key);

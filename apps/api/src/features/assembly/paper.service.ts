@@ -8,7 +8,8 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { assemblyBallots } from './assembly.table.ts';
-import { findAssembly } from './assembly.repository.ts';
+import { findAssembly, rollEntry } from './assembly.repository.ts';
+import { refuseErasedOwner } from './ballot.service.ts';
 import { mayManage } from './assembly.policy.ts';
 
 /**
@@ -29,6 +30,7 @@ export async function verifyPaper(db: Db, storage: Storage, actor: Actor, assemb
     if (rows.length === 0) throw new AppError('ASSEMBLY_PAPER_NOT_FOUND');
     if (rows.some((r) => r.castByUserId === actor.userId)) throw new AppError('ASSEMBLY_VERIFY_SELF');
     if (body.accept) {
+      await refuseErasedOwner(tx, (await rollEntry(tx, a.id, body.ownerKey))?.parties ?? []);
       await tx.update(assemblyBallots).set({ verifiedByUserId: actor.userId, verifiedAt: now }).where(pending);
     } else {
       await tx.delete(assemblyBallots).where(pending);

@@ -8,7 +8,7 @@ import { ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { findRegion } from '../org/region.service.ts';
-import { findResident } from '../org/people.service.ts';
+import { findResident, isErased } from '../org/people.service.ts';
 import { organisationById } from '../org/organisation.service.ts';
 import { councils, councilSeats } from './councils.table.ts';
 import { findCouncil, findSeat, type CouncilRow, type SeatRow } from './councils.repository.ts';
@@ -49,6 +49,7 @@ export async function managedCouncil(tx: Tx, actor: Actor, id: string): Promise<
 async function holderOf(tx: Tx, actor: Actor, council: CouncilRow, h: { residentId?: string; organisationId?: string; holderName?: string }) {
   if (h.residentId) {
     const r = found(await findResident(tx, actor, h.residentId), 'RESIDENT_NOT_FOUND');
+    if (isErased(r)) throw new AppError('RESIDENT_ERASED');
     if (!r.regionPath.startsWith(council.regionPath)) throw new AppError('NOT_IN_COUNCIL_AREA');
     return { residentId: r.id, organisationId: null, holderName: r.name };
   }

@@ -49,7 +49,11 @@ describe('a council from its seats to a resolution in effect', () => {
     const small = await c.worker.request('POST', `/api/v1/councils/${council.id}/agenda`, { source: 'small_matter', title: '更换单元门禁', requestId: req.id });
     expect(small.statusCode, small.body).toBe(201);
     expect(small.json()).toMatchObject({ source: 'small_matter', state: 'open', request: { id: req.id, number: req.number } });
-    const party = (await c.secretary.request('POST', `/api/v1/councils/${council.id}/agenda`, { source: 'party', title: '党员志愿服务岗轮值安排' })).json();
+    const party = (await c.secretary.request('POST', `/api/v1/councils/${council.id}/agenda`, { source: 'party', title: '党员志愿服务岗轮值安排', description: '报名请联系13612345678' })).json();
+    // Free text reaches residents masked; those who run the council read it whole.
+    const residentView = (await c.resident.request('GET', `/api/v1/councils/${council.id}`)).json();
+    expect(residentView.agenda.find((a: { id: string }) => a.id === party.id).description).toBe('报名请联系136****5678');
+    expect((await c.worker.request('GET', `/api/v1/councils/${council.id}`)).json().agenda.find((a: { id: string }) => a.id === party.id).description).toBe('报名请联系13612345678');
 
     // Notice, then sign-in: the party member signs in themself, staff sign in the others.
     const startsAt = new Date(Date.now() + 73 * HOUR).toISOString();
@@ -92,13 +96,17 @@ describe('a council from its seats to a resolution in effect', () => {
 
     // Minutes: drafted, corrected, approved after the meeting closed; residents never see drafts.
     await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes`, { body: '应到5人，实到4人。议题一…' });
-    const corrected = (await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes`, { body: '应到5人，实到4人，达到法定人数。议题一…' })).json();
+    const corrected = (await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes`, { body: '应到5人，实到4人，达到法定人数。议题一…联系人13912345678' })).json();
     expect(corrected.minutes.map((m: { version: number; state: string }) => [m.version, m.state])).toEqual([[2, 'draft'], [1, 'draft']]);
     expect((await c.resident.request('GET', `/api/v1/council-meetings/${meetingId}`)).json().minutes).toEqual([]);
     expect((await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/close`)).json().state).toBe('closed');
-    await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes/approve`, {});
+    // Four eyes: the one who wrote the latest version cannot approve it; a second staff member does.
+    const selfApprove = await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes/approve`, {});
+    expect([selfApprove.statusCode, selfApprove.json().error.code]).toEqual([409, 'MINUTES_APPROVE_SELF']);
+    expect((await c.secretary.request('POST', `/api/v1/council-meetings/${meetingId}/minutes/approve`, {})).statusCode).toBe(200);
     const seen = (await c.resident.request('GET', `/api/v1/council-meetings/${meetingId}`)).json();
-    expect(seen.minutes).toMatchObject([{ version: 2, state: 'approved' }]);
+    expect(seen.minutes).toMatchObject([{ version: 2, state: 'approved', body: expect.stringContaining('联系人139****5678') }]);
+    expect(JSON.stringify(seen)).not.toContain('13612345678');
     expect(seen.abilities).toEqual([]);
 
     // Publication: three working days; the board is readable without signing in.
@@ -117,7 +125,14 @@ describe('a council from its seats to a resolution in effect', () => {
     expect(objected.statusCode, objected.body).toBe(201);
     expect(objected.json().objections).toMatchObject([{ mine: true, outcome: null }]);
     expect(JSON.stringify((await anon(`/api/v1/notice-board/${r1.resolutionId}`)).json())).not.toContain(c.resident.cookie.slice(0, 8));
-    const o2 = (await c.owner.request('POST', `/api/v1/notice-board/${r2}/objections`, { text: '门禁费用应由物业承担' })).json().objections[0].id;
+    const secretText = '门禁费用应由物业承担，电话13612345678，邮箱zhang@example.com，身份证510104199003071234，银行卡6222021234567890';
+    const o2 = (await c.owner.request('POST', `/api/v1/notice-board/${r2}/objections`, { text: secretText })).json().objections[0].id;
+    // The public board shows the objection masked; its author and those who run the council read it whole.
+    const publicText = JSON.stringify((await anon(`/api/v1/notice-board/${r2}`)).json());
+    for (const secret of ['13612345678', 'zhang@example.com', '510104199003071234', '6222021234567890']) expect(publicText).not.toContain(secret);
+    expect(publicText).toContain('电话136****5678');
+    expect((await c.owner.request('GET', `/api/v1/notice-board/${r2}`)).json().objections[0].text).toBe(secretText);
+    expect((await c.worker.request('GET', `/api/v1/notice-board/${r2}`)).json().objections[0].text).toBe(secretText);
     const o2b = (await c.resident.request('POST', `/api/v1/notice-board/${r2}/objections`, { text: '希望换成人脸识别门禁' })).json().objections[1].id;
 
     // At the window's end the timer makes the unopposed one effective; the opposed ones wait for answers.
@@ -133,7 +148,11 @@ describe('a council from its seats to a resolution in effect', () => {
     expect(answered.json()).toMatchObject({ state: 'effective', objections: [{ outcome: 'rejected', answer: expect.stringContaining('消防规范') }] });
 
     // An upheld objection sends the item back to the council.
-    const upheld = (await c.worker.request('POST', `/api/v1/council-resolutions/${r2}/objections/${o2}/answer`, { outcome: 'upheld', reason: '费用分担需重新议定' })).json();
+    const upheld = (await c.worker.request('POST', `/api/v1/council-resolutions/${r2}/objections/${o2}/answer`, { outcome: 'upheld', reason: '费用分担需重新议定，详询13712345678' })).json();
+    expect(upheld.objections[0].answer).toContain('13712345678');
+    const answeredPublic = JSON.stringify((await anon(`/api/v1/notice-board/${r2}`)).json());
+    expect(answeredPublic).not.toContain('13712345678');
+    expect(answeredPublic).toContain('137****5678');
     expect(upheld.state).toBe('returned');
     // The other objection still gets its answer; the resolution stays sent back.
     const last = await c.worker.request('POST', `/api/v1/council-resolutions/${r2}/objections/${o2b}/answer`, { outcome: 'rejected', reason: '随门禁一并重新议定' });

@@ -51,6 +51,8 @@ describe('nothing happens at a meeting before its noticed start', () => {
     expect(err(await c.party.request('POST', `/api/v1/council-meetings/${meetingId}/attendance`, {}))).toEqual([409, 'MEETING_NOT_STARTED']);
     expect(err(await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/motions`, { text: '提前表决' }))).toEqual([409, 'MEETING_NOT_STARTED']);
     expect(err(await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/close`))).toEqual([409, 'MEETING_NOT_STARTED']);
+    // Minutes record a meeting that was held: none are drafted before it starts.
+    expect(err(await c.worker.request('POST', `/api/v1/council-meetings/${meetingId}/minutes`, { body: '会议纪要（预先写好）' }))).toEqual([409, 'MEETING_NOT_STARTED']);
     expect(await ctx.database.db.select().from(councilAttendance).where(eq(councilAttendance.meetingId, meetingId))).toHaveLength(0);
 
     // A motion and attendance that reached the database anyway (written before this rule) still cannot be voted or decided early.

@@ -1,4 +1,6 @@
-import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
+import { maskFreeText } from '@gongzhi/core';
+import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary, RequestSummary, SmallMatterOption } from '@gongzhi/contracts';
+import type { z } from 'zod';
 import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow, ShowOfHandsRow } from './councils.repository.ts';
 import { isSitting } from './councils.policy.ts';
 
@@ -6,6 +8,16 @@ import { isSitting } from './councils.policy.ts';
 // these functions only turn rows into the API's answers.
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+/**
+ * Free text as a viewer may see it. Agenda items, motions, minutes, resolutions, objections and
+ * answers are written by one person and read by neighbours or anyone on the public board: a phone,
+ * ID or account number typed into them is masked for everyone but those who run the council in
+ * scope (`full`). Exported so the routes answering a single item shape it the same way.
+ */
+export function textFor(full: boolean): (s: string) => string {
+  return full ? (s) => s : maskFreeText;
+}
 
 /** A council row as listed. */
 export function presentCouncilSummary(c: CouncilRow, region: { name: string; code: string }, seated: number, vacant: number): CouncilSummary {
@@ -16,10 +28,14 @@ export function presentCouncilSummary(c: CouncilRow, region: { name: string; cod
   };
 }
 
-/** An agenda item; proposals show their co-signature progress. */
-export function presentAgendaItem(a: AgendaRow, cosigned: boolean) {
+/**
+ * An agenda item; proposals show their co-signature progress. Its text is masked unless `full`
+ * (those who run the council, or the proposer reading their own proposal).
+ */
+export function presentAgendaItem(a: AgendaRow, cosigned: boolean, full: boolean) {
+  const t = textFor(full);
   return {
-    id: a.id, councilId: a.councilId, source: a.source, title: a.title, description: a.description, state: a.state,
+    id: a.id, councilId: a.councilId, source: a.source, title: t(a.title), description: t(a.description), state: a.state,
     request: a.requestId ? { id: a.requestId, number: a.requestNumber ?? '' } : null,
     cosignCount: a.cosignCount, cosignThreshold: a.cosignThreshold, cosigned, createdAt: a.createdAt.toISOString(),
   };
@@ -42,16 +58,20 @@ export interface CouncilData {
   agenda: { a: AgendaRow; cosigned: boolean }[]; meetings: MeetingRow[];
 }
 
-/** A council with its seats (history included), agenda and meetings, and what the actor may do (from the policy). */
-export function presentCouncil(d: CouncilData, today: string, abilities: string[]): CouncilDetail {
+/**
+ * A council with its seats (history included), agenda and meetings, and what the actor may do (from
+ * the policy). Free text is masked unless `viewer.manage`; a proposer sees their own proposal whole.
+ */
+export function presentCouncil(d: CouncilData, today: string, abilities: string[], viewer: { manage: boolean; userId: string | null }): CouncilDetail {
   const { c, region, seats, agenda, meetings } = d;
+  const t = textFor(viewer.manage);
   const sitting = seats.filter((s) => isSitting(s, today)).length;
   const vacant = seats.filter((s) => s.vacatedAt && !seats.some((n) => n.predecessorId === s.id)).length;
   return {
     ...presentCouncilSummary(c, region, sitting, vacant),
     seats: presentSeats(seats, d.orgNames, today),
-    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned)),
-    meetings: meetings.map((m) => ({ id: m.id, title: m.title, location: m.location, noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt) })),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned, viewer.manage || (viewer.userId !== null && x.a.proposerUserId === viewer.userId))),
+    meetings: meetings.map((m) => ({ id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt) })),
     abilities,
   };
 }
@@ -80,16 +100,18 @@ function presentHands(h: ShowOfHandsRow | undefined): MeetingDetail['motions'][n
 
 /**
  * A meeting: agenda, attendance and quorum, motions with their votes, minutes. Those who run the
- * council (`manage`) see every version of the minutes; residents see only approved minutes, never drafts.
+ * council (`manage`) see every version of the minutes, and all text whole; residents see only
+ * approved minutes, never drafts, and free text masked.
  */
 export function presentMeeting(d: MeetingData, manage: boolean, abilities: string[], viewer: { mySeatId: string | null; started: boolean }): MeetingDetail {
   const { m, c, day, agenda, attendance, motions, minutes, seats, resolutions, quorum, votes, hands } = d;
   const name = new Map(seats.map((s) => [s.id, s.holderName]));
   const present = new Set(attendance.map((a) => a.seatId));
+  const t = textFor(manage);
   return {
-    id: m.id, title: m.title, location: m.location, noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt),
+    id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt),
     council: { id: c.id, name: c.name, kind: c.kind },
-    agenda: agenda.map((x) => presentAgendaItem(x.a, false)),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, false, manage)),
     attendance: attendance.map((a) => ({ seatId: a.seatId, holderName: name.get(a.seatId) ?? '', signedAt: a.signedAt.toISOString() })),
     quorum: { rule: c.quorum, ...quorum },
     members: seats.filter((s) => isSitting(s, day)).map((s) => ({ seatId: s.id, holderName: s.holderName, kind: s.kind, present: present.has(s.id) })),
@@ -100,7 +122,7 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
       const raised = h?.confirmedAt ? { for: h.forCount, against: h.againstCount, abstain: h.abstainCount } : { for: 0, against: 0, abstain: 0 };
       const n = (choice: 'for' | 'against' | 'abstain') => mine.filter((v) => v.choice === choice).length + raised[choice];
       return {
-        id: mo.id, text: mo.text, agendaItemId: mo.agendaItemId, majority: mo.majority, state: mo.state, result: mo.result,
+        id: mo.id, text: t(mo.text), agendaItemId: mo.agendaItemId, majority: mo.majority, state: mo.state, result: mo.result,
         counts: { for: n('for'), against: n('against'), abstain: n('abstain'), present: mo.presentAtClose ?? quorum.present },
         votes: mine.map((v) => ({ seatId: v.seatId, holderName: name.get(v.seatId) ?? '', choice: v.choice })),
         showOfHands: presentHands(h),
@@ -108,16 +130,17 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
       };
     }),
     minutes: minutes.filter((x) => manage || x.state === 'approved').map((x) => ({
-      id: x.id, version: x.version, body: x.body, state: x.state, authorName: x.authorName, createdAt: x.createdAt.toISOString(), approvedAt: iso(x.approvedAt),
+      id: x.id, version: x.version, body: t(x.body), state: x.state, authorName: x.authorName, createdAt: x.createdAt.toISOString(), approvedAt: iso(x.approvedAt),
     })),
     abilities, mySeatId: viewer.mySeatId, started: viewer.started,
   };
 }
 
-/** A resolution as listed on the public board. */
-export function presentNoticeSummary(r: ResolutionRow, c: CouncilRow, region: { name: string; code: string }, objections: number, unanswered: number): NoticeSummary {
+/** A resolution as listed on the public board; its text masked unless `full` (those who run the council). */
+export function presentNoticeSummary(r: ResolutionRow, c: CouncilRow, region: { name: string; code: string }, objections: number, unanswered: number, full = false): NoticeSummary {
+  const t = textFor(full);
   return {
-    id: r.id, title: r.title, text: r.text, state: r.state, council: { id: c.id, name: c.name, kind: c.kind },
+    id: r.id, title: t(r.title), text: t(r.text), state: r.state, council: { id: c.id, name: c.name, kind: c.kind },
     region: { id: c.regionId, name: region.name, code: region.code },
     publishedAt: iso(r.publishedAt), windowEndsAt: iso(r.windowEndsAt), effectiveAt: iso(r.effectiveAt), returnedAt: iso(r.returnedAt),
     noticeDays: r.noticeDays, objectionCount: objections, unansweredCount: unanswered,
@@ -125,19 +148,28 @@ export function presentNoticeSummary(r: ResolutionRow, c: CouncilRow, region: { 
 }
 
 /**
- * A resolution on the board with its objections and answers. Public: objectors are never named;
- * a signed-in viewer (`viewerId`) sees which objections are theirs.
+ * A resolution on the board with its objections and answers. Public: objectors are never named,
+ * and every text is masked (`maskFreeText`) but for those who run the council (`view.manage`); a
+ * signed-in viewer (`viewerId`) sees which objections are theirs, and their own words whole.
  */
 export function presentNotice(
   r: ResolutionRow, c: CouncilRow, region: { name: string; code: string },
   objections: { id: string; text: string; createdAt: Date; outcome: NoticeDetail['objections'][number]['outcome']; answer: string | null; answeredAt: Date | null; userId: string }[],
-  viewerId: string | null, view: { abilities: string[]; windowOpen: boolean },
+  viewerId: string | null, view: { abilities: string[]; windowOpen: boolean; manage: boolean },
 ): NoticeDetail {
+  const t = textFor(view.manage);
   return {
-    ...presentNoticeSummary(r, c, region, objections.length, objections.filter((o) => !o.answeredAt).length),
+    ...presentNoticeSummary(r, c, region, objections.length, objections.filter((o) => !o.answeredAt).length, view.manage),
     objections: objections.map((o) => ({
-      id: o.id, text: o.text, createdAt: o.createdAt.toISOString(), outcome: o.outcome, answer: o.answer, answeredAt: iso(o.answeredAt), mine: viewerId === o.userId,
+      id: o.id, text: view.manage || viewerId === o.userId ? o.text : maskFreeText(o.text), createdAt: o.createdAt.toISOString(), outcome: o.outcome,
+      answer: o.answer === null ? null : t(o.answer), answeredAt: iso(o.answeredAt), mine: viewerId === o.userId,
     })),
     abilities: view.abilities, windowOpen: view.windowOpen,
   };
+}
+
+/** A small matter as the agenda dialog offers it: number, a title cut from its description, state and date. */
+export function presentSmallMatter(r: RequestSummary): z.infer<typeof SmallMatterOption> {
+  const text = r.description.replace(/\s+/g, ' ').trim();
+  return { id: r.id, number: r.number, title: text.length > 60 ? `${text.slice(0, 60)}…` : text, state: r.state, createdAt: r.createdAt };
 }

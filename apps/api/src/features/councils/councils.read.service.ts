@@ -1,20 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { noticeWindowOpen, chinaDay } from '@gongzhi/core';
-import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary } from '@gongzhi/contracts';
+import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary, SmallMatterOption } from '@gongzhi/contracts';
+import type { z } from 'zod';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
+import { listRequests } from '../requests/requests.service.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
   agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, handsOf, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
-  objectionsOf, resolutionsOfMeeting, seatsOf, votesOf,
+  objectionsOf, requestsOnAgenda, resolutionsOfMeeting, seatsOf, votesOf, type AgendaRow,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
 import { councilAbilities, mayManage, meetingStarted, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
-import { presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary } from './councils.presenter.ts';
+import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary, presentSmallMatter } from './councils.presenter.ts';
 
 // What the council pages read: loaded in the actor's scope, judged by the policy, shaped by the presenter.
 
@@ -29,7 +31,30 @@ export async function councilDetail(db: Db, actor: Actor, id: string, now: Date)
   const { c, region } = found(await findCouncil(db, scopeFor(actor, 'council.read'), id), 'COUNCIL_NOT_FOUND');
   const [seats, agenda, meetings] = await Promise.all([seatsOf(db, id), agendaOf(db, eq(councilAgendaItems.councilId, id), actor.userId), meetingsOf(db, id)]);
   const orgNames = await organisationNames(db, [...new Set(seats.flatMap((s) => (s.organisationId ? [s.organisationId] : [])))]);
-  return presentCouncil({ c, region, seats, orgNames, agenda, meetings }, chinaDay(now), councilAbilities(actor, c));
+  return presentCouncil({ c, region, seats, orgNames, agenda, meetings }, chinaDay(now), councilAbilities(actor, c), { manage: mayManage(actor, c.regionPath), userId: actor.userId });
+}
+
+/**
+ * One agenda item as `actor` may read it: whole for those who run the council and for its proposer,
+ * masked for a neighbour (a co-signer).
+ */
+export function agendaItemView(actor: Actor, item: AgendaRow, cosigned: boolean) {
+  return presentAgendaItem(item, cosigned, mayManage(actor, item.regionPath) || item.proposerUserId === actor.userId);
+}
+
+/**
+ * The small matters (小事) the council's staff may put on its agenda: requests sorted as small in the
+ * council's area (read through the requests feature with the actor's own rights), newest first,
+ * without those already on an agenda; `q` searches the description, or finds one by its number (GZ…).
+ */
+export async function smallMattersFor(db: Db, actor: Actor, councilId: string, q: string | undefined): Promise<z.infer<typeof SmallMatterOption>[]> {
+  // Only those who run the council ask; to anyone else (a grid worker below a community council) the
+  // council's list of matters is as missing as a council out of scope.
+  const council = await findCouncil(db, scopeFor(actor, 'council.manage'), councilId);
+  const { c } = found(council && mayManage(actor, council.c.regionPath) ? council : undefined, 'COUNCIL_NOT_FOUND');
+  const { items } = await listRequests(db, actor, { matter: 'small', regionId: c.regionId, q: q || undefined, limit: 200, offset: 0 });
+  const taken = await requestsOnAgenda(db, items.map((r) => r.id));
+  return items.filter((r) => !taken.has(r.id)).map(presentSmallMatter);
 }
 
 /**
@@ -67,5 +92,5 @@ export async function noticeDetail(db: Db, actor: Actor | null, id: string, now:
   const objections = await objectionsOf(db, id);
   const windowOpen = r.state === 'published' && !!r.publishedAt && !!r.windowEndsAt && noticeWindowOpen(now, r.publishedAt, r.windowEndsAt);
   const abilities = noticeAbilities(actor, r, manage, objections.some((o) => !o.answeredAt), windowOpen);
-  return presentNotice(r, c, region, objections, actor?.userId ?? null, { abilities, windowOpen });
+  return presentNotice(r, c, region, objections, actor?.userId ?? null, { abilities, windowOpen, manage });
 }

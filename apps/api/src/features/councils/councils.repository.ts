@@ -160,3 +160,10 @@ export const objectionsOf = (db: DbOrTx, resolutionId: string) =>
 export const unansweredCount = async (db: DbOrTx, resolutionId: string) =>
   (await db.select({ n: sql<number>`count(*)::int` }).from(councilObjections)
     .where(and(eq(councilObjections.resolutionId, resolutionId), isNull(councilObjections.answeredAt))))[0]?.n ?? 0;
+
+/** Of the given requests, those already on some council's agenda (a small matter goes on one agenda only). */
+export async function requestsOnAgenda(db: DbOrTx, requestIds: string[]): Promise<Set<string>> {
+  if (!requestIds.length) return new Set();
+  const rows = await db.selectDistinct({ id: councilAgendaItems.requestId }).from(councilAgendaItems).where(inArray(councilAgendaItems.requestId, requestIds));
+  return new Set(rows.flatMap((r) => (r.id ? [r.id] : [])));
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   AddSeatBody, AgendaItemView, CouncilAttendanceBody, ByElectionBody, CouncilDetail, CouncilListQuery, CouncilSummary, CreateAgendaItemBody,
   CreateCouncilBody, CreateMeetingBody, CreateMotionBody, IdParams, MeetingDetail, CouncilMinutesBody, page, VacateSeatBody, CouncilVoteBody, ShowOfHandsBody,
+  SmallMatterOption, SmallMatterQuery,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
@@ -13,7 +14,7 @@ import { approveMinutes, closeMeeting, createMeeting, saveMinutes, signInMember 
 import { castVote, closeMotion, createMotion } from './motion.service.ts';
 import { confirmShowOfHands, recordShowOfHands } from './hands.service.ts';
 import { presentAgendaItem } from './councils.presenter.ts';
-import { councilDetail, councilList, meetingDetail } from './councils.read.service.ts';
+import { agendaItemView, councilDetail, councilList, meetingDetail, smallMattersFor } from './councils.read.service.ts';
 
 /**
  * Reading a council or a meeting: a resident of a grid belongs to the grid's council and also to the
@@ -69,11 +70,20 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
   }, async (request, reply) => {
     const actor = requireActor(request);
     const item = await addAgendaItem(db, actor, request.params.id, request.body);
-    return reply.status(201).send(presentAgendaItem(item, item.source === 'proposal'));
+    // The author reads back what they wrote.
+    return reply.status(201).send(presentAgendaItem(item, item.source === 'proposal', true));
   });
 
+  r.get('/api/v1/councils/:id/small-matters', { config: { access: { action: 'council.manage', subject: 'councils' } },
+    schema: { tags, summary: 'Small matters (小事) of the council’s area on no agenda yet, newest first, to put on the agenda', params: IdParams, querystring: SmallMatterQuery, response: { 200: z.array(SmallMatterOption) } },
+  }, async (request) => smallMattersFor(db, requireActor(request), request.params.id, request.query.q));
+
   r.post('/api/v1/council-agenda/:id/cosign', { config: { access: { action: 'council.propose', subject: 'council_agenda_items' } }, schema: { tags, summary: 'Co-sign a residents’ proposal', params: IdParams, response: { 200: AgendaItemView } } },
-    async (request) => presentAgendaItem(await cosign(db, requireActor(request), request.params.id), true));
+    async (request) => {
+      const actor = requireActor(request);
+      const item = await cosign(db, actor, request.params.id);
+      return agendaItemView(actor, item, true);
+    });
 
   r.post('/api/v1/councils/:id/meetings', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Notice a meeting with its agenda', params: IdParams, body: CreateMeetingBody, response: { 201: MeetingDetail } } },
     async (request, reply) => {
@@ -114,7 +124,7 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => onMeeting(request, async (a) => { await closeMeeting(db, a, request.params.id, now()); return request.params.id; }));
 
   r.post('/api/v1/council-meetings/:id/minutes', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Draft or correct the minutes (each save is a new version)', params: IdParams, body: CouncilMinutesBody, response: { 200: MeetingDetail } } },
-    async (request) => onMeeting(request, async (a) => { await saveMinutes(db, a, request.params.id, request.body.body); return request.params.id; }));
+    async (request) => onMeeting(request, async (a) => { await saveMinutes(db, a, request.params.id, request.body.body, now()); return request.params.id; }));
 
   r.post('/api/v1/council-meetings/:id/minutes/approve', { config: { access: { action: 'council.manage', subject: 'council_meetings' } }, schema: { tags, summary: 'Approve the latest minutes (after the meeting closed)', params: IdParams, body: z.object({}).optional(), response: { 200: MeetingDetail } } },
     async (request) => onMeeting(request, async (a) => { await approveMinutes(db, a, request.params.id, now()); return request.params.id; }));

@@ -144,6 +144,39 @@ describe('council rules refuse bad input with a code, writing nothing', () => {
   });
 });
 
+describe('small matters offered to the agenda (issue 15 item 17)', () => {
+  it('lists the area’s requests sorted as small, searchable, and drops one once it is on an agenda', async () => {
+    const file = async (description: string, matter: 'small' | 'big') => {
+      const filed = await c.resident.request('POST', '/api/v1/requests', { description, regionId: c.gridId });
+      expect(filed.statusCode, filed.body).toBe(201);
+      const sorted = await c.worker.request('POST', `/api/v1/requests/${filed.json().id}/events`, { event: 'sort', matter });
+      expect(sorted.statusCode, sorted.body).toBe(200);
+      return filed.json() as { id: string; number: string };
+    };
+    const small = await file('二单元楼道灯不亮，晚上回家看不见台阶，七号门洞', 'small');
+    const other = await file('小区南门外的人行道地砖松动，下雨积水', 'small');
+    const large = await file('希望把小区围墙外的空地改成停车场', 'big');
+    const offered = async (q?: string) => {
+      const res = await c.worker.request('GET', `/api/v1/councils/${council.id}/small-matters${q ? `?q=${encodeURIComponent(q)}` : ''}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { id: string; number: string; title: string; createdAt: string }[];
+    };
+    // The demo's year of history holds other small matters of the area (楼道灯 among them): search by words only these have.
+    const all = await offered();
+    expect(all.map((x) => x.id)).toEqual(expect.arrayContaining([small.id, other.id]));
+    expect(all.map((x) => x.id)).not.toContain(large.id);
+    expect(all.find((x) => x.id === small.id)).toMatchObject({ number: small.number, title: '二单元楼道灯不亮，晚上回家看不见台阶，七号门洞' });
+    expect((await offered('七号门洞')).map((x) => x.id)).toEqual([small.id]);
+    expect((await offered(other.number)).map((x) => x.id)).toEqual([other.id]);
+
+    const added = await c.worker.request('POST', `/api/v1/councils/${council.id}/agenda`, { source: 'small_matter', title: '修复二单元楼道灯', requestId: small.id });
+    expect(added.statusCode, added.body).toBe(201);
+    expect((await offered()).map((x) => x.id)).not.toContain(small.id);
+    // Residents do not run the agenda: refused.
+    expect((await c.resident.request('GET', `/api/v1/councils/${council.id}/small-matters`)).statusCode).toBe(403);
+  });
+});
+
 describe('the demo seed', () => {
   it('has councils with members and one resolution on the public board', async () => {
     const board = (await ctx.app.inject({ method: 'GET', url: '/api/v1/notice-board?state=published' })).json();

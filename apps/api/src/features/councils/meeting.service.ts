@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { noticePeriodMet, chinaDay, chinaIso } from '@gongzhi/core';
+import { noticePeriodMet, chinaDay, chinaIso, earliestMeetingStart } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { CreateMeetingBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -14,6 +14,7 @@ import { isSitting, meetingStarted } from './councils.policy.ts';
 import { managedCouncil } from './council.service.ts';
 import { mayManage } from './councils.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
+import { requireNotErased } from '../org/people.service.ts';
 
 /**
  * Notices a meeting with its agenda. The meeting must be at least the council's notice period away;
@@ -23,7 +24,7 @@ export async function createMeeting(db: Db, actor: Actor, councilId: string, bod
   return db.transaction(async (tx) => {
     const council = await managedCouncil(tx, actor, councilId);
     const startsAt = new Date(body.startsAt);
-    if (!noticePeriodMet(now, startsAt, council.noticeHours)) throw new AppError('NOTICE_TOO_SHORT', { hours: council.noticeHours });
+    if (!noticePeriodMet(now, startsAt, council.noticeHours)) throw new AppError('NOTICE_TOO_SHORT', { hours: council.noticeHours, earliest: earliestMeetingStart(now, council.noticeHours).text });
     const ids = [...new Set(body.agendaItemIds)];
     const items = ids.length ? await tx.select().from(councilAgendaItems).where(and(inArray(councilAgendaItems.id, ids), eq(councilAgendaItems.councilId, councilId))).for('update') : [];
     if (items.length !== ids.length) throw new AppError('AGENDA_ITEM_NOT_FOUND');
@@ -83,6 +84,8 @@ export async function actingSeat(tx: Tx, actor: Actor, council: { id: string; re
     ensure(mayManage(actor, council.regionPath));
     const seat = seats.find((s) => s.id === seatId);
     if (!seat || !isSitting(seat, day)) throw new AppError('NOT_COUNCIL_MEMBER');
+    // A seat whose holder was erased before erasure vacated seats is no one's to sign in or vote for.
+    if (seat.residentId) await requireNotErased(tx, seat.residentId);
     return seat;
   }
   const own = ownSeat(actor, seats, day);
@@ -117,10 +120,14 @@ export async function closeMeeting(db: Db, actor: Actor, meetingId: string, now:
   });
 }
 
-/** Drafts the minutes or corrects them: each save is a new version; approved minutes no longer change. */
-export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body: string): Promise<void> {
+/**
+ * Drafts the minutes or corrects them: each save is a new version; approved minutes no longer
+ * change. Minutes record a meeting that was held, so none are written before its noticed start.
+ */
+export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await managedMeeting(tx, actor, meetingId);
+    requireStarted(row.m, now);
     const [latest] = await minutesOf(tx, meetingId);
     if (latest?.state === 'approved') throw new AppError('MINUTES_APPROVED');
     const version = (latest?.version ?? 0) + 1;
@@ -130,7 +137,10 @@ export async function saveMinutes(db: Db, actor: Actor, meetingId: string, body:
   });
 }
 
-/** Approves the latest version of the minutes, after the meeting has closed; residents then see them. */
+/**
+ * Approves the latest version of the minutes, after the meeting has closed; residents then see them.
+ * Four eyes: the one who wrote the latest version cannot approve it alone.
+ */
 export async function approveMinutes(db: Db, actor: Actor, meetingId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await managedMeeting(tx, actor, meetingId);
@@ -138,6 +148,7 @@ export async function approveMinutes(db: Db, actor: Actor, meetingId: string, no
     const [latest] = await minutesOf(tx, meetingId);
     if (!latest) throw new AppError('MINUTES_MISSING');
     if (latest.state === 'approved') throw new AppError('MINUTES_APPROVED');
+    if (latest.authorUserId === actor.userId) throw new AppError('MINUTES_APPROVE_SELF');
     // A show of hands confirmed after the last draft is marked in a new version before it is frozen.
     const marked = withHandsMarks(latest.body, await handsMarks(tx, meetingId));
     if (marked !== latest.body) {

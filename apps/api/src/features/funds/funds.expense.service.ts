@@ -65,6 +65,9 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
   if (body.attachmentIds.length === 0) throw new AppError('FUND_ATTACHMENT_REQUIRED');
   const files = await attachmentsById(db, body.attachmentIds);
   if (files.length !== new Set(body.attachmentIds).size || files.some((f) => f.fundId !== fund.id)) throw new AppError('FUND_ATTACHMENT_REQUIRED');
+  // A receipt is bound to the one who uploaded it: an expense cites only its preparer's own files, so
+  // nobody can pass a colleague's receipt off as theirs and have that colleague approve it.
+  if (files.some((f) => f.uploadedBy !== actor.userId)) throw new AppError('UPLOAD_NOT_YOURS');
   if (amount > fund.bankBalance) throw new AppError('FUND_INSUFFICIENT_BALANCE', { balance: fenToYuan(fund.bankBalance), amount: fenToYuan(amount) });
   if (body.budgetLineId) {
     const [line] = (await db.execute(sql`SELECT l.id FROM fund_budget_lines l JOIN fund_budgets b ON b.id = l.budget_id
@@ -105,6 +108,12 @@ async function refuseDuplicateInvoices(tx: DbOrTx, hashes: string[]) {
   if (dup) throw new AppError('FUND_INVOICE_DUPLICATE', { expense: dup.reason.slice(0, 40), expenseId: dup.id, fund: dup.code }, { expenseId: dup.id, fund: dup.code });
 }
 
+/** What a pending operation other than an expense is called in the self-decision message. */
+const PENDING_NAMES: Record<Exclude<PendingKind, 'expense'>, { 'zh-CN': string; en: string }> = {
+  dividend: { 'zh-CN': '分红申请', en: 'dividend' },
+  reversal: { 'zh-CN': '冲销申请', en: 'reversal' },
+};
+
 /** The expense account of a budget line, or by category and project. */
 async function expenseAccount(db: DbOrTx, e: { budget_line_id: string | null; category: string; project: string }): Promise<string> {
   if (e.budget_line_id) {
@@ -129,7 +138,11 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
       SELECT id, kind, reverses_id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id
       FROM fund_expenses WHERE id = ${expenseId} AND fund_id = ${fund.id} FOR UPDATE`)).rows;
     if (!e) throw new AppError('NOT_FOUND');
-    if (!mayDecideExpense(actor, e)) throw new AppError('FUND_SELF_APPROVAL');
+    if (!mayDecideExpense(actor, e)) {
+      // An expense keeps its own message; a dividend or a reversal is named for what it is.
+      if (e.kind === 'expense') throw new AppError('FUND_SELF_APPROVAL');
+      throw new AppError('FUND_SELF_DECISION', { what: PENDING_NAMES[e.kind] }, { kind: e.kind });
+    }
     if (e.state !== 'pending') throw new AppError('FUND_EXPENSE_NOT_PENDING');
     let transactionId: string | null = null;
     const preparedBy = { id: e.prepared_by, name: e.prepared_by_name };

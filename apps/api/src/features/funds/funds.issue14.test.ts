@@ -126,7 +126,7 @@ describe('item 9: dated books and closed months', () => {
     // Proposed is not closed: entries may still come in.
     expect((await worker.request('POST', `/api/v1/funds/${charity}/donations`, { amountFen: 1, donor: '丁', purpose: '仍可记', occurredOn: `${month}-20` })).statusCode).toBe(201);
     const self = await secretary.request('POST', `/api/v1/funds/${charity}/month-closes/decide`, { confirm: true });
-    expect([self.statusCode, code(self)]).toEqual([403, 'FUND_SELF_APPROVAL']);
+    expect([self.statusCode, code(self)]).toEqual([403, 'FUND_SELF_DECISION']);
     const byWorker = await worker.request('POST', `/api/v1/funds/${charity}/month-closes/decide`, { confirm: true });
     expect(byWorker.statusCode).toBe(403);
     const closed = await street.request('POST', `/api/v1/funds/${charity}/month-closes/decide`, { confirm: true });

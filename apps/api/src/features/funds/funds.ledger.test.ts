@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { addDays, chinaDay } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { openFund, regionId, upload } from './funds.test-helpers.ts';
 
@@ -42,14 +43,16 @@ describe('operations', () => {
   });
 
   it('takes 3% of turnover once, rounded half up, into the development fund', async () => {
-    const res = await worker.request('POST', `/api/v1/funds/${development}/turnover`, { operator: '邻里食堂', month: '2026-10', turnoverFen: 1_000_050 });
+    // Last month (China time): a turnover is reported once its month has ended.
+    const month = addDays(`${chinaDay(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
+    const res = await worker.request('POST', `/api/v1/funds/${development}/turnover`, { operator: '邻里食堂', month, turnoverFen: 1_000_050 });
     expect(res.statusCode).toBe(201);
     expect(res.json().levyFen).toBe('30002');
-    const again = await worker.request('POST', `/api/v1/funds/${development}/turnover`, { operator: '邻里食堂', month: '2026-10', turnoverFen: 100_000 });
+    const again = await worker.request('POST', `/api/v1/funds/${development}/turnover`, { operator: '邻里食堂', month, turnoverFen: 100_000 });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('FUND_TURNOVER_REPORTED');
     expect(await balance('T-DEV')).toBe('30002');
-    const wrong = await worker.request('POST', `/api/v1/funds/${charity}/turnover`, { operator: 'x', month: '2026-10', turnoverFen: 100 });
+    const wrong = await worker.request('POST', `/api/v1/funds/${charity}/turnover`, { operator: 'x', month, turnoverFen: 100 });
     expect(wrong.json().error.code).toBe('FUND_KIND_MISMATCH');
   });
 
@@ -70,10 +73,10 @@ describe('operations', () => {
     expect(own.statusCode).toBe(403); // a worker may not approve at all
     // The secretary prepares one and tries to approve it herself.
     const hers = await secretary.request('POST', `/api/v1/funds/${charity}/expenses`, {
-      amountFen: 100, category: '活动', project: '读书会', payee: '书店', reason: '图书', attachmentIds: [await upload(ctx, worker, charity)],
+      amountFen: 100, category: '活动', project: '读书会', payee: '书店', reason: '图书', attachmentIds: [await upload(ctx, secretary, charity)],
     });
-    // One receipt backs one payment.
-    const reused = await secretary.request('POST', `/api/v1/funds/${charity}/expenses`, {
+    // One receipt backs one payment (its uploader cannot cite it twice either).
+    const reused = await worker.request('POST', `/api/v1/funds/${charity}/expenses`, {
       amountFen: 100, category: '活动', project: '读书会', payee: '书店', reason: '图书', attachmentIds: [receipt],
     });
     expect([reused.statusCode, reused.json().error.code]).toEqual([409, 'FUND_ATTACHMENT_USED']);

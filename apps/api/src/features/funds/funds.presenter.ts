@@ -1,6 +1,6 @@
 import type { ExpenseView, FundDetail, FundSummary, TransactionView } from '@gongzhi/contracts';
-import type { ExpenseRow, FundListRow, TxRow } from './funds.repository.ts';
-import { balanceAfterApproval } from '@gongzhi/core';
+import type { ExpenseRow, FundListRow, QuestionRow, TxRow } from './funds.repository.ts';
+import { balanceAfterApproval, eraseFromText, maskFreeText } from '@gongzhi/core';
 import { BANK } from './funds.ledger.ts';
 
 /** A stored receipt or invoice as the pages list it. */
@@ -31,10 +31,25 @@ export const citedFiles = (r: TxRow): string[] => (Array.isArray(r.details?.atta
 const fileView = (f: FileRow) => ({ id: f.id, filename: f.filename, mime: f.mime, size: f.size });
 
 /**
+ * A question and its answer as the public reads them: contact and identity numbers masked
+ * (core maskFreeText), and an asker who chose not to be named is 居民 — in the name field and
+ * wherever their name appears in the question or in the staff's answer.
+ */
+export function publicQuestion({ askerNamed, ...q }: QuestionRow): Omit<QuestionRow, 'askerNamed'> {
+  const clean = (text: string) => (askerNamed ? maskFreeText(text) : eraseFromText(text, [q.askerName], '居民'));
+  return { ...q, askerName: askerNamed ? q.askerName : '居民', question: clean(q.question), answer: q.answer === null ? null : clean(q.answer) };
+}
+
+/** A question as the fund's own staff read it: the text in full, the asker named only as they chose. */
+const staffQuestion = ({ askerNamed, ...q }: QuestionRow): Omit<QuestionRow, 'askerNamed'> => ({ ...q, askerName: askerNamed ? q.askerName : '居民' });
+
+/**
  * Transactions with their postings, receipts (`files`: those the rows cite) and questions. Anonymous
  * donors' names were never stored; the preparer and approver are staff acting in office and shown by name.
+ * Questions are shown as the public reads them ({@link publicQuestion}) unless `inFull` (the viewer is
+ * staff reading the fund in full) says otherwise.
  */
-export function presentTransactions(rows: TxRow[], files: FileRow[]): TransactionView[] {
+export function presentTransactions(rows: TxRow[], files: FileRow[], inFull: (r: TxRow) => boolean = () => false): TransactionView[] {
   return rows.map((r) => {
     const bank = r.postings.filter((p) => p.account === BANK).reduce((a, p) => a + p.amount, 0n);
     const own = citedFiles(r);
@@ -46,7 +61,7 @@ export function presentTransactions(rows: TxRow[], files: FileRow[]): Transactio
       postings: r.postings.map((p) => ({ account: p.account, amountFen: p.amount.toString() })),
       attachments: files.filter((f) => own.includes(f.id)).map(fileView),
       // A resident asking is shown as 居民 unless they chose to be named.
-      questions: r.questions.map(({ askerNamed, ...q }) => ({ ...q, askerName: askerNamed ? q.askerName : '居民' })),
+      questions: r.questions.map(inFull(r) ? staffQuestion : publicQuestion),
     };
   });
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { BUDGET_MATTER_KINDS, allocateProRata, budgetResolutionRefusal, dividendRate, dividendStatementLine, fenToYuan } from '@gongzhi/core';
+import { BUDGET_MATTER_KINDS, allocateProRata, budgetResolutionRefusal, chinaDay, dividendRate, dividendStatementLine, fenToYuan, paperResolutionRefusal } from '@gongzhi/core';
 import type { BudgetBody, DividendBody, DividendView } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
@@ -19,11 +19,11 @@ import { matterById, passedMattersOf, type CitedMatter } from '../assembly/matte
  * date from it); otherwise the resolution is kept as a reference and its text. Each line becomes an
  * expense account of the common fund.
  */
-export async function createBudget(db: Db, actor: Actor, fundId: string, body: z.infer<typeof BudgetBody>) {
+export async function createBudget(db: Db, actor: Actor, fundId: string, body: z.infer<typeof BudgetBody>, now: Date) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   requireKind(fund, ['common']);
   const lines = body.lines.map((l) => ({ label: accountSegment(l.label), amount: fenFrom(l.amountFen) }));
-  return db.transaction((tx) => budgetInTx(tx, actor, fund, { ...body, lines }));
+  return db.transaction((tx) => budgetInTx(tx, actor, fund, { ...body, lines }, chinaDay(now)));
 }
 
 /** An assembly matter as a budget's resolution: title, position and the day the vote closed. */
@@ -59,11 +59,26 @@ async function resolutionFor(tx: Tx, fund: { regionPath: string }, matterId: str
   return asResolution(m!);
 }
 
-/** Writes a budget and its lines (each an expense account) in the caller's transaction. */
+/**
+ * Checks a paper resolution (no platform matter) by the pure rule (core paperResolutionRefusal): its
+ * reference backs no other budget of the fund, and its date is no later than the budget's year and
+ * today. The fund's budgets are locked against concurrent writes of the same reference for the rest
+ * of the transaction (an advisory lock per fund).
+ */
+async function checkPaperResolution(tx: Tx, fundId: string, paper: { year: number; resolutionRef: string | null; approvedOn: string | null }, today: string) {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`fund-budget-ref:${fundId}`}, 0))`);
+  const usedRefs = (await tx.execute<{ ref: string }>(sql`SELECT resolution_ref AS ref FROM fund_budgets
+    WHERE fund_id = ${fundId} AND resolution_ref IS NOT NULL AND assembly_matter_id IS NULL`)).rows.map((r) => r.ref);
+  const refusal = paperResolutionRefusal(paper, { year: paper.year, today, usedRefs });
+  if (refusal) throw new AppError(refusal, { year: paper.year, today, ref: paper.resolutionRef ?? '' });
+}
+
+/** Writes a budget and its lines (each an expense account) in the caller's transaction; `today` is the China day. */
 export async function budgetInTx(tx: Tx, actor: Actor, fund: { id: string; regionPath: string },
-  body: Omit<z.infer<typeof BudgetBody>, 'lines'> & { lines: { label: string; amount: bigint }[] }): Promise<string> {
+  body: Omit<z.infer<typeof BudgetBody>, 'lines'> & { lines: { label: string; amount: bigint }[] }, today: string): Promise<string> {
   const id = newId();
   const resolution = body.assemblyMatterId ? await resolutionFor(tx, fund, body.assemblyMatterId, body.year) : undefined;
+  if (!resolution) await checkPaperResolution(tx, fund.id, { year: body.year, resolutionRef: body.resolutionRef ?? null, approvedOn: body.approvedOn ?? null }, today);
   // A linked matter is the record: its reference and date, not whatever else the form carried.
   const ref = resolution ? `${resolution.title} 第 ${resolution.position} 项：${resolution.matterTitle}` : body.resolutionRef ?? null;
   const approvedOn = resolution ? resolution.closedOn : body.approvedOn ?? null;

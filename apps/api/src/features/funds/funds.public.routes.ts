@@ -40,7 +40,7 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
       response: { 200: TransactionPage } },
   }, async (request) => {
     const q = request.query;
-    return transactionList(db, request.params.code, { before: q.cursor, limit: q.limit, month: q.month, project: q.project, side: q.side });
+    return transactionList(db, request.params.code, { before: q.cursor, limit: q.limit, month: q.month, project: q.project, side: q.side }, request.actor);
   });
 
   r.get('/api/v1/public/funds/:code/purposes', {
@@ -50,7 +50,7 @@ export async function fundPublicRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/public/funds/:code/transactions/:txId', {
     config: pub, schema: { tags, summary: 'One entry (and its printable receipt)', params: CodeParams.extend({ txId: z.uuid() }), response: { 200: TransactionView.extend({ dividend: DividendView.nullable() }) } },
   }, async (request) => {
-    return transactionDetail(db, request.params.code, request.params.txId);
+    return transactionDetail(db, request.params.code, request.params.txId, request.actor);
   });
 
   r.get('/api/v1/public/funds/:code/attachments/:attachmentId', {

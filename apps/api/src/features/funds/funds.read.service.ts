@@ -33,20 +33,23 @@ export async function fundDetail(db: DbOrTx, code: string, viewer: Actor | null)
   return presentFundDetail(f, fundAbilities(viewer, f));
 }
 
+/** Whether the viewer reads an entry's questions in full: staff reading its fund in full (anyone else reads them masked). */
+const staffOf = (viewer: Actor | null) => (t: { regionPath: string }): boolean => viewer !== null && readsFundInFull(viewer, t);
+
 /** Entries newest first, by keyset, with the receipts they cite (one query for the page's files). */
-export async function transactionList(db: DbOrTx, code: string, q: { before?: string; limit: number; month?: string; project?: string; side?: 'in' | 'out' }) {
+export async function transactionList(db: DbOrTx, code: string, q: { before?: string; limit: number; month?: string; project?: string; side?: 'in' | 'out' }, viewer: Actor | null = null) {
   const fundId = await fundIdByCode(db, code);
   if (!fundId) throw new AppError('FUND_NOT_FOUND');
   const page = await transactionPage(db, fundId, q);
-  return { items: presentTransactions(page.rows, await attachmentsById(db, page.rows.flatMap(citedFiles))), nextCursor: page.nextCursor };
+  return { items: presentTransactions(page.rows, await attachmentsById(db, page.rows.flatMap(citedFiles)), staffOf(viewer)), nextCursor: page.nextCursor };
 }
 
 /** One entry of a fund (another fund's entry is missing), with its dividend lines when it is one. */
-export async function transactionDetail(db: DbOrTx, code: string, txId: string): Promise<TransactionView & { dividend: Awaited<ReturnType<typeof dividendView>> }> {
+export async function transactionDetail(db: DbOrTx, code: string, txId: string, viewer: Actor | null = null): Promise<TransactionView & { dividend: Awaited<ReturnType<typeof dividendView>> }> {
   const f = await fundByCode(db, code);
   const t = await findTransaction(db, f.id, txId);
   if (!t) throw new AppError('FUND_ENTRY_NOT_FOUND');
-  const [view] = presentTransactions([t], await attachmentsById(db, citedFiles(t)));
+  const [view] = presentTransactions([t], await attachmentsById(db, citedFiles(t)), staffOf(viewer));
   return { ...view!, dividend: t.kind === 'dividend' ? await dividendView(db, t.id) : null };
 }
 

@@ -161,7 +161,7 @@ export async function postingsOf(db: DbOrTx, txIds: string[]) {
 export async function attachmentsById(db: DbOrTx, ids: string[]) {
   if (ids.length === 0) return [];
   return db.select({ id: fundAttachments.id, fundId: fundAttachments.fundId, filename: fundAttachments.filename, mime: fundAttachments.mime,
-    size: fundAttachments.size, storageKey: fundAttachments.storageKey, sha256: fundAttachments.sha256 }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
+    size: fundAttachments.size, storageKey: fundAttachments.storageKey, sha256: fundAttachments.sha256, uploadedBy: fundAttachments.uploadedBy }).from(fundAttachments).where(inArray(fundAttachments.id, ids));
 }
 
 /** An expense as the staff list loads it. */

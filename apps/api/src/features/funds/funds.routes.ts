@@ -41,7 +41,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.post('/api/v1/funds/:id/turnover', { config: { access: manage }, schema: { tags, summary: "An operator's monthly turnover: the 3% levy goes to the development fund", params: FundParams, body: TurnoverBody, response: { 201: Posted.extend({ levyFen: z.string() }) } } },
     async (request, reply) => {
-      const p = await reportTurnover(db, requireActor(request), request.params.id, request.body, now());
+      const p = await reportTurnover(db, requireActor(request), request.params.id, request.body, now(), ledger);
       return reply.status(201).send({ ...posted(p), levyFen: p.levyFen.toString() });
     });
 
@@ -59,7 +59,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   });
 
   r.get('/api/v1/funds/:id/attachments/:attachmentId', {
-    config: { access: { action: 'fund.read', subject: 'funds' } },
+    config: { access: { action: 'fund.read', subject: 'funds', params: { attachmentId: 'fund_attachments.fund_id' } } },
     schema: { tags, summary: "A receipt or invoice of the fund, shown inline to its staff (a pending expense's too, for the approver)", params: z.object({ id: z.uuid(), attachmentId: z.uuid() }) },
   }, async (request, reply) => {
     const file = await staffAttachment(db, requireActor(request), request.params.id, request.params.attachmentId);
@@ -100,7 +100,7 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
   }
 
   r.post('/api/v1/funds/:id/budgets', { config: { access: manage }, schema: { tags, summary: "A compound's annual budget as approved by the owners' assembly", params: FundParams, body: BudgetBody, response: { 201: z.object({ id: z.uuid() }) } } },
-    async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body) }));
+    async (request, reply) => reply.status(201).send({ id: await createBudget(db, requireActor(request), request.params.id, request.body, now()) }));
 
   r.get('/api/v1/funds/:id/budget-resolutions', { config: { access: manage }, schema: { tags, summary: "Passed matters of the compound's owners' assemblies that a budget can rest on", params: FundParams, response: { 200: z.array(BudgetResolution) } } },
     async (request) => budgetResolutions(db, requireActor(request), request.params.id));
@@ -112,13 +112,13 @@ export async function fundRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => monthCloses(db, requireActor(request), request.params.id, now(), ledger));
 
   r.post('/api/v1/funds/:id/month-closes', { config: { access: manage }, schema: { tags, summary: 'Propose closing a month that has ended (and every month before it); a different person confirms', params: FundParams, body: MonthCloseBody, response: { 201: z.object({ id: z.uuid() }) } } },
-    async (request, reply) => reply.status(201).send(await proposeClose(db, requireActor(request), request.params.id, request.body.month, now())));
+    async (request, reply) => reply.status(201).send(await proposeClose(db, requireActor(request), request.params.id, request.body.month, now(), ledger)));
 
   r.post('/api/v1/funds/:id/month-closes/decide', {
     config: { access: { action: 'fund.manage', subject: 'funds' } },
     schema: { tags, summary: 'Confirm the pending close (a different person with the approval right; the month never changes again) or withdraw your own', params: FundParams,
       body: z.object({ confirm: z.boolean() }), response: { 200: z.object({ month: z.string(), state: z.enum(['closed', 'withdrawn']) }) } },
-  }, async (request) => decideClose(db, requireActor(request), request.params.id, request.body.confirm, now()));
+  }, async (request) => decideClose(db, requireActor(request), request.params.id, request.body.confirm, now(), ledger));
 
   r.post('/api/v1/funds/:id/questions/:questionId/answer', {
     config: { access: { action: 'fund.answer', subject: 'funds' } },

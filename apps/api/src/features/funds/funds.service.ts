@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { fenToYuan, levyOnTurnover, reversePostings, chinaDay } from '@gongzhi/core';
+import { fenToYuan, levyOnTurnover, reportWindowStart, reportedMonthRefusal, reversePostings, chinaDay } from '@gongzhi/core';
 import type { DonationBody, IncomeBody, ReverseBody, TurnoverBody, CreateFundBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -69,11 +69,16 @@ export async function recordDonation(db: Db, actor: Actor, fundId: string, body:
 
 /**
  * An operator's monthly turnover in a service complex: the 3% levy is computed once (rounded half
- * up to the fen) and posted to the development fund; a second report for the same month is refused.
+ * up to the fen) and posted to the development fund; a second report for the same month is refused,
+ * and so is a month that has not ended or starts before the ledger's backdate window.
  */
-export async function reportTurnover(db: Db, actor: Actor, fundId: string, body: z.infer<typeof TurnoverBody>, now: Date) {
+export async function reportTurnover(db: Db, actor: Actor, fundId: string, body: z.infer<typeof TurnoverBody>, now: Date, cfg: LedgerConfig) {
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   requireKind(fund, ['development']);
+  // Only a month that has ended, and lies inside the ledger's backdate window (core reportedMonthRefusal).
+  const cal = { today: chinaDay(now), maxBackdateDays: cfg.backdateDays };
+  const refusal = reportedMonthRefusal(body.month, cal);
+  if (refusal) throw new AppError(refusal, { month: body.month, today: cal.today, earliest: reportWindowStart(cal) });
   const turnover = fenFrom(body.turnoverFen);
   const levy = levyOnTurnover(turnover);
   // The turnover is valid; it is the levy that rounds to nothing, and there is no entry of ¥0.00 to post.

@@ -163,11 +163,13 @@ describe('GET requests', () => {
     const rejected = await worker.request('POST', `/api/v1/requests/${row!.id}/events`, { event: 'reject', reason: '重复反映' });
     expect(rejected.json().state).toBe('rejected');
   });
+  // The demo city's year of requests is listed too; these checks are about the three filed here.
+  const own = (list: string[]) => list.filter((id) => [open, closed, other].includes(id));
   const ids = async (query: string) => {
     const res = await get(`/requests.json${query}`);
     expect(res.statusCode, res.body).toBe(200);
     assertValid(schemas.requests, res.json());
-    return (res.json() as { service_request_id: string }[]).map((r) => r.service_request_id);
+    return own((res.json() as { service_request_id: string }[]).map((r) => r.service_request_id));
   };
 
   it('filters by status, service_code, dates and ids', async () => {
@@ -207,7 +209,7 @@ describe('GET requests', () => {
     expect((await get(`/request/${closed}.json`)).json()).toEqual(one.json());
     const xml = parseXml((await get(`/requests/${open}.xml`)).body);
     expect(xml.service_requests.request[0]).toMatchObject({ service_request_id: open, status: 'open', description: '占道 open', address_id: '' });
-    expect(parseXml((await get('/requests.xml?status=closed')).body).service_requests.request.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([closed]);
+    expect(own(parseXml((await get('/requests.xml?status=closed')).body).service_requests.request.map((r: { service_request_id: string }) => r.service_request_id))).toEqual([closed]);
     expectErrors(await get('/requests/GZ99999999.json'), 404);
     expect(parseXml((await get('/requests/GZ99999999.xml')).body).errors.error[0].code).toBe('404');
     const html = await get(`/requests/${open}.html`);
@@ -269,5 +271,16 @@ describe('GET requests', () => {
     expect(await ids('')).not.toContain(own);
     expectErrors(await get(`/requests/${own}.json`), 404);
     expectErrors(await get(`/tokens/${own}.json`), 404);
+  });
+
+  it('erases the reporter\'s own name from the public description and address (probe item 2)', async () => {
+    const id = await file({ service_code: 'street_order', ...point, first_name: '小明', last_name: '王', address_string: '建设路12号 王小明家门口', description: '我是王小明，门口的路灯坏了' });
+    await sortAs(id, 'small');
+    const json = (await get(`/requests/${id}.json`)).json()[0];
+    expect(json).toMatchObject({ description: '我是某某，门口的路灯坏了', address: '建设路12号 某某家门口' });
+    const all = (await get(`/requests/${id}.xml`)).body + (await get('/requests.json')).body;
+    expect(all).not.toContain('王小明');
+    // Staff in scope still read the words as written.
+    expect((await worker.request('GET', `/api/v1/requests/${(await byPublicId(id)).id}`)).json().description).toBe('我是王小明，门口的路灯坏了');
   });
 });

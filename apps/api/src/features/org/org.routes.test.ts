@@ -114,6 +114,13 @@ describe('changing the tree', () => {
     expect(outside.json().error.code).toBe('REGION_OUTSIDE_PARENT');
     // …unless the new street has no boundary of its own (then the district's holds it).
     expect((await admin.request('PATCH', `/api/v1/regions/${target.id}`, { boundary: null })).statusCode).toBe(200);
+    // …and its ground still lies in its old street's, which is then neither above nor below it (probe fixes (org))…
+    const overOld = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id, segment: '003' });
+    expect(overOld.statusCode).toBe(409);
+    expect(overOld.json().error).toMatchObject({ code: 'REGION_OVERLAPS_REGION', details: expect.arrayContaining([expect.objectContaining({ kind: 'overlaps_region', code: '510108001' })]) });
+    // …unless the old street is not drawn either.
+    const oldStreet = await byCode('510108001');
+    expect((await admin.request('PATCH', `/api/v1/regions/${oldStreet.id}`, { boundary: null })).statusCode).toBe(200);
     const res = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id, segment: '003' });
     expect(res.statusCode).toBe(200);
     expect(res.json().code).toBe('510108002003');
@@ -125,6 +132,21 @@ describe('changing the tree', () => {
     expect(grids.length).toBeGreaterThan(3);
     const entry = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'region.move'), eq(auditLog.subjectId, community.id)));
     expect(entry).toHaveLength(1);
+  });
+
+  // probe fixes (org): the ledger is append-only by trigger, so re-pathing its rows was a 500.
+  it('refuses to move a region whose subtree has fund ledger entries, with REGION_HAS_LEDGER and nothing changed', async () => {
+    const community = await byCode('510108001001');
+    const target = await byCode('510108002');
+    expect((await admin.request('PATCH', `/api/v1/regions/${target.id}`, { boundary: null })).statusCode).toBe(200);
+    const ledger = sql`SELECT count(*)::int AS n FROM ledger_transactions WHERE region_path LIKE '510108001001%'`;
+    const booked = (await ctx.database.db.execute<{ n: number }>(ledger)).rows[0]!.n;
+    expect(booked).toBeGreaterThan(0);
+    const res = await admin.request('POST', `/api/v1/regions/${community.id}/move`, { parentId: target.id, segment: '009' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.code).toBe('REGION_HAS_LEDGER');
+    expect((await byCode('510108001001')).parentId).toBe(community.parentId);
+    expect((await ctx.database.db.execute<{ n: number }>(ledger)).rows[0]!.n).toBe(booked);
   });
 
   it('refuses to retire a region where people live, and retires an empty one', async () => {

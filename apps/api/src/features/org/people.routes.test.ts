@@ -252,6 +252,11 @@ describe('buildings, units and owners', () => {
     expect(byOrg.statusCode).toBe(201);
     const both = await grid.request('POST', `/api/v1/units/${unit.json().id}/owners`, { residentId: owner.id, organisationId: developer!.id });
     expect(both.statusCode).toBe(400);
+    // The same owner twice on one unit is one ownership, not two: refused, nothing written.
+    const again = await grid.request('POST', `/api/v1/units/${unit.json().id}/owners`, { residentId: owner.id });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'UNIT_OWNER_EXISTS']);
+    const orgAgain = await admin.request('POST', `/api/v1/units/${unit.json().id}/owners`, { organisationId: developer!.id });
+    expect([orgAgain.statusCode, orgAgain.json().error.code]).toEqual([409, 'UNIT_OWNER_EXISTS']);
 
     const detail = (await grid.request('GET', `/api/v1/buildings/${building.id}`)).json();
     expect(detail.units).toHaveLength(1);

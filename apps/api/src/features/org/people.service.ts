@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { isRelation, parseHundredths, RELATIONS } from '@gongzhi/core';
 import type {
@@ -64,11 +64,20 @@ export async function addOwner(db: Db, actor: Actor, unitId: string, body: Input
   return db.transaction(async (tx) => {
     const unit = found(await findUnit(tx, scopeFor(actor, 'people.read'), unitId), 'UNIT_NOT_FOUND');
     ensure(mayWritePeople(actor, unit.regionPath));
-    if (body.residentId) found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND');
+    if (body.residentId && isErased(found(await findResident(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND'))) throw new AppError('RESIDENT_ERASED');
     if (body.organisationId) {
       const [org] = await tx.select({ id: organisations.id }).from(organisations)
         .where(and(eq(organisations.id, body.organisationId), inScope(scopeFor(actor, 'org.read'), { region: organisations.regionPath, ancestors: true })));
       found(org, 'ORGANISATION_NOT_FOUND');
+    }
+    // One current ownership per owner and unit: the unit's row is locked so two identical requests
+    // racing cannot both pass the check. An ownership that has ended does not count.
+    await tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).for('update');
+    const same = body.residentId ? eq(unitOwners.residentId, body.residentId) : body.organisationId ? eq(unitOwners.organisationId, body.organisationId) : undefined;
+    if (same) {
+      const [dup] = await tx.select({ id: unitOwners.id }).from(unitOwners)
+        .where(and(eq(unitOwners.unitId, unitId), same, sql`(${unitOwners.until} IS NULL OR ${unitOwners.until} >= current_date)`)).limit(1);
+      if (dup) throw new AppError('UNIT_OWNER_EXISTS');
     }
     const [row] = await tx.insert(unitOwners).values({
       unitId, residentId: body.residentId ?? null, organisationId: body.organisationId ?? null, since: body.since ?? null,
@@ -146,6 +155,7 @@ export async function updateResident(db: Db, vault: Vault, actor: Actor, residen
   return db.transaction(async (tx) => {
     const before = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     ensure(mayWritePeople(actor, before.regionPath));
+    if (isErased(before)) throw new AppError('RESIDENT_ERASED');
     if (body.relation && body.relation !== before.relation) await checkRelation(tx, before.householdId, body.relation, before.id);
     const set: Partial<typeof residents.$inferInsert> = {};
     if (body.name) set.name = body.name;
@@ -205,6 +215,30 @@ export async function residentRegionPath(db: DbOrTx, residentId: string): Promis
   return r?.regionPath;
 }
 
+/** The name an erased entry (and every copy of it) carries; privacy writes it, every feature checks it. */
+export const ERASED_RESIDENT_NAME = '已注销居民';
+
+/**
+ * Whether an entry was erased (PIPL art. 47): anonymised under {@link ERASED_RESIDENT_NAME} with its
+ * ID number gone. Such an entry is a read-only husk that keeps households and ledgers whole.
+ */
+export const isErased = (r: { name: string; idHash: string | null }): boolean => r.name === ERASED_RESIDENT_NAME && r.idHash === null;
+
+/** Which of `residentIds` are erased entries, whatever the scope (the caller has already found them). */
+export async function erasedAmong(db: DbOrTx, residentIds: readonly string[]): Promise<Set<string>> {
+  if (!residentIds.length) return new Set();
+  const rows = await db.select({ id: residents.id, name: residents.name, idHash: residents.idHash }).from(residents).where(inArray(residents.id, [...residentIds]));
+  return new Set(rows.filter(isErased).map((r) => r.id));
+}
+
+/**
+ * Refuses any use of an erased entry: it cannot be changed (which would re-identify the person),
+ * linked to an account, seated, signed in, made an owner or voted for. The one check every feature calls.
+ */
+export async function requireNotErased(db: DbOrTx, residentId: string): Promise<void> {
+  if ((await erasedAmong(db, [residentId])).size) throw new AppError('RESIDENT_ERASED');
+}
+
 /**
  * Anonymises a resident's entry (PIPL art. 47): name replaced, personal data cleared, marked moved
  * out (keeping an earlier date). The row stays, so households and ownership stay whole. Run in the
@@ -229,14 +263,17 @@ async function linkable(tx: DbOrTx, r: typeof residents.$inferSelect): Promise<L
 }
 
 /**
- * The entry (resident or owner; owners are residents of the register) whose ID number and name both
- * match what a person signing up gave, whatever the scope: the ID number is found by its keyed hash,
- * never by decrypting the register. Moved-out entries and invalid ID numbers match nothing.
+ * The entry (resident or owner; owners are residents of the register) in the community a person
+ * signing up chose (`communityPath`) whose ID number and name both match what they gave: the ID
+ * number is found by its keyed hash, never by decrypting the register. Entries elsewhere, moved-out
+ * entries and invalid ID numbers match nothing (a worker of the chosen community decides instead).
  */
-export async function entryMatching(tx: DbOrTx, vault: Vault, name: string, idNumber: string, now: Date): Promise<LinkableEntry | undefined> {
+export async function entryMatching(tx: DbOrTx, vault: Vault, name: string, idNumber: string, communityPath: string, now: Date): Promise<LinkableEntry | undefined> {
   const id = sealIdNumber(vault, idNumber, now);
   if (!id.ok) return undefined;
-  const [r] = await tx.select().from(residents).where(and(eq(residents.idHash, id.value.idHash), isNull(residents.movedOutAt)));
+  const [r] = await tx.select().from(residents).where(and(
+    eq(residents.idHash, id.value.idHash), isNull(residents.movedOutAt), sql`starts_with(${residents.regionPath}, ${communityPath})`,
+  ));
   if (!r || r.name.trim() !== name.trim()) return undefined;
   return linkable(tx, r);
 }
@@ -244,6 +281,7 @@ export async function entryMatching(tx: DbOrTx, vault: Vault, name: string, idNu
 /** An entry the actor may write (people.write in scope) for linking an account; out of scope is undefined. */
 export async function linkableEntry(tx: DbOrTx, actor: Actor, residentId: string): Promise<LinkableEntry | undefined> {
   const r = await findResident(tx, actor, residentId, 'people.write');
+  if (r && isErased(r)) throw new AppError('RESIDENT_ERASED');
   return r && !r.movedOutAt ? linkable(tx, r) : undefined;
 }
 
@@ -263,3 +301,10 @@ export async function signUpCommunities(db: DbOrTx) {
 
 /** Checks and seals an ID number as the register stores it (a sign-up keeps it sealed for a worker's decision). */
 export { sealIdNumber };
+
+/**
+ * SQL for the name of the resident whose id `id` holds (a column of another feature's table),
+ * selected beside that feature's rows; see `organisationNameOf`. Null when `id` is null or names none.
+ */
+export const residentNameOf = (id: AnyColumn | SQL): SQL<string | null> =>
+  sql<string | null>`(SELECT r.name FROM ${residents} r WHERE r.id = ${qualified(id)})`;

@@ -1,7 +1,7 @@
-import { bboxOf, boundaryProblemsAgainst, overlappingSiblings, type BoundaryConflict, type Polygonal, type RegionLevel } from '@gongzhi/core';
+import { bboxOf, boundaryProblemsAgainst, validateBoundary, type BoundaryProblem, overlappingSiblings, overlappingUnrelated, overlapsUnrelated, type BoundaryConflict, type Polygonal, type RegionLevel } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { activeRegions, drawnAncestor, drawnAt, drawnBelow, lockLevel, lockRegions, type RegionRow } from './region.repository.ts';
+import { activeRegions, drawnAncestor, drawnAt, drawnBelow, drawnUnrelated, lockBoundaries, lockRegions, type RegionRow } from './region.repository.ts';
 
 /**
  * Region boundaries must tile the tree: a region inside its parent, regions of one level clear of
@@ -13,18 +13,21 @@ import { activeRegions, drawnAncestor, drawnAt, drawnBelow, lockLevel, lockRegio
  * "Parent" here is the nearest ancestor that HAS a boundary (one without sets no limit of its own,
  * but must not open a gap through which a grid reaches another community); "siblings" are all
  * active regions of the same level, not only those under the same parent, for the same reason.
- * Where every parent is drawn the two readings agree. Retired regions hold no ground.
+ * Where every parent is drawn the two readings agree. Beyond its level, a region must also stay clear
+ * of every drawn region that is neither its ancestor nor its descendant (a street over a neighbouring
+ * street's community, when that street has no boundary). Retired regions hold no ground.
  */
 
 /**
- * Locks what a boundary check reads, for the rest of the transaction: the level's advisory lock
- * (same-level regions under different parents too), then the parent's row and the region's own, in
+ * Locks what a boundary check reads, for the rest of the transaction: the boundaries' advisory lock
+ * (every level: the overlap rule reaches across levels), then the parent's row and the region's own, in
  * code order. Two concurrent creates of overlapping grids thus run one after the other and the
  * second sees the first; a parent shrinking waits for a child being drawn under it, and the other
  * way round. Returns the rows as locked (fresh).
  */
-export async function lockForBoundary(tx: DbOrTx, level: RegionLevel, parentId: string | null, regionId?: string): Promise<{ parent: RegionRow | undefined; region: RegionRow | undefined }> {
-  await lockLevel(tx, level);
+export async function lockForBoundary(tx: DbOrTx, parentId: string | null, regionId?: string): Promise<{ parent: RegionRow | undefined; region: RegionRow | undefined }> {
+  // One lock for every level: the overlap rule now reaches across levels (see drawnUnrelated).
+  await lockBoundaries(tx);
   const rows = await lockRegions(tx, [parentId, regionId].filter((x): x is string => Boolean(x)));
   return { parent: rows.find((r) => r.id === parentId), region: rows.find((r) => r.id === regionId) };
 }
@@ -33,9 +36,21 @@ export async function lockForBoundary(tx: DbOrTx, level: RegionLevel, parentId: 
 function refuse(conflicts: BoundaryConflict[], parent: RegionRow | undefined): void {
   const c = conflicts[0];
   if (!c) return;
-  const all = conflicts.map((x) => (x.kind === 'outside_parent' ? { kind: x.kind, outsideM2: x.outsideM2 } : { kind: x.kind, code: x.sibling.code, name: x.sibling.name, overlapM2: x.overlapM2 }));
+  const all = conflicts.map((x) => {
+    if (x.kind === 'outside_parent') return { kind: x.kind, outsideM2: x.outsideM2 };
+    const other = x.kind === 'overlaps_sibling' ? x.sibling : x.region;
+    return { kind: x.kind, code: other.code, name: other.name, overlapM2: x.overlapM2 };
+  });
   if (c.kind === 'outside_parent') throw new AppError('REGION_OUTSIDE_PARENT', { parent: parent?.name ?? '', parentCode: parent?.code ?? '', outsideM2: c.outsideM2 }, all);
+  if (c.kind === 'overlaps_region') throw new AppError('REGION_OVERLAPS_REGION', { other: c.region.name, code: c.region.code, regionId: c.region.id, overlapM2: c.overlapM2 }, all);
   throw new AppError('REGION_OVERLAPS_SIBLING', { sibling: c.sibling.name, code: c.sibling.code, siblingId: c.sibling.id, overlapM2: c.overlapM2 }, all);
+}
+
+/** Every code from the district down to `code` itself (a region's ancestors, when `code` is its parent's). */
+function prefixes(code: string | null): string[] {
+  const out: string[] = [];
+  for (let len = 6; code && len <= code.length; len += 3) out.push(code.slice(0, len));
+  return out;
 }
 
 /** What a boundary check needs to know of the region being written. */
@@ -48,6 +63,11 @@ export interface BoundaryTarget {
   selfId?: string;
   selfCode?: string;
   children?: boolean;
+  /**
+   * The codes of its ancestors as they will be, when not simply every prefix of `parentCode` (a
+   * drawn region deep in a moving subtree: its ancestors inside the subtree keep their old codes).
+   */
+  ancestors?: string[];
 }
 
 /**
@@ -59,8 +79,12 @@ export interface BoundaryTarget {
 export async function assertBoundaryFits(tx: DbOrTx, t: BoundaryTarget): Promise<void> {
   if (!t.boundary) return;
   const parent = t.parentCode ? await drawnAncestor(tx, t.parentCode) : undefined;
-  const neighbours = (await drawnAt(tx, t.level, bboxOf(t.boundary))).filter((s) => s.id !== t.selfId);
-  refuse(boundaryProblemsAgainst(t.boundary, parent?.boundary ?? null, neighbours), parent);
+  const box = bboxOf(t.boundary);
+  const neighbours = (await drawnAt(tx, t.level, box)).filter((s) => s.id !== t.selfId);
+  // Other levels: everything drawn in its box but its ancestors and its own subtree (same level is above).
+  const unrelated = (await drawnUnrelated(tx, box, t.ancestors ?? prefixes(t.parentCode), t.selfCode))
+    .filter((r) => r.id !== t.selfId && r.level !== t.level);
+  refuse([...boundaryProblemsAgainst(t.boundary, parent?.boundary ?? null, neighbours), ...overlapsUnrelated(t.boundary, unrelated)], parent);
   if (!t.children || !t.selfCode) return;
   // Only the nearest drawn descendants: deeper ones are held by their own drawn parent.
   for (const child of nearest(t.selfCode, await drawnBelow(tx, t.selfCode))) {
@@ -75,11 +99,13 @@ export async function assertBoundaryFits(tx: DbOrTx, t: BoundaryTarget): Promise
  */
 export async function assertMovedFits(tx: DbOrTx, region: RegionRow, parent: RegionRow): Promise<void> {
   if (region.boundary) {
-    await assertBoundaryFits(tx, { boundary: region.boundary, level: region.level, parentCode: parent.code, selfId: region.id });
+    await assertBoundaryFits(tx, { boundary: region.boundary, level: region.level, parentCode: parent.code, selfId: region.id, selfCode: region.code });
     return;
   }
   for (const d of nearest(region.code, await drawnBelow(tx, region.code))) {
-    await assertBoundaryFits(tx, { boundary: d.boundary, level: d.level, parentCode: parent.code, selfId: d.id });
+    // Its ancestors after the move: the new parent's line, then the moving subtree's (old codes).
+    const ancestors = [...prefixes(parent.code), ...prefixes(d.code.slice(0, -3)).filter((c) => c.length >= region.code.length)];
+    await assertBoundaryFits(tx, { boundary: d.boundary, level: d.level, parentCode: parent.code, selfId: d.id, selfCode: d.code, ancestors });
   }
 }
 
@@ -95,11 +121,14 @@ function nearest(code: string, below: RegionRow[]): RegionRow[] {
 /** One existing violation in the tree. */
 export type BoundaryViolation =
   | { kind: 'outside_parent'; code: string; name: string; parentCode: string; parentName: string; outsideM2: number }
-  | { kind: 'overlaps_sibling'; code: string; name: string; siblingCode: string; siblingName: string; overlapM2: number };
+  | { kind: 'overlaps_sibling'; code: string; name: string; siblingCode: string; siblingName: string; overlapM2: number }
+  | { kind: 'overlaps_region'; code: string; name: string; otherCode: string; otherName: string; overlapM2: number }
+  | { kind: 'invalid_shape'; code: string; name: string; reason: BoundaryProblem };
 
 /**
- * Every violation among the active regions: each region reaching outside its nearest drawn
- * ancestor, each pair of overlapping same-level regions (once). The same rule and tolerance as the
+ * Every violation among the active regions: each boundary of an invalid shape, each region reaching
+ * outside its nearest drawn ancestor, each pair of overlapping same-level regions (once), each pair of
+ * overlapping regions of different levels where neither is the other's ancestor (once). The same rule and tolerance as the
  * writes; for operators to find what was drawn before the rule existed (or bulk-loaded around it).
  */
 export async function boundaryViolations(db: DbOrTx): Promise<BoundaryViolation[]> {
@@ -112,6 +141,9 @@ export async function boundaryViolations(db: DbOrTx): Promise<BoundaryViolation[
     if (group) group.push(r);
     else byLevel.set(r.level, [r]);
     if (!r.boundary) continue;
+    // A shape stored before the shape rules (self-crossing rings, overlapping parts, stray holes).
+    const shape = validateBoundary(r.boundary);
+    if (!shape.ok) out.push({ kind: 'invalid_shape', code: r.code, name: r.name, reason: shape.reason });
     let parent: (typeof rows)[number] | undefined;
     for (let len = r.code.length - 3; len >= 6 && !parent; len -= 3) parent = drawnByCode.get(r.code.slice(0, len));
     if (!parent) continue;
@@ -122,6 +154,9 @@ export async function boundaryViolations(db: DbOrTx): Promise<BoundaryViolation[
     for (const o of overlappingSiblings(group)) {
       out.push({ kind: 'overlaps_sibling', code: o.a.code, name: o.a.name, siblingCode: o.b.code, siblingName: o.b.name, overlapM2: o.overlapM2 });
     }
+  }
+  for (const o of overlappingUnrelated(rows)) {
+    out.push({ kind: 'overlaps_region', code: o.a.code, name: o.a.name, otherCode: o.b.code, otherName: o.b.name, overlapM2: o.overlapM2 });
   }
   return out.sort((a, b) => a.code.localeCompare(b.code));
 }

@@ -176,7 +176,62 @@ describe('moving a region', () => {
   });
 });
 
+// probe fixes (org): a street drawn over a community of a neighbouring street that has no boundary
+// passed (its district holds it, and no drawn street is there to overlap); and shapes that overlap
+// themselves were stored.
+describe('regions of other levels that are neither above nor below', () => {
+  const ground = box(104.30, 30.90, 104.31, 30.91);
+
+  it('refuses a street drawn over a community of a neighbouring undrawn street, naming it, writing nothing', async () => {
+    const d = (await admin.request('POST', '/api/v1/regions', { code: '510197', name: '探测区' })).json();
+    const a = (await admin.request('POST', '/api/v1/regions', { parentId: d.id, segment: '001', name: '甲街道' })).json();
+    const victim = (await admin.request('POST', '/api/v1/regions', { parentId: a.id, segment: '001', name: '甲社区', boundary: ground })).json();
+    expect(victim.code).toBe('510197001001');
+    const over = box(104.295, 30.895, 104.315, 30.915);
+    await writesNothing(async () => {
+      const res = await admin.request('POST', '/api/v1/regions', { parentId: d.id, segment: '002', name: '乙街道', boundary: over });
+      expect(res.statusCode).toBe(409);
+      expect(res.json().error.code).toBe('REGION_OVERLAPS_REGION');
+      expect(res.json().error.message).toContain('甲社区');
+    });
+    // Drawn beside it, the street is taken; redrawing it over the community is refused in the same way.
+    const b = (await admin.request('POST', '/api/v1/regions', { parentId: d.id, segment: '002', name: '乙街道', boundary: box(104.31, 30.90, 104.32, 30.91) })).json();
+    expect(b.code).toBe('510197002');
+    const redraw = await admin.request('PATCH', `/api/v1/regions/${b.id}`, { boundary: over });
+    expect(redraw.json().error.code).toBe('REGION_OVERLAPS_REGION');
+    // Its own community may lie inside it, and the district over everything (ancestors and descendants).
+    expect((await admin.request('POST', '/api/v1/regions', { parentId: b.id, segment: '001', name: '乙社区', boundary: box(104.312, 30.902, 104.318, 30.908) })).statusCode).toBe(201);
+    expect((await admin.request('PATCH', `/api/v1/regions/${d.id}`, { boundary: box(104.2, 30.8, 104.4, 31.0) })).statusCode).toBe(200);
+  });
+
+  it('refuses a MultiPolygon whose parts overlap, and a bow-tie part, as BOUNDARY_INVALID with the reason', async () => {
+    const d = (await admin.request('POST', '/api/v1/regions', { code: '510196', name: '形状区' })).json();
+    const overlapping = { type: 'MultiPolygon', coordinates: [box(104.40, 30.90, 104.41, 30.91).coordinates, box(104.405, 30.905, 104.415, 30.915).coordinates] };
+    const bowTie = { type: 'MultiPolygon', coordinates: [[[[104.40, 30.90], [104.44, 30.94], [104.44, 30.90], [104.40, 30.92], [104.40, 30.90]]]] };
+    const strayHole = { type: 'Polygon', coordinates: [...box(104.40, 30.90, 104.41, 30.91).coordinates, ...box(104.42, 30.92, 104.43, 30.93).coordinates] };
+    for (const [boundary, reason] of [[overlapping, 'parts_overlap'], [bowTie, 'self_intersection'], [strayHole, 'hole_outside_shell']] as const) {
+      const res = await admin.request('POST', '/api/v1/regions', { parentId: d.id, segment: '001', name: '坏形状', boundary });
+      expect([res.statusCode, res.json().error.code], reason).toEqual([422, 'BOUNDARY_INVALID']);
+      expect(res.json().error.message).toContain(reason);
+    }
+  });
+});
+
 describe('the whole-tree check', () => {
+  it('reports a street over an unrelated community, and a stored shape that overlaps itself', async () => {
+    const street = await byCode('510197002');
+    const community = await byCode('510197001001');
+    await ctx.database.db.update(regions).set({ boundary: box(104.295, 30.895, 104.325, 30.915) }).where(eq(regions.id, street.id));
+    const rect = (g: Polygonal) => g.coordinates as number[][][];
+    const selfOverlap: Polygonal = { type: 'MultiPolygon', coordinates: [rect(box(104.30, 30.90, 104.31, 30.91)), rect(box(104.305, 30.905, 104.31, 30.91))] };
+    await ctx.database.db.update(regions).set({ boundary: selfOverlap }).where(eq(regions.id, community.id));
+    const found = await boundaryViolations(ctx.database.db);
+    expect(found).toEqual(expect.arrayContaining([
+      expect.objectContaining({ kind: 'overlaps_region', code: street.code, otherCode: community.code }),
+      expect.objectContaining({ kind: 'invalid_shape', code: community.code, reason: 'parts_overlap' }),
+    ]));
+  });
+
   it('reports a planted violation (a grid over its sibling, and one outside its community)', async () => {
     const g = await byCode('510108002001001');
     const sibling = await byCode('510108002001002');

@@ -117,12 +117,26 @@ export async function lockRegions(tx: DbOrTx, ids: string[]): Promise<RegionRow[
 }
 
 /**
- * An advisory lock for boundary writes at one level, held to the end of the transaction. Regions of
- * a level must not overlap even under different parents (a parent may have no boundary to keep its
- * children apart), so such writes run one at a time per level; they are rare, hand-made changes.
+ * The advisory lock for boundary writes at every level, held to the end of the transaction: a region
+ * must also stay clear of drawn regions of OTHER levels that are not its ancestors or descendants (a
+ * street over a neighbouring street's community), so writes at two levels must not race either.
  */
-export async function lockLevel(tx: DbOrTx, level: RegionRow['level']): Promise<void> {
-  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`gongzhi:regions:${level}`}))`);
+export async function lockBoundaries(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('gongzhi:regions:boundaries'))`);
+}
+
+/**
+ * Active regions of any level with a boundary whose box overlaps `b`, except `codes` (the region's
+ * ancestors) and the subtree under `under` (itself and its descendants): the candidates a boundary
+ * must stay clear of whatever their level. The box prefilter runs in SQL.
+ */
+export async function drawnUnrelated(db: DbOrTx, b: { minLat: number; minLng: number; maxLat: number; maxLng: number }, codes: string[], under: string | undefined): Promise<RegionRow[]> {
+  return db.select().from(regions).where(and(
+    isNull(regions.retiredAt), sql`${regions.boundary} IS NOT NULL`,
+    sql`${regions.minLat} < ${b.maxLat} AND ${regions.maxLat} > ${b.minLat} AND ${regions.minLng} < ${b.maxLng} AND ${regions.maxLng} > ${b.minLng}`,
+    codes.length ? sql`NOT (${inArray(regions.code, codes)})` : undefined,
+    under ? sql`NOT (${like(regions.code, likePrefix(under))})` : undefined,
+  )).orderBy(asc(regions.code));
 }
 
 /** Active regions of a level with a boundary whose box overlaps the given one (candidates to clip). */

@@ -63,7 +63,7 @@ export async function createRegion(db: Db, actor: Actor, body: z.infer<typeof Cr
     const check = checkRegionCode(level, code, level === 'district' ? null : code.slice(0, -3));
     if (!check.ok) throw new AppError('REGION_CODE_INVALID', { reason: check.reason });
     const columns = boundaryColumns(body.boundary);
-    const locked = await lockForBoundary(tx, level, parentId);
+    const locked = await lockForBoundary(tx, parentId);
     if (locked.parent?.retiredAt) throw new AppError('REGION_RETIRED');
     await assertBoundaryFits(tx, { boundary: columns.boundary ?? null, level, parentCode: locked.parent?.code ?? null });
     await assertCodeFree(tx, code);
@@ -84,7 +84,7 @@ export async function updateRegion(db: Db, actor: Actor, id: string, body: z.inf
     let before = seen;
     if (columns.boundary) {
       // Checked against the parent, the siblings and its own children as they stand under lock.
-      const locked = await lockForBoundary(tx, seen.level, seen.parentId, id);
+      const locked = await lockForBoundary(tx, seen.parentId, id);
       before = locked.region ?? seen;
       await assertBoundaryFits(tx, { boundary: columns.boundary, level: before.level, parentCode: locked.parent?.code ?? null, selfId: id, selfCode: before.code, children: true });
     }
@@ -98,7 +98,7 @@ export async function updateRegion(db: Db, actor: Actor, id: string, body: z.inf
 /**
  * Moves a region and its whole subtree under a new parent of the level above it. Codes are
  * hierarchical, so the subtree is re-coded, and every row of people's data below it is re-pathed,
- * all in one transaction.
+ * all in one transaction. A subtree with fund ledger entries is not moved (REGION_HAS_LEDGER).
  */
 export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer<typeof MoveRegionBody>): Promise<RegionRow> {
   return db.transaction(async (tx) => {
@@ -111,9 +111,11 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     if (parent.retiredAt) throw new AppError('REGION_RETIRED');
     const oldCode = region.code;
     const newCode = parent.code + (body.segment ?? segmentOf(oldCode));
-    if (newCode !== oldCode) await assertCodeFree(tx, newCode);
+    if (newCode === oldCode) return region;
+    await assertNoLedger(tx, region);
+    await assertCodeFree(tx, newCode);
     // Its ground must lie in the new parent's and clear of the new siblings' (its children move with it).
-    const locked = await lockForBoundary(tx, region.level, parent.id, id);
+    const locked = await lockForBoundary(tx, parent.id, id);
     await assertMovedFits(tx, locked.region ?? region, locked.parent ?? parent);
     const recode = (col: unknown) => sql`${newCode} || substr(${col}, ${oldCode.length + 1})`;
     const district = newCode.slice(0, 6);
@@ -133,6 +135,22 @@ export async function moveRegion(db: Db, actor: Actor, id: string, body: z.infer
     });
     return after!;
   });
+}
+
+/**
+ * Tables whose rows never change once written (a database trigger refuses any UPDATE): the funds
+ * ledger. An entry keeps the region path it was booked under, by law, so a region whose subtree has
+ * entries cannot be re-coded: re-pathing them would be refused (it was a 500), and re-pathing
+ * everything else but them would split a fund's books from its region.
+ */
+const APPEND_ONLY = new Set(['ledger_transactions']);
+
+/** Refuses (REGION_HAS_LEDGER, 409) to move a region whose subtree holds rows of an append-only table. */
+async function assertNoLedger(tx: DbOrTx, region: RegionRow) {
+  for (const t of scopedTables().filter((t) => APPEND_ONLY.has(getTableName(t.table)))) {
+    const hit = await tx.execute(sql`SELECT 1 FROM ${t.table} WHERE ${t.regionPath} LIKE ${likePrefix(region.code)} LIMIT 1`);
+    if (hit.rows.length) throw new AppError('REGION_HAS_LEDGER', { region: region.name });
+  }
 }
 
 /** Retires a region that has no active children and no households living in it. */

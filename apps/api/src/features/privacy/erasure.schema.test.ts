@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeIdNumber, VISIT_OUTCOMES } from '@gongzhi/core';
 import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
 import { ERASED_NAME } from './privacy.service.ts';
+import { sealIdNumber } from '../org/people.service.ts';
 
 // Issue 14 · item 5: erasure must reach every copy of a person's name, phone and ID number, wherever a
 // feature stored or derived it. The places are found from the schema, not listed by hand: every text,
@@ -64,7 +65,10 @@ describe('erasing a person present in every feature', () => {
     for (const { table_name: t, column_name: c } of textCols.filter((x) => !['residents', 'users'].includes(x.table_name))) {
       await q(`UPDATE "${t}" SET "${c}" = $1 WHERE "${c}" = $2`, [NAME, oldName]);
     }
-    await q('UPDATE residents SET id_masked = $1 WHERE id = $2', [ID_NUMBER.slice(0, 3) + '***********' + ID_NUMBER.slice(-4), residentId]);
+    // Their ID number is ID_NUMBER, sealed as the register seals it (so erasure can find its every form).
+    const sealed = sealIdNumber(ctx.vault, ID_NUMBER, new Date());
+    if (!sealed.ok) throw new Error('test ID number invalid');
+    await q('UPDATE residents SET id_hash = $1, id_cipher = $2, id_masked = $3 WHERE id = $4', [sealed.value.idHash, sealed.value.idCipher, sealed.value.idMasked, residentId]);
     expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM council_seats WHERE resident_id = $1 AND holder_name = $2', [residentId, NAME]))[0]!.n).toBeGreaterThan(0);
     expect((await q<{ n: number }>('SELECT count(*)::int AS n FROM council_attendance a JOIN council_seats s ON s.id = a.seat_id WHERE s.resident_id = $1', [residentId]))[0]!.n).toBeGreaterThan(0);
 
@@ -82,8 +86,10 @@ describe('erasing a person present in every feature', () => {
     const [home] = await q<{ id: string; region_id: string; region_path: string; district_code: string }>(
       'SELECT h.id, h.region_id, h.region_path, h.district_code FROM residents r JOIN households h ON h.id = r.household_id WHERE r.id = $1', [residentId]);
     if (home) {
-      const [visit] = await q<{ id: string }>(`INSERT INTO visits (id, household_id, region_id, region_path, district_code, worker_user_id, visited_at, outcome)
-        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now(), $6) RETURNING id`, [home.id, home.region_id, home.region_path, home.district_code, userId, VISIT_OUTCOMES[0]]);
+      // A worker's free-text note about the household, naming them and their phone (probe fix: erasure).
+      const [visit] = await q<{ id: string }>(`INSERT INTO visits (id, household_id, region_id, region_path, district_code, worker_user_id, visited_at, outcome, notes)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, now(), $6, $7) RETURNING id`,
+      [home.id, home.region_id, home.region_path, home.district_code, userId, VISIT_OUTCOMES[0], `${NAME}在家，电话 ${DEMO.partyMember}，已核对身份证 ${ID_NUMBER.slice(0, 3)}***********${ID_NUMBER.slice(-4)}`]);
       await q(`INSERT INTO household_changes (id, visit_id, household_id, region_path, district_code, proposed_by, changes, base_version, base, status)
         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '{}'::jsonb, 'v1', $6::jsonb, 'pending')`,
       [visit!.id, home.id, home.region_path, home.district_code, userId, JSON.stringify({ address: '锦绣花园', tenure: 'owner', members: [{ residentId, name: NAME, tags: [] }, { residentId: userId, name: '邻居甲乙', tags: [] }] })]);
@@ -93,12 +99,27 @@ describe('erasing a person present in every feature', () => {
       await q(`INSERT INTO account_link_requests (id, user_id, community_id, region_path, district_code, name, id_masked, reason)
         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'no_match')`, [userId, home.region_id, home.region_path, home.district_code, NAME, ID_NUMBER]);
     }
-    const hitsBefore = await hits([NAME, DEMO.partyMember, ID_NUMBER]);
-    for (const place of ['residents.name', 'users.name', 'council_seats.holder_name', 'requests.description', 'household_changes.base', 'fund_questions.asker_name', 'assembly_owners.label', 'account_link_requests.name']) expect(hitsBefore.join('\n')).toContain(place);
+    // Staff's sort note on someone else's request, giving their phone (probe fix: erasure).
+    const [other] = await q<{ id: string }>('SELECT id FROM requests WHERE reporter_user_id IS DISTINCT FROM $1 ORDER BY id LIMIT 1', [userId]);
+    const workerId = (await q<{ id: string }>("SELECT user_id AS id FROM role_assignments WHERE role = 'community_worker' LIMIT 1"))[0]!.id;
+    await q("INSERT INTO request_events (id, request_id, actor_user_id, actor_name, kind, note, public) VALUES (gen_random_uuid(), $1, $2, '社区工作人员', 'comment', $3, false)",
+      [other!.id, workerId, `分拣备注：同楼居民来电 ${DEMO.partyMember} 反映`]);
+    // Another account's link request filed with their name and ID number (its keyed hash), under their name.
+    const [stranger] = await q<{ id: string }>('SELECT id FROM users WHERE id <> $1 AND resident_id IS NULL AND disabled_at IS NULL ORDER BY id LIMIT 1', [userId]);
+    const idHash = (await q<{ id_hash: string }>('SELECT id_hash FROM residents WHERE id = $1', [residentId]))[0]!.id_hash;
+    await q('UPDATE users SET name = $1 WHERE id = $2', [NAME, stranger!.id]);
+    if (home) {
+      await q(`INSERT INTO account_link_requests (id, user_id, community_id, region_path, district_code, name, id_hash, id_masked, reason)
+        VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, 'already_linked')`, [stranger!.id, home.region_id, home.region_path, home.district_code, NAME, idHash, ID_NUMBER]);
+    }
+    const hitsBefore = await hits([NAME, DEMO.partyMember, ID_NUMBER, ID_NUMBER.slice(0, 3) + '***********' + ID_NUMBER.slice(-4)]);
+    for (const place of ['residents.name', 'users.name', 'council_seats.holder_name', 'requests.description', 'household_changes.base', 'fund_questions.asker_name', 'assembly_owners.label', 'account_link_requests.name', 'visits.notes', 'request_events.note']) expect(hitsBefore.join('\n')).toContain(place);
 
     expect((await worker.request('POST', `/api/v1/residents/${residentId}/erasure`, { confirm: true })).statusCode).toBe(204);
 
-    expect(await hits([NAME, DEMO.partyMember, ID_NUMBER])).toEqual([]);
+    expect(await hits([NAME, DEMO.partyMember, ID_NUMBER, ID_NUMBER.slice(0, 3) + '***********' + ID_NUMBER.slice(-4)])).toEqual([]);
+    // Requests others filed with their ID number are closed, not left for a worker to approve.
+    expect(await q("SELECT 1 FROM account_link_requests WHERE user_id = $1 AND state = 'pending'", [stranger!.id])).toEqual([]);
     // Other people's copies stay: the other member of the snapshot keeps their name.
     expect((await q('SELECT 1 FROM household_changes WHERE base::text LIKE $1', ['%邻居甲乙%']))).toHaveLength(home ? 1 : 0);
     // Kept, not deleted: the seat, attendance and votes still count; the name is gone.

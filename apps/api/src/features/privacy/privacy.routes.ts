@@ -26,7 +26,7 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: 'signed-in' },
     schema: { tags, summary: 'Remove me: anonymise my account and register entry, end my sessions (residents)', body: Confirm, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await eraseMyself(deps.db, requireActor(request), now());
+    await eraseMyself(deps.db, deps.vault, requireActor(request), now());
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
@@ -35,7 +35,7 @@ export async function privacyRoutes(app: FastifyInstance, deps: AppDeps) {
     config: { access: { action: 'people.write', subject: 'residents' } },
     schema: { tags, summary: 'Carry out a resident\'s removal request made in person or on paper', params: IdParams, body: Confirm, response: { 204: z.null() } },
   }, async (request, reply) => {
-    await eraseResident(deps.db, requireActor(request), request.params.id, now());
+    await eraseResident(deps.db, deps.vault, requireActor(request), request.params.id, now());
     return reply.status(204).send(null);
   });
 }

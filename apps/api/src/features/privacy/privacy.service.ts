@@ -8,17 +8,17 @@ import { audit } from '../../platform/audit/audit.ts';
 import { found } from '../../platform/errors/app-error.ts';
 import { hashPassword } from '../../platform/crypto/password.ts';
 import { apiTokens, sessions, users } from '../../platform/auth/auth.table.ts';
-import { anonymiseResident, findResident, ownRegisterEntry, residentRegionPath } from '../org/people.service.ts';
+import { anonymiseResident, ERASED_RESIDENT_NAME, findResident, ownRegisterEntry, residentRegionPath } from '../org/people.service.ts';
 import { forgetReporter, requestsRaisedBy } from '../requests/requests.service.ts';
 import { forgetCouncilPerson } from '../councils/forget.service.ts';
 import { forgetRollNames } from '../assembly/forget.service.ts';
 import { forgetFundAsker } from '../funds/forget.service.ts';
-import { forgetVisitedPerson } from '../visits/forget.service.ts';
+import { forgetVisitedPerson, forgetVisitNotes } from '../visits/forget.service.ts';
 import { forgetLinkRequests } from '../users/forget.service.ts';
 import { mayEraseResident, mayEraseSelf } from './privacy.policy.ts';
 
 /** What an erased person is called everywhere their name was. */
-export const ERASED_NAME = '已注销居民';
+export const ERASED_NAME = ERASED_RESIDENT_NAME;
 
 const open = (vault: Vault, sealed: string | null) => (sealed ? vault.decrypt(sealed) : null);
 
@@ -69,12 +69,18 @@ async function eraseNameEverywhere(tx: DbOrTx, ids: string[]): Promise<void> {
  * register and the account had them) are read first, so that the copies other features made of them
  * (seat holders, roll labels, askers, household snapshots) and their own words lose them too.
  */
-async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | null, now: Date): Promise<void> {
+async function eraseIn(tx: DbOrTx, vault: Vault, residentId: string | null, userId: string | null, now: Date): Promise<void> {
   const ids = [residentId, userId].filter((x): x is string => x !== null);
-  const linked = await tx.select({ id: users.id, name: users.name }).from(users)
+  const linked = await tx.select({ id: users.id, name: users.name, phoneCipher: users.phoneCipher }).from(users)
     .where(or(userId ? eq(users.id, userId) : sql`false`, residentId ? eq(users.residentId, residentId) : sql`false`));
-  const names = [...new Set([...(residentId ? [await residentName(tx, residentId)] : []), ...linked.map((u) => u.name)])]
+  const entry = residentId ? (await ownRegisterEntry(tx, residentId)).resident : undefined;
+  const names = [...new Set([...(entry ? [entry.name] : []), ...linked.map((u) => u.name)])]
     .filter((n): n is string => !!n && n !== ERASED_NAME);
+  // Their numbers, to find and scrub in others' free text (a worker's visit note, a staff sort note).
+  const numbers = [...new Set([open(vault, entry?.phoneCipher ?? null), open(vault, entry?.idCipher ?? null), ...linked.map((u) => open(vault, u.phoneCipher || null))])]
+    .filter((n): n is string => !!n);
+  const idHashes = entry?.idHash ? [entry.idHash] : [];
+  const householdIds = entry ? [entry.householdId] : [];
   if (residentId) await anonymiseResident(tx, residentId, ERASED_NAME, now);
   for (const { id } of linked) {
     ids.push(id);
@@ -88,12 +94,13 @@ async function eraseIn(tx: DbOrTx, residentId: string | null, userId: string | n
   }
   const userIds = [...new Set([...linked.map((u) => u.id), ...(userId ? [userId] : [])])];
   const residentIds = residentId ? [residentId] : [];
-  await forgetReporter(tx, { userIds, residentId, names }, ERASED_NAME);
-  await forgetCouncilPerson(tx, { residentIds, userIds, names }, ERASED_NAME);
+  await forgetReporter(tx, { userIds, residentId, names, numbers }, ERASED_NAME);
+  await forgetCouncilPerson(tx, { residentIds, userIds, names, numbers }, ERASED_NAME, now);
   await forgetRollNames(tx, { residentIds, names }, ERASED_NAME);
   await forgetFundAsker(tx, { userIds, names }, ERASED_NAME);
   await forgetVisitedPerson(tx, residentIds, ERASED_NAME);
-  await forgetLinkRequests(tx, { userIds, residentIds }, ERASED_NAME);
+  await forgetVisitNotes(tx, { householdIds, names, numbers }, ERASED_NAME);
+  await forgetLinkRequests(tx, { userIds, residentIds, idHashes, names }, ERASED_NAME, now);
   await eraseNameEverywhere(tx, [...new Set(ids)]);
 }
 
@@ -114,7 +121,7 @@ async function firstErasure(tx: DbOrTx, key: string, residentId: string | null):
 }
 
 /** A resident asks to be removed (PIPL art. 47): their account and register entry are anonymised. */
-export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void> {
+export async function eraseMyself(db: Db, vault: Vault, actor: Actor, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const [u] = await tx.select().from(users).where(eq(users.id, actor.userId)).for('update');
     const me = found(u, 'NOT_FOUND');
@@ -125,18 +132,18 @@ export async function eraseMyself(db: Db, actor: Actor, now: Date): Promise<void
     const regionPath = me.residentId ? await residentRegionPath(tx, me.residentId) : undefined;
     // Recorded first, so the trail's own row loses the name with the rest.
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'user', subjectId: me.id, regionPath: regionPath ?? null, details: { self: true } });
-    await eraseIn(tx, me.residentId, me.id, now);
+    await eraseIn(tx, vault, me.residentId, me.id, now);
   });
 }
 
 /** Staff carry out a removal asked for in person or on paper, for a resident in their scope. */
-export async function eraseResident(db: Db, actor: Actor, residentId: string, now: Date): Promise<void> {
+export async function eraseResident(db: Db, vault: Vault, actor: Actor, residentId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const r = found(await findResident(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     ensure(mayEraseResident(actor, r));
     // Already erased (by a concurrent request, or before): nothing more to do, nothing to record.
     if (!(await firstErasure(tx, r.id, r.id))) return;
-    await eraseIn(tx, r.id, null, now);
+    await eraseIn(tx, vault, r.id, null, now);
     await audit(tx, actor, { action: 'privacy.erase', subjectType: 'resident', subjectId: r.id, regionPath: r.regionPath, details: { self: false } });
   });
 }

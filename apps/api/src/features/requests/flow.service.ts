@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { deadlineFor, transition, type RequestEvent } from '@gongzhi/core';
 import type { ActBody } from '@gongzhi/contracts';
 import type { Db, Tx } from '../../platform/db/client.ts';
@@ -11,7 +11,7 @@ import { organisationInDistrict } from '../org/organisation.service.ts';
 import { findRegion } from '../org/region.service.ts';
 import { requestEvents, requestFollowers, requestHandlers, requests, serviceCategories, triageCorrections } from './requests.table.ts';
 import { findRequest, type RequestRow } from './requests.repository.ts';
-import { mayAct, NEEDS, readerOf } from './requests.policy.ts';
+import { isPublicRequest, mayAct, NEEDS, readerOf } from './requests.policy.ts';
 import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla, SLA_TIMER } from './requests.jobs.ts';
 import { applyStats } from './stats.ts';
@@ -130,6 +130,12 @@ export async function act(db: Db, actor: Actor, id: string, body: ActBody, now: 
     }
 
     const [after] = await tx.update(requests).set(set).where(eq(requests.id, id)).returning();
+    // Neighbours follow only a public request: once it is not (sorted private, merged), they are
+    // dropped, so nothing about it reaches them again. The reporter keeps following their own.
+    if (!isPublicRequest(after!)) {
+      await tx.delete(requestFollowers).where(and(eq(requestFollowers.requestId, id),
+        after!.reporterUserId ? ne(requestFollowers.userId, after!.reporterUserId) : undefined));
+    }
     if (reschedule) await scheduleSla(tx, after!, now);
     await tx.insert(requestEvents).values({
       requestId: id, at: now, actorUserId: actor.userId, actorName: actor.name, kind: body.event, fromState: before.state, toState: after!.state,
@@ -159,10 +165,11 @@ async function handlerTarget(tx: Tx, actor: Actor, r: RequestRow, body: ActBody)
   throw new AppError('DEPARTMENT_REQUIRED');
 }
 
-/** Tells the reporter and followers what happened, when it is something a resident cares about. */
+/** Tells the reporter (and, while the request is public, its followers) what happened, when it is something a resident cares about. */
 async function notify(tx: Tx, r: RequestRow, event: RequestEvent) {
   if (!['sort', 'dispatch', 'reply', 'refer', 'reject', 'merge', 'close', 'reopen'].includes(event)) return;
-  const followers = await tx.select({ u: requestFollowers.userId }).from(requestFollowers).where(eq(requestFollowers.requestId, r.id));
+  // Followers hear of a request only while it is public (the reporter always does).
+  const followers = isPublicRequest(r) ? await tx.select({ u: requestFollowers.userId }).from(requestFollowers).where(eq(requestFollowers.requestId, r.id)) : [];
   const users = new Set([r.reporterUserId, ...followers.map((f) => f.u)].filter((u): u is string => Boolean(u)));
   for (const u of users) await enqueue(tx, { channel: 'inbox', template: `request.${event}`, recipientUserId: u, payload: { requestId: r.id, number: r.number, state: r.state } });
   if (!r.reporterUserId && r.reporterPhoneHash && (event === 'reply' || event === 'refer' || event === 'reject')) {

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, can } from '../../platform/authz/authorize.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { sealPhone } from '../../platform/crypto/pii.ts';
-import { findResident, residentDistrict } from '../org/people.service.ts';
+import { findResident, requireNotErased, residentDistrict } from '../org/people.service.ts';
 import { activeRegion } from '../org/region.service.ts';
 import { requestCaches, type CatalogueEntry } from './caches.ts';
 import { writeNewRequest } from './intake.write.ts';
@@ -80,7 +80,11 @@ export async function intake(db: Db, vault: Vault, actor: Actor, body: CreateReq
   if (category?.requiredFields.includes('location') && !place.regionId) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '位置 / location' });
   if (category?.requiredFields.includes('address') && !place.address) throw new AppError('CATEGORY_FIELD_REQUIRED', { field: '地址 / address' });
   let reporterResidentId = staffChannel ? body.reporter?.residentId ?? null : actor.residentId;
-  if (staffChannel && reporterResidentId) found(await findResident(db, actor, reporterResidentId), 'RESIDENT_NOT_FOUND');
+  if (staffChannel && reporterResidentId) {
+    found(await findResident(db, actor, reporterResidentId), 'RESIDENT_NOT_FOUND');
+    // An erased entry is no one to report for: the request would carry a husk, shown as no reporter at all.
+    await requireNotErased(db, reporterResidentId);
+  }
   if (channel === 'open311') reporterResidentId = null;
 
   const calendar = await caches.calendar.get();

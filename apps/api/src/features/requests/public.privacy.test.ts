@@ -32,13 +32,18 @@ const sort = async (id: string, matter: 'small' | 'private') =>
 const similar = async (who: Client) => (await who.request('GET', `/api/v1/requests/similar?lat=${point.lat}&lng=${point.long}`)).json() as { id: string; number: string; description: string }[];
 
 describe('a request seen by anyone but staff in scope', () => {
-  it('is shown by "similar" to another resident without its words until sorted, then masked; never if private', async () => {
+  it('is shown by "similar" to another resident only once sorted, by its public id, masked; never if private', async () => {
     const r = await file(false);
-    const before = (await similar(neighbour)).find((x) => x.id === r.id)!;
-    expect(before.description).not.toContain('王阿姨');
+    const before = await similar(neighbour);
+    expect(before.map((x) => x.id)).not.toContain(r.id);
+    expect(before.map((x) => x.id)).not.toContain(r.publicId);
     await sort(r.id, 'small');
-    const after = (await similar(neighbour)).find((x) => x.id === r.id)!;
+    const list = await similar(neighbour);
+    const after = list.find((x) => x.id === r.publicId)!;
     expect(after.description).toContain('王阿姨 138****5678');
+    // Neither the internal id nor the sequential staff number reaches another resident.
+    expect(after.number).toBe('');
+    for (const internal of [r.id, r.number]) expect(JSON.stringify(list)).not.toContain(internal);
     for (const secret of [PHONE, ID_NUMBER, EMAIL]) expect(after.description).not.toContain(secret);
     const own = await file(false);
     await sort(own.id, 'private');
@@ -79,5 +84,42 @@ describe('a request seen by anyone but staff in scope', () => {
     expect(mine).toHaveLength(2);
     for (const x of mine) expect(x.description).toBe('楼道灯坏了三天，请联系王阿姨 138****5678，身份证 510***********1234，邮箱 w***@example.com');
     expect((await ctx.app.inject({ method: 'GET', url: `/open311/v2/requests/${named.number}.json` })).statusCode).toBe(404);
+  });
+
+  it('answers follow on a request that is not public (unsorted, private, merged) as for a missing one (probe item 4)', async () => {
+    const follow = (who: Client, id: string) => who.request('POST', `/api/v1/requests/${id}/follow`);
+    const missing = await follow(neighbour, '00000000-0000-7000-8000-000000000000');
+    expect(missing.statusCode).toBe(404);
+    const unsorted = await file(false);
+    const priv = await file(false);
+    await sort(priv.id, 'private');
+    const merged = await file(false);
+    const into = await file(false);
+    await sort(into.id, 'small');
+    const merging = await worker.request('POST', `/api/v1/requests/${merged.id}/events`, { event: 'merge', intoId: into.id });
+    expect(merging.statusCode, merging.body).toBe(200);
+    for (const r of [unsorted, priv, merged]) {
+      for (const id of [r.id, r.publicId]) {
+        const res = await follow(neighbour, id);
+        expect([res.statusCode, res.json().error?.code]).toEqual([404, missing.json().error?.code]);
+      }
+    }
+    // The reporter may follow their own unsorted request, and a neighbour a public one by its public id.
+    expect((await follow(resident, unsorted.id)).statusCode).toBe(204);
+    expect((await follow(neighbour, into.publicId)).statusCode).toBe(204);
+  });
+
+  it('erases the reporter\'s own name from the text other residents and the public read (probe item 2)', async () => {
+    const made = await resident.request('POST', '/api/v1/requests', { description: '楼道灯坏了', address: '1栋楼下', lat: point.lat, lng: point.long });
+    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.id, made.json().id));
+    const name = row!.reporterName!;
+    expect(name.length).toBeGreaterThanOrEqual(2);
+    // The resident wrote their own name into the words and the address, as residents do.
+    await ctx.database.db.update(requests).set({ description: `我是${name}，楼道灯坏了`, address: `1栋 ${name} 楼下` }).where(eq(requests.id, row!.id));
+    await sort(row!.id, 'small');
+    const seen = (await similar(neighbour)).find((x) => x.id === row!.publicId)!;
+    expect(seen.description).toBe('我是某某，楼道灯坏了');
+    const pub = (await ctx.app.inject({ method: 'GET', url: `/open311/v2/requests/${row!.publicId}.json?jurisdiction_id=510108` })).json()[0];
+    expect(pub).toMatchObject({ description: '我是某某，楼道灯坏了', address: '1栋 某某 楼下' });
   });
 });

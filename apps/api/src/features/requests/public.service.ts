@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, gte, inArray, lte, notInArray, sql, type SQL } from 'drizzle-orm';
-import { isFinishedState, maskFreeText, REQUEST_STATES, type RequestState } from '@gongzhi/core';
+import { eraseFromText, isFinishedState, REQUEST_STATES, type RequestState } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { likePrefix } from '../../platform/db/like.ts';
+import { users } from '../../platform/auth/auth.table.ts';
 import { organisationNameOf } from '../org/organisation.service.ts';
+import { residentNameOf } from '../org/people.service.ts';
 import { requests, serviceCategories } from './requests.table.ts';
 
 // What the public (unauthenticated) channels read of requests and the catalogue: Open311 shapes it.
@@ -10,16 +12,23 @@ import { requests, serviceCategories } from './requests.table.ts';
 const FINISHED = REQUEST_STATES.filter(isFinishedState);
 
 /**
- * The columns a public answer is made of. Reporter columns (name, phone, user) are never selected,
- * so no request — anonymous or not — can leak who reported it; nor is the sequential staff number:
- * the public knows a request by its random `publicId` only, so ids cannot be walked.
+ * The columns a public answer is made of. Reporter columns (phone, user) are never selected, so no
+ * request — anonymous or not — can leak who reported it; nor is the sequential staff number: the
+ * public knows a request by its random `publicId` only, so ids cannot be walked. The reporter's
+ * names are read only to erase them from the free text (`masked`), never answered.
  */
 const publicColumns = {
   publicId: requests.publicId, state: requests.state, description: requests.description, address: requests.address,
   lat: requests.lat, lng: requests.lng, createdAt: requests.createdAt, updatedAt: requests.updatedAt, closedAt: requests.closedAt,
   ratedAt: requests.ratedAt, resolveDueAt: requests.resolveDueAt, channel: requests.channel, matter: requests.matter,
   categoryCode: serviceCategories.code, nameZh: serviceCategories.nameZh, nameEn: serviceCategories.nameEn, agency: organisationNameOf(requests.departmentId),
+  reporterName: requests.reporterName,
+  reporterAccountName: sql<string | null>`(SELECT u.name FROM ${users} u WHERE u.id = ${requests.reporterUserId})`,
+  reporterResidentName: residentNameOf(requests.reporterResidentId),
 };
+
+/** The reporter's names as a public row carries them, to be erased from its text. */
+type ReporterNames = { reporterName: string | null; reporterAccountName: string | null; reporterResidentName: string | null };
 
 /** A request as the public may see it: no reporter, the category's names and the department's. */
 export type PublicRequestRow = { publicId: string; state: RequestState; description: string; address: string | null; lat: number | null; lng: number | null;
@@ -42,12 +51,28 @@ function selectPublic(db: DbOrTx) {
   return db.select(publicColumns).from(requests).leftJoin(serviceCategories, eq(serviceCategories.id, requests.categoryId));
 }
 
+/** What replaces the reporter's own name in public text. */
+export const NAME_ERASED = '某某';
+
 /**
- * A public row's free text with contact and identity numbers masked: the one place public answers
- * get their text from, so no public view can forget it.
+ * A request's free text as the public and other residents read it: the reporter's own names (as
+ * given on the request, their account's and their resident record's) erased, contact and identity
+ * numbers masked. Residents write their own name into the description and the address ("1栋 余芳");
+ * the reporter is never shown, so neither may their name be through the text.
  */
-function masked(r: PublicRequestRow): PublicRequestRow {
-  return { ...r, description: maskFreeText(r.description), address: r.address === null ? null : maskFreeText(r.address) };
+export function publicText(text: string, names: ReporterNames): string {
+  const all = [names.reporterName, names.reporterAccountName, names.reporterResidentName].filter((n): n is string => !!n);
+  return eraseFromText(text, all, NAME_ERASED);
+}
+
+/**
+ * A public row's free text through {@link publicText}, without the names it was erased by: the one
+ * place public answers get their text from, so no public view can forget it.
+ */
+function masked(row: PublicRequestRow & ReporterNames): PublicRequestRow {
+  const { reporterName, reporterAccountName, reporterResidentName, ...r } = row;
+  const names = { reporterName, reporterAccountName, reporterResidentName };
+  return { ...r, description: publicText(r.description, names), address: r.address === null ? null : publicText(r.address, names) };
 }
 
 /** A district's public requests as the filter asks, newest first, at most `f.limit`. */

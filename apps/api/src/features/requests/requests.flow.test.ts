@@ -5,7 +5,7 @@ import { createTestContext, DEMO, signIn, type Client, type TestContext } from '
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { outbox } from '../../platform/outbox/outbox.table.ts';
 import { regions } from '../org/org.table.ts';
-import { triageCorrections } from './requests.table.ts';
+import { requests, triageCorrections } from './requests.table.ts';
 
 let ctx: TestContext;
 let resident: Client, worker: Client, dept: Client, grid: Client;
@@ -166,9 +166,19 @@ describe('other channels and queues', () => {
 
   it('suggests a similar open request nearby and lets a neighbour follow it', async () => {
     const made = await grid.request('POST', '/api/v1/requests', { description: '3栋门口井盖松动，走上去会响', channel: 'grid_worker', ...point });
+    // Unsorted, it is nobody else's business yet: not suggested, and following it is as for a missing one.
+    const unsorted = (await resident.request('GET', `/api/v1/requests/similar?lat=${point.lat}&lng=${point.lng}`)).json();
+    expect(unsorted.map((x: { id: string }) => x.id)).not.toContain(made.json().id);
+    expect((await resident.request('POST', `/api/v1/requests/${made.json().id}/follow`)).statusCode).toBe(404);
+    expect((await step(worker, made.json().id, { event: 'sort', matter: 'small', categoryCode: 'corridor' })).statusCode).toBe(200);
+    // Sorted as a public matter: suggested by its public id only, and followed by it.
+    const [row] = await ctx.database.db.select().from(requests).where(eq(requests.id, made.json().id));
     const near = (await resident.request('GET', `/api/v1/requests/similar?lat=${point.lat}&lng=${point.lng}`)).json();
-    expect(near.map((x: { id: string }) => x.id)).toContain(made.json().id);
-    expect((await resident.request('POST', `/api/v1/requests/${made.json().id}/follow`)).statusCode).toBe(204);
+    const shown = near.find((x: { id: string }) => x.id === row!.publicId);
+    expect(shown).toMatchObject({ number: '', description: '3栋门口井盖松动，走上去会响' });
+    expect(JSON.stringify(near)).not.toContain(made.json().id);
+    expect(JSON.stringify(near)).not.toContain(made.json().number);
+    expect((await resident.request('POST', `/api/v1/requests/${row!.publicId}/follow`)).statusCode).toBe(204);
   });
 });
 

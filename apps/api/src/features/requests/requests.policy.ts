@@ -79,3 +79,19 @@ export const readerOf = (actor: Actor): RequestReader => ({ scope: scopeFor(acto
 
 /** A district's catalogue of categories is kept by those who manage categories in that district. */
 export const mayManageCatalogue = (actor: Actor, districtPath: string): boolean => can(actor, 'category.manage', { regionPath: districtPath });
+
+/**
+ * A request other residents may know of at all: sorted by staff as a public matter (big or small),
+ * not merged away. Unsorted text may hold anything, a private matter (私事) stays private, a merged
+ * one lives on in the request it was merged into.
+ */
+export const isPublicRequest = (r: Pick<RequestRow, 'matter' | 'state' | 'mergedIntoId'>): boolean =>
+  (r.matter === 'big' || r.matter === 'small') && r.state !== 'received' && r.state !== 'merged' && r.mergedIntoId === null;
+
+/**
+ * May this actor act on or read another's request as a neighbour (follow it, see it among similar
+ * ones)? Only a public one, unless it is their own or they are staff on it: anything else answers
+ * exactly like a missing request, so holding an id tells nothing.
+ */
+export const mayKnowAsNeighbour = (actor: Actor, r: RequestRow): boolean =>
+  isPublicRequest(r) || (r.reporterUserId !== null && r.reporterUserId === actor.userId) || isStaffOn(actor, r, 'request.read');

@@ -49,8 +49,7 @@ export async function requestRoutes(app: FastifyInstance, deps: AppDeps) {
   r.get('/api/v1/requests/similar', { config: { access: 'signed-in' },
     schema: { tags, summary: 'Open requests near a point, to add yourself instead of reporting again', querystring: SimilarQuery, response: { 200: z.array(z.object({ id: z.uuid(), number: z.string(), description: z.string(), state: z.string(), createdAt: z.string() })) } },
   }, async (request) => {
-    requireActor(request);
-    const rows = await similar(db, request.query.lat, request.query.lng, request.query.categoryCode, now());
+    const rows = await similar(db, requireActor(request), request.query.lat, request.query.lng, request.query.categoryCode, now());
     return rows.map((x) => ({ id: x.id, number: x.number, description: x.description, state: x.state, createdAt: x.createdAt.toISOString() }));
   });
 

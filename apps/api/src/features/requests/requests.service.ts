@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import { eraseFromText, maskFreeText } from '@gongzhi/core';
+import { eraseFromText, maskFreeText, mentionsPerson } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { RequestDetail, RequestListQuery, RequestSummary } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
@@ -55,26 +55,40 @@ export async function requestsRaisedBy(db: DbOrTx, userId: string, residentId: s
 /**
  * Forgets who reported: every request raised by one of the accounts or by the register entry keeps
  * its content but loses the reporter's link, name and phone (PIPL art. 47), and their words lose
- * their `names` and any contact or ID number (`eraseFromText`); so do the timeline notes the
- * accounts wrote. In the caller's transaction.
+ * their `names` and `numbers` (phones, ID number) and any other contact or ID number is masked
+ * (`eraseFromText`); so are the timeline notes on their requests, the notes the accounts wrote, and
+ * anyone's notes (a staff sort note) naming them or one of their numbers. In the caller's transaction.
  */
-export async function forgetReporter(tx: DbOrTx, who: { userIds: string[]; residentId: string | null; names?: string[] }, erasedName: string): Promise<void> {
+export async function forgetReporter(tx: DbOrTx, who: { userIds: string[]; residentId: string | null; names?: string[]; numbers?: string[] }, erasedName: string): Promise<void> {
   const names = who.names ?? [];
+  const numbers = who.numbers ?? [];
   const reporter = or(
     ...who.userIds.map((id) => eq(requests.reporterUserId, id)),
     ...(who.residentId ? [eq(requests.reporterResidentId, who.residentId)] : []), sql`false`,
   );
   const raised = await tx.select({ id: requests.id, description: requests.description, address: requests.address, ratingComment: requests.ratingComment })
     .from(requests).where(reporter).for('update');
+  const erase = (t: string) => eraseFromText(t, names, erasedName, numbers);
   for (const r of raised) {
     await tx.update(requests).set({
       reporterUserId: null, reporterResidentId: null, reporterName: erasedName, reporterPhoneHash: null, reporterPhoneCipher: null, reporterPhoneMasked: null,
-      description: eraseFromText(r.description, names, erasedName), address: r.address === null ? null : eraseFromText(r.address, names, erasedName),
-      ratingComment: r.ratingComment === null ? null : eraseFromText(r.ratingComment, names, erasedName),
+      description: erase(r.description), address: r.address === null ? null : erase(r.address),
+      ratingComment: r.ratingComment === null ? null : erase(r.ratingComment),
     }).where(eq(requests.id, r.id));
   }
-  if (!who.userIds.length) return;
-  const notes = await tx.select({ id: requestEvents.id, note: requestEvents.note }).from(requestEvents)
-    .where(and(inArray(requestEvents.actorUserId, who.userIds), isNotNull(requestEvents.note)));
-  for (const e of notes) await tx.update(requestEvents).set({ note: eraseFromText(e.note!, names, erasedName) }).where(eq(requestEvents.id, e.id));
+  // Notes by anyone (their own, staff's sort and handling notes) on the requests they raised, that
+  // they wrote, or that mention them by name or number: found by text, then scrubbed of the person.
+  const tails = numbers.map((n) => n.replace(/\D/g, '').slice(-4)).filter((t) => t.length === 4);
+  const needles = [...names.filter((n) => Array.from(n.trim()).length >= 2).map((n) => n.trim()), ...tails];
+  const raisedIds = raised.map((r) => r.id);
+  const notes = await tx.select({ id: requestEvents.id, note: requestEvents.note, requestId: requestEvents.requestId, actor: requestEvents.actorUserId }).from(requestEvents)
+    .where(and(isNotNull(requestEvents.note), or(sql`false`,
+      ...(who.userIds.length ? [inArray(requestEvents.actorUserId, who.userIds)] : []),
+      ...(raisedIds.length ? [inArray(requestEvents.requestId, raisedIds)] : []),
+      ...needles.map((n) => sql`${requestEvents.note} LIKE ${`%${n}%`}`))));
+  const theirs = (e: (typeof notes)[number]) => (e.actor !== null && who.userIds.includes(e.actor)) || raisedIds.includes(e.requestId);
+  for (const e of notes.filter((x) => theirs(x) || mentionsPerson(x.note!, names, numbers))) {
+    const next = erase(e.note!);
+    if (next !== e.note) await tx.update(requestEvents).set({ note: next }).where(eq(requestEvents.id, e.id));
+  }
 }

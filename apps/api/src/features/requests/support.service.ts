@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
-import { addWorkingHours, addCalendarHours, isFinishedState, isValidLatLng, maskFreeText } from '@gongzhi/core';
+import { and, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
+import { addWorkingHours, addCalendarHours, isFinishedState, isValidLatLng } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { AddHandlerBody, ExtensionBody, PlaceBody } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -10,7 +10,10 @@ import { organisationInDistrict } from '../org/organisation.service.ts';
 import { findRegion, locate } from '../org/region.service.ts';
 import { requestEvents, requestExtensions, requestFollowers, requestHandlers, requests, serviceCategories } from './requests.table.ts';
 import { findRequest, type RequestRow } from './requests.repository.ts';
-import { mayAddHandler, mayAskExtension, mayCompleteHandler, mayDecideExtension, mayPlace, readerOf } from './requests.policy.ts';
+import { isPublicRequest, isStaffOn, mayAddHandler, mayAskExtension, mayCompleteHandler, mayDecideExtension, mayKnowAsNeighbour, mayPlace, readerOf } from './requests.policy.ts';
+import { publicText } from './public.service.ts';
+import { users } from '../../platform/auth/auth.table.ts';
+import { residentNameOf } from '../org/people.service.ts';
 import { loadCalendar } from './calendar.service.ts';
 import { scheduleSla } from './requests.jobs.ts';
 import { applyStats } from './stats.ts';
@@ -114,20 +117,24 @@ export async function decideExtension(db: Db, actor: Actor, id: string, extensio
   });
 }
 
-/** A resident adds themselves to an open request about the same thing instead of filing a duplicate. */
+/**
+ * A resident adds themselves to an open request about the same thing instead of filing a duplicate.
+ * `id` is the request's id or its public id (what `similar` shows residents).
+ */
 export async function follow(db: Db, actor: Actor, id: string, now: Date) {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select().from(requests).where(eq(requests.id, id));
-    // Only what `similar` shows anyone may be followed (placed on the map, open, not merged or
-    // referred, from the last seven days): anything else answers exactly like a missing request.
-    if (!r || r.lat === null || isFinishedState(r.state) || r.state === 'referred' || r.mergedIntoId
+    const [r] = await tx.select().from(requests).where(or(eq(requests.id, id), eq(requests.publicId, id)));
+    // Only what `similar` shows anyone may be followed (a public matter unless one's own or staff's,
+    // placed on the map, open, not merged or referred, from the last seven days): anything else
+    // answers exactly like a missing request, so an id tells nothing of a private request.
+    if (!r || !mayKnowAsNeighbour(actor, r) || r.lat === null || isFinishedState(r.state) || r.state === 'referred' || r.mergedIntoId
       || r.createdAt.getTime() < now.getTime() - SIMILAR_DAYS * 86_400_000) {
       throw new AppError('REQUEST_NOT_FOUND');
     }
-    const added = await tx.insert(requestFollowers).values({ requestId: id, userId: actor.userId }).onConflictDoNothing().returning();
+    const added = await tx.insert(requestFollowers).values({ requestId: r.id, userId: actor.userId }).onConflictDoNothing().returning();
     if (added.length) {
       await event(tx, actor, r, 'followed', null, false);
-      await audit(tx, actor, { action: 'request.follow', subjectType: 'request', subjectId: id, regionPath: r.regionPath });
+      await audit(tx, actor, { action: 'request.follow', subjectType: 'request', subjectId: r.id, regionPath: r.regionPath });
     }
   });
 }
@@ -140,10 +147,12 @@ const NEAR_DEG = 0.003;
 
 /**
  * Open requests near a point (and of the category, when given) from the last seven days: what a
- * resident is shown before submitting, to add themselves instead of reporting it again. Only what
- * the public may see of them.
+ * resident is shown before submitting, to add themselves instead of reporting it again. A resident
+ * sees only public matters (`isPublicRequest`) or their own, known by the public id alone (never the
+ * sequential number or the internal id), with the reporter's name erased and numbers masked. Staff
+ * on a request also see unsorted ones (their words withheld) with the number, to link to them.
  */
-export async function similar(db: Db, lat: number, lng: number, categoryCode: string | undefined, now: Date) {
+export async function similar(db: Db, actor: Actor, lat: number, lng: number, categoryCode: string | undefined, now: Date) {
   const since = new Date(now.getTime() - SIMILAR_DAYS * 86_400_000);
   const where = [
     gte(requests.lat, lat - NEAR_DEG), lte(requests.lat, lat + NEAR_DEG), gte(requests.lng, lng - NEAR_DEG), lte(requests.lng, lng + NEAR_DEG),
@@ -153,14 +162,17 @@ export async function similar(db: Db, lat: number, lng: number, categoryCode: st
   // A private matter (私事) is nobody else's business, whoever asks (issue 14 · item 4).
   where.push(sql`${requests.matter} IS DISTINCT FROM 'private'`);
   const rows = await db.select({
-    id: requests.id, number: requests.number, description: requests.description, state: requests.state, matter: requests.matter,
-    createdAt: requests.createdAt, lat: requests.lat, lng: requests.lng,
-  }).from(requests).where(and(...where)).orderBy(desc(requests.createdAt)).limit(5);
-  // Other residents see another's words only once staff have sorted it as a public matter, and then
-  // with contact and ID numbers masked; before that, that something was reported here is enough.
-  return rows.map(({ matter, ...r }) => ({
-    ...r, description: r.state !== 'received' && matter !== null ? maskFreeText(r.description) : UNSORTED_TEXT,
-  }));
+    r: requests,
+    reporterAccountName: sql<string | null>`(SELECT u.name FROM ${users} u WHERE u.id = ${requests.reporterUserId})`,
+    reporterResidentName: residentNameOf(requests.reporterResidentId),
+  }).from(requests).where(and(...where)).orderBy(desc(requests.createdAt)).limit(20);
+  return rows.flatMap(({ r, ...names }) => {
+    if (!mayKnowAsNeighbour(actor, r)) return [];
+    const sorted = isPublicRequest(r);
+    const description = sorted ? publicText(r.description, { reporterName: r.reporterName, ...names }) : UNSORTED_TEXT;
+    const staff = isStaffOn(actor, r, 'request.read');
+    return [{ id: staff ? r.id : r.publicId, number: staff ? r.number : '', description, state: r.state, createdAt: r.createdAt }];
+  }).slice(0, 5);
 }
 
 /** What `similar` shows of a request nobody has sorted yet. */

@@ -76,6 +76,22 @@ describe('link requests', () => {
     expect(settled).toMatchObject({ state: 'approved', idCipher: null, idHash: null });
   });
 
+  it('a request is approved only onto an entry or household inside the community the person chose', async () => {
+    const admin = await signIn(ctx.app, DEMO.admin);
+    const p = await pendingSignUp('跨社区', 783);
+    const elsewhere = (await ctx.database.db.select().from(residents).where(sql`${residents.regionPath} LIKE ${OTHER_COMMUNITY + '%'}`).limit(1))[0]!;
+    const res = await admin.request('POST', `/api/v1/account-links/${p.requestId}/approve`, { residentId: elsewhere.id });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().error.code).toBe('LINK_OUTSIDE_COMMUNITY');
+    const byHousehold = await admin.request('POST', `/api/v1/account-links/${p.requestId}/approve`, { householdId: elsewhere.householdId, relation: '其他' });
+    expect(byHousehold.statusCode).toBe(422);
+    expect(byHousehold.json().error.code).toBe('LINK_OUTSIDE_COMMUNITY');
+    expect((await ctx.database.db.select().from(roleAssignments).where(eq(roleAssignments.userId, p.userId)))).toEqual([]);
+    expect((await ctx.database.db.select().from(residents).where(eq(residents.name, '跨社区')))).toEqual([]);
+    const [req] = await ctx.database.db.select().from(accountLinkRequests).where(eq(accountLinkRequests.id, p.requestId));
+    expect(req!.state).toBe('pending');
+  });
+
   it('two workers approving the same request at once: one links, the other is told it is decided', async () => {
     const e1 = await registerEntry('并发甲', 503);
     const e2 = await registerEntry('并发乙', 504);

@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { isWithin } from '@gongzhi/core';
 import type { z } from 'zod';
 import type { ApproveLinkBody, LinkRequestQuery } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
@@ -43,11 +44,15 @@ export async function approveLinkRequest(db: Db, vault: Vault, actor: Actor, id:
   await db.transaction(async (tx) => {
     const req = found(await findLinkRequest(tx, scopeFor(actor, 'people.write'), id, { lock: true }), 'LINK_REQUEST_NOT_FOUND');
     if (req.state !== 'pending') throw new AppError('LINK_REQUEST_DECIDED');
-    const [user] = await tx.select({ residentId: users.residentId }).from(users).where(eq(users.id, req.userId));
-    if (user?.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
+    const [user] = await tx.select({ residentId: users.residentId, disabledAt: users.disabledAt }).from(users).where(eq(users.id, req.userId));
+    // An erased (or disabled) account is no one to link: approving would give the husk a register entry.
+    if (!user || user.disabledAt) throw new AppError('ACCOUNT_ERASED');
+    if (user.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
     const entry = 'residentId' in body
       ? found(await linkableEntry(tx, actor, body.residentId), 'RESIDENT_NOT_FOUND')
       : await createEntryForAccount(tx, vault, actor, { householdId: body.householdId, name: req.name, relation: body.relation, idNumber: req.idCipher ? vault.decrypt(req.idCipher) : null }, now);
+    // The person chose a community at sign-up: a grant elsewhere would hand them another community's data.
+    if (!isWithin(entry.regionPath, req.regionPath)) throw new AppError('LINK_OUTSIDE_COMMUNITY');
     await link(tx, actor, req.userId, entry, { requestId: req.id, created: !('residentId' in body) });
     await tx.update(accountLinkRequests).set({ state: 'approved', residentId: entry.id, decidedBy: actor.userId, decidedAt: now, ...SETTLED })
       .where(eq(accountLinkRequests.id, req.id));
@@ -85,8 +90,9 @@ export async function linkAccount(db: Db, vault: Vault, actor: Actor, residentId
   await db.transaction(async (tx) => {
     const entry = found(await linkableEntry(tx, actor, residentId), 'RESIDENT_NOT_FOUND');
     const phone = phoneOrThrow(rawPhone);
-    const [user] = await tx.select({ id: users.id, residentId: users.residentId }).from(users).where(eq(users.phoneHash, vault.hash(phone)));
+    const [user] = await tx.select({ id: users.id, residentId: users.residentId, disabledAt: users.disabledAt }).from(users).where(eq(users.phoneHash, vault.hash(phone)));
     if (!user) throw new AppError('USER_NOT_FOUND');
+    if (user.disabledAt) throw new AppError('ACCOUNT_ERASED');
     if (user.residentId === entry.id) return;
     if (user.residentId) throw new AppError('ACCOUNT_ALREADY_LINKED');
     await link(tx, actor, user.id, entry, {});

@@ -5,7 +5,8 @@ import { createTestContext, DEMO, DEMO_PASSWORD, signIn, type Client, type TestC
 import { phoneCodes, users } from '../../platform/auth/auth.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { residents, unitOwners } from '../org/org.table.ts';
-import { accountKit, MY_COMMUNITY, PASSWORD } from './users.testkit.ts';
+import { accountKit, MY_COMMUNITY, OTHER_COMMUNITY, PASSWORD } from './users.testkit.ts';
+import { accountLinkRequests } from './users.table.ts';
 
 let ctx: TestContext;
 let worker: Client;
@@ -40,6 +41,20 @@ describe('sign-up with an SMS code', () => {
     expect(u!.name).toBe('林小满');
     const signupAudit = await ctx.database.db.select().from(auditLog).where(and(eq(auditLog.action, 'account.signup'), eq(auditLog.subjectId, u!.id)));
     expect(signupAudit).toHaveLength(1);
+  });
+
+  it('links only to an entry in the chosen community: a match elsewhere waits as a request in the chosen one (probe fix)', async () => {
+    const entry = await registerEntry('跨社区', 311);
+    const phone = freshPhone(), ip = freshIp();
+    await sendCode(phone, ip);
+    const other = await communityId(OTHER_COMMUNITY);
+    const res = await signUp({ phone, code: await lastCode(phone, 'signup'), name: '跨社区', idNumber: entry.idNumber, communityId: other }, ip);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().linked).toBe(false);
+    expect(await ctx.database.db.select().from(users).where(eq(users.residentId, entry.id))).toHaveLength(0);
+    const waiting = await ctx.database.db.select().from(accountLinkRequests).where(eq(accountLinkRequests.name, '跨社区'));
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]).toMatchObject({ communityId: other, regionPath: OTHER_COMMUNITY, state: 'pending' });
   });
 
   it('an owner of a unit whose name and ID number match is linked as resident and owner (their units come with the entry)', async () => {

@@ -47,7 +47,7 @@ export async function signUp(db: Db, vault: Vault, dir: Directory, body: z.infer
     if (taken) return { error: new AppError('PHONE_TAKEN') };
     const [user] = await tx.insert(users).values({ name: body.name, ...sealed.value, passwordHash }).returning();
     const actor: Actor = { userId: user!.id, name: body.name, residentId: null, grants: [], via: 'session', ip: client.ip };
-    const entry = await entryMatching(tx, vault, body.name, body.idNumber, now);
+    const entry = await entryMatching(tx, vault, body.name, body.idNumber, community.code, now);
     if (entry) await lockEntry(tx, entry.id);
     const holder = entry ? await accountOfResident(tx, entry.id) : undefined;
     const linked = Boolean(entry && !holder);

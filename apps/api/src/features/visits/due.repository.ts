@@ -54,7 +54,7 @@ function dueCte(area: Area, today: string, withVersion = false): SQL {
       SELECT v.household_id, max(v.visited_at) AS last_visit_at FROM visits v
        WHERE ${and(sql`v.outcome = 'visited'`, onColumn(area, 'v.region_path'))} GROUP BY v.household_id
     ), x AS (
-      SELECT hh.*, r.regular_days, r.special_days, sp.household_id IS NOT NULL AS special, lv.last_visit_at
+      SELECT hh.*, r.regular_days, r.special_days, r.special_tags, sp.household_id IS NOT NULL AS special, lv.last_visit_at
         FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
     ), d AS (
       SELECT x.*, CASE WHEN special THEN special_days ELSE regular_days END AS interval_days,
@@ -68,6 +68,8 @@ function dueCte(area: Area, today: string, withVersion = false): SQL {
 export type DueRow = {
   id: string; region_id: string; region_path: string; region_name: string; address: string; tenure: string; version: string;
   special: boolean; interval_days: number; last_visit_at: Date | null; due_day: string; late: number;
+  /** The community rule's special tags: which member tags make the household special (shown as the reason). */
+  special_tags: string[];
 };
 
 const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`WHERE late > 0` : status === 'due' ? sql`WHERE late = 0` : status === 'ok' ? sql`WHERE late < 0` : sql``;
@@ -75,7 +77,7 @@ const statusWhere = (status?: VisitStatus) => status === 'overdue' ? sql`WHERE l
 /** The households in scope, most overdue first. */
 export async function dueHouseholds(db: DbOrTx, area: Area, today: string, opts: { status?: VisitStatus; limit: number }): Promise<DueRow[]> {
   const res = await db.execute<DueRow>(sql`${dueCte(area, today, true)}
-    SELECT s.id, s.region_id, s.region_path, g.name AS region_name, s.address, s.tenure, s.version, s.special, s.interval_days,
+    SELECT s.id, s.region_id, s.region_path, g.name AS region_name, s.address, s.tenure, s.version, s.special, s.special_tags, s.interval_days,
            s.last_visit_at, to_char(s.due_day, 'YYYY-MM-DD') AS due_day, s.late
       FROM s JOIN regions g ON g.id = s.region_id
      ${statusWhere(opts.status)}
@@ -84,10 +86,14 @@ export async function dueHouseholds(db: DbOrTx, area: Area, today: string, opts:
   return res.rows.map((r) => ({ ...r, late: Number(r.late), interval_days: Number(r.interval_days) }));
 }
 
-/** Current members of the given households, for the offline form. */
+/**
+ * Current members of the given households, for the offline form: birth day (for the age) and the
+ * masked phone only; the full phone is revealed one at a time through org's audited reveal.
+ */
 export async function membersOf(db: DbOrTx, householdIds: string[]) {
   if (!householdIds.length) return [];
-  const res = await db.execute<{ id: string; household_id: string; name: string; relation: string; tags: string[] }>(sql`SELECT id, household_id, name, relation, tags FROM residents
+  const res = await db.execute<{ id: string; household_id: string; name: string; relation: string; tags: string[]; birth_date: string | null; phone_masked: string | null }>(sql`SELECT id, household_id, name, relation, tags,
+      to_char(birth_date, 'YYYY-MM-DD') AS birth_date, phone_masked FROM residents
     WHERE household_id = ANY(${`{${householdIds.join(',')}}`}::uuid[]) AND moved_out_at IS NULL ORDER BY household_id, created_at, id`);
   return res.rows;
 }

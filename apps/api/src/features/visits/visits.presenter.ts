@@ -1,4 +1,4 @@
-import { effectiveVisitRule, type VisitStatus } from '@gongzhi/core';
+import { ageInYears, effectiveVisitRule, type VisitStatus } from '@gongzhi/core';
 import type { ChangeReview, Coverage, VisitListItem, VisitRecord, VisitRuleView } from '@gongzhi/contracts';
 import type { CoverageCounts, DueRow } from './due.repository.ts';
 import type { ChangeRow, CommunityRule, HouseholdFacts, VisitListRow } from './visits.repository.ts';
@@ -10,17 +10,27 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 const status = (late: number): VisitStatus => (late > 0 ? 'overdue' : late === 0 ? 'due' : 'ok');
 
 /** A member of a household, as the offline form needs it. */
-export interface MemberRow { id: string; household_id: string; name: string; relation: string; tags: string[] }
+export interface MemberRow {
+  id: string; household_id: string; name: string; relation: string; tags: string[]; birth_date?: string | null; phone_masked?: string | null;
+}
 
-/** The worker's visit list: households with due day and status, and their members for the offline form. */
-export function presentVisitList(rows: DueRow[], members: MemberRow[]): VisitListItem[] {
+/**
+ * The worker's visit list: households with due day and status, and their members for the offline form
+ * (age on `now`, masked phone). `specialTags` says why a special household is visited more often: the
+ * members' tags that the community's rule counts as special.
+ */
+export function presentVisitList(rows: DueRow[], members: MemberRow[], now: Date): VisitListItem[] {
   const byHousehold = new Map<string, MemberRow[]>();
   for (const m of members) byHousehold.set(m.household_id, [...(byHousehold.get(m.household_id) ?? []), m]);
   return rows.map((r) => ({
     householdId: r.id, address: r.address, tenure: r.tenure as VisitListItem['tenure'], regionId: r.region_id, regionName: r.region_name,
     special: r.special, intervalDays: r.interval_days, lastVisitAt: iso(r.last_visit_at), dueDay: r.due_day, status: status(r.late),
     daysOverdue: Math.max(0, r.late), version: r.version,
-    members: (byHousehold.get(r.id) ?? []).map((m) => ({ residentId: m.id, name: m.name, relation: m.relation, tags: m.tags })),
+    specialTags: [...new Set((byHousehold.get(r.id) ?? []).flatMap((m) => m.tags.filter((t) => (r.special_tags ?? []).includes(t))))],
+    members: (byHousehold.get(r.id) ?? []).map((m) => ({
+      residentId: m.id, name: m.name, relation: m.relation, tags: m.tags,
+      age: m.birth_date ? ageInYears(m.birth_date, now) : null, phoneMasked: m.phone_masked ?? null,
+    })),
   }));
 }
 

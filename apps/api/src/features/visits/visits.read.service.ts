@@ -17,7 +17,7 @@ import {
 /** The worker's visit list: households of their grid with due day and status, members for the offline form. */
 export async function visitList(db: Db, actor: Actor, q: { status?: VisitStatus; limit: number }, now: Date): Promise<VisitListItem[]> {
   const rows = await dueHouseholds(db, { scope: scopeFor(actor, 'visit.record') }, chinaDay(now), q);
-  return presentVisitList(rows, await membersOf(db, rows.map((r) => r.id)));
+  return presentVisitList(rows, await membersOf(db, rows.map((r) => r.id)), now);
 }
 
 /** Visits the actor may read (their region subtree), newest first. */

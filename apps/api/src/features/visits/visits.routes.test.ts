@@ -32,6 +32,21 @@ describe('the visit list', () => {
     // About 480 households: a small community, visited monthly.
     expect(list.filter((h) => !h.special).every((h) => h.intervalDays === 30)).toBe(true);
   });
+  it('gives the visit form each member’s age and masked phone, and why a special household is special (issue 15 item 16)', async () => {
+    const full = (await grid.request('GET', '/api/v1/visits/list?limit=1000')).json() as (Item & { specialTags: string[]; members: { residentId: string; age: number | null; phoneMasked: string | null; tags: string[] }[] })[];
+    const special = full.filter((h) => h.special);
+    expect(special.every((h) => h.specialTags.length > 0 && h.specialTags.every((t) => ['elderly_alone', 'disabled'].includes(t)))).toBe(true);
+    expect(full.filter((h) => !h.special).every((h) => h.specialTags.length === 0)).toBe(true);
+    const members = full.flatMap((h) => h.members);
+    expect(members.some((m) => typeof m.age === 'number' && m.age >= 0 && m.age < 130)).toBe(true);
+    const withPhone = members.find((m) => m.phoneMasked)!;
+    expect(withPhone.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    // The full number only through org's reveal, which the grid worker may use in their grid, audited.
+    const shown = await grid.request('POST', `/api/v1/residents/${withPhone.residentId}/reveal`, { field: 'phone' });
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json().value.slice(-4)).toBe(withPhone.phoneMasked!.slice(-4));
+    expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'resident.reveal' AND subject_id = ${withPhone.residentId}`)).toBe(1);
+  });
   it('is for workers who visit: a street officer is refused', async () => {
     expect((await street.request('GET', '/api/v1/visits/list')).statusCode).toBe(403);
   });

@@ -25,7 +25,9 @@ import { AppError } from '../errors/app-error.ts';
  *     table should carry `region_path`. The trust suite uses it to pick an id inside and one outside the
  *     caller's scope and expects 2xx / 404.
  *   - `params` / `query`: other path or query parameters naming rows, e.g. `{ meetingId: 'council_meetings' }`,
- *     `query: { regionId: 'regions' }`.
+ *     `query: { regionId: 'regions' }`. A path parameter naming a child of the subject is written
+ *     `table.column` (the child's column holding the subject's id), e.g. `{ attachmentId: 'fund_attachments.fund_id' }`,
+ *     so the trust suite picks a child of the very subject it calls.
  *   - `denyAs: 404`: refuse a role without the action as "not found" instead of 403, where even the
  *     existence of the subject must not show (e.g. someone else's key).
  *

@@ -67,6 +67,19 @@ describe('the error handler', () => {
     await app.close();
   });
 
+  it('answers a malformed id in a path with 404 NOT_FOUND, as an unknown one, and bad input elsewhere with 400 (issue 15 · item 17d)', async () => {
+    const secretary = await signIn(ctx.app, DEMO.secretary);
+    for (const url of ['/api/v1/council-meetings/not-a-meeting', '/api/v1/council-meetings/00000000-0000-0000-0000-00000000000z', '/api/v1/residents/123']) {
+      const res = await secretary.request('GET', url);
+      expect([res.statusCode, res.json().error.code], url).toEqual([404, 'NOT_FOUND']);
+      expect(res.json().error.message, url).toBe('找不到该内容');
+    }
+    const unknown = await secretary.request('GET', '/api/v1/council-meetings/00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+    const badBody = await secretary.request('POST', '/api/v1/residents', { name: '' });
+    expect([badBody.statusCode, badBody.json().error.code]).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
   it('gives one 201 and 409s when the same person is registered six times at once', async () => {
     const worker = await signIn(ctx.app, DEMO.worker);
     const [grid] = await ctx.database.db.select().from(regions).where(eq(regions.code, '510108001001001001'));

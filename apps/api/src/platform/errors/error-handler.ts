@@ -30,11 +30,17 @@ function pgError(err: unknown): { code?: string; constraint?: string; detail?: s
   return undefined;
 }
 
+/** What busboy (under @fastify/multipart) says of a multipart body it cannot read. */
+const MULTIPART_MALFORMED = /^(Unexpected end of (form|multipart data)|(Multipart: )?Boundary not found|Malformed (part|content type|urlencoded)|Unexpected end of file)/i;
+
 /** Maps every thrown error to a stable code once; nothing else in the API sets error statuses. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, request, reply) => {
     if (err instanceof AppError) return sendError(request, reply, err.code, err.params, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
+      // A path that names nothing that can exist (a malformed id in /meetings/:id) is a page that is
+      // not there, not a form filled in wrongly: 404, as for an id that is well formed but unknown.
+      if ((err as FastifyError).validationContext === 'params') return sendError(request, reply, 'NOT_FOUND');
       const details = err.validation.map((v) => ({ path: v.instancePath || '/', message: v.message }));
       return sendError(request, reply, 'VALIDATION_FAILED', {}, details);
     }
@@ -60,7 +66,12 @@ export function installErrorHandler(app: FastifyInstance): void {
     // Drizzle refuses an UPDATE with nothing in it (a PATCH with an empty body): bad input, not a fault.
     if (err.message === 'No values to set') return sendError(request, reply, 'VALIDATION_FAILED', {}, [{ path: '/', message: 'nothing to change' }]);
     const fe = err as FastifyError;
-    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_FILES_LIMIT' || fe.code === 'FST_PARTS_LIMIT') {
+    // The app takes one file per upload: a second is a wrong request, not a large one.
+    if (fe.code === 'FST_FILES_LIMIT') return sendError(request, reply, 'UPLOAD_ONE_FILE');
+    // busboy's refusals of a malformed multipart body (plain Errors without a code), should one
+    // escape a reader other than readUpload, which maps them itself: the client's fault, not ours.
+    if (!fe.code && MULTIPART_MALFORMED.test(err.message)) return sendError(request, reply, 'MULTIPART_INVALID', {}, { reason: err.message.slice(0, 120) });
+    if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.code === 'FST_REQ_FILE_TOO_LARGE' || fe.code === 'FST_PARTS_LIMIT') {
       return sendError(request, reply, 'PAYLOAD_TOO_LARGE');
     }
     if (fe.statusCode === 429) return sendError(request, reply, 'RATE_LIMITED');

@@ -75,6 +75,28 @@ describe('readUpload with requireUploadType', () => {
     expect((await post('fits.pdf', Buffer.concat([PDF, Buffer.alloc(LIMIT - PDF.length - 1, 0x20)]), 'pdf')).statusCode).toBe(200);
   });
 
+  // probe fixes (org): a malformed body was a 500 ("Unexpected end of form", "Boundary not found").
+  it('refuses a truncated or boundary-less multipart body with MULTIPART_INVALID, never an unhandled error', async () => {
+    const bodies: [string, string][] = [
+      ['multipart/form-data; boundary=zzz', 'x'],
+      ['multipart/form-data', 'x'],
+      ['multipart/form-data; boundary=zzz', '--zzz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4'],
+      ['multipart/form-data; boundary=zzz', '--zzz\r\nContent-Disposition: form-da'],
+    ];
+    for (const [contentType, payload] of bodies) {
+      const res = await app.inject({ method: 'POST', url: '/up', payload, headers: { 'content-type': contentType } });
+      expect(res.json(), `${contentType} ${JSON.stringify(payload)}`).toMatchObject({ code: 'MULTIPART_INVALID' });
+    }
+  });
+
+  it('refuses a second file with UPLOAD_ONE_FILE, not as too large', async () => {
+    const boundary = '----gz-two';
+    const file = (name: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"; filename="${name}.txt"\r\nContent-Type: text/plain\r\n\r\nhi\r\n`;
+    const payload = `${file('file')}${file('other')}--${boundary}--\r\n`;
+    const res = await app.inject({ method: 'POST', url: '/up', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(res.json()).toMatchObject({ code: 'UPLOAD_ONE_FILE' });
+  });
+
   it('refuses a request that is not multipart', async () => {
     const res = await app.inject({ method: 'POST', url: '/up', payload: { a: 1 } });
     expect(res.json()).toMatchObject({ code: 'BAD_REQUEST' });

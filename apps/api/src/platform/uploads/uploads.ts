@@ -51,7 +51,7 @@ const TEXT_SAMPLE = 64 * 1024;
 /**
  * Reads a multipart request: the file part (the app allows one) and the text fields. A file over
  * `maxBytes` is refused with FILE_TOO_LARGE naming the limit; a request that is not multipart with
- * BAD_REQUEST.
+ * BAD_REQUEST; a malformed or truncated body with MULTIPART_INVALID; a second file with UPLOAD_ONE_FILE.
  */
 export async function readUpload(request: FastifyRequest, maxBytes: number = MAX_UPLOAD_BYTES): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('BAD_REQUEST', {}, { reason: 'multipart/form-data expected' });
@@ -63,10 +63,34 @@ export async function readUpload(request: FastifyRequest, maxBytes: number = MAX
       else fields[part.fieldname] = String(part.value);
     }
   } catch (err) {
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', { limit: megabytes(maxBytes) });
-    throw err;
+    throw uploadError(err, maxBytes);
   }
   return { file, fields };
+}
+
+/** The part and field limits @fastify/multipart enforces: too much, not malformed. */
+const TOO_MUCH = new Set(['FST_PARTS_LIMIT', 'FST_FIELDS_LIMIT']);
+
+/**
+ * What a failure while reading a multipart body means for the caller. Anything the parser (busboy,
+ * under @fastify/multipart) refuses — a body cut short, a boundary that is missing or never appears, a
+ * header it cannot read — is the client's malformed request (MULTIPART_INVALID, 400), never a fault of
+ * ours; a second file is UPLOAD_ONE_FILE (the app takes one file per upload; it is not "too large").
+ * Exported so the error handler maps the same errors the same way should they escape another reader.
+ */
+export function uploadError(err: unknown, maxBytes: number = MAX_UPLOAD_BYTES): unknown {
+  if (err instanceof AppError) return err;
+  const code = (err as { code?: string } | null)?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('FILE_TOO_LARGE', { limit: megabytes(maxBytes) });
+  if (code === 'FST_FILES_LIMIT') return new AppError('UPLOAD_ONE_FILE');
+  if (code && TOO_MUCH.has(code)) return err;
+  return new AppError('MULTIPART_INVALID', {}, { reason: multipartReason(err) });
+}
+
+/** The parser's own words ("Unexpected end of form"), short, for the details; nothing of ours in them. */
+function multipartReason(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.slice(0, 120);
 }
 
 /** A byte limit as people read it ("10 MB"). */

@@ -88,7 +88,7 @@ export default function AssemblyPage() {
 
         <Card title={t('assembly.detail.matters')}>
           <Descriptions column={1} size="small">
-            <Descriptions.Item label={t('assembly.create.noticedAt')}>{formatMinute(a.noticedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('assembly.detail.noticedAtLabel')}>{formatMinute(a.noticedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('assembly.detail.resultsDueLabel')}>{formatMinute(a.resultsDueAt)}</Descriptions.Item>
             {a.eligible && <Descriptions.Item label={t('assembly.detail.eligibleLabel')}>{t('assembly.detail.eligible', a.eligible)}</Descriptions.Item>}
           </Descriptions>

@@ -67,6 +67,9 @@ export function BallotCard({ assembly }: { assembly: AssemblyDetail }) {
   return (
     <Card title={t('assembly.ballot.title')} data-testid="ballot-card">
       <Typography.Paragraph type="secondary">{owner}</Typography.Paragraph>
+      {assembly.description && (
+        <Typography.Paragraph data-testid="ballot-assembly-detail" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{assembly.description}</Typography.Paragraph>
+      )}
       {assembly.matters.length > 1 && (
         <Space wrap style={{ marginBottom: 16 }}>
           {CHOICES.map((c) => (
@@ -80,7 +83,15 @@ export function BallotCard({ assembly }: { assembly: AssemblyDetail }) {
         {assembly.matters.map((m) => (
           <div key={m.id} data-testid={`ballot-matter-${m.position}`}>
             <Typography.Text strong>{m.position}. {m.title}</Typography.Text>
-            <Typography.Paragraph type="secondary" style={{ margin: '2px 0 8px' }}>{t(`assembly.kind.${m.kind}`)} · {t(`assembly.majority.${m.majority}`)}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" style={{ margin: '2px 0 4px' }}>{t(`assembly.kind.${m.kind}`)} · {t(`assembly.majority.${m.majority}`)}</Typography.Paragraph>
+            {/* What is voted on (the budget, the contract's terms): in the body's own size and colour,
+                so it grows with elder mode and reads as the text to decide on, not as a footnote. */}
+            {m.description && (
+              <Typography.Paragraph data-testid={`ballot-matter-detail-${m.position}`}
+                style={{ margin: '0 0 8px', whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', padding: '8px 12px', background: 'rgba(0,0,0,0.03)', borderRadius: 6 }}>
+                {m.description}
+              </Typography.Paragraph>
+            )}
             <Radio.Group
               value={choices[m.id]}
               onChange={(e) => setChoices((c) => ({ ...c, [m.id]: e.target.value as Choice }))}

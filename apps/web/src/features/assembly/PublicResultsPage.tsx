@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { Spin, Typography } from 'antd';
+import { Result, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
@@ -18,7 +18,11 @@ export default function PublicResultsPage() {
   return (
     <div data-testid="assembly-public" style={{ maxWidth: 760, margin: '0 auto', padding: 16 }}>
       <Typography.Title level={2}>{t('assembly.public.title')}</Typography.Title>
-      {error && <PageError error={error} onRetry={() => void refetch()} />}
+      {/* Not published yet is the normal state before the count, not a failure (issue 15 · item 17a). */}
+      {error?.code === 'ASSEMBLY_RESULTS_NOT_PUBLISHED' && (
+        <Result status="info" title={t('assembly.public.notPublished')} subTitle={t('assembly.public.notPublishedHint')} data-testid="assembly-not-published" />
+      )}
+      {error && error.code !== 'ASSEMBLY_RESULTS_NOT_PUBLISHED' && <PageError error={error} onRetry={() => void refetch()} />}
       {!data && !error && <Spin />}
       {data && (
         <>

@@ -50,6 +50,7 @@ export const zh = {
     window: '投票 {{from}} 至 {{to}}',
     resultsDue: '结果须在 {{date}} 前公布',
     resultsDueLabel: '结果公布期限',
+    noticedAtLabel: '公告时间',
     eligibleLabel: '业主名册',
     open: '开始投票',
     close: '结束投票并公布结果',
@@ -122,6 +123,8 @@ export const zh = {
     title: '业主大会表决结果公示',
     compound: '小区：{{name}}',
     recount: '签到后可导出全部选票复核（业主以编号显示，不公开姓名）。',
+    notPublished: '结果尚未公布',
+    notPublishedHint: '投票结束并计票后，结果将在此公示，请稍后再来查看。',
   },
 };
 
@@ -174,6 +177,7 @@ export const en: Messages<typeof zh> = {
     window: 'Voting {{from}} to {{to}}',
     resultsDue: 'Results due by {{date}}',
     resultsDueLabel: 'Results due by',
+    noticedAtLabel: 'Noticed at',
     eligibleLabel: 'Roll of owners',
     open: 'Open voting',
     close: 'Close voting and publish',
@@ -246,5 +250,7 @@ export const en: Messages<typeof zh> = {
     title: 'Owners’ assembly results',
     compound: 'Compound: {{name}}',
     recount: 'Signed-in users may export every ballot to recount (owners numbered, not named).',
+    notPublished: 'Results not published yet',
+    notPublishedHint: 'Once voting has closed and the votes are counted, the results are shown here. Please come back later.',
   },
 };

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Button, Card, Form, Input, Select, Space, Tag, Typography } from 'antd';
-import { useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ApiError, gz, unwrap } from '../../api/client.ts';
+import { gz, unwrap } from '../../api/client.ts';
 import { ModalForm } from '../../components/ModalForm.tsx';
-import { requestsQuery } from '../requests/requests.queries.ts';
+import { formatTime } from '../../components/time.ts';
 import type { AgendaItemView, CouncilDetail } from './types.ts';
-import { councilKeys, useCouncilRun } from './councils.queries.ts';
+import { councilKeys, smallMattersQuery, useCouncilRun } from './councils.queries.ts';
 
 const STATE_COLOR = { collecting: 'gold', open: 'blue', scheduled: 'purple', resolved: 'green', reopened: 'red' } as const;
 
@@ -42,32 +42,62 @@ export function AgendaCard({ council, manage }: { council: CouncilDetail; manage
 }
 
 /** What the agenda dialog collects. */
-interface AgendaValues { source: 'party' | 'small_matter' | 'proposal'; requestNumber?: string; title: string; description?: string }
+interface AgendaValues { source: 'party' | 'small_matter' | 'proposal'; requestId?: string; title: string; description?: string }
+
+/**
+ * The small matters on no agenda yet, offered by number, description and date; typing searches the
+ * server (a number GZ… finds that one). Choosing one fills an empty title from its description.
+ */
+function SmallMatterSelect({ councilId, value, onChange, onPicked }: {
+  councilId: string; value?: string; onChange?: (v: string) => void; onPicked: (title: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const q = useDeferredValue(search.trim());
+  const { data, isFetching } = useQuery({ ...smallMattersQuery(councilId, q), placeholderData: keepPreviousData });
+  return (
+    <Select
+      showSearch value={value} filterOption={false} onSearch={setSearch} loading={isFetching} allowClear
+      placeholder={t('councils.agenda.smallMatterPlaceholder')} notFoundContent={isFetching ? null : t('councils.agenda.noSmallMatters')}
+      onChange={(v: string) => { onChange?.(v); const m = data?.find((x) => x.id === v); if (m) onPicked(m.title); }}
+      optionLabelProp="label" data-testid="agenda-small-matter"
+      options={(data ?? []).map((m) => ({
+        value: m.id, label: `${m.number} ${m.title}`,
+        // A wrapped option: the whole description, number and date stay readable on a phone.
+        title: m.title,
+      }))}
+      optionRender={(o) => {
+        const m = data?.find((x) => x.id === o.value);
+        return m ? (
+          <div style={{ whiteSpace: 'normal' }} data-testid="agenda-small-matter-option" data-number={m.number}>
+            <Typography.Text className="gz-mono" strong>{m.number}</Typography.Text>{' '}
+            <Typography.Text type="secondary">{formatTime(m.createdAt).slice(0, 10)}</Typography.Text>
+            <div>{m.title}</div>
+          </div>
+        ) : o.label;
+      }}
+    />
+  );
+}
 
 function AddItemModal({ council, manage, onClose, onDone }: { council: CouncilDetail; manage: boolean; onClose: () => void; onDone: () => void }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<AgendaValues>();
-  const qc = useQueryClient();
   const source = Form.useWatch('source', form) as string | undefined;
-  const submit = async (v: AgendaValues) => {
-    let requestId: string | undefined;
-    if (v.source === 'small_matter') {
-      // Staff know requests by their number (GZ…); the API links them by id.
-      const number = String(v.requestNumber).trim();
-      const found = await qc.fetchQuery(requestsQuery({ q: number, limit: 1 }));
-      requestId = found.items.find((r) => r.number === number.toUpperCase())?.id;
-      if (!requestId) throw new ApiError(400, 'VALIDATION_FAILED', t('councils.agenda.requestNotFound'), [{ path: '/requestNumber', message: t('councils.agenda.requestNotFound') }]);
-    }
-    return unwrap(gz.POST('/api/v1/councils/{id}/agenda', {
-      params: { path: { id: council.id } }, body: { source: v.source, title: v.title, description: v.description ?? '', requestId },
-    }));
-  };
+  const submit = (v: AgendaValues) => unwrap(gz.POST('/api/v1/councils/{id}/agenda', {
+    params: { path: { id: council.id } },
+    body: { source: v.source, title: v.title, description: v.description ?? '', requestId: v.source === 'small_matter' ? v.requestId : undefined },
+  }));
   const sources = manage ? (['party', 'small_matter'] as const) : (['proposal'] as const);
   return (
     <ModalForm<AgendaValues> form={form} title={manage ? t('councils.agenda.add') : t('councils.agenda.propose')} onClose={onClose} okText={t('common.action.confirm')}
-      submit={submit} onDone={onDone} invalidates={[councilKeys.all]} initialValues={{ source: sources[0] }}>
-        <Form.Item name="source" label={t('councils.agenda.source')}><Select options={sources.map((s) => ({ value: s, label: t(`councils.source.${s}`) }))} /></Form.Item>
-        {source === 'small_matter' && <Form.Item name="requestNumber" label={t('councils.agenda.requestNumber')} rules={[{ required: true }]}><Input placeholder="GZ…" /></Form.Item>}
+      submit={submit} onDone={onDone} invalidates={[councilKeys.all]} initialValues={{ source: sources[0] }} okButtonProps={{ 'data-testid': 'agenda-submit' } as never}>
+        <Form.Item name="source" label={t('councils.agenda.source')}><Select data-testid="agenda-source" options={sources.map((s) => ({ value: s, label: t(`councils.source.${s}`) }))} /></Form.Item>
+        {source === 'small_matter' && (
+          <Form.Item name="requestId" label={t('councils.agenda.smallMatter')} rules={[{ required: true, message: t('councils.agenda.smallMatterRequired') }]}>
+            <SmallMatterSelect councilId={council.id} onPicked={(title) => { if (!form.getFieldValue('title')) form.setFieldValue('title', title.replace(/…$/, '')); }} />
+          </Form.Item>
+        )}
         <Form.Item name="title" label={t('councils.agenda.itemTitle')} rules={[{ required: true }]}><Input maxLength={200} data-testid="agenda-title" /></Form.Item>
         <Form.Item name="description" label={t('councils.agenda.description')}><Input.TextArea maxLength={4000} rows={3} /></Form.Item>
     </ModalForm>

@@ -21,10 +21,11 @@ export const zh = {
   agenda: {
     title: '议题', add: '添加议题', propose: '提出议题', cosign: '联署', cosigned: '已联署', progress: '联署 {{count}}/{{threshold}}',
     itemTitle: '议题名称', description: '说明', source: '来源', requestNumber: '诉求编号（小事）', requestNotFound: '找不到该诉求编号',
+    smallMatter: '小事（已分流、尚未上会的诉求）', smallMatterPlaceholder: '输入编号或关键词搜索', noSmallMatters: '没有尚未上会的小事', smallMatterRequired: '请选择一件小事',
   },
   source: { small_matter: '三事分流·小事', proposal: '居民提议', party: '党组织提出' },
   agendaState: { collecting: '联署中', open: '待上会', scheduled: '已列入会议', resolved: '已形成决议', reopened: '退回重议' },
-  meetings: { title: '会议', openNow: '进行中的会议（签到、表决）', add: '召集会议', itemsToAdd: '列入议程', startsAt: '会议时间', location: '地点', meetingTitle: '会议名称', noticeHint: '至少提前 {{hours}} 小时通知；通知将记入发送队列（短信网关未接入，暂记录在服务器日志中）。' },
+  meetings: { title: '会议', openNow: '进行中的会议（签到、表决）', add: '召集会议', itemsToAdd: '列入议程', startsAt: '会议时间', location: '地点', meetingTitle: '会议名称', noticeHint: '至少提前 {{hours}} 小时通知；通知将记入发送队列（短信网关未接入，暂记录在服务器日志中）。', earliest: '现在召集，会议最早可定于 {{time}}（北京时间）。' },
   meetingState: { noticed: '已通知', closed: '已结束' },
   meeting: {
     agenda: '议程', attendance: '签到', quorum: '法定人数：应到 {{seated}} 人，实到 {{present}} 人', reached: '已达到法定人数', short: '还差 {{short}} 人',
@@ -68,10 +69,11 @@ export const en: Messages<typeof zh> = {
   agenda: {
     title: 'Agenda items', add: 'Add item', propose: 'Propose an item', cosign: 'Co-sign', cosigned: 'Co-signed', progress: '{{count}}/{{threshold}} co-signatures',
     itemTitle: 'Title', description: 'Description', source: 'Source', requestNumber: 'Request number (small matter)', requestNotFound: 'No request with that number',
+    smallMatter: 'Small matter (sorted, not yet on an agenda)', smallMatterPlaceholder: 'Search by number or words', noSmallMatters: 'No small matters waiting', smallMatterRequired: 'Choose a small matter',
   },
   source: { small_matter: 'Small matter (request)', proposal: 'Residents’ proposal', party: 'Party organisation' },
   agendaState: { collecting: 'Collecting signatures', open: 'Ready', scheduled: 'On a meeting’s agenda', resolved: 'Resolved', reopened: 'Sent back' },
-  meetings: { title: 'Meetings', openNow: 'Meetings now (sign in, vote)', add: 'Call a meeting', itemsToAdd: 'Agenda', startsAt: 'Time', location: 'Place', meetingTitle: 'Title', noticeHint: 'Notice at least {{hours}} hours ahead. Notices are queued (no SMS gateway is connected; they are written to the server log).' },
+  meetings: { title: 'Meetings', openNow: 'Meetings now (sign in, vote)', add: 'Call a meeting', itemsToAdd: 'Agenda', startsAt: 'Time', location: 'Place', meetingTitle: 'Title', noticeHint: 'Notice at least {{hours}} hours ahead. Notices are queued (no SMS gateway is connected; they are written to the server log).', earliest: 'Called now, the meeting can start at {{time}} (Beijing time) at the earliest.' },
   meetingState: { noticed: 'Noticed', closed: 'Closed' },
   meeting: {
     agenda: 'Agenda', attendance: 'Sign-in', quorum: 'Quorum: {{seated}} members, {{present}} present', reached: 'Quorum reached', short: '{{short}} more needed',

@@ -15,9 +15,21 @@ export const councilKeys = {
   meeting: (id: string) => ['councils', 'meeting', id] as const,
   board: (q: { state?: string; limit: number; offset: number }) => ['councils', 'board', q] as const,
   notice: (id: string) => ['councils', 'notice', id] as const,
+  smallMatters: (id: string, q: string) => ['councils', 'smallMatters', id, q] as const,
 };
 
 type CouncilKind = 'building' | 'grid' | 'community' | 'matter';
+
+/**
+ * The small matters (小事) of the council's area on no agenda yet, newest first, searched on the server
+ * by description or number: what the agenda dialog offers instead of a number typed by hand.
+ */
+export function smallMattersQuery(councilId: string, q: string) {
+  return queryOptions({
+    queryKey: councilKeys.smallMatters(councilId, q),
+    queryFn: ({ signal }) => unwrap(gz.GET('/api/v1/councils/{id}/small-matters', { params: { path: { id: councilId }, query: q ? { q } : {} }, signal })),
+  });
+}
 
 /** A page of the councils the user may see, optionally of one kind. */
 export function councilsQuery(q: { kind?: CouncilKind; limit: number; offset: number }) {

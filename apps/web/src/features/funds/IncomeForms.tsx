@@ -2,7 +2,7 @@ import { App, Button, Checkbox, DatePicker, Descriptions, Form, Input, Select, T
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
-import { chinaDay } from '@gongzhi/core';
+import { addDays, chinaDay } from '@gongzhi/core';
 import type { FundDetail } from '@gongzhi/contracts';
 import { gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
@@ -86,19 +86,22 @@ export function DonationForm({ fund }: Props) {
   );
 }
 
-/** An operator's monthly turnover; the levy is computed by the server, once. */
+/** An operator's monthly turnover; the levy is computed by the server, once, for a month that has ended. */
 export function TurnoverForm({ fund }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm();
+  // Last month in China time: the usual report, and the latest one the server takes.
+  const lastMonth = addDays(`${chinaDay(new Date()).slice(0, 7)}-01`, -1).slice(0, 7);
   const write = useFundWrite((v: { operator: string; month: string; turnover: string }) => unwrap(gz.POST('/api/v1/funds/{id}/turnover', {
     params: { path: { id: fund.id } }, body: { operator: v.operator, month: v.month, turnoverFen: checkedFen(v.turnover) },
   })), () => form.resetFields());
   return (
-    <Form form={form} layout="vertical" data-testid="form-turnover" style={{ maxWidth: 520 }}
+    <Form form={form} layout="vertical" data-testid="form-turnover" style={{ maxWidth: 520 }} initialValues={{ month: lastMonth }}
       onFinish={(v) => write.mutate(v)}>
       <Typography.Paragraph type="secondary">{t('funds.ops.levyHint')}</Typography.Paragraph>
       <Form.Item name="operator" label={t('funds.ops.operator')} rules={[{ required: true }]}><Input maxLength={80} data-testid="turnover-operator" /></Form.Item>
-      <Form.Item name="month" label={t('funds.ops.month')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}><Input placeholder="2026-10" data-testid="turnover-month" /></Form.Item>
+      <Form.Item name="month" label={t('funds.ops.month')} rules={[{ required: true, pattern: /^\d{4}-(0[1-9]|1[0-2])$/ }]}
+        extra={t('funds.ops.turnoverMonthHint')}><Input placeholder={lastMonth} data-testid="turnover-month" /></Form.Item>
       <Form.Item name="turnover" label={t('funds.ops.turnoverAmount')} rules={[amountRule(t('funds.ops.turnoverAmount'))]}><Input inputMode="decimal" data-testid="turnover-amount" /></Form.Item>
       <Button type="primary" htmlType="submit" loading={write.isPending} data-testid="turnover-submit">{t('funds.ops.submit')}</Button>
     </Form>

@@ -22,7 +22,7 @@ export const zh = {
   },
   ops: {
     title: '记账', donation: '登记捐赠', turnover: '营业额提留', income: '登记收入', expense: '申请支出', dividend: '按面积分红', budget: '年度预算',
-    amount: '金额（元）', donor: '捐赠人', anonymous: '匿名捐赠', purpose: '用途说明', project: '项目', operator: '经营户', month: '月份（YYYY-MM）',
+    amount: '金额（元）', donor: '捐赠人', anonymous: '匿名捐赠', purpose: '用途说明', project: '项目', operator: '经营户', month: '月份（YYYY-MM）', turnoverMonthHint: '只能申报已经结束的月份（北京时间）',
     turnoverAmount: '当月营业额（元）', levyHint: '按 3% 提留，四舍五入到分，计入发展基金。', incomeKind: '收入类型', source: '来源', category: '类别',
     payee: '收款方', reason: '支出理由', receipt: '发票或收据', upload: '上传票据', needsApproval: '支出须由另一人审批后才会入账。',
     negative: '保障资金负面清单：不得用于个人费用（如物业费）、有责任主体的费用（如公房维修）、政府职责（如工作人员补贴）。',
@@ -74,7 +74,7 @@ export const en: Messages<typeof zh> = {
   },
   ops: {
     title: 'Bookkeeping', donation: 'Donation', turnover: 'Turnover levy', income: 'Income', expense: 'Request an expense', dividend: 'Dividend by area', budget: 'Annual budget',
-    amount: 'Amount (yuan)', donor: 'Donor', anonymous: 'Anonymous donation', purpose: 'Purpose', project: 'Project', operator: 'Operator', month: 'Month (YYYY-MM)',
+    amount: 'Amount (yuan)', donor: 'Donor', anonymous: 'Anonymous donation', purpose: 'Purpose', project: 'Project', operator: 'Operator', month: 'Month (YYYY-MM)', turnoverMonthHint: 'Only a month that has ended (China time) can be reported',
     turnoverAmount: 'Turnover of the month (yuan)', levyHint: '3%, rounded half up to the fen, goes to the development fund.', incomeKind: 'Kind of income', source: 'Source', category: 'Category',
     payee: 'Payee', reason: 'Reason', receipt: 'Receipt or invoice', upload: 'Upload receipt', needsApproval: 'An expense is paid only after a second person approves it.',
     negative: 'Negative list of the protection fund: no private costs (property fees), no costs with a responsible owner (public-housing repair), no government duties (staff allowances).',

@@ -21,7 +21,10 @@ import { requestKeys } from './requests.queries.ts';
 export default function CategoriesPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { session } = useSession();
+  const { session, can } = useSession();
+  // Reading the catalogue is for every staff member; changing it only for those whose role may
+  // (district officers, administrators): nobody is offered a form the server would refuse (issue 15 · item 17c).
+  const mayEdit = can('category.manage');
   const [showInactive, setShowInactive] = useState(true);
   const { data, error, isFetching: loading, refetch } = useCategories(true);
   const departments = useDepartments(data);
@@ -51,13 +54,8 @@ export default function CategoriesPage() {
     {
       key: 'name',
       title: t('kpi.categories.name'),
-      render: (c) => (
-        <span>
-          <span data-testid="category-name">{c.name}</span>
-          <br />
-          <Typography.Text type="secondary" className="gz-mono">{c.code}</Typography.Text>
-        </span>
-      ),
+      // The name in the reader's language; the code is for machines (Open311) and stays out of sight.
+      render: (c) => <span data-testid="category-name" title={c.code}>{c.name}</span>,
     },
     { key: 'matter', title: t('kpi.categories.matter'), render: (c) => <MatterTag matter={c.matter} /> },
     { key: 'department', title: t('kpi.categories.department'), render: (c) => c.department?.name ?? t('kpi.categories.noDepartment') },
@@ -68,7 +66,7 @@ export default function CategoriesPage() {
       title: t('kpi.categories.clock'),
       render: (c) => (
         <Space size={6}>
-          <Switch size="small" checked={c.workingTime} loading={busy === c.id} onChange={(v) => patch(c, { workingTime: v })} aria-label={t('kpi.categories.workingTime')} />
+          <Switch size="small" checked={c.workingTime} loading={busy === c.id} disabled={!mayEdit} onChange={(v) => patch(c, { workingTime: v })} aria-label={t('kpi.categories.workingTime')} />
           <span>{c.workingTime ? t('kpi.categories.workingShort') : t('kpi.categories.calendarShort')}</span>
         </Space>
       ),
@@ -78,16 +76,16 @@ export default function CategoriesPage() {
       title: t('kpi.categories.active'),
       render: (c) => (
         <Space size={6}>
-          <Switch size="small" checked={c.active} loading={busy === c.id} onChange={(v) => patch(c, { active: v })} aria-label={t('kpi.categories.active')} data-testid="category-active-switch" />
+          <Switch size="small" checked={c.active} loading={busy === c.id} disabled={!mayEdit} onChange={(v) => patch(c, { active: v })} aria-label={t('kpi.categories.active')} data-testid="category-active-switch" />
           {c.active ? <span>{t('kpi.categories.active')}</span> : <Tag>{t('kpi.categories.inactive')}</Tag>}
         </Space>
       ),
     },
-    {
+    ...(mayEdit ? [{
       key: 'actions',
       title: t('common.field.actions'),
-      render: (c) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid="category-edit">{t('common.action.edit')}</Button>,
-    },
+      render: (c: CategoryView) => <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(c)} data-testid="category-edit">{t('common.action.edit')}</Button>,
+    }] : []),
   ];
 
   return (
@@ -96,7 +94,7 @@ export default function CategoriesPage() {
       <Typography.Paragraph type="secondary">{t('kpi.categories.hint')}</Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
         <Checkbox checked={showInactive} onChange={(e) => setShowInactive(e.target.checked)}>{t('kpi.categories.showInactive')}</Checkbox>
-        {data && data.length === 0 && (
+        {mayEdit && data && data.length === 0 && (
           <Button icon={<ImportOutlined />} onClick={installDefaults} data-testid="categories-defaults">{t('kpi.categories.installDefaults')}</Button>
         )}
       </Space>
@@ -106,7 +104,7 @@ export default function CategoriesPage() {
       ) : (
         <ResponsiveTable rows={rows} columns={columns} rowKey={(c) => c.id} loading={loading} testId="categories-table" />
       )}
-      {editing && (
+      {mayEdit && editing && (
         <CategoryModal
           category={editing}
           departments={departments}

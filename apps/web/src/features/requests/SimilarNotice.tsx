@@ -62,7 +62,8 @@ export function SimilarNotice({ lat, lng, categoryCode, onFollowed, staff }: Sim
                 {r.description}
               </Typography.Paragraph>
               <Typography.Text type="secondary">
-                {r.number} · {labels.state(r.state as RequestState)} · {formatMinute(r.createdAt)}
+                {/* Residents get no request number (numbers run in sequence); staff do. */}
+                {[r.number, labels.state(r.state as RequestState), formatMinute(r.createdAt)].filter(Boolean).join(' · ')}
               </Typography.Text>
               <div style={{ marginTop: 6 }}>
                 {staff ? (

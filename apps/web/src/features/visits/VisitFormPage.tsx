@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ResidentTag } from '@gongzhi/core';
@@ -7,6 +8,7 @@ import { useSignedIn } from '../../shell/session.tsx';
 import { useDomainLabels } from '../../components/labels.ts';
 import { cachedList, enqueue, syncVisits, visitId } from './offline.ts';
 import type { RecordVisitBody, VisitListItem } from './types.ts';
+import { HouseholdCard } from './HouseholdCard.tsx';
 
 /** Tags a worker typically finds changed at the door. */
 const EDITABLE_TAGS: ResidentTag[] = ['elderly_alone', 'disabled', 'key_care', 'low_income'];
@@ -62,7 +64,12 @@ export default function VisitFormPage() {
       navigate('/visits');
     },
   });
-  if (!h) return <Alert type="warning" showIcon message={t('visits.form.missing')} />;
+  // Back to the list as it was left (its search kept in the URL); opened directly, to the list.
+  const goBack = () => ((window.history.state as { idx?: number } | null)?.idx ? navigate(-1) : navigate('/visits'));
+  const back = (
+    <Button icon={<ArrowLeftOutlined />} size="large" style={{ marginBottom: 8 }} onClick={goBack} data-testid="visit-back">{t('visits.form.back')}</Button>
+  );
+  if (!h) return <div>{back}<Alert type="warning" showIcon message={t('visits.form.missing')} /></div>;
 
   const save = (v: Values) => saving.mutate({
     id: visitId(), householdId: h.householdId, visitedAt: new Date().toISOString(), outcome: v.outcome, notes: v.notes?.trim() ?? '',
@@ -72,8 +79,9 @@ export default function VisitFormPage() {
   const initialTags = Object.fromEntries(h.members.map((m) => [m.residentId, m.tags.filter((x) => (EDITABLE_TAGS as string[]).includes(x))]));
   return (
     <div data-testid="visit-form-page" style={{ maxWidth: 640 }}>
+      {back}
       <Typography.Title level={4} style={{ marginTop: 0 }}>{t('visits.form.title')}</Typography.Title>
-      <Typography.Paragraph strong data-testid="visit-form-address">{h.address}</Typography.Paragraph>
+      <HouseholdCard household={h} />
       <Form form={form} layout="vertical" onFinish={save}
         initialValues={{ outcome: 'visited', address: h.address, tenure: h.tenure, tags: initialTags }}>
         <Form.Item name="outcome" label={t('visits.form.outcome')}>

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Badge, Button, Card, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Button, Card, Empty, Input, List, Segmented, Space, Tag, Typography } from 'antd';
 import { CloudSyncOutlined, WifiOutlined } from '@ant-design/icons';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { VisitStatus } from '@gongzhi/core';
+import { STATUS_COLOURS } from './statusColours.ts';
+import { matchesSearch } from './householdSearch.ts';
 import { useSignedIn } from '../../shell/session.tsx';
 import { formatMinute } from '../../components/time.ts';
 import { cachedList, discard } from './offline.ts';
 import { visitKeys, visitListQuery } from './visits.queries.ts';
 import { useVisitQueue } from './useVisitQueue.ts';
-
-export const STATUS_COLOURS: Record<VisitStatus, string> = { overdue: 'error', due: 'warning', ok: 'success' };
 
 /**
  * /visits — the grid worker's phone page: households of their grid, most overdue first, special
@@ -22,6 +22,10 @@ export default function VisitListPage() {
   const { t } = useTranslation();
   const userId = useSignedIn().user.id;
   const [filter, setFilter] = useState<'all' | VisitStatus>('all');
+  // The search lives in the URL, so coming back from a household's form finds the list as it was left.
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q') ?? '';
+  const setSearch = (q: string) => setParams(q ? { q } : {}, { replace: true });
   const qc = useQueryClient();
   // Offline or the server away: the query waits or fails, and the copy on the phone is shown.
   const { data: fetched } = useQuery(visitListQuery(userId));
@@ -31,7 +35,7 @@ export default function VisitListPage() {
   useEffect(() => { void import('./VisitFormPage.tsx'); }, []);
 
   const waiting = new Set(queue.items.map((q) => q.body.householdId));
-  const rows = (list?.items ?? []).filter((h) => filter === 'all' || h.status === filter);
+  const rows = (list?.items ?? []).filter((h) => (filter === 'all' || h.status === filter) && matchesSearch(h, search));
   return (
     <div data-testid="visit-list-page" style={{ maxWidth: 640 }}>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('visits.list.title')}</Typography.Title>
@@ -58,6 +62,8 @@ export default function VisitListPage() {
         </Card>
       )}
       {!list && !queue.online && <Alert type="warning" showIcon message={t('visits.list.noCache')} />}
+      <Input.Search allowClear size="large" value={search} onChange={(e) => setSearch(e.target.value)} style={{ marginBottom: 8 }}
+        placeholder={t('visits.list.searchHint')} aria-label={t('visits.list.search')} data-testid="visit-search" />
       <Segmented block value={filter} onChange={(v) => setFilter(v as typeof filter)} style={{ marginBottom: 8 }}
         options={(['all', 'overdue', 'due', 'ok'] as const).map((f) => ({ value: f, label: t(`visits.list.filter.${f}`) }))} />
       {list && rows.length === 0 ? <Empty description={t('visits.list.empty')} /> : (
