@@ -1,4 +1,4 @@
-import { maskFreeText } from '@gongzhi/core';
+import { eraseFromText, maskFreeText } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary, RequestSummary, SmallMatterOption } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow, ShowOfHandsRow } from './councils.repository.ts';
@@ -28,12 +28,17 @@ export function presentCouncilSummary(c: CouncilRow, region: { name: string; cod
   };
 }
 
+/** What replaces a proposer's own name in the text neighbours read (as in public request text). */
+const PROPOSER_ERASED = '某某';
+
 /**
  * An agenda item; proposals show their co-signature progress. Its text is masked unless `full`
- * (those who run the council, or the proposer reading their own proposal).
+ * (those who run the council, or the proposer reading their own proposal), and then the proposer's
+ * own `proposerNames` (account, resident record) are erased too: a resident writes "我是王大锤，…"
+ * into a proposal other residents read.
  */
-export function presentAgendaItem(a: AgendaRow, cosigned: boolean, full: boolean) {
-  const t = textFor(full);
+export function presentAgendaItem(a: AgendaRow, cosigned: boolean, full: boolean, proposerNames: readonly string[] = []) {
+  const t = full ? textFor(true) : (s: string) => eraseFromText(s, proposerNames, PROPOSER_ERASED);
   return {
     id: a.id, councilId: a.councilId, source: a.source, title: t(a.title), description: t(a.description), state: a.state,
     request: a.requestId ? { id: a.requestId, number: a.requestNumber ?? '' } : null,
@@ -55,7 +60,7 @@ function presentSeats(seats: SeatRow[], orgName: Map<string, string>, today: str
 /** What a council's page is made of, as loaded. */
 export interface CouncilData {
   c: CouncilRow; region: { name: string; code: string }; seats: SeatRow[]; orgNames: Map<string, string>;
-  agenda: { a: AgendaRow; cosigned: boolean }[]; meetings: MeetingRow[];
+  agenda: { a: AgendaRow; cosigned: boolean; proposerAccountName: string | null; proposerResidentName: string | null }[]; meetings: MeetingRow[];
 }
 
 /**
@@ -70,7 +75,8 @@ export function presentCouncil(d: CouncilData, today: string, abilities: string[
   return {
     ...presentCouncilSummary(c, region, sitting, vacant),
     seats: presentSeats(seats, d.orgNames, today),
-    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned, viewer.manage || (viewer.userId !== null && x.a.proposerUserId === viewer.userId))),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned, viewer.manage || (viewer.userId !== null && x.a.proposerUserId === viewer.userId),
+      [x.proposerAccountName, x.proposerResidentName].filter((n): n is string => !!n))),
     meetings: meetings.map((m) => ({ id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt) })),
     abilities,
   };
