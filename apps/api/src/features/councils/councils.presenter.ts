@@ -85,7 +85,7 @@ export function presentCouncil(d: CouncilData, today: string, abilities: string[
 /** What a meeting's page is made of, as loaded. */
 export interface MeetingData {
   m: MeetingRow; c: CouncilRow; day: string;
-  agenda: { a: AgendaRow }[]; attendance: { seatId: string; signedAt: Date }[];
+  agenda: { a: AgendaRow; proposerAccountName: string | null; proposerResidentName: string | null }[]; attendance: { seatId: string; signedAt: Date }[];
   motions: { id: string; text: string; agendaItemId: string | null; majority: MeetingDetail['motions'][number]['majority']; state: MeetingDetail['motions'][number]['state']; result: MeetingDetail['motions'][number]['result']; presentAtClose: number | null }[];
   minutes: { id: string; version: number; body: string; state: MeetingDetail['minutes'][number]['state']; authorName: string; createdAt: Date; approvedAt: Date | null }[];
   seats: SeatRow[]; resolutions: { id: string; motionId: string | null }[];
@@ -117,7 +117,7 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
   return {
     id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt),
     council: { id: c.id, name: c.name, kind: c.kind },
-    agenda: agenda.map((x) => presentAgendaItem(x.a, false, manage)),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, false, manage, [x.proposerAccountName, x.proposerResidentName].filter((n): n is string => !!n))),
     attendance: attendance.map((a) => ({ seatId: a.seatId, holderName: name.get(a.seatId) ?? '', signedAt: a.signedAt.toISOString() })),
     quorum: { rule: c.quorum, ...quorum },
     members: seats.filter((s) => isSitting(s, day)).map((s) => ({ seatId: s.id, holderName: s.holderName, kind: s.kind, present: present.has(s.id) })),

@@ -30,6 +30,15 @@ describe('a proposal as other residents read it', () => {
     const cosigned = (await c.owner.request('POST', `/api/v1/council-agenda/${id}/cosign`)).json();
     expect(JSON.stringify(cosigned)).not.toContain(me.name);
 
+    // On a meeting's agenda too.
+    const startsAt = new Date(Date.now() + 8 * 24 * 3_600_000).toISOString();
+    const noticed = await c.worker.request('POST', `/api/v1/councils/${council.id}/meetings`, { title: '议事会', location: '社区活动室', startsAt, agendaItemIds: [id] });
+    expect(noticed.statusCode, noticed.body).toBe(201);
+    const meeting = await c.owner.request('GET', `/api/v1/council-meetings/${noticed.json().id}`);
+    expect(meeting.statusCode, meeting.body).toBe(200);
+    expect(meeting.body).not.toContain(me.name);
+    expect(item(meeting.json())).toMatchObject({ title: '某某提议加装充电桩' });
+
     expect(item((await c.resident.request('GET', `/api/v1/councils/${council.id}`)).json())).toMatchObject({ title, description });
     expect(item((await c.worker.request('GET', `/api/v1/councils/${council.id}`)).json())).toMatchObject({ title, description });
   });

@@ -111,7 +111,7 @@ export async function findMeeting(db: DbOrTx, scope: Scope, id: string, lock = f
 
 /** A meeting's agenda items in order. */
 export const meetingAgenda = (db: DbOrTx, meetingId: string) =>
-  db.select({ a: councilAgendaItems }).from(councilMeetingAgenda).innerJoin(councilAgendaItems, eq(councilAgendaItems.id, councilMeetingAgenda.agendaItemId))
+  db.select({ a: councilAgendaItems, ...proposerNames }).from(councilMeetingAgenda).innerJoin(councilAgendaItems, eq(councilAgendaItems.id, councilMeetingAgenda.agendaItemId))
     .where(eq(councilMeetingAgenda.meetingId, meetingId)).orderBy(asc(councilMeetingAgenda.position));
 
 export const attendanceOf = (db: DbOrTx, meetingId: string) =>
