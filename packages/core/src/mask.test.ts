@@ -141,6 +141,36 @@ describe('maskFreeText', () => {
     expect(maskFreeText(input)).toBe(expected);
   });
 
+  it.each([
+    ['电话139.1234.5678', '电话139.****.5678'],
+    ['电话0086-139.1234.5678', '电话0086-139.****.5678'],
+    ['电话139—1234—5678', '电话139—****—5678'],
+    ['电话139–1234–5678', '电话139–****–5678'],
+    ['电话139－1234－5678', '电话139－****－5678'],
+    ['电话139·1234·5678', '电话139·****·5678'],
+    ['座机028-8765-4321', '座机028-****-4321'],
+    ['座机028 8765 4321', '座机028 **** 4321'],
+    ['座机0755—876—4321', '座机0755—***—4321'],
+    ['电话一三九一二三四五六七八', '电话一三九****五六七八'],
+    ['电话一三九〇〇〇〇五六七八', '电话一三九****五六七八'],
+  ])('masks dotted, dashed, landline and Chinese-numeral phones: %s', (input, expected) => {
+    expect(maskFreeText(input)).toBe(expected);
+  });
+
+  it('leaves Chinese numerals that are no mobile number alone', () => {
+    expect(maskFreeText('一二三四五六七八九十')).toBe('一二三四五六七八九十');
+    expect(maskFreeText('二三九一二三四五六七八')).toBe('二三九一二三四五六七八');
+  });
+
+  it('keeps amounts with keepAmounts but still masks phones, IDs, cards, e-mails and WeChat ids', () => {
+    const text = '赵六13922223333捐¥12345678.90，身份证510104199003071234，卡6222021234567890，邮箱zl@qq.com，微信号：zhaoliu88，共300000元，单号20261207001';
+    expect(maskFreeText(text, { keepAmounts: true })).toBe(
+      '赵六139****3333捐¥12345678.90，身份证510***********1234，卡************7890，邮箱z***@qq.com，微信号：zh*****88，共300000元，单号20261207001',
+    );
+    expect(maskFreeText('¥13912345678', { keepAmounts: true })).toBe('¥13912345678');
+    expect(maskFreeText('¥12345678.90')).toBe('¥****5678.90');
+  });
+
   it('leaves words that merely look like a label alone', () => {
     expect(maskFreeText('devx: something else')).toBe('devx: something else');
     expect(maskFreeText('微信群里说明天停水')).toBe('微信群里说明天停水');

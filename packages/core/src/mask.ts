@@ -76,10 +76,18 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const ID_NUMBER = /(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
 /** 16–19 digits, optionally grouped by single spaces or hyphens: a bank card. */
 const CARD = /(?<!\d)\d(?:[ -]?\d){15,18}(?!\d)/g;
-/** A mainland mobile (1[3-9]…, 11 digits), optionally +86 and grouped 3-4-4. */
-const MOBILE = /(?<!\d)(?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2}(?!\d)/g;
-/** A landline with its area code: 028-85551234, (028)85551234, 0755 1234567. */
-const LANDLINE = /(?:\(0\d{2,3}\)|(?<!\d)0\d{2,3})[ -]?\d{7,8}(?!\d)/g;
+/**
+ * What people put between the groups of a phone number: a space, a hyphen, a dot, a middle dot, or
+ * any dash (en, em, figure, minus, small and full-width forms; the full-width ones are folded first).
+ */
+const SEP = '[ .\\-\\u00B7\\u2010-\\u2015\\u2212\\u30FB\\uFE58\\uFE63]';
+/** A mainland mobile (1[3-9]…, 11 digits), optionally +86 / 0086 and grouped 3-4-4 by any {@link SEP}. */
+const MOBILE = new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP}?)?1[3-9]\\d(?:${SEP}?\\d{4}){2}(?!\\d)`, 'g');
+/**
+ * A landline with its area code (0 + 2–3 digits): 028-85551234, (028)85551234, 0755 1234567,
+ * 028-8765-4321, 028.8765.4321; the 7–8 digit local number may itself be split once.
+ */
+const LANDLINE = new RegExp(`(?:\\(0\\d{2,3}\\)|(?<!\\d)0\\d{2,3})${SEP}?\\d{3,4}${SEP}?\\d{4}(?!\\d)`, 'g');
 /** Whatever long digit run is left (a local number without its area code, an account number). */
 const DIGIT_RUN = /\d{7,}/g;
 
@@ -103,13 +111,24 @@ const WECHAT_LABELLED =
 /** A system-made WeChat id (`wxid_…`) needs no label to be recognised. */
 const WECHAT_WXID = /(?<![A-Za-z0-9_])wxid_[A-Za-z0-9_-]{4,}/gi;
 
+/** Chinese digit characters; 〇 and 零 are both 0 (index mod 10). */
+const CN_DIGITS = '零一二三四五六七八九〇';
+/** Exactly eleven Chinese digits in a row: a mobile number written out (一三九一二三四五六七八). */
+const CN_MOBILE = /(?<![〇零一二三四五六七八九])[〇零一二三四五六七八九]{11}(?![〇零一二三四五六七八九])/g;
+
 /**
  * Full-width ASCII (U+FF01–U+FF5E) and the ideographic space folded by NFKC to their ASCII forms.
  * Each of these folds to exactly one UTF-16 unit, so the folded text keeps every index of the
- * original and a match found in it names the same span in the original.
+ * original and a match found in it names the same span in the original. Likewise a run of eleven
+ * Chinese digits that reads as a mobile number is folded to ASCII digits, one for one.
  */
 function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => c.normalize('NFKC'));
+  return text
+    .replace(/[\uFF01-\uFF5E\u3000]/g, (c) => c.normalize('NFKC'))
+    .replace(CN_MOBILE, (m) => {
+      const digits = Array.from(m, (c) => String(CN_DIGITS.indexOf(c) % 10)).join('');
+      return /^1[3-9]/.test(digits) ? digits : m;
+    });
 }
 
 /**
@@ -117,13 +136,14 @@ function foldWidth(text: string): string {
  * mask keeps the length (it stars characters in place), the characters it kept come from the
  * original, so an unmasked full-width digit stays full-width; otherwise the mask's text is used.
  */
-function maskMatches(text: string, re: RegExp, mask: (m: string) => string): string {
+function maskMatches(text: string, re: RegExp, mask: (m: string) => string, keep?: (folded: string, start: number, end: number) => boolean): string {
   const folded = foldWidth(text);
   let out = '';
   let last = 0;
   for (const m of folded.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
+    if (keep?.(folded, start, end)) continue;
     const masked = mask(m[0]);
     out += text.slice(last, start);
     if (masked.length === m[0].length) {
@@ -136,6 +156,24 @@ function maskMatches(text: string, re: RegExp, mask: (m: string) => string): str
   return out + text.slice(last);
 }
 
+/** How {@link maskFreeText} treats numbers. */
+export interface MaskOptions {
+  /**
+   * Money text (a fund's donor, purpose, payee): keep amounts readable. A number written as money
+   * (after ¥ / ￥ / RMB, before 元 / 块 / 万, or with a decimal part) stays, and so does any digit run
+   * that is not shaped like a phone, ID number or bank card. Phones, ID numbers, cards (16–19
+   * digits), e-mails and WeChat ids are still masked.
+   */
+  keepAmounts?: boolean;
+}
+
+/** Whether the span [start, end) of the folded text is written as a sum of money. */
+function isAmount(folded: string, start: number, end: number): boolean {
+  const before = folded.slice(Math.max(0, start - 4), start).replace(/\s+$/, '');
+  const after = folded.slice(end, end + 3).replace(/^\s+/, '');
+  return /(?:[¥$]|RMB|CNY)$/i.test(before) || /^(?:\.\d|元|块|万)/.test(after);
+}
+
 /**
  * Masks the contact and identity numbers a resident may write into free text before anyone else
  * sees it: e-mail addresses (`z***@qq.com`), ID numbers (`510***********1234`), bank-card-like runs
@@ -146,25 +184,38 @@ function maskMatches(text: string, re: RegExp, mask: (m: string) => string): str
  * the original text. The rest of the text is untouched. Over-masking a long number that was
  * harmless is the accepted cost: this text is shown to people who must not learn who wrote it.
  */
-export function maskFreeText(text: string): string {
+export function maskFreeText(text: string, options: MaskOptions = {}): string {
+  const keep = options.keepAmounts ? isAmount : undefined;
   let out = maskMatches(text, EMAIL, (m) => {
     const at = m.indexOf('@');
     return `${m[0]}${STAR.repeat(3)}${m.slice(at)}`;
   });
   out = maskMatches(out, WECHAT_WXID, (m) => `wxid_${STAR.repeat(Math.max(MIN_HIDDEN, m.length - 5))}`);
   out = maskMatches(out, WECHAT_LABELLED, (m) => keepEnds(m, 2, 2));
-  out = maskMatches(out, ID_NUMBER, (m) => maskIdNumber(m));
-  out = maskMatches(out, CARD, (m) => starDigits(m, 0, 4));
-  out = maskMatches(out, MOBILE, (m) => {
-    const digits = m.replace(/\D/g, '');
-    // The country code is not part of the number: keep it, then the usual 3 + 4.
-    const cc = digits.length > 11 ? digits.length - 11 : 0;
-    return starDigits(m, cc + 3, 4);
-  });
-  out = maskMatches(out, LANDLINE, (m) => {
-    const area = /^\(?(0\d{2,3})/.exec(m)![1]!.length;
-    return starDigits(m, area, 4);
-  });
+  out = maskMatches(out, ID_NUMBER, (m) => maskIdNumber(m), keep);
+  out = maskMatches(out, CARD, (m) => starDigits(m, 0, 4), keep);
+  out = maskMatches(
+    out,
+    MOBILE,
+    (m) => {
+      const digits = m.replace(/\D/g, '');
+      // The country code is not part of the number: keep it, then the usual 3 + 4.
+      const cc = digits.length > 11 ? digits.length - 11 : 0;
+      return starDigits(m, cc + 3, 4);
+    },
+    keep,
+  );
+  out = maskMatches(
+    out,
+    LANDLINE,
+    (m) => {
+      const area = /^\(?(0\d{2,3})/.exec(m)![1]!.length;
+      return starDigits(m, area, 4);
+    },
+    keep,
+  );
+  // A bare digit run that is no phone, ID or card shape is an amount or a reference in money text.
+  if (options.keepAmounts) return out;
   return maskMatches(out, DIGIT_RUN, (m) => starDigits(m, 0, Math.min(4, m.length - MIN_HIDDEN)));
 }
 

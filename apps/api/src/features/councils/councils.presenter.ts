@@ -1,4 +1,4 @@
-import { maskFreeText } from '@gongzhi/core';
+import { eraseFromText, maskFreeText } from '@gongzhi/core';
 import type { CouncilDetail, CouncilSummary, MeetingDetail, NoticeDetail, NoticeSummary, RequestSummary, SmallMatterOption } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { AgendaRow, CouncilRow, MeetingRow, ResolutionRow, SeatRow, ShowOfHandsRow } from './councils.repository.ts';
@@ -28,12 +28,17 @@ export function presentCouncilSummary(c: CouncilRow, region: { name: string; cod
   };
 }
 
+/** What replaces a proposer's own name in the text neighbours read (as in public request text). */
+const PROPOSER_ERASED = '某某';
+
 /**
  * An agenda item; proposals show their co-signature progress. Its text is masked unless `full`
- * (those who run the council, or the proposer reading their own proposal).
+ * (those who run the council, or the proposer reading their own proposal), and then the proposer's
+ * own `proposerNames` (account, resident record) are erased too: a resident writes "我是王大锤，…"
+ * into a proposal other residents read.
  */
-export function presentAgendaItem(a: AgendaRow, cosigned: boolean, full: boolean) {
-  const t = textFor(full);
+export function presentAgendaItem(a: AgendaRow, cosigned: boolean, full: boolean, proposerNames: readonly string[] = []) {
+  const t = full ? textFor(true) : (s: string) => eraseFromText(s, proposerNames, PROPOSER_ERASED);
   return {
     id: a.id, councilId: a.councilId, source: a.source, title: t(a.title), description: t(a.description), state: a.state,
     request: a.requestId ? { id: a.requestId, number: a.requestNumber ?? '' } : null,
@@ -55,7 +60,7 @@ function presentSeats(seats: SeatRow[], orgName: Map<string, string>, today: str
 /** What a council's page is made of, as loaded. */
 export interface CouncilData {
   c: CouncilRow; region: { name: string; code: string }; seats: SeatRow[]; orgNames: Map<string, string>;
-  agenda: { a: AgendaRow; cosigned: boolean }[]; meetings: MeetingRow[];
+  agenda: { a: AgendaRow; cosigned: boolean; proposerAccountName: string | null; proposerResidentName: string | null }[]; meetings: MeetingRow[];
 }
 
 /**
@@ -70,7 +75,8 @@ export function presentCouncil(d: CouncilData, today: string, abilities: string[
   return {
     ...presentCouncilSummary(c, region, sitting, vacant),
     seats: presentSeats(seats, d.orgNames, today),
-    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned, viewer.manage || (viewer.userId !== null && x.a.proposerUserId === viewer.userId))),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, x.cosigned, viewer.manage || (viewer.userId !== null && x.a.proposerUserId === viewer.userId),
+      [x.proposerAccountName, x.proposerResidentName].filter((n): n is string => !!n))),
     meetings: meetings.map((m) => ({ id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt) })),
     abilities,
   };
@@ -79,7 +85,7 @@ export function presentCouncil(d: CouncilData, today: string, abilities: string[
 /** What a meeting's page is made of, as loaded. */
 export interface MeetingData {
   m: MeetingRow; c: CouncilRow; day: string;
-  agenda: { a: AgendaRow }[]; attendance: { seatId: string; signedAt: Date }[];
+  agenda: { a: AgendaRow; proposerAccountName: string | null; proposerResidentName: string | null }[]; attendance: { seatId: string; signedAt: Date }[];
   motions: { id: string; text: string; agendaItemId: string | null; majority: MeetingDetail['motions'][number]['majority']; state: MeetingDetail['motions'][number]['state']; result: MeetingDetail['motions'][number]['result']; presentAtClose: number | null }[];
   minutes: { id: string; version: number; body: string; state: MeetingDetail['minutes'][number]['state']; authorName: string; createdAt: Date; approvedAt: Date | null }[];
   seats: SeatRow[]; resolutions: { id: string; motionId: string | null }[];
@@ -111,7 +117,7 @@ export function presentMeeting(d: MeetingData, manage: boolean, abilities: strin
   return {
     id: m.id, title: t(m.title), location: t(m.location), noticeAt: m.noticeAt.toISOString(), startsAt: m.startsAt.toISOString(), state: m.state, closedAt: iso(m.closedAt),
     council: { id: c.id, name: c.name, kind: c.kind },
-    agenda: agenda.map((x) => presentAgendaItem(x.a, false, manage)),
+    agenda: agenda.map((x) => presentAgendaItem(x.a, false, manage, [x.proposerAccountName, x.proposerResidentName].filter((n): n is string => !!n))),
     attendance: attendance.map((a) => ({ seatId: a.seatId, holderName: name.get(a.seatId) ?? '', signedAt: a.signedAt.toISOString() })),
     quorum: { rule: c.quorum, ...quorum },
     members: seats.filter((s) => isSitting(s, day)).map((s) => ({ seatId: s.id, holderName: s.holderName, kind: s.kind, present: present.has(s.id) })),

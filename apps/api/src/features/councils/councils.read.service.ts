@@ -9,7 +9,7 @@ import { AppError, found } from '../../platform/errors/app-error.ts';
 import { listRequests } from '../requests/requests.service.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
-  agendaOf, attendanceOf, findCouncil, findMeeting, findResolution, handsOf, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
+  agendaOf, proposerNamesOf, attendanceOf, findCouncil, findMeeting, findResolution, handsOf, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
   objectionsOf, requestsOnAgenda, resolutionsOfMeeting, seatsOf, votesOf, type AgendaRow,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
@@ -38,8 +38,9 @@ export async function councilDetail(db: Db, actor: Actor, id: string, now: Date)
  * One agenda item as `actor` may read it: whole for those who run the council and for its proposer,
  * masked for a neighbour (a co-signer).
  */
-export function agendaItemView(actor: Actor, item: AgendaRow, cosigned: boolean) {
-  return presentAgendaItem(item, cosigned, mayManage(actor, item.regionPath) || item.proposerUserId === actor.userId);
+export async function agendaItemView(db: Db, actor: Actor, item: AgendaRow, cosigned: boolean) {
+  const full = mayManage(actor, item.regionPath) || item.proposerUserId === actor.userId;
+  return presentAgendaItem(item, cosigned, full, full ? [] : await proposerNamesOf(db, item.id));
 }
 
 /**

@@ -3,6 +3,8 @@ import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
+import { residentNameOf } from '../org/people.service.ts';
+import { users } from '../../platform/auth/auth.table.ts';
 import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
   councilObjections, councilResolutions, councils, councilSeats, councilShowOfHands, councilVotes,
@@ -65,9 +67,25 @@ export const findSeat = async (db: DbOrTx, id: string, lock = false) => {
 };
 
 /** Agenda items of a council, newest first, with whether `userId` co-signed each. */
+/**
+ * The proposer's own names (account name, linked resident's name), selected beside an agenda item so
+ * its text can be shown to neighbours without them (the proposer is not shown, nor may their name be).
+ */
+const proposerNames = {
+  proposerAccountName: sql<string | null>`(SELECT u.name FROM ${users} u WHERE u.id = ${councilAgendaItems.proposerUserId})`,
+  proposerResidentName: residentNameOf(sql`(SELECT u.resident_id FROM ${users} u WHERE u.id = ${councilAgendaItems.proposerUserId})`),
+};
+
+/** The names an agenda item's proposer goes by (none for an item staff put on the agenda). */
+export async function proposerNamesOf(db: DbOrTx, agendaItemId: string): Promise<string[]> {
+  const [row] = await db.select(proposerNames).from(councilAgendaItems).where(eq(councilAgendaItems.id, agendaItemId));
+  return [row?.proposerAccountName, row?.proposerResidentName].filter((n): n is string => !!n);
+}
+
 export const agendaOf = (db: DbOrTx, where: SQL, userId: string | null) =>
   db.select({
     a: councilAgendaItems,
+    ...proposerNames,
     cosigned: userId ? sql<boolean>`EXISTS (SELECT 1 FROM council_cosigns k WHERE k.agenda_item_id = ${councilAgendaItems.id} AND k.user_id = ${userId})` : sql<boolean>`false`,
   }).from(councilAgendaItems).where(where).orderBy(desc(councilAgendaItems.createdAt));
 
@@ -93,7 +111,7 @@ export async function findMeeting(db: DbOrTx, scope: Scope, id: string, lock = f
 
 /** A meeting's agenda items in order. */
 export const meetingAgenda = (db: DbOrTx, meetingId: string) =>
-  db.select({ a: councilAgendaItems }).from(councilMeetingAgenda).innerJoin(councilAgendaItems, eq(councilAgendaItems.id, councilMeetingAgenda.agendaItemId))
+  db.select({ a: councilAgendaItems, ...proposerNames }).from(councilMeetingAgenda).innerJoin(councilAgendaItems, eq(councilAgendaItems.id, councilMeetingAgenda.agendaItemId))
     .where(eq(councilMeetingAgenda.meetingId, meetingId)).orderBy(asc(councilMeetingAgenda.position));
 
 export const attendanceOf = (db: DbOrTx, meetingId: string) =>

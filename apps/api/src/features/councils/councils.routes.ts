@@ -82,7 +82,7 @@ export async function councilRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => {
       const actor = requireActor(request);
       const item = await cosign(db, actor, request.params.id);
-      return agendaItemView(actor, item, true);
+      return agendaItemView(db, actor, item, true);
     });
 
   r.post('/api/v1/councils/:id/meetings', { config: { access: { action: 'council.manage', subject: 'councils' } }, schema: { tags, summary: 'Notice a meeting with its agenda', params: IdParams, body: CreateMeetingBody, response: { 201: MeetingDetail } } },

@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { fenToYuan } from '@gongzhi/core';
+import { publicMoneyText } from './funds.presenter.ts';
 import type { Db } from '../../platform/db/client.ts';
 import { poolOf } from '../../platform/db/prepared.ts';
 
@@ -60,9 +61,10 @@ export async function* journal(db: Db, fundCode?: string): AsyncGenerator<string
         if (r.id !== current) {
           if (current) out += '\n';
           current = r.id;
-          const who = r.anonymous ? '匿名' : r.counterparty;
+          // The journal is public: donor and purpose as the public reads them (numbers masked, amounts kept).
+          const who = r.anonymous ? '匿名' : r.counterparty === null ? null : publicMoneyText(r.counterparty);
           // A late entry: posted on `day`, its own date as hledger's secondary date.
-          out += `${r.day}${r.day2 ? `=${r.day2}` : ''} (${r.id}) ${oneLine(`${KIND_LABEL[r.kind] ?? r.kind}：${r.memo}${who ? ` — ${who}` : ''}`)}\n`;
+          out += `${r.day}${r.day2 ? `=${r.day2}` : ''} (${r.id}) ${oneLine(`${KIND_LABEL[r.kind] ?? r.kind}：${publicMoneyText(r.memo)}${who ? ` — ${who}` : ''}`)}\n`;
           if (r.receipt_no) out += `    ; receipt: ${r.receipt_no}\n`;
           if (r.reverses_id) out += `    ; reverses: ${r.reverses_id}\n`;
         }

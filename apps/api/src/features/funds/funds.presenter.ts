@@ -3,6 +3,13 @@ import type { ExpenseRow, FundListRow, QuestionRow, TxRow } from './funds.reposi
 import { balanceAfterApproval, eraseFromText, maskFreeText } from '@gongzhi/core';
 import { BANK } from './funds.ledger.ts';
 
+/**
+ * A fund entry's free text (donor, purpose, payee, reason) as the public reads it: phones, ID
+ * numbers, bank cards, e-mails and WeChat ids masked, amounts left readable — it is money text.
+ * Staff reading the fund in full see it as written.
+ */
+export const publicMoneyText = (text: string): string => maskFreeText(text, { keepAmounts: true });
+
 /** A stored receipt or invoice as the pages list it. */
 export interface FileRow { id: string; filename: string; mime: string; size: number }
 
@@ -46,15 +53,17 @@ const staffQuestion = ({ askerNamed, ...q }: QuestionRow): Omit<QuestionRow, 'as
 /**
  * Transactions with their postings, receipts (`files`: those the rows cite) and questions. Anonymous
  * donors' names were never stored; the preparer and approver are staff acting in office and shown by name.
- * Questions are shown as the public reads them ({@link publicQuestion}) unless `inFull` (the viewer is
- * staff reading the fund in full) says otherwise.
+ * Questions and the entry's own free text (memo, counterparty) are shown as the public reads them
+ * ({@link publicQuestion}, {@link publicMoneyText}) unless `inFull` (the viewer is staff reading the
+ * fund in full) says otherwise.
  */
 export function presentTransactions(rows: TxRow[], files: FileRow[], inFull: (r: TxRow) => boolean = () => false): TransactionView[] {
   return rows.map((r) => {
     const bank = r.postings.filter((p) => p.account === BANK).reduce((a, p) => a + p.amount, 0n);
     const own = citedFiles(r);
+    const text = inFull(r) ? (t: string) => t : publicMoneyText;
     return {
-      id: r.id, kind: r.kind, memo: r.memo, project: r.project, counterparty: r.anonymous ? null : r.counterparty, anonymous: r.anonymous,
+      id: r.id, kind: r.kind, memo: text(r.memo), project: r.project, counterparty: r.anonymous || r.counterparty === null ? null : text(r.counterparty), anonymous: r.anonymous,
       receiptNo: r.receiptNo, occurredOn: r.occurredOn, originalOn: r.originalOn, amountFen: r.amount.toString(), direction: bank >= 0n ? 'in' : 'out',
       reversesId: r.reversesId, reversedById: r.reversedById, preparedBy: r.createdByName, approvedBy: r.approvedByName,
       createdAt: r.createdAt.toISOString(),

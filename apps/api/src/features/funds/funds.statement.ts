@@ -4,6 +4,7 @@ import { fenToYuan } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import type { FundListRow } from './funds.repository.ts';
 import { budgetView } from './funds.property.service.ts';
+import { publicMoneyText } from './funds.presenter.ts';
 
 const KIND_ZH: Record<string, string> = {
   donation: '捐赠', levy: '营业额提留', enterprise_profit: '社会企业利润', allocation: '政府拨款', property_fee: '物业费',
@@ -37,7 +38,8 @@ export async function monthlyStatement(db: DbOrTx, fund: FundListRow, month: str
   for (const r of rows) {
     const bank = BigInt(r.bank);
     balance += bank;
-    ws.addRow([r.day, KIND_ZH[r.kind] ?? r.kind, r.memo, r.anonymous ? '匿名' : r.counterparty ?? '', bank > 0n ? fenToYuan(bank) : '',
+    // A public download: donor and purpose with personal numbers masked, amounts kept.
+    ws.addRow([r.day, KIND_ZH[r.kind] ?? r.kind, publicMoneyText(r.memo), r.anonymous ? '匿名' : publicMoneyText(r.counterparty ?? ''), bank > 0n ? fenToYuan(bank) : '',
       bank < 0n ? fenToYuan(-bank) : '', fenToYuan(balance), r.created_by_name, r.approved_by_name ?? '', r.id]);
   }
   ws.addRow(['期末余额（元）', fenToYuan(balance)]).font = { bold: true };

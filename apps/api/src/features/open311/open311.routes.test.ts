@@ -283,4 +283,13 @@ describe('GET requests', () => {
     // Staff in scope still read the words as written.
     expect((await worker.request('GET', `/api/v1/requests/${(await byPublicId(id)).id}`)).json().description).toBe('我是王小明，门口的路灯坏了');
   });
+
+  it('erases the reporter\'s name in either order when first_name holds the family name (probe 2 · item 2)', async () => {
+    const id = await file({ service_code: 'street_order', ...point, first_name: '王', last_name: '大锤', address_string: '锦绣花园 王大锤家', description: '我是王大锤，楼下在装修' });
+    await sortAs(id, 'small');
+    const json = (await get(`/requests/${id}.json`)).json()[0];
+    expect(json).toMatchObject({ description: '我是某某，楼下在装修', address: '锦绣花园 某某家' });
+    const all = (await get(`/requests/${id}.xml`)).body + (await get('/requests.json')).body;
+    for (const secret of ['王大锤', '大锤王']) expect(all).not.toContain(secret);
+  });
 });

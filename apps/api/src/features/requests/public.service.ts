@@ -61,8 +61,22 @@ export const NAME_ERASED = '某某';
  * the reporter is never shown, so neither may their name be through the text.
  */
 export function publicText(text: string, names: ReporterNames): string {
-  const all = [names.reporterName, names.reporterAccountName, names.reporterResidentName].filter((n): n is string => !!n);
+  const given = names.reporterName ? nameOrders(names.reporterName) : [];
+  const all = [...given, names.reporterAccountName, names.reporterResidentName].filter((n): n is string => !!n);
   return eraseFromText(text, all, NAME_ERASED);
+}
+
+/**
+ * A name as given on a request in every order its parts may be written in. A name given in parts
+ * (Open311 first_name + last_name) is joined family name first, but many put the family name in
+ * first_name (王 + 大锤 is stored 大锤王 and written 王大锤); the parts are not kept, so every
+ * rotation of a Chinese name of three or more characters is erased, which holds both orders. A
+ * two-character name is not turned round: 张三 reversed (三张) is an everyday word.
+ */
+function nameOrders(name: string): string[] {
+  const chars = Array.from(name.trim());
+  if (chars.length < 3 || !/^[\u3400-\u9fff\u{20000}-\u{2ffff}·]+$/u.test(name.trim())) return [name];
+  return chars.map((_, i) => [...chars.slice(i), ...chars.slice(0, i)].join(''));
 }
 
 /**

@@ -1,1 +1,0 @@
-CREATE INDEX "ledger_tx_reversals_idx" ON "ledger_transactions" USING btree ("fund_id") WHERE reverses_id IS NOT NULL;
