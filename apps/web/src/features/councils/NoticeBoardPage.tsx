@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Empty, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
@@ -30,7 +30,7 @@ export default function NoticeBoardPage() {
                 extra={<Tag color={STATE_COLOR[n.state]}>{t(`councils.resolutionState.${n.state}`)}</Tag>}>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>{n.text}</Typography.Paragraph>
                 <Typography.Text type="secondary">
-                  {n.council.name} · {n.region.name} · {t('councils.board.window', { end: windowEndLabel(n.windowEndsAt), days: n.noticeDays })} · {t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })}
+                  {n.council.name} · {n.region.name} · <Trans i18nKey="councils.board.window" values={{ end: windowEndLabel(n.windowEndsAt), days: n.noticeDays }} components={{ d: <span className="gz-date" /> }} /> · {t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })}
                 </Typography.Text>
               </Card>
             ))}
