@@ -41,7 +41,7 @@ export default function NoticePage() {
           </Space>
           <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
             <Descriptions.Item label={t('councils.board.council')}>{n.council.name} · {n.region.name}</Descriptions.Item>
-            <Descriptions.Item label={t('councils.board.publishedAt')}>{formatMinute(n.publishedAt)} · {n.publishedAt && <Trans i18nKey="councils.board.window" values={{ end: windowEndLabel(n.windowEndsAt), days: n.noticeDays }} components={{ d: <span className="gz-date" /> }} />}</Descriptions.Item>
+            <Descriptions.Item label={t('councils.board.publishedAt')}><span className="gz-date">{formatMinute(n.publishedAt)}</span> · {n.publishedAt && <Trans i18nKey="councils.board.window" values={{ end: windowEndLabel(n.windowEndsAt), days: n.noticeDays }} components={{ d: <span className="gz-date" /> }} />}</Descriptions.Item>
             {n.effectiveAt && <Descriptions.Item label={t('councils.board.effectiveAt')}>{formatMinute(n.effectiveAt)}</Descriptions.Item>}
             {n.returnedAt && <Descriptions.Item label={t('councils.board.returnedAt')}>{formatMinute(n.returnedAt)}</Descriptions.Item>}
           </Descriptions>
