@@ -24,6 +24,8 @@ export interface RegionTreeSelectProps {
   disabled?: boolean;
   style?: React.CSSProperties;
   testId?: string;
+  /** The box's accessible name when no form label names it; defaults to the placeholder. */
+  'aria-label'?: string;
 }
 
 /**
@@ -83,6 +85,8 @@ export function RegionTreeSelect(props: RegionTreeSelectProps) {
       treeData={treeData}
       loadData={(node) => open(String(node.value))}
       placeholder={placeholder ?? t('common.regionSelect.placeholder')}
+      // A screen reader must hear what the box is for even where no <label> points at it.
+      aria-label={props['aria-label'] ?? placeholder ?? t('common.regionSelect.placeholder')}
       allowClear={allowClear}
       disabled={disabled}
       showSearch

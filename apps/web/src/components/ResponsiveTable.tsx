@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { Card, Empty, Pagination, Spin, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from './useIsMobile.ts';
@@ -33,6 +34,18 @@ export interface ResponsiveTableProps<T> {
   /** Extra on the card heading's right (e.g. a link to open the record). */
   cardExtra?: (row: T) => ReactNode;
   testId?: string;
+  /**
+   * Where a row (a card on phones) leads: the whole row opens it, not only the small link inside it.
+   * Keyboard users still reach it through that link, which stays the row's focusable element.
+   */
+  rowHref?: (row: T) => string | undefined;
+}
+
+/** A click on the row itself, not on a control inside it (which does its own thing). */
+function onRowSpace(e: MouseEvent): boolean {
+  const target = e.target as HTMLElement;
+  return !target.closest('a, button, input, select, textarea, label, [role=button], [role=checkbox], .ant-select, .ant-dropdown')
+    && !window.getSelection()?.toString();
 }
 
 /**
@@ -40,8 +53,13 @@ export interface ResponsiveTableProps<T> {
  * is unreadable on a grid worker's phone while cards with "label: value" lines are not.
  */
 export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
-  const { rows, columns, rowKey, loading, paging, cardTitle, cardExtra, testId } = props;
+  const { rows, columns, rowKey, loading, paging, cardTitle, cardExtra, testId, rowHref } = props;
   const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const open = (row: T) => (e: MouseEvent) => {
+    const href = rowHref?.(row);
+    if (href && onRowSpace(e)) navigate(href);
+  };
   const { t } = useTranslation();
   const showTotal = (total: number) => t('common.unit.total', { total });
 
@@ -55,7 +73,12 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
         <Spin spinning={Boolean(loading)}>
           {!rows?.length && !loading && <Empty description={t('common.empty')} />}
           {rows?.map((row, index) => (
-            <Card key={rowKey(row)} size="small" title={title(row)} extra={cardExtra?.(row)} data-testid={testId ? `${testId}-card` : undefined}>
+            <Card
+              key={rowKey(row)}
+              className={rowHref?.(row) ? 'gz-card-link' : undefined}
+              onClick={open(row)}
+              size="small"
+              title={title(row)} extra={cardExtra?.(row)} data-testid={testId ? `${testId}-card` : undefined}>
               {body
                 .filter((c) => !c.hideOnCard)
                 .map((c) => (
@@ -88,6 +111,8 @@ export function ResponsiveTable<T>(props: ResponsiveTableProps<T>) {
         dataSource={rows as T[] | undefined}
         loading={loading}
         rowKey={rowKey}
+        rowClassName={(row) => (rowHref?.(row) ? 'gz-row-link' : '')}
+        onRow={(row) => ({ onClick: open(row) })}
         size="middle"
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('common.empty') }}

@@ -79,7 +79,7 @@ function ChangePasswordLink({ light }: { light?: boolean }) {
   const { session } = useSession();
   if (!session) return null;
   return (
-    <Link to="/account" data-testid="change-password-link" style={light ? { color: '#fff' } : undefined}>
+    <Link to="/account" className="gz-tap" data-testid="change-password-link" style={light ? { color: '#fff' } : undefined}>
       <KeyOutlined /> {t('auth.account.menu')}
     </Link>
   );

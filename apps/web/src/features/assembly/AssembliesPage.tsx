@@ -56,7 +56,7 @@ export default function AssembliesPage() {
       {!manage && can('assembly.vote') && voting.map((a) => <InlineBallot key={a.id} id={a.id} />)}
       {error ? <PageError error={error} onRetry={() => void refetch()} /> : (
         <ResponsiveTable
-          rowKey={(a) => a.id} columns={columns} rows={data?.items} loading={loading} testId="assembly-list"
+          rowKey={(a) => a.id} rowHref={(a) => `/assemblies/${a.id}`} columns={columns} rows={data?.items} loading={loading} testId="assembly-list"
           paging={{ current: paging.current, pageSize: paging.pageSize, onChange: paging.onChange, total: data?.total ?? 0 }}
         />
       )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { download, gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
@@ -56,7 +56,7 @@ export default function AssemblyPage() {
         <AssemblyStateTag state={a.state} />
       </Space>
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {a.region.name} · {t('assembly.detail.window', { from: formatMinute(a.opensAt), to: formatMinute(a.closesAt) })}
+        {a.region.name} · <Trans i18nKey="assembly.detail.window" values={{ from: formatMinute(a.opensAt), to: formatMinute(a.closesAt) }} components={{ d: <span className="gz-date" /> }} />
       </Typography.Paragraph>
 
       <Space direction="vertical" size="large" style={{ width: '100%' }}>

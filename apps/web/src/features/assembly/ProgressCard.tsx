@@ -16,11 +16,11 @@ function percent(part: string | number, total: string | number): number {
  * A progress bar with a mark at two thirds, the quorum line (the bar itself is only what took part:
  * a pre-filled "success" segment would read as if two thirds had voted already).
  */
-function QuorumBar({ value, met, testId }: { value: number; met: boolean; testId: string }) {
+function QuorumBar({ value, met, testId, label }: { value: number; met: boolean; testId: string; label: string }) {
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 8 }}>
       <div style={{ position: 'relative', flex: 1 }}>
-        <Progress percent={value} showInfo={false} status={met ? 'success' : 'normal'} data-testid={testId} style={{ margin: 0 }} />
+        <Progress percent={value} showInfo={false} status={met ? 'success' : 'normal'} data-testid={testId} aria-label={label} style={{ margin: 0 }} />
         <div aria-hidden title="2/3" data-testid={`${testId}-line`}
           style={{ position: 'absolute', top: -4, bottom: -4, left: `${200 / 3}%`, borderLeft: '2px dashed #595959' }} />
       </div>
@@ -45,9 +45,9 @@ export function ProgressCard({ assemblyId, matters, live }: { assemblyId: string
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text strong>{t('assembly.progress.quorum')}</Typography.Text>
           <div>{t('assembly.progress.owners', { n: first.participating.owners, total: data.eligible.owners })}</div>
-          <QuorumBar value={percent(first.participating.owners, data.eligible.owners)} met={data.eligible.owners > 0 && first.shortfall.owners === 0} testId="progress-owners" />
+          <QuorumBar value={percent(first.participating.owners, data.eligible.owners)} met={data.eligible.owners > 0 && first.shortfall.owners === 0} testId="progress-owners" label={t('assembly.progress.owners', { n: first.participating.owners, total: data.eligible.owners })} />
           <div>{t('assembly.progress.area', { n: first.participating.area, total: data.eligible.area })}</div>
-          <QuorumBar value={percent(first.participating.area, data.eligible.area)} met={data.eligible.owners > 0 && first.shortfall.area === '0.00'} testId="progress-area" />
+          <QuorumBar value={percent(first.participating.area, data.eligible.area)} met={data.eligible.owners > 0 && first.shortfall.area === '0.00'} testId="progress-area" label={t('assembly.progress.area', { n: first.participating.area, total: data.eligible.area })} />
           {first.quorumMet
             ? <Tag color="green" data-testid="progress-quorum-met">{t('assembly.progress.quorumMet')}</Tag>
             : <Typography.Text type="warning" data-testid="progress-shortfall" data-owners={first.shortfall.owners}>{t('assembly.progress.short', first.shortfall)}</Typography.Text>}

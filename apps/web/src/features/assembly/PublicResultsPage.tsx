@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
 import { Result, Spin, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { formatMinute } from '../../components/time.ts';
@@ -29,7 +29,7 @@ export default function PublicResultsPage() {
           <Typography.Title level={3} style={{ marginTop: 0 }}>{data.title}</Typography.Title>
           <Typography.Paragraph type="secondary">
             {t('assembly.public.compound', { name: data.regionName })}<br />
-            {t('assembly.detail.window', { from: formatMinute(data.opensAt), to: formatMinute(data.closesAt) })}<br />
+            <Trans i18nKey="assembly.detail.window" values={{ from: formatMinute(data.opensAt), to: formatMinute(data.closesAt) }} components={{ d: <span className="gz-date" /> }} /><br />
             {t('assembly.result.publishedAt', { date: formatMinute(data.resultsPublishedAt) })}
           </Typography.Paragraph>
           <ResultsCard matters={data.matters} />

@@ -47,7 +47,7 @@ export const zh = {
   },
   detail: {
     notice: '公告于 {{date}}',
-    window: '投票 {{from}} 至 {{to}}',
+    window: '投票 <d>{{from}}</d> 至 <d>{{to}}</d>',
     resultsDue: '结果须在 {{date}} 前公布',
     resultsDueLabel: '结果公布期限',
     noticedAtLabel: '公告时间',
@@ -174,7 +174,7 @@ export const en: Messages<typeof zh> = {
   },
   detail: {
     notice: 'Noticed on {{date}}',
-    window: 'Voting {{from}} to {{to}}',
+    window: 'Voting <d>{{from}}</d> to <d>{{to}}</d>',
     resultsDue: 'Results due by {{date}}',
     resultsDueLabel: 'Results due by',
     noticedAtLabel: 'Noticed at',

@@ -30,7 +30,7 @@ export default function ForgotPasswordPage() {
           </Form>
         </>
       )}
-      <Link to="/login" data-testid="forgot-to-login">{t('auth.backToLogin')}</Link>
+      <Link to="/login" className="gz-tap" data-testid="forgot-to-login">{t('auth.backToLogin')}</Link>
     </AuthFrame>
   );
 }

@@ -49,8 +49,8 @@ export default function LoginPage() {
         </Button>
       </Form>
       <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8 }}>
-        <Link to="/signup" data-testid="login-to-signup">{t('auth.toSignUp')}</Link>
-        <Link to="/forgot-password" data-testid="login-to-forgot">{t('auth.toForgot')}</Link>
+        <Link to="/signup" className="gz-tap" data-testid="login-to-signup">{t('auth.toSignUp')}</Link>
+        <Link to="/forgot-password" className="gz-tap" data-testid="login-to-forgot">{t('auth.toForgot')}</Link>
       </div>
       <Typography.Text type="secondary" data-testid="demo-hint">
         <ExperimentOutlined /> {t('auth.demoHint')}

@@ -38,7 +38,7 @@ export function PhoneCodeFields({ form, purpose, testId }: { form: FormInstance;
       <Form.Item label={t('auth.code')} required>
         <Space.Compact style={{ width: '100%' }}>
           <Form.Item name="code" noStyle rules={[{ required: true, pattern: /^\d{6}$/, message: t('auth.codeRequired') }]}>
-            <Input prefix={<MessageOutlined />} inputMode="numeric" autoComplete="one-time-code" maxLength={6} data-testid={`${testId}-code`} />
+            <Input prefix={<MessageOutlined />} aria-label={t('auth.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={6} data-testid={`${testId}-code`} />
           </Form.Item>
           <Button onClick={() => send.mutate()} disabled={wait > 0} loading={send.isPending} data-testid={`${testId}-send-code`}>
             {wait > 0 ? t('auth.resendIn', { seconds: wait }) : t('auth.sendCode')}

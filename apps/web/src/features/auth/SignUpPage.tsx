@@ -58,7 +58,7 @@ export default function SignUpPage() {
         <NewPasswordFields name="password" testId="signup" />
         <Button type="primary" htmlType="submit" block loading={signUp.isPending} data-testid="signup-submit">{t('auth.signup.submit')}</Button>
       </Form>
-      <Link to="/login" data-testid="signup-to-login">{t('auth.backToLogin')}</Link>
+      <Link to="/login" className="gz-tap" data-testid="signup-to-login">{t('auth.backToLogin')}</Link>
     </AuthFrame>
   );
 }

@@ -37,9 +37,9 @@ export default function CouncilsPage({ mine = false }: { mine?: boolean }) {
         {!mine && can('council.manage') && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="council-create">{t('councils.list.create')}</Button>}
       </Space>
       {mine && <Typography.Paragraph type="secondary">{t('councils.list.mineHint')}</Typography.Paragraph>}
-      <Select allowClear placeholder={t('councils.col.kind')} style={{ width: 200, margin: '12px 0' }} value={kind} onChange={setKind}
+      <Select allowClear placeholder={t('councils.col.kind')} aria-label={t('councils.col.kind')} style={{ width: 200, margin: '12px 0' }} value={kind} onChange={setKind}
         options={KINDS.map((k) => ({ value: k, label: t(`councils.kind.${k}`) }))} />
-      <PagedTable query={(page) => councilsQuery({ kind, ...page })} resetKey={kind ?? ''} columns={columns} rowKey={(c) => c.id} testId="councils" />
+      <PagedTable query={(page) => councilsQuery({ kind, ...page })} resetKey={kind ?? ''} columns={columns} rowKey={(c) => c.id} rowHref={(c) => `/councils/${c.id}`} testId="councils" />
       {creating && <CreateCouncilModal onClose={() => setCreating(false)} />}
     </div>
   );

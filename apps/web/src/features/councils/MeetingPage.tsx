@@ -55,7 +55,7 @@ export default function MeetingPage() {
           <Typography.Text data-testid="quorum" data-reached={String(q.reached)}>
             {t('councils.meeting.quorum', { seated: q.seated, present: q.present })} · {q.reached ? <Tag color="green">{t('councils.meeting.reached')}</Tag> : <Tag color="orange">{t('councils.meeting.short', { short: q.short })}</Tag>}
           </Typography.Text>
-          <Progress percent={q.seated ? Math.round((q.present * 100) / q.seated) : 0} status={q.reached ? 'success' : 'active'} showInfo={false} />
+          <Progress percent={q.seated ? Math.round((q.present * 100) / q.seated) : 0} status={q.reached ? 'success' : 'active'} showInfo={false} aria-label={t('councils.meeting.quorum', { seated: q.seated, present: q.present })} />
           <Space wrap>
             {m.members.map((s) => s.present
               ? <Tag key={s.seatId} color="green" data-testid="member-present">{s.holderName} ✓</Tag>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Empty, Pagination, Segmented, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { PageError } from '../../components/PageError.tsx';
 import { PublicFrame } from '../../shell/PublicFrame.tsx';
@@ -26,11 +26,11 @@ export default function NoticeBoardPage() {
         {error ? <PageError error={error} onRetry={() => void refetch()} /> : data?.items.length === 0 ? <Empty description={t('councils.board.empty')} /> : (
           <Space direction="vertical" style={{ width: '100%' }}>
             {data?.items.map((n) => (
-              <Card key={n.id} size="small" data-testid="notice-card" title={<Link to={`/notice-board/${n.id}`} data-testid="notice-link">{n.title}</Link>}
+              <Card key={n.id} size="small" data-testid="notice-card" title={<Link to={`/notice-board/${n.id}`} className="gz-tap" data-testid="notice-link">{n.title}</Link>}
                 extra={<Tag color={STATE_COLOR[n.state]}>{t(`councils.resolutionState.${n.state}`)}</Tag>}>
                 <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ marginBottom: 4 }}>{n.text}</Typography.Paragraph>
                 <Typography.Text type="secondary">
-                  {n.council.name} · {n.region.name} · {t('councils.board.window', { end: windowEndLabel(n.windowEndsAt), days: n.noticeDays })} · {t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })}
+                  {n.council.name} · {n.region.name} · <Trans i18nKey="councils.board.window" values={{ end: windowEndLabel(n.windowEndsAt), days: n.noticeDays }} components={{ d: <span className="gz-date" /> }} /> · {t('councils.board.objections', { count: n.objectionCount, open: n.unansweredCount })}
                 </Typography.Text>
               </Card>
             ))}

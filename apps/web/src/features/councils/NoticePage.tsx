@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Form, Input, Radio, Space, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
@@ -41,7 +41,7 @@ export default function NoticePage() {
           </Space>
           <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
             <Descriptions.Item label={t('councils.board.council')}>{n.council.name} · {n.region.name}</Descriptions.Item>
-            <Descriptions.Item label={t('councils.board.publishedAt')}>{formatMinute(n.publishedAt)} · {n.publishedAt && t('councils.board.window', { end: windowEndLabel(n.windowEndsAt), days: n.noticeDays })}</Descriptions.Item>
+            <Descriptions.Item label={t('councils.board.publishedAt')}><span className="gz-date">{formatMinute(n.publishedAt)}</span> · {n.publishedAt && <Trans i18nKey="councils.board.window" values={{ end: windowEndLabel(n.windowEndsAt), days: n.noticeDays }} components={{ d: <span className="gz-date" /> }} />}</Descriptions.Item>
             {n.effectiveAt && <Descriptions.Item label={t('councils.board.effectiveAt')}>{formatMinute(n.effectiveAt)}</Descriptions.Item>}
             {n.returnedAt && <Descriptions.Item label={t('councils.board.returnedAt')}>{formatMinute(n.returnedAt)}</Descriptions.Item>}
           </Descriptions>
@@ -71,7 +71,7 @@ export default function NoticePage() {
               </Form>
             </Card>
           )}
-          {!session && n.windowOpen && <Link to="/login" style={{ display: 'block', marginTop: 12 }}>{t('councils.board.signIn')}</Link>}
+          {!session && n.windowOpen && <Link to="/login" className="gz-tap" style={{ display: 'flex', marginTop: 12 }}>{t('councils.board.signIn')}</Link>}
         </div>
       )}
     </PublicFrame>

@@ -41,7 +41,7 @@ export const zh = {
   },
   board: {
     title: '公示栏', subtitle: '议事会决议在公示期内接受居民监督。公示期满且所有异议均已答复后，决议生效。', empty: '暂无公示',
-    window: '公示期至 {{end}}（{{days}} 个工作日）', objections: '异议 {{count}} 条，待答复 {{open}} 条', signIn: '登录后可提出异议',
+    window: '<d>公示期至 {{end}}</d>（{{days}} 个工作日）', objections: '异议 {{count}} 条，待答复 {{open}} 条', signIn: '登录后可提出异议',
     object: '提出异议', objectionText: '异议内容', objectSubmit: '提交异议', objected: '异议已提交，议事会将作出答复', mine: '我的异议',
     answer: '答复', upheld: '异议成立（退回议事会重议）', rejected: '异议不成立', reason: '答复理由', answerSubmit: '提交答复', unanswered: '待答复',
     council: '议事会', all: '全部', text: '决议内容', publishedAt: '公示时间', effectiveAt: '生效时间', returnedAt: '退回时间',
@@ -89,7 +89,7 @@ export const en: Messages<typeof zh> = {
   },
   board: {
     title: 'Notice board', subtitle: 'Council resolutions stay on notice for residents to check. They take effect when the period is over and every objection has been answered.', empty: 'Nothing on notice',
-    window: 'On notice until {{end}} ({{days}} working days)', objections: '{{count}} objections, {{open}} awaiting an answer', signIn: 'Sign in to object',
+    window: 'On notice <d>until {{end}}</d> ({{days}} working days)', objections: '{{count}} objections, {{open}} awaiting an answer', signIn: 'Sign in to object',
     object: 'Object', objectionText: 'Your objection', objectSubmit: 'Submit objection', objected: 'Objection submitted; the council will answer it', mine: 'Mine',
     answer: 'Answer', upheld: 'Upheld (back to the council)', rejected: 'Rejected', reason: 'Reason', answerSubmit: 'Submit answer', unanswered: 'Awaiting an answer',
     council: 'Council', all: 'All', text: 'Resolution', publishedAt: 'Published', effectiveAt: 'In effect since', returnedAt: 'Sent back',

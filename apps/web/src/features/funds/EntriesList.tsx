@@ -47,7 +47,7 @@ export function EntriesList({ fund }: EntriesListProps) {
   return (
     <div data-testid="fund-entries">
       <Space style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={t('funds.fund.allMonths')} style={{ width: 160 }} value={month} onChange={setMonth}
+        <Select allowClear placeholder={t('funds.fund.allMonths')} aria-label={t('funds.fund.allMonths')} style={{ width: 160 }} value={month} onChange={setMonth}
           options={fund.months.map((m) => ({ value: m.month, label: m.month }))} data-testid="entries-month" />
       </Space>
       {entries.error && <PageError error={entries.error} onRetry={() => void entries.refetch()} />}

@@ -65,7 +65,7 @@ export default function FundPage() {
                     <Typography.Paragraph type="secondary">{t('funds.plain.ledgerIntro')}</Typography.Paragraph>
                     <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
                       <Button icon={<DownloadOutlined />} onClick={() => download(`/api/v1/public/funds/${fund.code}/journal`, undefined, `${fund.code}.journal`).catch(notify)} data-testid="fund-journal">{t('funds.fund.journal')}</Button>
-                      <Select placeholder={t('funds.fund.month')} style={{ width: 120 }} value={month} onChange={setMonth} options={fund.months.map((m) => ({ value: m.month, label: m.month }))} />
+                      <Select placeholder={t('funds.fund.month')} aria-label={t('funds.fund.month')} style={{ width: 120 }} value={month} onChange={setMonth} options={fund.months.map((m) => ({ value: m.month, label: m.month }))} />
                       <Button icon={<DownloadOutlined />} disabled={!month} onClick={() => download(`/api/v1/public/funds/${fund.code}/statement.xlsx`, { month }, `${fund.code}-${month}.xlsx`).catch(notify)}>{t('funds.fund.statement')}</Button>
                     </Space>
                     <Typography.Title level={5}>{t('funds.fund.months')}</Typography.Title>

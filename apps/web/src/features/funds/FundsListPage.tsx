@@ -27,7 +27,7 @@ export default function FundsListPage() {
               <Card hoverable title={f.name} extra={<Tag>{t(`funds.kind.${f.kind}`)}</Tag>}>
                 <Statistic title={t('funds.list.balance')} value={yuan(f.balanceFen)} />
                 <Typography.Text type="secondary">
-                  {f.region.name} · {t('funds.list.inflow')} {yuan(f.inflowFen)} · {t('funds.list.outflow')} {yuan(f.outflowFen)}
+                  {f.region.name} · <span className="gz-nowrap">{t('funds.list.inflow')} {yuan(f.inflowFen)}</span> · <span className="gz-nowrap">{t('funds.list.outflow')} {yuan(f.outflowFen)}</span>
                 </Typography.Text>
               </Card>
             </Link>

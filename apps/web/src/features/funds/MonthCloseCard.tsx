@@ -75,7 +75,7 @@ export function MonthCloseCard({ fund }: { fund: FundDetail }) {
         </Space>
       ) : mayManage && (
         <Space wrap style={{ display: 'flex', marginBottom: 12 }}>
-          <Select placeholder={t('funds.ops.close.month')} style={{ width: 140 }} value={month} onChange={setMonth} data-testid="month-close-month"
+          <Select placeholder={t('funds.ops.close.month')} aria-label={t('funds.ops.close.month')} style={{ width: 140 }} value={month} onChange={setMonth} data-testid="month-close-month"
             options={options.map((m) => ({ value: m, label: m }))} />
           <Popconfirm title={t('funds.ops.close.proposeConfirm', { month })} onConfirm={() => month && propose.mutate(month)} disabled={!month}
             okButtonProps={{ 'data-testid': 'month-close-propose-ok' } as ButtonProps}>

@@ -10,7 +10,7 @@ export function InboxBell() {
   const { t } = useTranslation();
   const count = useQuery(unreadCountQuery()).data?.unread ?? 0;
   return (
-    <Link to="/inbox" data-testid="inbox-bell" aria-label={t('inbox.bellCount', { count })} style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', minWidth: 40, minHeight: 40 }}>
+    <Link to="/inbox" data-testid="inbox-bell" aria-label={t('inbox.bellCount', { count })} className="gz-tap" style={{ justifyContent: 'center' }}>
       <span data-testid="inbox-count" data-count={count}>
         <Badge count={count} overflowCount={99} size="small">
           <BellOutlined style={{ fontSize: 'calc(var(--gz-font-size) + 6px)' }} aria-hidden />

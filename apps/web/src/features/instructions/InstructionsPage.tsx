@@ -29,7 +29,7 @@ export default function InstructionsPage() {
         <Typography.Title level={3}>{t('instructions.list.title')}</Typography.Title>
         {can('instruction.issue') && <Link to="/instructions/new"><Button type="primary" icon={<PlusOutlined />} data-testid="instruction-new">{t('instructions.list.new')}</Button></Link>}
       </Space>
-      <PagedTable query={instructionsQuery} columns={columns} rowKey={(i) => i.id} testId="instructions-table" />
+      <PagedTable query={instructionsQuery} columns={columns} rowKey={(i) => i.id} rowHref={(i) => `/instructions/${i.id}`} testId="instructions-table" />
     </div>
   );
 }

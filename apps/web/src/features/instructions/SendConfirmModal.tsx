@@ -52,7 +52,7 @@ function AssignWorker({ part, onAssigned }: { part: UncoveredPart; onAssigned: (
   return (
     <Select
       size="small" style={{ minWidth: 160 }} showSearch={{ optionFilterProp: 'label' }} loading={workers.isLoading || busy} disabled={busy}
-      placeholder={t('instructions.send.assignPlaceholder')} data-testid="uncovered-assign-select"
+      placeholder={t('instructions.send.assignPlaceholder')} aria-label={t('instructions.send.assignPlaceholder')} data-testid="uncovered-assign-select"
       options={(workers.data ?? []).map((u) => ({ value: u.id, label: `${u.name} ${u.phone}` }))}
       onChange={(v: string) => void assign(v)}
     />

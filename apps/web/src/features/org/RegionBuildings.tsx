@@ -18,5 +18,5 @@ export function RegionBuildings({ regionId }: { regionId: string }) {
     { key: 'units', title: t('people.building.units'), render: (b) => b.units },
     { key: 'households', title: t('people.building.households'), render: (b) => b.households },
   ];
-  return <ResponsiveTable rows={data} columns={columns} rowKey={(b) => b.id} loading={isFetching} testId="region-buildings" />;
+  return <ResponsiveTable rows={data} columns={columns} rowKey={(b) => b.id} rowHref={(b) => `/org/buildings/${b.id}`} loading={isFetching} testId="region-buildings" />;
 }

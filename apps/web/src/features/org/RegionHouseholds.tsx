@@ -46,6 +46,7 @@ export function RegionHouseholds({ region }: { region: RegionDetail }) {
         resetKey={`${region.id}|${q}`}
         columns={columns}
         rowKey={(h) => h.id}
+        rowHref={(h) => `/org/households/${h.id}`}
         testId="region-households"
       />
       {adding && (

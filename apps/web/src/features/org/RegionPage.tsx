@@ -139,5 +139,5 @@ function ChildrenTable({ rows, loading }: { rows: RegionSummary[] | undefined; l
       render: (r) => (r.retired ? <Tag icon={<StopOutlined />}>{t('common.status.retired')}</Tag> : t('common.status.active')),
     },
   ];
-  return <ResponsiveTable rows={rows} columns={columns} rowKey={(r) => r.id} loading={loading} testId="region-children" />;
+  return <ResponsiveTable rows={rows} columns={columns} rowKey={(r) => r.id} rowHref={(r) => `/org/regions/${r.id}`} loading={loading} testId="region-children" />;
 }

@@ -64,7 +64,7 @@ export function ActionFields({ event, request, categories, departments }: Action
           </Form.Item>
           {matter && <Typography.Paragraph type="secondary" style={{ marginTop: -12 }}>{t(`requests.matterHint.${matter}`)}</Typography.Paragraph>}
           <Form.Item name="categoryCode" label={t('requests.actions.category')}>
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} placeholder={t('requests.actions.categoryPlaceholder')} data-testid="sort-category" />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={options} placeholder={t('requests.actions.categoryPlaceholder')} aria-label={t('requests.actions.categoryPlaceholder')} data-testid="sort-category" />
           </Form.Item>
           {note}
         </>
@@ -81,7 +81,7 @@ export function ActionFields({ event, request, categories, departments }: Action
             extra={event === 'dispatch' && request.department ? t('requests.actions.departmentDefault', { name: request.department.name }) : undefined}
             rules={event === 'transfer' ? [{ required: true, message: t('requests.actions.departmentRequired') }] : []}
           >
-            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={deptOptions} placeholder={t('requests.actions.departmentPlaceholder')} data-testid="action-department" />
+            <Select allowClear showSearch={{ optionFilterProp: 'label' }} options={deptOptions} placeholder={t('requests.actions.departmentPlaceholder')} aria-label={t('requests.actions.departmentPlaceholder')} data-testid="action-department" />
           </Form.Item>
           {event === 'dispatch' && (
             <Form.Item name="regionId" label={t('requests.actions.region')}>

@@ -58,7 +58,7 @@ export function CategoryModal({ category: c, departments, onClose, onSaved }: Ca
           </Col>
         </Row>
         <Form.Item name="departmentId" label={t('kpi.categories.department')}>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('kpi.categories.noDepartment')} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('kpi.categories.noDepartment')} aria-label={t('kpi.categories.noDepartment')} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
         </Form.Item>
         <Row gutter={12}>
           <Col xs={12}>

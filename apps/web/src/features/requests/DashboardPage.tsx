@@ -92,7 +92,7 @@ export default function DashboardPage() {
             allowClear
             value={departmentId}
             onChange={setDepartmentId}
-            placeholder={t('kpi.dashboard.anyDepartment')}
+            placeholder={t('kpi.dashboard.anyDepartment')} aria-label={t('kpi.dashboard.anyDepartment')}
             options={departments.map((d) => ({ value: d.id, label: d.name }))}
             style={{ width: 200 }}
             data-testid="kpi-department"

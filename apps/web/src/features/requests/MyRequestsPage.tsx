@@ -41,6 +41,7 @@ export default function MyRequestsPage() {
           empty={<Typography.Paragraph type="secondary" data-testid="my-requests-empty">{t('report.mine.empty')}</Typography.Paragraph>}
           columns={columns}
           rowKey={(r) => r.id}
+          rowHref={(r) => `/my-requests/${r.id}`}
           cardExtra={(r) => <StateTag state={r.state} />}
           testId="my-requests"
         />

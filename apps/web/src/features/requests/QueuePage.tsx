@@ -103,6 +103,7 @@ export default function QueuePage() {
         resetKey={key}
         columns={columns}
         rowKey={(r) => r.id}
+        rowHref={(r) => `/requests/${r.id}`}
         cardExtra={(r) => <StateTag state={r.state} />}
         testId="queue-table"
       />

@@ -34,7 +34,7 @@ export function ResidentPicker({ value, onChange }: ResidentPickerProps) {
       value={value}
       onChange={(v: string | undefined) => onChange?.(v)}
       loading={loading}
-      placeholder={t('newRequest.findResident')}
+      placeholder={t('newRequest.findResident')} aria-label={t('newRequest.findResident')}
       notFoundContent={null}
       options={rows.map((r) => ({
         value: r.id,

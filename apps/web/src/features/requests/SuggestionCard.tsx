@@ -31,6 +31,7 @@ export function SuggestionCard({ suggestion: s, categories }: { suggestion: Sugg
               size="small"
               style={{ width: 180, margin: 0 }}
               data-testid="suggestion-confidence"
+              aria-label={t('requests.suggestion.confidence')}
             />,
           },
         ]}

@@ -36,7 +36,7 @@ export function PhotoPicker({ files, onChange, big }: PhotoPickerProps) {
 
   return (
     <div data-testid="photo-picker">
-      <input ref={input} type="file" accept="image/*" multiple hidden onChange={(e) => add(e.target.files)} data-testid="photo-input" />
+      <input ref={input} type="file" accept="image/*" multiple hidden aria-label={t('report.photos.add')} onChange={(e) => add(e.target.files)} data-testid="photo-input" />
       {files.length > 0 && (
         <Space wrap size={8} style={{ marginBottom: 8 }}>
           {previews.map((src, i) => (

@@ -36,7 +36,7 @@ function ApproveModal({ req, onClose }: { req: LinkRequest; onClose: () => void 
   }));
   const select = (name: 'residentId' | 'householdId', placeholder: string, message: string) => (
     <Form.Item name={name} label={t(name === 'residentId' ? 'users.links.resident' : 'users.links.household')} rules={[{ required: true, message }]}>
-      <Select showSearch filterOption={false} onSearch={(v) => setQ(v.trim())} placeholder={placeholder} loading={options.isFetching}
+      <Select showSearch filterOption={false} onSearch={(v) => setQ(v.trim())} placeholder={placeholder} aria-label={placeholder} loading={options.isFetching}
         options={options.data ?? []} notFoundContent={null} data-testid={`link-approve-${name}`} />
     </Form.Item>
   );

@@ -37,7 +37,7 @@ export function RuleModal({ rule, onClose }: { rule: VisitRuleView; onClose: () 
         <Form.Item name="smallDays" label={`${t('visits.coverage.small')} · ${t('visits.coverage.regular')}`}><InputNumber min={1} max={366} precision={0} placeholder="30" /></Form.Item>
         <Form.Item name="specialDays" label={t('visits.coverage.specialDays')}><InputNumber min={1} max={366} precision={0} placeholder="1" /></Form.Item>
         <Form.Item name="specialTags" label={t('visits.coverage.specialTags')}>
-          <Select mode="multiple" placeholder={`${labels.tag('elderly_alone')}、${labels.tag('disabled')}`} options={RESIDENT_TAGS.map((x) => ({ value: x, label: labels.tag(x) }))} />
+          <Select mode="multiple" placeholder={`${labels.tag('elderly_alone')}、${labels.tag('disabled')}`} aria-label={`${labels.tag('elderly_alone')}、${labels.tag('disabled')}`} options={RESIDENT_TAGS.map((x) => ({ value: x, label: labels.tag(x) }))} />
         </Form.Item>
     </ModalForm>
   );
