@@ -37,8 +37,11 @@ const COLUMNS = { id: outbox.id, template: outbox.template, payload: outbox.payl
 export async function inboxPage(db: DbOrTx, who: Recipient, opts: { before?: { at: Date; id: string }; limit: number; unread?: boolean }) {
   const conds: SQL[] = [mine(who)];
   if (opts.unread) conds.push(isNull(outbox.readAt));
-  if (opts.before) conds.push(sql`(${outbox.createdAt}, ${outbox.id}) < (${opts.before.at.toISOString()}::timestamptz, ${opts.before.id}::uuid)`);
-  const rows: InboxRow[] = await db.select(COLUMNS).from(outbox).where(and(...conds)).orderBy(desc(outbox.createdAt), desc(outbox.id)).limit(opts.limit + 1);
+  // The cursor carries a JavaScript Date (milliseconds) while the column keeps microseconds: key, compare
+  // and order on the millisecond, or a message a few microseconds past the cursor's instant is skipped.
+  const at = sql`date_trunc('milliseconds', ${outbox.createdAt})`;
+  if (opts.before) conds.push(sql`(${at}, ${outbox.id}) < (${opts.before.at.toISOString()}::timestamptz, ${opts.before.id}::uuid)`);
+  const rows: InboxRow[] = await db.select(COLUMNS).from(outbox).where(and(...conds)).orderBy(desc(at), desc(outbox.id)).limit(opts.limit + 1);
   return { rows: rows.slice(0, opts.limit), more: rows.length > opts.limit };
 }
 
