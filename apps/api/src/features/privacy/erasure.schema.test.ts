@@ -62,9 +62,12 @@ describe('erasing a person present in every feature', () => {
     // The register and the account: this person's rows only (a namesake keeps their name).
     await q('UPDATE residents SET name = $1 WHERE id = $2', [NAME, residentId]);
     await q('UPDATE users SET name = $1 WHERE id = $2', [NAME, userId]);
-    for (const { table_name: t, column_name: c } of textCols.filter((x) => !['residents', 'users'].includes(x.table_name))) {
+    for (const { table_name: t, column_name: c } of textCols.filter((x) => !['residents', 'users', 'requests'].includes(x.table_name))) {
       await q(`UPDATE "${t}" SET "${c}" = $1 WHERE "${c}" = $2`, [NAME, oldName]);
     }
+    // Requests name their reporter, and the demo's year of history has reporters who may share the old
+    // name (a namesake's request is theirs, not this person's): only this person's requests are renamed.
+    await q('UPDATE requests SET reporter_name = $1 WHERE reporter_name = $2 AND (reporter_user_id = $3 OR reporter_resident_id = $4)', [NAME, oldName, userId, residentId]);
     // Their ID number is ID_NUMBER, sealed as the register seals it (so erasure can find its every form).
     const sealed = sealIdNumber(ctx.vault, ID_NUMBER, new Date());
     if (!sealed.ok) throw new Error('test ID number invalid');
