@@ -1,25 +1,12 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { BankOutlined, BellOutlined, StarOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { HomeTile } from '../components/HomeTile.tsx';
 import { gz, unwrap } from '../api/client.ts';
 import { unreadCountQuery } from '../features/inbox/inbox.queries.ts';
 import { requestsQuery } from '../features/requests/requests.queries.ts';
 import { assemblyQuery } from '../features/assembly/assembly.queries.ts';
 import { useSession } from './session.tsx';
-
-function Card({ to, icon, title, hint, testId, primary }: { to: string; icon: ReactNode; title: string; hint: string; testId: string; primary?: boolean }) {
-  return (
-    <Link to={to} className={primary ? 'gz-home-button gz-home-primary' : 'gz-home-button'} data-testid={testId}>
-      <span className="gz-home-icon" aria-hidden>{icon}</span>
-      <span>
-        <span className="gz-home-title">{title}</span>
-        <span className="gz-home-hint">{hint}</span>
-      </span>
-    </Link>
-  );
-}
 
 /** Assemblies now voting in the person's area, only for those who may vote at all. */
 function useVotingAssemblies(enabled: boolean) {
@@ -48,12 +35,12 @@ export function NeedsYou() {
   return (
     <div data-testid="needs-you" style={{ marginTop: 8 }}>
       {votes.map((a) => (
-        <Card key={a.id} to={`/assemblies/${a.id}`} icon={<BankOutlined />} title={t('inbox.home.vote', { title: a.title })} hint={t('inbox.home.voteHint', { date: a.closesAt.slice(0, 10) })} testId="home-vote" primary />
+        <HomeTile key={a.id} to={`/assemblies/${a.id}`} icon={<BankOutlined />} title={t('inbox.home.vote', { title: a.title })} hint={t('inbox.home.voteHint', { date: a.closesAt.slice(0, 10) })} testId="home-vote" primary />
       ))}
       {toRate.map((r) => (
-        <Card key={r.id} to={`/my-requests/${r.id}`} icon={<StarOutlined />} title={t('inbox.home.rate', { number: r.number })} hint={t('inbox.home.rateHint')} testId="home-rate" />
+        <HomeTile key={r.id} to={`/my-requests/${r.id}`} icon={<StarOutlined />} title={t('inbox.home.rate', { number: r.number })} hint={t('inbox.home.rateHint')} testId="home-rate" />
       ))}
-      <Card to="/inbox" icon={<BellOutlined />} title={t('inbox.homeCard')} hint={unread > 0 ? t('inbox.homeCardUnread', { count: unread }) : t('inbox.homeCardNone')} testId="home-inbox" primary={unread > 0} />
+      <HomeTile to="/inbox" icon={<BellOutlined />} title={t('inbox.homeCard')} hint={unread > 0 ? t('inbox.homeCardUnread', { count: unread }) : t('inbox.homeCardNone')} testId="home-inbox" primary={unread > 0} />
     </div>
   );
 }

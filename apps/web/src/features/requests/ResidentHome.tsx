@@ -1,21 +1,8 @@
-import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { Typography } from 'antd';
 import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { HomeTile } from '../../components/HomeTile.tsx';
 import { useSignedIn } from '../../shell/session.tsx';
-
-function BigLink({ to, icon, title, hint, testId, primary }: { to: string; icon: ReactNode; title: string; hint: string; testId: string; primary?: boolean }) {
-  return (
-    <Link to={to} className={primary ? 'gz-home-button gz-home-primary' : 'gz-home-button'} data-testid={testId}>
-      <span className="gz-home-icon" aria-hidden>{icon}</span>
-      <span>
-        <span className="gz-home-title">{title}</span>
-        <span className="gz-home-hint">{hint}</span>
-      </span>
-    </Link>
-  );
-}
 
 /**
  * A resident's start page: two big buttons and nothing else, so that "反映问题" is the first thing an
@@ -27,8 +14,8 @@ export function ResidentHome() {
   return (
     <div className="gz-report" data-testid="resident-home">
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('report.home.greeting', { name: session.user.name })}</Typography.Title>
-      <BigLink to="/report" icon={<EditOutlined />} title={t('report.home.report')} hint={t('report.home.reportHint')} testId="home-report" primary />
-      <BigLink to="/my-requests" icon={<FileTextOutlined />} title={t('report.home.mine')} hint={t('report.home.mineHint')} testId="home-mine" />
+      <HomeTile to="/report" icon={<EditOutlined />} title={t('report.home.report')} hint={t('report.home.reportHint')} testId="home-report" primary />
+      <HomeTile to="/my-requests" icon={<FileTextOutlined />} title={t('report.home.mine')} hint={t('report.home.mineHint')} testId="home-mine" />
     </div>
   );
 }
