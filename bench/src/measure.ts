@@ -27,3 +27,14 @@ export function report(bench: string, unit: string, value: number, baseline: num
   process.stdout.write(`${JSON.stringify(fig)}\n`);
   return fig;
 }
+
+/**
+ * Times one call on the monotonic high-resolution clock. autocannon reports `duration` in whole
+ * seconds, so a fixed number of requests divided by it reads 2,500 or 5,000 requests/s and nothing
+ * between: a bench that counts a fixed number of requests divides by this instead.
+ */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; seconds: number }> {
+  const t0 = process.hrtime.bigint();
+  const result = await fn();
+  return { result, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
+}
