@@ -38,3 +38,29 @@ export async function timed<T>(fn: () => Promise<T>): Promise<{ result: T; secon
   const result = await fn();
   return { result, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
 }
+
+/** Something that answers SQL: a pg pool is one. */
+interface Queryable { query(text: string): Promise<{ rows: Array<Record<string, unknown>> }> }
+
+/**
+ * Runs `fn` while counting, every `everyMs`, the server's backends that wait on a lock (a hot row's
+ * writers queue there). Returns the samples with `fn`'s result, so a bench can print how many of its
+ * connections sat waiting on average.
+ */
+export async function lockWaitsDuring<T>(db: Queryable, fn: () => Promise<T>, everyMs = 25): Promise<{ result: T; samples: number[] }> {
+  const samples: number[] = [];
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const { rows } = await db.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+      samples.push(Number(rows[0]!.n));
+      await new Promise((r) => setTimeout(r, everyMs));
+    }
+  })();
+  try {
+    return { result: await fn(), samples };
+  } finally {
+    running = false;
+    await sampler;
+  }
+}
