@@ -137,12 +137,12 @@ class Layout {
       }
       // An empty row is still drawn once, one line high.
       for (let first = true; first || lines.some((l) => l.length > 0); first = false) {
-        const fit = Math.floor((this.room - 2 * CELL.pad) / CELL.leading);
-        if (fit < 1) {
+        const linesLeft = () => Math.floor((this.room - 2 * CELL.pad) / CELL.leading);
+        if (linesLeft() < 1) {
           this.newPage();
           drawHead();
         }
-        const take = Math.max(1, Math.floor((this.room - 2 * CELL.pad) / CELL.leading));
+        const take = Math.max(1, linesLeft());
         this.row(widths, lines.map((l) => l.slice(0, take)), this.fonts.regular, false);
         lines = lines.map((l) => l.slice(take));
       }
