@@ -21,8 +21,8 @@ afterAll(async () => { await browser?.close(); await site?.close(); });
 const HOME = { latitude: 30.6581, longitude: 104.0796 };
 /** A photographed receipt: a 1×1 PNG (the server re-encodes every image, so it must be a real one). */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const PROBLEM = '3栋单元门口的路灯坏了快两周，晚上回家一片漆黑，老人下台阶差点摔倒';
-const REPLY = '已请物业更换 3 栋门口路灯灯泡，并检查了同一回路的其余路灯，今晚起恢复照明。';
+const PROBLEM = '小区北门外每天傍晚有人占道摆摊卖烧烤，油烟很大，人行道堵死了，老人推车只能走机动车道';
+const REPLY = '已联系城管中队清理北门外占道摊点，并安排每天傍晚巡查，人行道已恢复通行。';
 const EXPENSE = '旅程复走：独居老人冬季取暖器采购';
 
 /** The request the resident files, passed along the journeys that handle it. */
@@ -39,9 +39,15 @@ async function shot(page: Page, journey: string, step: string) {
 const phone = async (elder: boolean, extra: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> => {
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, ...extra });
   if (elder) await ctx.addInitScript(() => localStorage.setItem('gz.elder', 'true'));
-  return ctx;
+  return patient(ctx);
 };
-const desktop = () => browser.newContext({ viewport: { width: 1280, height: 860 } });
+const desktop = async () => patient(await browser.newContext({ viewport: { width: 1280, height: 860 } }));
+/** Waits longer than Playwright's 30 s for a page or element: the machine running the suite may be busy. */
+function patient(ctx: BrowserContext): BrowserContext {
+  ctx.setDefaultTimeout(60_000);
+  ctx.setDefaultNavigationTimeout(60_000);
+  return ctx;
+}
 
 /** The request's state as the page shows it. */
 const stateOf = (page: Page, pageId: string) => page.getByTestId(pageId).getByTestId('request-state').first().getAttribute('data-state');
@@ -56,7 +62,7 @@ async function takeStep(page: Page, event: string, state: string, fill?: () => P
 }
 
 /** A journey's own time limit: each signs in and walks several pages on a machine other tests share. */
-const WALK = 180_000;
+const WALK = 300_000;
 
 /** No sideways scrolling (a phone, elder mode's larger type included). */
 const fitsWidth = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
@@ -123,7 +129,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.getByTestId('action-form-reply').getByRole('textbox').fill(REPLY);
       await page.getByTestId('action-submit').click();
       await expect.poll(() => stateOf(page, 'request-page')).toBe('replied');
-      expect(await page.getByTestId('request-reply').textContent()).toContain('路灯');
+      expect(await page.getByTestId('request-reply').textContent()).toContain('城管');
       await shot(page, 'worker', '4-department-replied');
     });
   }, WALK);
@@ -141,7 +147,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await shot(page, 'inbox', '2-messages');
       await message.click();
       await page.waitForURL((url) => url.pathname === `/my-requests/${filed.id}`);
-      expect(await page.getByTestId('request-reply').textContent()).toContain('路灯');
+      expect(await page.getByTestId('request-reply').textContent()).toContain('城管');
       // Plain-language steps, no internal ones, and a named way to reach whoever handles it.
       const steps = (await page.getByTestId('request-timeline').textContent()) ?? '';
       expect(steps).not.toContain('分流');
@@ -149,7 +155,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       expect(await page.getByTestId('request-contact').textContent()).toMatch(/\d{3}\*{4}\d{4}/);
       await shot(page, 'inbox', '3-reply');
       await page.getByTestId('rate-stars').locator('li').nth(4).locator('div').first().click();
-      await page.getByTestId('rate-comment').fill('晚上回家终于亮堂了，谢谢！');
+      await page.getByTestId('rate-comment').fill('人行道通了，推车方便多了，谢谢！');
       await page.getByTestId('action-rate').click();
       await page.getByTestId('request-rating').waitFor();
       expect(await stateOf(page, 'my-request-page')).toBe('rated');
