@@ -58,11 +58,13 @@ async function takeStep(page: Page, event: string, state: string, fill?: () => P
   await page.getByTestId(`action-form-${event}`).waitFor();
   await fill?.();
   await page.getByTestId('action-submit').click();
-  await expect.poll(() => stateOf(page, 'request-page')).toBe(state);
+  await expect.poll(() => stateOf(page, 'request-page'), POLL).toBe(state);
 }
 
 /** A journey's own time limit: each signs in and walks several pages on a machine other tests share. */
 const WALK = 300_000;
+/** How long a state may take to show (expect.poll's own default is 1 s, too short on a busy machine). */
+const POLL = { timeout: 30_000 };
 
 /** No sideways scrolling (a phone, elder mode's larger type included). */
 const fitsWidth = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
@@ -78,7 +80,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.getByTestId('report-category-unsure').click();
       await page.getByTestId('report-description').fill(PROBLEM);
       await page.getByTestId('location-here').click();
-      await expect.poll(() => page.getByTestId('location-result').textContent()).toContain('锦绣花园');
+      await expect.poll(() => page.getByTestId('location-result').textContent(), POLL).toContain('锦绣花园');
       await shot(page, 'resident', '2-report');
       await page.getByTestId('report-submit').click();
       filed.number = (await page.getByTestId('request-number').textContent())?.trim() ?? '';
@@ -111,13 +113,13 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       const category = form.locator('.ant-form-item').filter({ has: page.getByTestId('sort-category') });
       const suggested = (await category.textContent()) ?? '';
       await page.getByTestId('sort-matter').getByText('私事').click();
-      await expect.poll(() => category.textContent()).not.toBe(suggested);
+      await expect.poll(() => category.textContent(), POLL).not.toBe(suggested);
       await shot(page, 'worker', '2-sort-class');
       await page.keyboard.press('Escape');
       await form.waitFor({ state: 'detached' });
       await takeStep(page, 'sort', 'sorted');
       await takeStep(page, 'dispatch', 'dispatched');
-      await expect.poll(() => page.getByTestId('handlers-card').textContent()).not.toBe('');
+      await expect.poll(() => page.getByTestId('handlers-card').textContent(), POLL).not.toBe('');
       await shot(page, 'worker', '3-dispatched');
     });
     await withPage(await desktop(), 'journey-department', async (page) => {
@@ -128,7 +130,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.getByTestId('action-reply').click();
       await page.getByTestId('action-form-reply').getByRole('textbox').fill(REPLY);
       await page.getByTestId('action-submit').click();
-      await expect.poll(() => stateOf(page, 'request-page')).toBe('replied');
+      await expect.poll(() => stateOf(page, 'request-page'), POLL).toBe('replied');
       expect(await page.getByTestId('request-reply').textContent()).toContain('城管');
       await shot(page, 'worker', '4-department-replied');
     });
@@ -138,7 +140,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
     await withPage(await phone(true), 'journey-inbox', async (page) => {
       await signInPage(page, site.baseUrl, '13900000013');
       await page.getByTestId('resident-home').waitFor();
-      await expect.poll(async () => Number(await page.getByTestId('inbox-count').getAttribute('data-count'))).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId('inbox-count').getAttribute('data-count')), POLL).toBeGreaterThan(0);
       await shot(page, 'inbox', '1-bell');
       await page.getByTestId('inbox-bell').click();
       await page.getByTestId('messages-page').waitFor();
@@ -210,7 +212,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.getByTestId('expense-payee').fill('成华区惠民家电商行');
       await page.getByTestId('expense-reason').fill(EXPENSE);
       await page.getByTestId('form-expense').locator('input[type=file]').setInputFiles({ name: '发票.png', mimeType: 'image/png', buffer: PNG });
-      await expect.poll(() => page.getByTestId('expense-submit').isEnabled()).toBe(true);
+      await expect.poll(() => page.getByTestId('expense-submit').isEnabled(), POLL).toBe(true);
       await page.getByTestId('expense-submit').click();
       const mine = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE });
       expect(await mine.getByTestId('pending-approvers').textContent()).toMatch(/^待 .+ 审批$/);
@@ -222,7 +224,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: EXPENSE }).getByTestId('expense-approve').click();
       const review = page.getByTestId('expense-review');
-      await expect.poll(() => review.getByTestId('review-receipt-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+      await expect.poll(() => review.getByTestId('review-receipt-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), POLL).toBeGreaterThan(0);
       expect(await review.getByTestId('review-reason').textContent()).toBe(EXPENSE);
       expect(await review.getByTestId('review-balance-after').textContent()).toMatch(/¥/);
       await shot(page, 'secretary', '6-approve-with-receipt');
@@ -252,10 +254,10 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       // The service worker keeps the shell and the worker's data: offline, a reload still opens the list.
       await page.goto(`${site.baseUrl}/visits`);
       await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), POLL).toBe(true);
       await page.reload();
       await page.getByTestId('visit-household').first().waitFor();
-      await expect.poll(() => page.evaluate(async () => (await caches.has('gz-data-v1')) && (await (await caches.open('gz-data-v1')).keys()).some((r) => r.url.endsWith('/api/v1/visits/list')))).toBe(true);
+      await expect.poll(() => page.evaluate(async () => (await caches.has('gz-data-v1')) && (await (await caches.open('gz-data-v1')).keys()).some((r) => r.url.endsWith('/api/v1/visits/list'))), POLL).toBe(true);
       await ctx.setOffline(true);
       await page.reload();
       await page.getByTestId('visit-household').first().waitFor();
@@ -269,12 +271,12 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
     await withPage(await desktop(), 'journey-district', async (page) => {
       await signInPage(page, site.baseUrl, '13900000002');
       await page.goto(`${site.baseUrl}/dashboard`);
-      await expect.poll(() => page.getByTestId('kpi-response-rate').textContent()).toMatch(/\d+(\.\d+)?%/);
+      await expect.poll(() => page.getByTestId('kpi-response-rate').textContent(), POLL).toMatch(/\d+(\.\d+)?%/);
       expect(await page.getByTestId('kpi-response-rate').textContent()).not.toBe('100%');
       await page.locator('[data-testid="kpi-chart"][data-ready="true"]').first().waitFor();
       await shot(page, 'district', '1-dashboard');
       await page.getByTestId('kpi-drill').filter({ hasText: '猛追湾街道' }).click();
-      await expect.poll(() => page.getByTestId('kpi-breadcrumb').textContent()).toContain('猛追湾街道');
+      await expect.poll(() => page.getByTestId('kpi-breadcrumb').textContent(), POLL).toContain('猛追湾街道');
       await shot(page, 'district', '2-drill-street');
     });
   }, WALK);
@@ -338,14 +340,14 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.getByTestId('queue-number').first().waitFor();
       await shot(page, 'street', '1-queue');
       await page.goto(`${site.baseUrl}/dashboard`);
-      await expect.poll(() => page.getByTestId('kpi-breadcrumb').textContent()).toContain('猛追湾街道');
-      await expect.poll(() => page.getByTestId('kpi-response-rate').textContent()).toMatch(/\d+(\.\d+)?%/);
+      await expect.poll(() => page.getByTestId('kpi-breadcrumb').textContent(), POLL).toContain('猛追湾街道');
+      await expect.poll(() => page.getByTestId('kpi-response-rate').textContent(), POLL).toMatch(/\d+(\.\d+)?%/);
       await shot(page, 'street', '2-dashboard');
       await page.goto(`${site.baseUrl}/instructions`);
       await page.getByTestId('instruction-link').filter({ hasText: '冬季燃气安全逐户提醒' }).click();
       await page.getByTestId('instruction-page').waitFor();
       // The grid worker's acknowledgement (journey 3) shows here.
-      await expect.poll(async () => Number(await page.getByTestId('progress-acked').getAttribute('data-value'))).toBeGreaterThan(0);
+      await expect.poll(async () => Number(await page.getByTestId('progress-acked').getAttribute('data-value')), POLL).toBeGreaterThan(0);
       await shot(page, 'street', '3-instruction-progress');
     });
   }, WALK);
