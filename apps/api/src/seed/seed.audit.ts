@@ -3,7 +3,8 @@ export type SeedAuditAction =
   | 'seed.demo'
   | 'seed.scale'
   | 'seed.councils'
-  | 'seed.assembly';
+  | 'seed.assembly'
+  | 'seed.ux';
 
 // Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
 declare module '../platform/audit/audit.ts' {

@@ -42,6 +42,7 @@ export const zh = {
   error: { title: '出错了', notFound: '找不到该内容，可能不存在或不在您的管辖范围内', forbidden: '您没有权限查看此页面' },
   notFound: { title: '页面不存在', text: '您访问的页面不存在。', home: '返回首页' },
   regionSelect: { placeholder: '选择区域', wrongLevel: '此处不能选择该层级' },
+  range: { start: '开始', end: '结束' },
   reveal: {
     button: '查看完整号码',
     confirm: '查看完整号码会记录在审计日志中（谁、何时、查看了谁的信息）。确定查看吗？',
@@ -94,6 +95,7 @@ export const en: Messages<typeof zh> = {
   error: { title: 'Something went wrong', notFound: 'Not found; it may not exist or lie outside your area', forbidden: 'You are not allowed to see this page' },
   notFound: { title: 'Page not found', text: 'The page you asked for does not exist.', home: 'Back to the start' },
   regionSelect: { placeholder: 'Choose a region', wrongLevel: 'This level cannot be chosen here' },
+  range: { start: 'from', end: 'to' },
   reveal: {
     button: 'Show full number',
     confirm: 'Viewing the full number is recorded in the audit log (who, when, whose data). Show it?',

@@ -9,6 +9,7 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import { RegionTreeSelect } from '../../components/RegionTreeSelect.tsx';
 import type { CreateAssemblyBody } from './types.ts';
 import { assemblyKeys } from './assembly.queries.ts';
+import { RangeLabels, rangeIds } from '../../components/RangeLabels.tsx';
 
 interface Values {
   regionId: string;
@@ -58,9 +59,11 @@ export default function CreateAssemblyPage() {
         <Form.Item name="title" label={t('assembly.create.name')} rules={required}><Input maxLength={200} data-testid="assembly-title" /></Form.Item>
         <Form.Item name="description" label={t('assembly.create.description')}><Input.TextArea rows={3} maxLength={5000} /></Form.Item>
         <Form.Item name="noticedAt" label={t('assembly.create.noticedAt')}><DatePicker showTime disabledDate={(d) => d.isBefore(dayjs(), 'day')} /></Form.Item>
-        <Form.Item name="window" label={t('assembly.create.window')} extra={t('assembly.create.noticeRule')} rules={required}>
-          <DatePicker.RangePicker showTime />
+        {/* The label names the start input (its id); the end input gets a label of its own. */}
+        <Form.Item name="window" label={t('assembly.create.window')} htmlFor={rangeIds('window').start} extra={t('assembly.create.noticeRule')} rules={required}>
+          <DatePicker.RangePicker showTime id={rangeIds('window')} />
         </Form.Item>
+        <RangeLabels base="window" label={t('assembly.create.window')} skipStart />
         <Card size="small" title={t('assembly.create.matters')} style={{ marginBottom: 16 }}>
           <Form.List name="matters">
             {(fields, { add, remove }) => (

@@ -10,6 +10,7 @@ import { useUrlFilters } from '../../components/useUrlFilters.ts';
 import { auditQuery } from './audit.queries.ts';
 import { shorten } from '../../components/labels.ts';
 import { endOfDayIso, formatTime, startOfDayIso } from '../../components/time.ts';
+import { RangeLabels, rangeIds } from '../../components/RangeLabels.tsx';
 
 const TEXT_FILTERS = ['action', 'subjectType', 'subjectId'] as const;
 
@@ -107,13 +108,18 @@ export default function AuditPage() {
               data-testid={`audit-${k}`}
             />
           ))}
-          <DatePicker.RangePicker
-            aria-label={t('audit.dates')}
-            value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-            onChange={(range) => update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
-            allowEmpty={[true, true]}
-            data-testid="audit-dates"
-          />
+          {/* One item of the row: the labels sit with their picker. */}
+          <span>
+            <RangeLabels base="audit-dates" label={t('audit.dates')} />
+            <DatePicker.RangePicker
+              id={rangeIds('audit-dates')}
+              aria-label={t('audit.dates')}
+              value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+              onChange={(range) => update({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+              allowEmpty={[true, true]}
+              data-testid="audit-dates"
+            />
+          </span>
           {get('actorId') && (
             <Tag closable onClose={() => update({ actorId: undefined, actorName: undefined })} data-testid="audit-actor-filter">
               {t('audit.clearActor', { name: get('actorName') ?? shorten(get('actorId')) })}

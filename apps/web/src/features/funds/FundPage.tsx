@@ -55,7 +55,9 @@ export default function FundPage() {
           <Card>
             {/* Plain words first (money in, money out, for what, with receipts); the accounts, the
                 journal and the statements under their own clearly named tab. Staff work there by default. */}
-            <Tabs defaultActiveKey={inConsole ? 'ledger' : 'in'} data-testid="fund-tabs" items={[
+            {/* gz-tabs-wrap: on a phone the four tabs wrap to a second row instead of hiding behind antd's
+                "⋯" button, which antd puts inside the tablist (an axe aria-required-children violation). */}
+            <Tabs className="gz-tabs-wrap" defaultActiveKey={inConsole ? 'ledger' : 'in'} data-testid="fund-tabs" items={[
               { key: 'in', label: t('funds.plain.income'), children: <PlainEntries fund={fund} side="in" /> },
               { key: 'out', label: t('funds.plain.spending'), children: <PlainEntries fund={fund} side="out" /> },
               { key: 'purposes', label: t('funds.plain.byPurpose'), children: <PurposesTable fund={fund} /> },

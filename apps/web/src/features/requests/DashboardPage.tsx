@@ -14,6 +14,7 @@ import { RateCards } from './RateCards.tsx';
 import { useCategories, useDepartments } from './catalogue.ts';
 import { percent } from './requestLabels.ts';
 import { kpisQuery } from './requests.queries.ts';
+import { RangeLabels, rangeIds } from '../../components/RangeLabels.tsx';
 
 type Child = KpiView['children'][number];
 interface Crumb { id: string; name: string }
@@ -80,13 +81,18 @@ export default function DashboardPage() {
     <div data-testid="dashboard-page">
       <Typography.Title level={3}>{t('kpi.dashboard.title')}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
-        <DatePicker.RangePicker
-          value={range}
-          allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-          aria-label={t('kpi.dashboard.period')}
-          data-testid="kpi-period"
-        />
+        {/* One item of the row: the labels sit with their picker. */}
+        <span>
+          <RangeLabels base="kpi-period" label={t('kpi.dashboard.period')} />
+          <DatePicker.RangePicker
+            id={rangeIds('kpi-period')}
+            value={range}
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+            aria-label={t('kpi.dashboard.period')}
+            data-testid="kpi-period"
+          />
+        </span>
         {departments.length > 0 && (
           <Select
             allowClear
