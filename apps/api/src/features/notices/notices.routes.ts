@@ -29,7 +29,7 @@ export async function noticesRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(201).send(await noticePage(db, actor, request.params.id, now()));
     });
 
-  r.post('/api/v1/notices/:id/objections/:objectionId/answer', { config: { access: { action: 'notice.manage', subject: 'notices', params: { objectionId: 'notice_objections' } } },
+  r.post('/api/v1/notices/:id/objections/:objectionId/answer', { config: { access: { action: 'notice.manage', subject: 'notices', params: { objectionId: 'notice_objections.notice_id' } } },
     schema: { tags, summary: 'Answer an objection: upheld (the subject goes back) or dismissed, with the reason', params: NoticeObjectionParams, body: NoticeAnswerBody, response: { 200: PublicNoticeDetail } },
   }, async (request) => {
     const actor = requireActor(request);

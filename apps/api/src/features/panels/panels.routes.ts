@@ -33,7 +33,7 @@ export async function panelsRoutes(app: FastifyInstance, deps: AppDeps) {
       return reply.status(201).send(await panelDetail(db, actor, request.params.id));
     });
 
-  r.post('/api/v1/panels/:id/members/:memberId/absence', { config: { access: { action: 'panel.manage', subject: 'panels', params: { memberId: 'panel_members' } } }, schema: { tags, summary: 'Record that a member will not score', params: PanelMemberParams, body: PanelAbsenceBody, response: { 200: PanelDetail } } },
+  r.post('/api/v1/panels/:id/members/:memberId/absence', { config: { access: { action: 'panel.manage', subject: 'panels', params: { memberId: 'panel_members.panel_id' } } }, schema: { tags, summary: 'Record that a member will not score', params: PanelMemberParams, body: PanelAbsenceBody, response: { 200: PanelDetail } } },
     async (request) => {
       const actor = requireActor(request);
       await recordAbsence(db, actor, request.params.id, request.params.memberId, request.body.reason, now());
