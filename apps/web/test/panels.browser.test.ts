@@ -57,7 +57,7 @@ describe('scoring panels and the public notice board', () => {
       expect(await page.getByTestId('result-totals').allTextContents()).toEqual(['80.0 / 90.0 / 60.0 / 75.0 / 85.0', '70.0 / 72.0 / 74.0 / 76.0 / 95.0']);
       expect(await page.getByTestId('panel-results').textContent()).toContain('已去掉最高、最低分');
     });
-  });
+  }, 300_000);
 
   it('shows the notice board without signing in, with the demo council resolution on notice', async () => {
     await withPage(await desktop(), 'notices-board', async (page) => {
@@ -69,5 +69,5 @@ describe('scoring panels and the public notice board', () => {
       await page.getByTestId('public-notice').waitFor();
       expect(await page.getByTestId('public-notice-state').getAttribute('data-state')).toBe('open');
     });
-  });
+  }, 120_000);
 });
