@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, like, not, sql } from 'drizzle-orm';
-import { createTestContext, DEMO, signIn, type Client, type TestContext } from '../../../test/harness.ts';
+import { createTestContext, type Client, type TestContext } from '../../../test/harness.ts';
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
 import { timers } from '../../platform/jobs/jobs.table.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
