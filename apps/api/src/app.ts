@@ -35,6 +35,9 @@ import { catalogueRoutes } from './features/requests/catalogue.routes.ts';
 import { open311Routes } from './features/open311/open311.routes.ts';
 import { councilRoutes } from './features/councils/councils.routes.ts';
 import { noticeRoutes } from './features/councils/notice.routes.ts';
+import { noticesRoutes } from './features/notices/notices.routes.ts';
+import { panelsRoutes } from './features/panels/panels.routes.ts';
+import { registerNoticeKinds } from './timers.ts';
 import { assemblyRoutes } from './features/assembly/assembly.routes.ts';
 import { instructionRoutes } from './features/instructions/instructions.routes.ts';
 import { fundRoutes } from './features/funds/funds.routes.ts';
@@ -65,6 +68,8 @@ export async function buildApp(deps: AppDeps, opts: {
   /** Off only for load benchmarks, which send thousands of requests from one account on purpose. */
   rateLimits?: boolean;
 } = {}): Promise<FastifyInstance> {
+  // What each kind of public notice does when it settles or an objection is upheld.
+  registerNoticeKinds();
   // Client addresses (rate limits, audit) come from X-Forwarded-For only behind a proxy we were told to trust.
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: MAX_BODY_BYTES, trustProxy: opts.trustProxy ?? false,
     // The router's own refusals (a path parameter over 100 characters, a malformed URL) answer in the API's error format too.
@@ -135,6 +140,8 @@ export async function buildApp(deps: AppDeps, opts: {
     await privacyRoutes(api, deps);
     await councilRoutes(api, deps);
     await noticeRoutes(api, deps);
+    await noticesRoutes(api, deps);
+    await panelsRoutes(api, deps);
     await assemblyRoutes(api, deps);
     await instructionRoutes(api, deps);
     await fundRoutes(api, deps);

@@ -12,6 +12,8 @@ export * from './platform/uploads/uploads.table.ts';
 export * from './features/requests/requests.table.ts';
 export * from './features/open311/open311.table.ts';
 export * from './features/councils/councils.table.ts';
+export * from './features/notices/notices.table.ts';
+export * from './features/panels/panels.table.ts';
 export * from './features/assembly/assembly.table.ts';
 export * from './features/instructions/instructions.table.ts';
 export * from './features/funds/funds.table.ts';

@@ -1,7 +1,18 @@
 import type { TimerHandler } from './platform/jobs/scheduler.ts';
 import { fireSla, SLA_TIMER } from './features/requests/requests.jobs.ts';
-import { fireNoticeEnd, NOTICE_END_TIMER } from './features/councils/councils.jobs.ts';
+import { fireNoticeWindowEnd, NOTICE_WINDOW_TIMER } from './features/notices/notices.jobs.ts';
+import { registerResolutionNotices } from './features/councils/notice.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
+
+/**
+ * What each kind of public notice does when it settles (its window's timer fires here): registered
+ * where the timers are, so every process that fires them knows every kind. A feature that puts a new
+ * kind of subject on notice registers it here.
+ */
+export function registerNoticeKinds(): void {
+  registerResolutionNotices();
+}
+registerNoticeKinds();
 
 /**
  * Every timer kind the platform schedules, with its handler, so a process that runs the worker knows
@@ -9,6 +20,6 @@ import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/ass
  */
 export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [SLA_TIMER]: fireSla,
-  [NOTICE_END_TIMER]: fireNoticeEnd,
+  [NOTICE_WINDOW_TIMER]: fireNoticeWindowEnd,
   [ASSEMBLY_CLOSE_TIMER]: fireAssemblyClose,
 };

@@ -64,6 +64,10 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const NoticesPage = lazy(() => import('./features/notices/NoticesPage.tsx'));
+const PublicNoticePage = lazy(() => import('./features/notices/PublicNoticePage.tsx'));
+const PanelsPage = lazy(() => import('./features/panels/PanelsPage.tsx'));
+const PanelPage = lazy(() => import('./features/panels/PanelPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -88,6 +92,8 @@ export function App() {
               {/* The notice board (公示) is public: readable without signing in. */}
               <Route path="/notice-board" element={<NoticeBoardPage />} />
               <Route path="/notice-board/:id" element={<NoticePage />} />
+              <Route path="/notices" element={<NoticesPage />} />
+              <Route path="/notices/:id" element={<PublicNoticePage />} />
               <Route path="/confirm/:token" element={<ConfirmPage />} />
               {/* The funds' disclosure and assembly results: public too, in the same frame. */}
               <Route element={<PublicFrame home="/public/funds" />}>
@@ -145,6 +151,8 @@ export function App() {
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
                 <Route path="inbox" element={<MessagesPage />} />
+                <Route path="panels" element={<PanelsPage />} />
+                <Route path="panels/:id" element={<PanelPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

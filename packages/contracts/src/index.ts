@@ -5,6 +5,8 @@ export * from './org.ts';
 export * from './users.ts';
 export * from './requests.ts';
 export * from './councils.ts';
+export * from './notices.ts';
+export * from './panels.ts';
 export * from './assembly.ts';
 export * from './funds.ts';
 export * from './instructions.ts';

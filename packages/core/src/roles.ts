@@ -57,6 +57,8 @@ export const ACTIONS = [
   'request.create', 'request.read', 'request.sort', 'request.handle', 'request.supervise', 'category.manage', 'kpi.read',
   'open311.manage',
   'council.read', 'council.manage', 'council.propose', 'council.object',
+  'notice.manage', 'notice.object',
+  'panel.read', 'panel.manage', 'panel.score',
   'assembly.read', 'assembly.manage', 'assembly.vote',
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
@@ -99,6 +101,16 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'council.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
   'council.propose': ['resident', 'owner', 'party_member'],
   'council.object': ['resident', 'owner', 'party_member'],
+  // Public notices (公示): anyone reads the board without signing in; residents of the notice's area
+  // object while its window runs; staff of the area answer every objection.
+  'notice.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'notice.object': ['resident', 'owner', 'party_member'],
+  // Scoring panels (评审小组): staff of the area set a panel up and enter scores for members scoring on
+  // paper; the panel's members score for themselves (membership is checked on the panel, not by role);
+  // supervisors and auditors read them.
+  'panel.read': STAFF_ROLES,
+  'panel.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'panel.score': ROLES,
   // Owners' assemblies (业主大会): staff convene them and enter paper ballots; whoever lives in the
   // compound may read them; casting is further limited to people on the frozen roll of owners.
   'assembly.read': [...STAFF_ROLES, 'resident', 'owner', 'party_member'],

@@ -11,7 +11,9 @@ import {
   councilAgendaItems, councilAttendance, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions, councilResolutions,
   councils, councilSeats, councilVotes, type SeatKind,
 } from '../features/councils/councils.table.ts';
-import { NOTICE_END_TIMER } from '../features/councils/notice.service.ts';
+import { RESOLUTION_NOTICE } from '../features/councils/notice.service.ts';
+import { NOTICE_WINDOW_TIMER } from '../features/notices/notices.service.ts';
+import { notices } from '../features/notices/notices.table.ts';
 
 const DAY = 86_400_000;
 const TERM = { termStart: '2025-01-01', termEnd: '2027-12-31' };
@@ -87,6 +89,11 @@ export async function seedCouncils(tx: Tx, now = new Date()): Promise<void> {
     councilId: gridCouncil.id, meetingId: meeting!.id, motionId: motion!.id, agendaItemId: resolved.id, regionPath: grid.code, districtCode: grid.districtCode,
     title: resolved.title, text, state: 'published', noticeDays: RULES.publicNoticeDays, publishedAt, windowEndsAt,
   }).returning();
-  await schedule(tx, { kind: NOTICE_END_TIMER, subjectId: resolution!.id, dueAt: windowEndsAt });
+  // On the shared notice board (公示), with the window's timer, as publishing it would have done.
+  const [notice] = await tx.insert(notices).values({
+    kind: RESOLUTION_NOTICE, subjectId: resolution!.id, regionPath: grid.code, districtCode: grid.districtCode, regionId: grid.id,
+    title: resolved.title, body: text, workingDays: RULES.publicNoticeDays, publishedAt, windowEndsAt, state: 'open',
+  }).returning();
+  await schedule(tx, { kind: NOTICE_WINDOW_TIMER, subjectId: notice!.id, dueAt: windowEndsAt });
   await audit(tx, SYSTEM_ACTOR, { action: 'seed.councils', subjectType: 'council', subjectId: gridCouncil.id, regionPath: grid.code, details: { councils: 3, resolutionId: resolution!.id } });
 }

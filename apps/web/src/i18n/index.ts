@@ -20,6 +20,8 @@ import * as newRequest from '../features/requests/newRequest.i18n.ts';
 import * as instructions from '../features/instructions/instructions.i18n.ts';
 import * as assembly from '../features/assembly/assembly.i18n.ts';
 import * as councils from '../features/councils/councils.i18n.ts';
+import * as notices from '../features/notices/notices.i18n.ts';
+import * as panels from '../features/panels/panels.i18n.ts';
 import * as funds from '../features/funds/funds.i18n.ts';
 import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
@@ -31,7 +33,7 @@ const zhResources = {
   import: imports.zh, users: users.zh, audit: audit.zh, requests: requests.zh, report: report.zh, kpi: kpi.zh,
   newRequest: newRequest.zh,
   instructions: instructions.zh,
-  assembly: assembly.zh, councils: councils.zh,
+  assembly: assembly.zh, councils: councils.zh, notices: notices.zh, panels: panels.zh,
   funds: funds.zh,
   visits: visits.zh,
   privacy: privacy.zh,
@@ -43,7 +45,7 @@ const enResources = {
   import: imports.en, users: users.en, audit: audit.en, requests: requests.en, report: report.en, kpi: kpi.en,
   newRequest: newRequest.en,
   instructions: instructions.en,
-  assembly: assembly.en, councils: councils.en,
+  assembly: assembly.en, councils: councils.en, notices: notices.en, panels: panels.en,
   funds: funds.en,
   visits: visits.en,
   privacy: privacy.en,

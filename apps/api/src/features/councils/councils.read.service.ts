@@ -10,12 +10,14 @@ import { listRequests } from '../requests/requests.service.ts';
 import { councilAgendaItems } from './councils.table.ts';
 import {
   agendaOf, proposerNamesOf, attendanceOf, findCouncil, findMeeting, findResolution, handsOf, listBoard, listCouncils, meetingAgenda, meetingsOf, minutesOf, motionsOf,
-  objectionsOf, requestsOnAgenda, resolutionsOfMeeting, seatsOf, votesOf, type AgendaRow,
+  requestsOnAgenda, resolutionsOfMeeting, seatsOf, votesOf, type AgendaRow,
 } from './councils.repository.ts';
 import { organisationNames } from '../org/organisation.service.ts';
 import { councilAbilities, mayManage, meetingStarted, maySeeResolution, meetingAbilities, noticeAbilities } from './councils.policy.ts';
 import { ownSeat } from './meeting.service.ts';
 import { quorumOf } from './motion.service.ts';
+import { noticeFor } from '../notices/notices.service.ts';
+import { RESOLUTION_NOTICE } from './notice.service.ts';
 import { presentAgendaItem, presentCouncil, presentCouncilSummary, presentMeeting, presentNotice, presentNoticeSummary, presentSmallMatter } from './councils.presenter.ts';
 
 // What the council pages read: loaded in the actor's scope, judged by the policy, shaped by the presenter.
@@ -90,7 +92,8 @@ export async function noticeDetail(db: Db, actor: Actor | null, id: string, now:
   const { r, c, region } = found(await findResolution(db, id), 'RESOLUTION_NOT_FOUND');
   const manage = actor ? mayManage(actor, r.regionPath) : false;
   if (!maySeeResolution(r, manage)) throw new AppError('RESOLUTION_NOT_FOUND');
-  const objections = await objectionsOf(db, id);
+  // The objections live with the resolution's notice; the council's answers say 'rejected' for dismissed.
+  const objections = ((await noticeFor(db, RESOLUTION_NOTICE, id))?.objections ?? []).map((o) => ({ ...o, outcome: o.outcome === 'dismissed' ? 'rejected' as const : o.outcome }));
   const windowOpen = r.state === 'published' && !!r.publishedAt && !!r.windowEndsAt && noticeWindowOpen(now, r.publishedAt, r.windowEndsAt);
   const abilities = noticeAbilities(actor, r, manage, objections.some((o) => !o.answeredAt), windowOpen);
   return presentNotice(r, c, region, objections, actor?.userId ?? null, { abilities, windowOpen, manage });

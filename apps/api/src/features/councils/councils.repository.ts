@@ -1,13 +1,14 @@
-import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 import { regionCodeOf, regionNameOf } from '../org/region.service.ts';
 import { residentNameOf } from '../org/people.service.ts';
+import { noticeObjectionCounts } from '../notices/notices.service.ts';
 import { users } from '../../platform/auth/auth.table.ts';
 import {
   councilAgendaItems, councilAttendance, councilCosigns, councilMeetingAgenda, councilMeetings, councilMinutes, councilMotions,
-  councilObjections, councilResolutions, councils, councilSeats, councilShowOfHands, councilVotes,
+  councilResolutions, councils, councilSeats, councilShowOfHands, councilVotes,
 } from './councils.table.ts';
 import { qualified } from '../../platform/db/columns.ts';
 
@@ -17,7 +18,6 @@ export type AgendaRow = typeof councilAgendaItems.$inferSelect;
 export type MeetingRow = typeof councilMeetings.$inferSelect;
 export type MotionRow = typeof councilMotions.$inferSelect;
 export type ResolutionRow = typeof councilResolutions.$inferSelect;
-export type ObjectionRow = typeof councilObjections.$inferSelect;
 export type ShowOfHandsRow = typeof councilShowOfHands.$inferSelect;
 
 /**
@@ -167,17 +167,8 @@ export async function listBoard(db: DbOrTx, f: { regionCode?: string; state?: Re
   return { rows, total: total?.n ?? 0 };
 }
 
-export const objectionCounts = {
-  objections: sql<number>`(SELECT count(*)::int FROM council_objections o WHERE o.resolution_id = ${councilResolutions.id})`,
-  unanswered: sql<number>`(SELECT count(*)::int FROM council_objections o WHERE o.resolution_id = ${councilResolutions.id} AND o.answered_at IS NULL)`,
-};
-
-export const objectionsOf = (db: DbOrTx, resolutionId: string) =>
-  db.select().from(councilObjections).where(eq(councilObjections.resolutionId, resolutionId)).orderBy(asc(councilObjections.createdAt));
-
-export const unansweredCount = async (db: DbOrTx, resolutionId: string) =>
-  (await db.select({ n: sql<number>`count(*)::int` }).from(councilObjections)
-    .where(and(eq(councilObjections.resolutionId, resolutionId), isNull(councilObjections.answeredAt))))[0]?.n ?? 0;
+// Objections live with the resolution's notice (the shared notices feature), counted in the same statement.
+export const objectionCounts = noticeObjectionCounts('council_resolution', councilResolutions.id);
 
 /** Of the given requests, those already on some council's agenda (a small matter goes on one agenda only). */
 export async function requestsOnAgenda(db: DbOrTx, requestIds: string[]): Promise<Set<string>> {

@@ -168,7 +168,10 @@ export const councilMinutes = pgTable('council_minutes', {
   createdAt: createdAt(),
 }, (t) => [uniqueIndex('council_minutes_version_uq').on(t.meetingId, t.version)]);
 
-/** A resolution from a passed motion, and its public notice (公示). */
+/**
+ * A resolution from a passed motion. Its public notice (公示) and the objections to it live in the
+ * notices feature; the resolution keeps the notice's dates so the council's pages read them with it.
+ */
 export const councilResolutions = pgTable('council_resolutions', {
   id: id(),
   councilId: uuid('council_id').notNull().references(() => councils.id),
@@ -190,17 +193,3 @@ export const councilResolutions = pgTable('council_resolutions', {
   uniqueIndex('council_resolutions_motion_uq').on(t.motionId),
   index('council_resolutions_board_idx').on(t.regionPath.op('text_pattern_ops'), t.publishedAt).where(sql`published_at IS NOT NULL`),
 ]);
-
-/** A resident's objection to a resolution on notice, and the recorded answer it must receive. */
-export const councilObjections = pgTable('council_objections', {
-  id: id(),
-  resolutionId: uuid('resolution_id').notNull().references(() => councilResolutions.id),
-  ...scopeColumns(),
-  userId: uuid('user_id').notNull(),
-  text: text('text').notNull(),
-  outcome: text('outcome').$type<'upheld' | 'rejected'>(),
-  answer: text('answer'),
-  answeredAt: timestamp('answered_at', { withTimezone: true }),
-  answeredBy: uuid('answered_by'),
-  createdAt: createdAt(),
-}, (t) => [index('council_objections_resolution_idx').on(t.resolutionId, t.createdAt)]);

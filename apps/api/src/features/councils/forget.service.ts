@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { eraseFromText } from '@gongzhi/core';
 import type { DbOrTx } from '../../platform/db/client.ts';
-import { councilAgendaItems, councilObjections, councilSeats } from './councils.table.ts';
+import { councilAgendaItems, councilSeats } from './councils.table.ts';
+import { forgetNoticePerson } from '../notices/notices.service.ts';
 
 // What councils forget when a person is erased (PIPL art. 47), called by privacy in its transaction.
 // Seats, attendance and votes stay (a resolution's tally must still add up); attendance and votes
@@ -26,7 +27,6 @@ export async function forgetCouncilPerson(tx: DbOrTx, who: { residentIds: string
     await tx.update(councilAgendaItems).set({ title: eraseFromText(i.title, who.names, erasedName, who.numbers), description: eraseFromText(i.description, who.names, erasedName, who.numbers) })
       .where(eq(councilAgendaItems.id, i.id));
   }
-  const objections = await tx.select({ id: councilObjections.id, text: councilObjections.text }).from(councilObjections)
-    .where(inArray(councilObjections.userId, who.userIds));
-  for (const o of objections) await tx.update(councilObjections).set({ text: eraseFromText(o.text, who.names, erasedName, who.numbers) }).where(eq(councilObjections.id, o.id));
+  // Objections to resolutions are kept by the notices feature.
+  await forgetNoticePerson(tx, who, erasedName);
 }

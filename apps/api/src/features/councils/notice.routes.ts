@@ -39,7 +39,7 @@ export async function noticeRoutes(app: FastifyInstance, deps: AppDeps) {
       return noticeDetail(db, actor, request.params.id, now());
     });
 
-  r.post('/api/v1/council-resolutions/:id/objections/:objectionId/answer', { config: { access: { action: 'council.manage', subject: 'council_resolutions', params: { objectionId: 'council_objections' } } },
+  r.post('/api/v1/council-resolutions/:id/objections/:objectionId/answer', { config: { access: { action: 'council.manage', subject: 'council_resolutions', params: { objectionId: 'notice_objections' } } },
     schema: { tags, summary: 'Answer an objection: upheld (the item goes back to the council) or rejected, with the reason', params: z.object({ id: z.uuid(), objectionId: z.uuid() }), body: ObjectionAnswerBody, response: { 200: NoticeDetail } },
   }, async (request) => {
     const actor = requireActor(request);

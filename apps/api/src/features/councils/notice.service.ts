@@ -1,19 +1,18 @@
 import { eq } from 'drizzle-orm';
-import { noticeWindowEnd, noticeWindowOpen } from '@gongzhi/core';
+import { noticeWindowOpen } from '@gongzhi/core';
 import type { Db, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { enqueue } from '../../platform/outbox/outbox.ts';
-import { cancelTimers, schedule } from '../../platform/jobs/scheduler.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { loadCalendar } from '../requests/calendar.service.ts';
-import { councilAgendaItems, councilObjections, councilResolutions } from './councils.table.ts';
-import { findResolution, objectionsOf, unansweredCount, type ResolutionRow } from './councils.repository.ts';
+import { answerNoticeObjection, noticeFor, objectToNotice, publishNotice, registerNoticeKind, type NoticeRow } from '../notices/notices.service.ts';
+import { councilAgendaItems, councilResolutions } from './councils.table.ts';
+import { findResolution, type ResolutionRow } from './councils.repository.ts';
 import { livesIn, mayManage } from './councils.policy.ts';
 
-/** Timer kind: a resolution's public notice window closes. */
-export const NOTICE_END_TIMER = 'council.notice_end';
+/** The notice kind of a council resolution on the public board (公示). */
+export const RESOLUTION_NOTICE = 'council_resolution';
 
 /** A resolution that staff of its council may act on (locked); to anyone else it does not exist. */
 async function managedResolution(tx: Tx, actor: Actor, id: string) {
@@ -24,55 +23,62 @@ async function managedResolution(tx: Tx, actor: Actor, id: string) {
 }
 
 /**
- * Publishes an adopted resolution for its notice period, counted in working days on the official
- * calendar (with the deployment's corrections); a timer fires when the window closes.
+ * Publishes an adopted resolution for its notice period through the shared notices feature, counted
+ * in working days on the official calendar; the notice's timer settles it when the window closes.
+ * The resolution keeps the dates of its notice, so the council's pages read them with the resolution.
  */
 export async function publishResolution(db: Db, actor: Actor, id: string, noticeDays: number | undefined, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { r, c } = await managedResolution(tx, actor, id);
     if (r.state !== 'adopted') throw new AppError('RESOLUTION_STATE', { state: r.state });
     const days = noticeDays ?? c.publicNoticeDays;
-    const windowEndsAt = noticeWindowEnd(now, days, await loadCalendar(tx));
-    await tx.update(councilResolutions).set({ state: 'published', publishedAt: now, noticeDays: days, windowEndsAt }).where(eq(councilResolutions.id, id));
-    await schedule(tx, { kind: NOTICE_END_TIMER, subjectId: id, dueAt: windowEndsAt });
-    await audit(tx, actor, { action: 'council.publish', subjectType: 'council_resolution', subjectId: id, regionPath: r.regionPath, details: { noticeDays: days, windowEndsAt: windowEndsAt.toISOString() } });
+    const n = await publishNotice(tx, actor, {
+      kind: RESOLUTION_NOTICE, subjectId: id, regionPath: r.regionPath, districtCode: r.districtCode, regionId: c.regionId,
+      title: r.title, body: r.text, workingDays: days,
+    }, now);
+    await tx.update(councilResolutions).set({ state: 'published', publishedAt: now, noticeDays: days, windowEndsAt: n.windowEndsAt }).where(eq(councilResolutions.id, id));
+    await audit(tx, actor, { action: 'council.publish', subjectType: 'council_resolution', subjectId: id, regionPath: r.regionPath, details: { noticeId: n.id, noticeDays: days, windowEndsAt: n.windowEndsAt.toISOString() } });
   });
+}
+
+/** The notice of a published resolution (locked through the notices feature when objecting or answering). */
+async function noticeOf(tx: Tx, resolutionId: string): Promise<NoticeRow> {
+  const n = await noticeFor(tx, RESOLUTION_NOTICE, resolutionId);
+  if (!n) throw new AppError('RESOLUTION_NOT_FOUND');
+  return n.notice;
 }
 
 /** A resident within the resolution's area objects while its window is open. */
 export async function lodgeObjection(db: Db, actor: Actor, id: string, text: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    const row = found(await findResolution(tx, id, true), 'RESOLUTION_NOT_FOUND');
-    const { r } = row;
+    const { r } = found(await findResolution(tx, id, true), 'RESOLUTION_NOT_FOUND');
     if (!r.publishedAt) throw new AppError('RESOLUTION_NOT_FOUND');
     authorize(actor, 'council.object');
     if (!livesIn(actor, 'council.object', r.regionPath)) throw new AppError('NOT_IN_COUNCIL_AREA');
     if (r.state !== 'published' || !r.windowEndsAt || !noticeWindowOpen(now, r.publishedAt, r.windowEndsAt)) throw new AppError('OBJECTION_WINDOW_CLOSED');
-    const [o] = await tx.insert(councilObjections).values({ resolutionId: id, regionPath: r.regionPath, districtCode: r.districtCode, userId: actor.userId, text }).returning();
-    await audit(tx, actor, { action: 'council.object', subjectType: 'council_resolution', subjectId: id, regionPath: r.regionPath, details: { objectionId: o!.id } });
+    const o = await objectToNotice(tx, actor, (await noticeOf(tx, id)).id, text, now);
+    await audit(tx, actor, { action: 'council.object', subjectType: 'council_resolution', subjectId: id, regionPath: r.regionPath, details: { objectionId: o.id } });
   });
 }
 
 /**
- * Records the answer to an objection. Upheld: the resolution is sent back and its agenda item
- * reopened for the council. Rejected: if the window has closed and this was the last open
- * objection, the resolution takes effect now. Objections to a resolution already sent back are
- * still answered, without further effect.
+ * Records the answer to an objection. Upheld: the notice is withdrawn, and the notice kind's handler
+ * sends the resolution back and reopens its agenda item. Rejected: if the window has closed and this
+ * was the last open objection, the notice closes and the handler makes the resolution take effect.
+ * Objections to a resolution already sent back are still answered, without further effect.
  */
 export async function answerObjection(db: Db, actor: Actor, id: string, objectionId: string, a: { outcome: 'upheld' | 'rejected'; reason: string }, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const { r } = await managedResolution(tx, actor, id);
-    const o = (await objectionsOf(tx, id)).find((x) => x.id === objectionId);
-    if (!o) throw new AppError('OBJECTION_NOT_FOUND');
+    const n = await noticeFor(tx, RESOLUTION_NOTICE, id);
+    const o = n?.objections.find((x) => x.id === objectionId);
+    if (!n || !o) throw new AppError('OBJECTION_NOT_FOUND');
     if (o.answeredAt) throw new AppError('OBJECTION_ANSWERED');
     // A resolution sent back still owes answers to its other objections; nothing else changes then.
     if (r.state !== 'published' && r.state !== 'returned') throw new AppError('RESOLUTION_STATE', { state: r.state });
-    await tx.update(councilObjections).set({ outcome: a.outcome, answer: a.reason, answeredAt: now, answeredBy: actor.userId }).where(eq(councilObjections.id, objectionId));
+    await answerNoticeObjection(tx, actor, n.notice.id, objectionId, { outcome: a.outcome === 'rejected' ? 'dismissed' : 'upheld', reason: a.reason }, now, true);
     await enqueue(tx, { channel: 'inbox', template: 'council.objection_answered', recipientUserId: o.userId, payload: { resolutionId: id, outcome: a.outcome } });
     await audit(tx, actor, { action: 'council.objection_answer', subjectType: 'council_resolution', subjectId: id, regionPath: r.regionPath, details: { objectionId, outcome: a.outcome } });
-    if (r.state !== 'published') return;
-    if (a.outcome === 'upheld') await sendBack(tx, actor, r, now);
-    else await takeEffectIfDue(tx, actor, r, now);
   });
 }
 
@@ -80,15 +86,25 @@ export async function answerObjection(db: Db, actor: Actor, id: string, objectio
 async function sendBack(tx: Tx, actor: Actor, r: ResolutionRow, now: Date) {
   await tx.update(councilResolutions).set({ state: 'returned', returnedAt: now }).where(eq(councilResolutions.id, r.id));
   if (r.agendaItemId) await tx.update(councilAgendaItems).set({ state: 'reopened' }).where(eq(councilAgendaItems.id, r.agendaItemId));
-  await cancelTimers(tx, NOTICE_END_TIMER, r.id);
   await audit(tx, actor, { action: 'council.resolution_returned', subjectType: 'council_resolution', subjectId: r.id, regionPath: r.regionPath, details: { agendaItemId: r.agendaItemId } });
 }
 
-/** Takes effect when the window has closed and every objection has its answer; otherwise waits. */
-export async function takeEffectIfDue(tx: Tx, actor: Actor, r: ResolutionRow, now: Date): Promise<boolean> {
-  if (r.state !== 'published' || !r.windowEndsAt || now < r.windowEndsAt) return false;
-  if ((await unansweredCount(tx, r.id)) > 0) return false;
-  await tx.update(councilResolutions).set({ state: 'effective', effectiveAt: now }).where(eq(councilResolutions.id, r.id));
+/** The notice closed (window over, every objection answered, none upheld): the resolution takes effect as of then. */
+async function takeEffect(tx: Tx, actor: Actor, r: ResolutionRow, at: Date) {
+  await tx.update(councilResolutions).set({ state: 'effective', effectiveAt: at }).where(eq(councilResolutions.id, r.id));
   await audit(tx, actor, { action: 'council.resolution_effective', subjectType: 'council_resolution', subjectId: r.id, regionPath: r.regionPath });
-  return true;
+}
+
+/** Tells the notices feature what a council resolution's notice does when it settles (called at app start). */
+export function registerResolutionNotices(): void {
+  registerNoticeKind(RESOLUTION_NOTICE, {
+    async onClosed(tx, actor, notice, closedAt) {
+      const row = await findResolution(tx, notice.subjectId, true);
+      if (row?.r.state === 'published') await takeEffect(tx, actor, row.r, closedAt);
+    },
+    async onUpheld(tx, actor, notice, _objection, now) {
+      const row = await findResolution(tx, notice.subjectId, true);
+      if (row?.r.state === 'published') await sendBack(tx, actor, row.r, now);
+    },
+  });
 }

@@ -1,0 +1,12 @@
+/** What panels write to the audit log. */
+export type PanelsAuditAction =
+  | 'panel.create'
+  | 'panel.score'
+  | 'panel.absence'
+  | 'panel.close';
+
+// Adds these actions to the platform's list, so audit() accepts them (see platform/audit/audit.ts).
+declare module '../../platform/audit/audit.ts' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the Record
+  interface AuditActions extends Record<PanelsAuditAction, true> {}
+}
