@@ -169,7 +169,7 @@ describe('co-signing, hearings, sorting, the vote and the council', () => {
     // A double submit: exactly one ballot.
     const [a, b] = await Promise.all([
       c.resident.request('POST', `/api/v1/project-rounds/${roundId}/ballots`, { projectIds: [soft, hard] }),
-      c.resident.request('POST', `/api/v1/project-rounds/${roundId}/ballots`, { projectIds: [cheap] }),
+      c.resident.request('POST', `/api/v1/project-rounds/${roundId}/ballots`, { projectIds: [hard, soft] }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
     expect([code(a), code(b)]).toContain('PROJECT_ALREADY_VOTED');
@@ -179,11 +179,12 @@ describe('co-signing, hearings, sorting, the vote and the council', () => {
 
     const closed = await c.worker.request('POST', `/api/v1/project-rounds/${roundId}/vote/close`, {});
     expect(closed.statusCode, closed.body).toBe(200);
-    // Votes: 社区书屋 3 (¥30,000), 加装电梯 2 (¥600,000, over the ¥100,000 envelope), 垃圾分类 1 (¥8,000).
+    // Votes: 社区书屋 2 (¥30,000), 加装电梯 2 (¥600,000: ranked second, cheaper first on a tie, but over the
+    // ¥100,000 envelope, so skipped), 垃圾分类 1 (¥8,000).
     const round = closed.json();
     expect(round).toMatchObject({ status: 'counted', ballots: 3, spentFen: '3800000', leftFen: '6200000' });
     expect(round.items.filter((i: { selected: boolean }) => i.selected).map((i: { project: { id: string } }) => i.project.id)).toEqual([soft, cheap]);
-    expect(round.items.map((i: { project: { voteCount: number } }) => i.project.voteCount)).toEqual([3, 1, 2]);
+    expect(round.items.map((i: { project: { voteCount: number } }) => i.project.voteCount)).toEqual([2, 1, 2]);
     expect((await c.owner.request('POST', `/api/v1/project-rounds/${roundId}/ballots`, { projectIds: [] })).statusCode).toBe(409);
   });
 

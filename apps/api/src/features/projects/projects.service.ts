@@ -79,7 +79,7 @@ export async function propose(db: Db, actor: Actor, body: z.infer<typeof CreateP
       proposerUserId: actor.userId, organisationId: proposingOrganisation(actor), status: 'proposed',
     }).returning();
     if (linked.length) await tx.insert(projectRequests).values(linked.map((r) => ({ projectId: row!.id, requestId: r.id, requestNumber: r.number })));
-    await audit(tx, actor, { action: 'project.propose', subjectType: 'project', subjectId: row!.id, regionPath: community.code, after: row, details: { requests: linked.length } });
+    await audit(tx, actor, { action: 'project.propose', subjectType: 'project', subjectId: row!.id, regionPath: community.code, details: { requests: linked.length, costFen: cost.toString(), class: body.class } });
     return row!;
   });
 }

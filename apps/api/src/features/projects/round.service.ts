@@ -34,7 +34,7 @@ export async function createRound(db: Db, actor: Actor, body: z.infer<typeof Cre
       rule: body.rule, status: 'draft', createdBy: actor.userId,
     }).onConflictDoNothing().returning();
     if (!row) throw new AppError('PROJECT_ROUND_EXISTS', { year: body.year });
-    await audit(tx, actor, { action: 'project.round_create', subjectType: 'project_round', subjectId: row.id, regionPath: community.code, after: row });
+    await audit(tx, actor, { action: 'project.round_create', subjectType: 'project_round', subjectId: row.id, regionPath: community.code, details: { year: body.year, budgetFen: budget.toString(), rule: body.rule } });
     return row;
   });
 }
