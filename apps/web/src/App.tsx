@@ -64,6 +64,11 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const ProjectsPage = lazy(() => import('./features/projects/ProjectsPage.tsx'));
+const ProposePage = lazy(() => import('./features/projects/ProposePage.tsx'));
+const ProjectPage = lazy(() => import('./features/projects/ProjectPage.tsx'));
+const RoundPage = lazy(() => import('./features/projects/RoundPage.tsx'));
+const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjectsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -95,6 +100,7 @@ export function App() {
                 <Route path="/public/funds" element={<FundsListPage />} />
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+                <Route path="/public/projects" element={<PublicProjectsPage />} />
               </Route>
               <Route
                 element={
@@ -145,6 +151,10 @@ export function App() {
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
                 <Route path="inbox" element={<MessagesPage />} />
+                <Route path="projects" element={<ProjectsPage />} />
+                <Route path="projects/new" element={<ProposePage />} />
+                <Route path="projects/rounds/:id" element={<RoundPage />} />
+                <Route path="projects/:id" element={<ProjectPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

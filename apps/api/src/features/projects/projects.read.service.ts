@@ -10,7 +10,8 @@ import {
 } from './projects.repository.ts';
 import { homeCommunities, projectAbilities, proposingOrganisation, roundAbilities } from './projects.policy.ts';
 import { presentDetail, presentOptions, presentPublic, presentRound, presentSummary } from './projects.presenter.ts';
-import { rulesFor } from './projects.service.ts';
+import { projectsForRequest, rulesFor } from './projects.service.ts';
+import { requestFor } from '../requests/requests.service.ts';
 
 /** A project's page for the viewer: scoped (out of scope = not found). */
 export async function projectDetail(db: Db, actor: Actor, id: string): Promise<z.infer<typeof ProjectDetail>> {
@@ -61,4 +62,10 @@ export async function publicProjectPage(db: Db, q: { districtCode?: string; comm
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return { items: page.map(presentPublic), nextCursor: rows.length > q.limit && last ? `${last.p.createdAt.toISOString()}_${last.p.id}` : null };
+}
+
+/** The projects answering a request the viewer may read (their own, or in their area): 404 otherwise. */
+export async function projectsOfReadableRequest(db: Db, actor: Actor, requestId: string) {
+  await requestFor(db, actor, requestId);
+  return projectsForRequest(db, requestId);
 }

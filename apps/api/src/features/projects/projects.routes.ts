@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateProjectBody, CreateRoundBody, IdParams, ProjectCommentBody, ProjectDetail, ProjectHearingBody, ProjectListQuery, ProjectOptions, ProjectRulesBody,
-  ProjectSummary, PublicProjectPage, PublicProjectQuery, RoundBallotBody, RoundListQuery, RoundResolutionBody, RoundSummary, RoundView, SendToCouncilBody, SortRoundBody, page,
+  ProjectSummary, PublicProjectPage, RequestProjectLink, PublicProjectQuery, RoundBallotBody, RoundListQuery, RoundResolutionBody, RoundSummary, RoundView, SendToCouncilBody, SortRoundBody, page,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { commentOn, cosignProject, propose, recordHearing, setRules } from './projects.service.ts';
 import { castBallot, closeVote, createRound, openVote, recordResolution, sendToCouncil, sortRound } from './round.service.ts';
-import { projectDetail, projectList, projectOptions, publicProjectPage, roundDetail, roundList } from './projects.read.service.ts';
+import { projectDetail, projectList, projectOptions, projectsOfReadableRequest, publicProjectPage, roundDetail, roundList } from './projects.read.service.ts';
 
 /**
  * Reads admit rows above the caller's own region (a resident of a grid reads their community's
@@ -103,6 +103,9 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
       await castBallot(db, actor, request.params.id, request.body.projectIds, now());
       return reply.status(201).send(await roundDetail(db, actor, request.params.id));
     });
+
+  r.get('/api/v1/requests/:id/projects', { config: { access: 'signed-in' }, schema: { tags, summary: 'The projects answering a request (its reporter, or staff who may read it)', params: IdParams, response: { 200: z.array(RequestProjectLink) } } },
+    async (request) => projectsOfReadableRequest(db, requireActor(request), request.params.id));
 
   r.get('/api/v1/public/projects', { config: { access: 'public' }, schema: { tags: ['projects (public)'], summary: 'Projects by district or community, newest first (keyset), no personal data', querystring: PublicProjectQuery, response: { 200: PublicProjectPage } } },
     async (request) => publicProjectPage(db, request.query));
