@@ -25,7 +25,7 @@ export const RoundStatus = z.enum(ROUND_STATUSES);
 /** An amount in fen: a JSON integer or a string of digits; the service refuses anything else. */
 const Fen = z.union([z.string().max(30), z.number()]);
 const Text = (max: number) => z.string().trim().min(1).max(max);
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const Day = z.iso.date();
 
 export const CreateProjectBody = z.object({
   communityId: z.uuid(),

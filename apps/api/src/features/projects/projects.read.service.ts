@@ -3,7 +3,7 @@ import type { ProjectDetail, ProjectListQuery, ProjectOptions, ProjectSummary, P
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
-import { found } from '../../platform/errors/app-error.ts';
+import { AppError, found } from '../../platform/errors/app-error.ts';
 import { signUpCommunities } from '../org/people.service.ts';
 import {
   ballotCount, commentsOf, findHearing, findProject, findRound, hasCosigned, hasVoted, listProjects, listRounds, projectsOfRound, publicProjects, requestsOf,
@@ -58,6 +58,8 @@ export async function projectOptions(db: Db, actor: Actor): Promise<z.infer<type
 /** The public page of projects (no sign-in, no personal data), keyset-paged newest first. */
 export async function publicProjectPage(db: Db, q: { districtCode?: string; communityId?: string; cursor?: string; limit: number }): Promise<z.infer<typeof PublicProjectPage>> {
   const after = q.cursor ? { at: new Date(q.cursor.slice(0, q.cursor.indexOf('Z_') + 1)), id: q.cursor.slice(q.cursor.indexOf('Z_') + 2) } : undefined;
+  // The shape is checked by the schema; an impossible instant ("2026-13-45T…") is a bad cursor too.
+  if (after && (Number.isNaN(after.at.getTime()) || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(after.id))) throw new AppError('VALIDATION_FAILED', {}, [{ path: '/cursor', message: 'not a cursor of this list' }]);
   const rows = await publicProjects(db, { districtCode: q.districtCode, communityId: q.communityId, after, limit: q.limit });
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];

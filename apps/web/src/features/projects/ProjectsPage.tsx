@@ -55,7 +55,7 @@ export default function ProjectsPage() {
       ) : null}
       <List style={{ marginTop: 16 }} loading={list.isPending} locale={{ emptyText: t('projects.empty') }} dataSource={list.data?.items ?? []}
         renderItem={(p) => <List.Item onClick={() => navigate(`/projects/${p.id}`)} style={{ cursor: 'pointer' }} data-testid="project-item"><Link to={`/projects/${p.id}`} style={{ width: '100%' }}><ProjectRow p={p} /></Link></List.Item>} />
-      <Modal open={creating} title={t('projects.round.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ 'data-testid': 'round-create-ok' } as object}>
+      <Modal open={creating} title={t('projects.round.create')} onCancel={() => setCreating(false)} onOk={() => form.submit()} confirmLoading={create.isPending} okButtonProps={{ id: 'round-create-ok' }}>
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ year: new Date().getFullYear(), rule: 'greedy', communityId: options.data?.communities[0]?.id }}>
           <Form.Item name="communityId" label={t('projects.form.community')} rules={[{ required: true }]}>
             <Select options={(options.data?.communities ?? []).map((c) => ({ value: c.id, label: c.name }))} />
