@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Card, Checkbox, Input, List, Select, Space, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -14,11 +14,9 @@ function SortCard({ roundId, communityId }: { roundId: string; communityId: stri
   const { t } = useTranslation();
   const proposals = useQuery(projectsQuery({ communityId, limit: 200, offset: 0 }));
   const open = (proposals.data?.items ?? []).filter((p) => p.status === 'proposed' || (p.roundId === roundId && (p.status === 'listed' || p.status === 'left_out')));
-  const [decisions, setDecisions] = useState<Record<string, { include: boolean; reason: string }>>({});
-  useEffect(() => {
-    setDecisions((d) => Object.fromEntries(open.map((p) => [p.id, d[p.id] ?? { include: p.status !== 'left_out', reason: '' }])));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- re-seed when the proposals arrive
-  }, [proposals.data]);
+  // What the secretary changed; every other proposal keeps its current place (on the list unless left out).
+  const [changed, setDecisions] = useState<Record<string, { include: boolean; reason: string }>>({});
+  const decisions = Object.fromEntries(open.map((p) => [p.id, changed[p.id] ?? { include: p.status !== 'left_out', reason: '' }]));
   const save = useApiMutation({
     mutationFn: () => unwrap(gz.POST('/api/v1/project-rounds/{id}/sort', { params: { path: { id: roundId } }, body: {
       decisions: Object.entries(decisions).map(([projectId, d]) => ({ projectId, include: d.include, ...(d.include ? {} : { reason: d.reason }) })),
