@@ -7,7 +7,7 @@ import { launchBrowser, signInPage, startSite, type Site, withPage } from './bro
 
 let site: Site;
 let browser: Browser;
-beforeAll(async () => { [site, browser] = await Promise.all([startSite(), launchBrowser()]); });
+beforeAll(async () => { [site, browser] = await Promise.all([startSite(), launchBrowser()]); }, 240_000);
 afterAll(async () => { await browser?.close(); await site?.close(); });
 
 const RESIDENT = '13900000013';
@@ -49,7 +49,7 @@ describe('community projects from a resident’s request to the public page', ()
       await page.goto(`${site.baseUrl}/my-requests/${requestId}`);
       await page.getByTestId('request-projects').getByText(TITLE).waitFor();
     });
-  });
+  }, 240_000);
 
   it('a neighbour co-signs it', async () => {
     await onPhone('projects-cosign', async (page) => {
@@ -58,7 +58,7 @@ describe('community projects from a resident’s request to the public page', ()
       await page.getByTestId('project-cosign').click();
       await page.getByTestId('project-cosign').filter({ hasText: '已联署' }).waitFor();
     });
-  });
+  }, 240_000);
 
   it('the secretary sorts it onto a round, sends the list to the council and opens the vote', async () => {
     await onDesktop('projects-sort', async (page) => {
@@ -78,7 +78,7 @@ describe('community projects from a resident’s request to the public page', ()
       await page.getByTestId('vote-open').click();
       await page.getByTestId('round-status').filter({ hasText: '居民投票中' }).waitFor();
     });
-  });
+  }, 240_000);
 
   it('residents vote, the secretary closes the vote, and the result is shown', async () => {
     for (const phone of [RESIDENT, OWNER]) {
@@ -99,7 +99,7 @@ describe('community projects from a resident’s request to the public page', ()
       expect(await item.textContent()).toContain('票数 2');
       expect(await item.textContent()).toContain('入选');
     });
-  });
+  }, 240_000);
 
   it('the public page shows it without signing in, with no personal data', async () => {
     await onPhone('projects-public', async (page) => {
@@ -109,5 +109,5 @@ describe('community projects from a resident’s request to the public page', ()
       expect(await row.textContent()).toContain('居民');
       expect(await row.textContent()).toContain('投票入选');
     });
-  });
+  }, 240_000);
 });
