@@ -15,6 +15,7 @@ import { instructionsAtScale, scaleArg } from './instructions-scale.ts';
 import { fundsBench } from './funds.ts';
 import { seedScaleBench } from './seed-scale.ts';
 import { webBenchOnServer } from './web.ts';
+import { projectsBench } from './projects.ts';
 
 /**
  * `npm run bench`: builds a 300,000-resident street on the embedded PostgreSQL (kept in
@@ -41,6 +42,7 @@ async function main() {
     await residentsListBench(database, vault, { runs: Number(process.env.BENCH_RUNS ?? 300) });
     await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'embedded' });
     await assemblyBench(database, vault, { owners: Number(process.env.BENCH_OWNERS ?? 3000), label: 'embedded' });
+    await projectsBench(database, vault, { residents: Number(process.env.BENCH_VOTERS ?? 3000), projects: 10_000 });
     await fundsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), postings: Number(process.env.BENCH_FUND_POSTINGS ?? 1_000_000), runs: 300 });
     // Instructions to every door on a generated district (`--scale city`: Chengdu on a PostgreSQL server).
     await instructionsAtScale(vault, { scale: scaleArg(), embeddedAdmin: server.url('postgres'), keep: Boolean(keep) });

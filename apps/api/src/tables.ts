@@ -19,3 +19,4 @@ export * from './features/instructions/instructions.table.ts';
 export * from './features/funds/funds.table.ts';
 export * from './features/visits/visits.table.ts';
 export * from './features/users/users.table.ts';
+export * from './features/projects/projects.table.ts';

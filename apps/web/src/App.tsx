@@ -68,6 +68,11 @@ const NoticesPage = lazy(() => import('./features/notices/NoticesPage.tsx'));
 const PublicNoticePage = lazy(() => import('./features/notices/PublicNoticePage.tsx'));
 const PanelsPage = lazy(() => import('./features/panels/PanelsPage.tsx'));
 const PanelPage = lazy(() => import('./features/panels/PanelPage.tsx'));
+const ProjectsPage = lazy(() => import('./features/projects/ProjectsPage.tsx'));
+const ProposePage = lazy(() => import('./features/projects/ProposePage.tsx'));
+const ProjectPage = lazy(() => import('./features/projects/ProjectPage.tsx'));
+const RoundPage = lazy(() => import('./features/projects/RoundPage.tsx'));
+const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjectsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -101,6 +106,7 @@ export function App() {
                 <Route path="/public/funds" element={<FundsListPage />} />
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+                <Route path="/public/projects" element={<PublicProjectsPage />} />
               </Route>
               <Route
                 element={
@@ -153,6 +159,10 @@ export function App() {
                 <Route path="inbox" element={<MessagesPage />} />
                 <Route path="panels" element={<PanelsPage />} />
                 <Route path="panels/:id" element={<PanelPage />} />
+                <Route path="projects" element={<ProjectsPage />} />
+                <Route path="projects/new" element={<ProposePage />} />
+                <Route path="projects/rounds/:id" element={<RoundPage />} />
+                <Route path="projects/:id" element={<ProjectPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

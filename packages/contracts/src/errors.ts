@@ -254,6 +254,30 @@ export const ERRORS = {
   // probe 2 (flow)
   LINK_OUTSIDE_COMMUNITY: { status: 422, 'zh-CN': '该关联申请选择的是另一个社区，只能关联到该社区内的居民登记或该社区内的住户', en: 'This link request chose another community; it can be approved only onto a register entry or household inside that community' },
   LEDGER_MONTH_BEFORE_LEDGER: { status: 422, 'zh-CN': '{month} 早于该资金台账的起始月份（{firstMonth}），不能结账', en: '{month} is before this fund\'s ledger begins ({firstMonth}) and cannot be closed' },
+  // Community projects (社区项目, e管家 steps 1–3).
+  PROJECT_NOT_FOUND: { status: 404, 'zh-CN': '找不到该项目', en: 'Project not found' },
+  PROJECT_ROUND_NOT_FOUND: { status: 404, 'zh-CN': '找不到该项目轮次', en: 'Project round not found' },
+  PROJECT_COMMUNITY_UNKNOWN: { status: 422, 'zh-CN': '请选择一个社区', en: 'Choose a community' },
+  PROJECT_OUTSIDE_COMMUNITY: { status: 403, 'zh-CN': '居民只能在自己居住的社区提出或参与项目', en: 'Residents may propose and take part only in the community they live in' },
+  PROJECT_NEGATIVE_LIST: { status: 422, 'zh-CN': '该项目属于负面清单：{reason}', en: 'This project is on the negative list: {reason}' },
+  PROJECT_OVER_CAP: { status: 422, 'zh-CN': '预算超过该类项目上限 {capYuan} 元', en: 'The estimate is over this class’s cap of ¥{capYuan}' },
+  PROJECT_COST_INVALID: { status: 422, 'zh-CN': '预算金额应为正整数（分）', en: 'The estimate must be a positive whole number of fen' },
+  PROJECT_AREA_UNKNOWN: { status: 422, 'zh-CN': '没有这个重点领域：{area}', en: 'No such priority area: {area}' },
+  PROJECT_REQUEST_OTHER_COMMUNITY: { status: 422, 'zh-CN': '只能关联本社区的诉求', en: 'Only requests of the same community can be linked' },
+  PROJECT_ALREADY_SIGNED: { status: 409, 'zh-CN': '您已经联署过该项目', en: 'You have already co-signed this project' },
+  PROJECT_HEARING_REQUIRED: { status: 409, 'zh-CN': '硬件类项目须先召开听证会并记录', en: 'A hardware project needs a recorded hearing first' },
+  PROJECT_HEARING_TOO_FEW: { status: 422, 'zh-CN': '听证会须有至少 {reps} 名居民代表和 {affected} 名受影响居民（同一人不重复计算）', en: 'A hearing needs at least {reps} residents’ representatives and {affected} affected residents, no one counted twice' },
+  PROJECT_HEARING_NOT_HARDWARE: { status: 409, 'zh-CN': '只有硬件类项目需要听证会', en: 'Only hardware projects hold a hearing' },
+  PROJECT_STATE: { status: 409, 'zh-CN': '项目当前状态（{state}）不能进行此操作', en: 'Not possible while the project is {state}' },
+  PROJECT_ROUND_STATE: { status: 409, 'zh-CN': '项目轮次当前状态（{state}）不能进行此操作', en: 'Not possible while the round is {state}' },
+  PROJECT_ROUND_EXISTS: { status: 409, 'zh-CN': '该社区 {year} 年已有项目轮次', en: 'This community already has a round for {year}' },
+  PROJECT_SORT_INCOMPLETE: { status: 422, 'zh-CN': '每个未列入的提议都要写明原因', en: 'Give a reason for every proposal left out' },
+  PROJECT_ROUND_EMPTY: { status: 409, 'zh-CN': '草案清单中还没有项目', en: 'The draft list has no projects yet' },
+  PROJECT_COUNCIL_MISMATCH: { status: 422, 'zh-CN': '该议事会不属于本社区', en: 'That council does not belong to this community' },
+  PROJECT_RESOLUTION_MISMATCH: { status: 422, 'zh-CN': '该决议不是本轮项目清单的决议', en: 'That resolution is not the council’s resolution on this round' },
+  PROJECT_VOTE_OUTSIDE_COMMUNITY: { status: 403, 'zh-CN': '只有本社区居民可以投票', en: 'Only residents of the community can vote' },
+  PROJECT_ALREADY_VOTED: { status: 409, 'zh-CN': '您已经投过票了', en: 'You have already voted' },
+  PROJECT_VOTE_CHOICE: { status: 422, 'zh-CN': '只能选择本轮候选清单中的项目', en: 'Choose only projects on this round’s shortlist' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 /** A stable error code. */

@@ -63,6 +63,7 @@ export const ACTIONS = [
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
+  'project.read', 'project.propose', 'project.sort', 'project.manage', 'project.vote', 'project.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -134,6 +135,16 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'visit.read': STAFF_ROLES,
   'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
   'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // Community projects (社区项目, e管家): residents propose, co-sign and vote where they live; social
+  // organisations propose anywhere; the party organisation (the secretary) sorts proposals into a
+  // draft list; community staff record hearings, send the list to the council and run the vote;
+  // districts set the caps and priority areas.
+  'project.read': [...STAFF_ROLES, 'resident', 'owner', 'party_member', 'social_org'],
+  'project.propose': ['resident', 'owner', 'party_member', 'social_org'],
+  'project.sort': ['community_secretary', 'system_admin'],
+  'project.manage': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'project.vote': ['resident', 'owner', 'party_member'],
+  'project.configure': ['district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

@@ -26,6 +26,7 @@ import * as funds from '../features/funds/funds.i18n.ts';
 import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
+import * as projects from '../features/projects/projects.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -38,6 +39,7 @@ const zhResources = {
   visits: visits.zh,
   privacy: privacy.zh,
   inbox: inbox.zh,
+  projects: projects.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -50,6 +52,7 @@ const enResources = {
   visits: visits.en,
   privacy: privacy.en,
   inbox: inbox.en,
+  projects: projects.en,
 };
 
 declare module 'i18next' {

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateAgendaItemBody } from '@gongzhi/contracts';
-import type { Db } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize, ensure } from '../../platform/authz/authorize.ts';
 import { audit } from '../../platform/audit/audit.ts';
@@ -9,7 +9,7 @@ import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { requestFor } from '../requests/requests.service.ts';
 import { councilAgendaItems, councilCosigns } from './councils.table.ts';
-import { findAgendaItem, findCouncil, hasCosigned, type AgendaRow } from './councils.repository.ts';
+import { findAgendaItem, findCouncil, findResolution, hasCosigned, type AgendaRow } from './councils.repository.ts';
 import { livesIn, mayManage } from './councils.policy.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 
@@ -71,4 +71,26 @@ export async function cosign(db: Db, actor: Actor, itemId: string): Promise<Agen
     }
     return after!;
   });
+}
+
+/**
+ * Puts the party organisation's item on a council's agenda inside the caller's transaction, for a
+ * feature that brings its own record to the council (a round of community projects): the council must
+ * be one the actor runs. Returns the item, whose id the caller keeps to find the resolution later.
+ */
+export async function addPartyItemIn(tx: Tx, actor: Actor, councilId: string, item: { title: string; description: string }): Promise<{ id: string; councilId: string; regionPath: string }> {
+  const council = found(await findCouncil(tx, scopeFor(actor, 'council.read'), councilId), 'COUNCIL_NOT_FOUND').c;
+  ensure(mayManage(actor, council.regionPath));
+  const [row] = await tx.insert(councilAgendaItems).values({
+    councilId, regionPath: council.regionPath, districtCode: council.districtCode, source: 'party', title: item.title,
+    description: item.description, state: 'open', proposerUserId: actor.userId,
+  }).returning();
+  await audit(tx, actor, { action: 'council.agenda_add', subjectType: 'council_agenda_item', subjectId: row!.id, regionPath: council.regionPath, after: row });
+  return { id: row!.id, councilId, regionPath: council.regionPath };
+}
+
+/** A council resolution's link to its agenda item and its state, for a feature that records the outcome. */
+export async function resolutionOf(db: DbOrTx, id: string): Promise<{ id: string; agendaItemId: string | null; state: string; councilId: string } | undefined> {
+  const row = await findResolution(db, id);
+  return row && { id: row.r.id, agendaItemId: row.r.agendaItemId, state: row.r.state, councilId: row.r.councilId };
 }

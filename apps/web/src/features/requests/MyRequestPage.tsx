@@ -10,6 +10,7 @@ import { ResidentActions } from './ResidentActions.tsx';
 import { useRequest } from './useRequest.ts';
 import { PhotoStrip } from './photos.tsx';
 import { useRequestLabels } from './requestLabels.ts';
+import { RequestProjectsCard } from '../projects/RequestProjectsCard.tsx';
 
 /**
  * /my-requests/:id — one of my requests: what I said, the reply, the steps so far (the public ones;
@@ -73,6 +74,7 @@ export default function MyRequestPage() {
           </Card>
         )}
         <ResidentActions request={r} onChanged={replace} />
+        <RequestProjectsCard requestId={r.id} />
         <Card title={t('report.mine.progress')}>
           <RequestTimeline entries={r.timeline} />
         </Card>

@@ -1,11 +1,11 @@
 import { Typography } from 'antd';
-import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
+import { EditOutlined, FileTextOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HomeTile } from '../../components/HomeTile.tsx';
 import { useSignedIn } from '../../shell/session.tsx';
 
 /**
- * A resident's start page: two big buttons and nothing else, so that "反映问题" is the first thing an
+ * A resident's start page: a few big buttons and nothing else, so that "反映问题" is the first thing an
  * older resident sees and the first of at most five taps.
  */
 export function ResidentHome() {
@@ -16,6 +16,7 @@ export function ResidentHome() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('report.home.greeting', { name: session.user.name })}</Typography.Title>
       <HomeTile to="/report" icon={<EditOutlined />} title={t('report.home.report')} hint={t('report.home.reportHint')} testId="home-report" primary />
       <HomeTile to="/my-requests" icon={<FileTextOutlined />} title={t('report.home.mine')} hint={t('report.home.mineHint')} testId="home-mine" />
+      <HomeTile to="/projects" icon={<ProjectOutlined />} title={t('projects.tile')} hint={t('projects.tileHint')} testId="home-projects" />
     </div>
   );
 }
