@@ -61,6 +61,7 @@ export const ACTIONS = [
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
+  'bank.use', 'bank.read', 'bank.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -122,6 +123,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'visit.read': STAFF_ROLES,
   'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
   'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // The charity bank (公益银行): residents keep, give, donate and spend their own points; staff of an
+  // office's region read its books and run its catalogue, orders, priority list and honour rolls.
+  'bank.use': ['resident', 'owner', 'party_member'],
+  'bank.read': [...STAFF_ROLES],
+  'bank.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */
