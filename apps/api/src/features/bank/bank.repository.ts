@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, lt, ne, sql } from 'drizzle-orm';
 import type { BankExpiry, BankTier } from '@gongzhi/contracts';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { likePrefix } from '../../platform/db/like.ts';
+import { qualified } from '../../platform/db/columns.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import {
   bankAccounts, bankEarnings, bankItems, bankOffices, bankOrders, bankPriorityList, bankRankings, bankRates, bankRules, bankTransactions,
@@ -78,7 +79,7 @@ export async function addEarnedMinutes(tx: DbOrTx, accountId: string, minutes: n
 /** A person's last transactions with their own change. */
 export async function historyOf(db: DbOrTx, accountId: string, limit = 50) {
   return db.select({ id: bankTransactions.id, kind: bankTransactions.kind, memo: bankTransactions.memo, points: bankTransactions.points,
-    createdAt: bankTransactions.createdAt, change: sql<string>`(SELECT sum(p.amount) FROM bank_postings p WHERE p.transaction_id = ${bankTransactions.id} AND p.account_id = ${accountId})` })
+    createdAt: bankTransactions.createdAt, change: sql<string>`(SELECT sum(p.amount) FROM bank_postings p WHERE p.transaction_id = ${qualified(bankTransactions.id)} AND p.account_id = ${accountId})` })
     .from(bankTransactions)
     .where(sql`${bankTransactions.id} IN (SELECT p.transaction_id FROM bank_postings p WHERE p.account_id = ${accountId})`)
     .orderBy(desc(bankTransactions.id)).limit(limit);
@@ -167,7 +168,7 @@ export async function ordersUnder(db: DbOrTx, scope: Scope, prefix: string, pers
 /** The priority list of an office, in order, with what each has received from the pool. */
 export async function priorityList(db: DbOrTx, officeId: string, personName: (id: typeof bankPriorityList.personId) => ReturnType<typeof sql<string | null>>) {
   return db.select({ row: bankPriorityList, name: personName(bankPriorityList.personId),
-    received: sql<string>`coalesce((SELECT sum(t.points) FROM bank_transactions t WHERE t.kind = 'distribute' AND t.person_id = ${bankPriorityList.personId} AND t.office_id = ${officeId}), 0)` })
+    received: sql<string>`coalesce((SELECT sum(t.points) FROM bank_transactions t WHERE t.kind = 'distribute' AND t.person_id = ${qualified(bankPriorityList.personId)} AND t.office_id = ${officeId}), 0)` })
     .from(bankPriorityList).where(eq(bankPriorityList.officeId, officeId)).orderBy(asc(bankPriorityList.position));
 }
 
