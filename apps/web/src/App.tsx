@@ -64,6 +64,9 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const MyBankPage = lazy(() => import('./features/bank/MyBankPage.tsx'));
+const BankOfficePage = lazy(() => import('./features/bank/BankOfficePage.tsx'));
+const BankRankingsPage = lazy(() => import('./features/bank/RankingsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -95,6 +98,7 @@ export function App() {
                 <Route path="/public/funds" element={<FundsListPage />} />
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+                <Route path="/public/bank/rankings" element={<BankRankingsPage />} />
               </Route>
               <Route
                 element={
@@ -119,6 +123,8 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />
+                <Route path="my-bank" element={<MyBankPage />} />
+                <Route path="bank" element={<BankOfficePage />} />
                 <Route path="my-data" element={<MyDataPage />} />
                 <Route path="my-requests/:id" element={<MyRequestPage />} />
                 <Route path="requests" element={<QueuePage />} />
