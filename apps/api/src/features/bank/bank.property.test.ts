@@ -16,7 +16,7 @@ beforeAll(async () => {
   worker = await signIn(ctx.app, DEMO.worker);
   communityId = await regionIdOf(ctx, (await pathOf(ctx, people[0]!.id)).slice(0, 12));
   // Everyone unlocked, with a modest cap so the cap is hit now and then.
-  await ctx.database.db.execute(sql`INSERT INTO bank_rules (district_code, balance_cap, unlock_minutes, expiry) VALUES (${(await pathOf(ctx, people[0]!.id)).slice(0, 6)}, 40, 0, 'rollover')`);
+  await ctx.database.db.execute(sql`INSERT INTO bank_rules (district_code, balance_cap, unlock_minutes, expiry) VALUES (${(await pathOf(ctx, people[0]!.id)).slice(0, 6)}, 200, 0, 'rollover')`);
   await worker.request('POST', '/api/v1/bank/priority', { regionId: communityId, personId: people[2]!.id, reason: '独居老人' });
 });
 afterAll(async () => { await ctx.close(); });
@@ -52,7 +52,7 @@ describe('the points ledger under random operations', () => {
         }
       }
       expect(await ledgerProblems(ctx)).toEqual([]);
-      const over = (await ctx.database.db.execute(sql`SELECT id FROM bank_accounts WHERE kind = 'person' AND balance > 40`)).rows;
+      const over = (await ctx.database.db.execute(sql`SELECT id FROM bank_accounts WHERE kind = 'person' AND balance > 200`)).rows;
       expect(over).toEqual([]);
     }), { numRuns: 12 });
     const n = Number((await ctx.database.db.execute<{ n: string }>(sql`SELECT count(*) AS n FROM bank_transactions`)).rows[0]!.n);

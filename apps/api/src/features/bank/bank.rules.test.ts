@@ -14,8 +14,8 @@ let residentId: string, ownerId: string, community: string, communityId: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [resident, owner, worker, admin, district] = await Promise.all([DEMO.resident, DEMO.owner, DEMO.worker, DEMO.admin, DEMO.district].map((p) => signIn(ctx.app, p)));
-  residentId = await residentOfPhone(ctx, DEMO.resident);
+  [resident, owner, worker, admin, district] = await Promise.all([DEMO.partyMember, DEMO.owner, DEMO.worker, DEMO.admin, DEMO.district].map((p) => signIn(ctx.app, p))) as [Client, Client, Client, Client, Client];
+  residentId = await residentOfPhone(ctx, DEMO.partyMember);
   ownerId = await residentOfPhone(ctx, DEMO.owner);
   community = (await pathOf(ctx, residentId)).slice(0, 12);
   communityId = await regionIdOf(ctx, community);
