@@ -6,7 +6,7 @@ import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
-import { bankAccounts, bankOffices, bankPostings, bankTransactions, type BankAccountKind } from './bank.table.ts';
+import { bankAccounts, bankPostings, bankTransactions, type bankOffices, type BankAccountKind } from './bank.table.ts';
 
 export type OfficeRow = typeof bankOffices.$inferSelect;
 export type AccountRow = typeof bankAccounts.$inferSelect;

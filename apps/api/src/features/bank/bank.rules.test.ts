@@ -83,16 +83,22 @@ describe('moving points', () => {
   });
 
   it('takes donations into the pool and distributes them down the priority list in order', async () => {
+    const listed = (await worker.request('GET', `/api/v1/bank/priority?regionId=${communityId}`)).json() as { personId: string; received: string }[];
     const don = await resident.request('POST', '/api/v1/bank/me/donations', { points: 2 });
     expect(don.statusCode, don.body).toBe(201);
     expect((await worker.request('POST', '/api/v1/bank/priority', { regionId: communityId, personId: ownerId, reason: '独居老人' })).statusCode).toBe(201);
-    const d = await worker.request('POST', '/api/v1/bank/priority/distribute', { regionId: communityId, points: 2 });
+    const pool = ((await worker.request('GET', `/api/v1/bank/books?regionId=${communityId}`)).json().accounts as { kind: string; balance: string }[]).find((a) => a.kind === 'pool')!.balance;
+    expect(BigInt(pool)).toBeGreaterThanOrEqual(2n);
+    // The first on the list gets the whole pool, then goes to the end of the list.
+    const first = listed[0]?.personId ?? ownerId;
+    const d = await worker.request('POST', '/api/v1/bank/priority/distribute', { regionId: communityId, points: pool });
     expect(d.statusCode, d.body).toBe(201);
-    expect(d.json().personId).toBe(ownerId);
+    expect(d.json().personId).toBe(first);
     const empty = await worker.request('POST', '/api/v1/bank/priority/distribute', { regionId: communityId, points: 1 });
     expect(empty.json().error.code).toBe('BANK_INSUFFICIENT_POINTS');
-    const list = (await worker.request('GET', `/api/v1/bank/priority?regionId=${communityId}`)).json();
-    expect(list[0]).toMatchObject({ personId: ownerId, received: '2' });
+    const after = (await worker.request('GET', `/api/v1/bank/priority?regionId=${communityId}`)).json() as { personId: string; received: string }[];
+    expect(after.at(-1)).toMatchObject({ personId: first, received: String(BigInt(listed[0]?.received ?? '0') + BigInt(pool)) });
+    expect(await ledgerProblems(ctx)).toEqual([]);
   });
 });
 
