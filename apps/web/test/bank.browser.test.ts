@@ -57,7 +57,7 @@ describe('the charity bank', () => {
     });
   }, 150_000);
 
-  it('shows the published honour roll to anyone, names masked', async () => { honour roll needs no sign-in and shows masked names.
+  it('shows the published honour roll to anyone, names masked', async () => {
     await withPage(await browser.newContext(), 'bank-public-roll', async (page) => {
       await page.goto(`${site.baseUrl}/public/bank/rankings`);
       await page.getByTestId('bank-rankings').waitFor();
