@@ -20,3 +20,4 @@ export * from './features/funds/funds.table.ts';
 export * from './features/visits/visits.table.ts';
 export * from './features/users/users.table.ts';
 export * from './features/projects/projects.table.ts';
+export * from './features/bank/bank.table.ts';

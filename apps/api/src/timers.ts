@@ -3,6 +3,7 @@ import { fireSla, SLA_TIMER } from './features/requests/requests.jobs.ts';
 import { fireNoticeWindowEnd, NOTICE_WINDOW_TIMER } from './features/notices/notices.jobs.ts';
 import { registerResolutionNotices } from './features/councils/notice.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
+import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 
 /**
  * What each kind of public notice does when it settles (its window's timer fires here): registered
@@ -22,4 +23,5 @@ export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [SLA_TIMER]: fireSla,
   [NOTICE_WINDOW_TIMER]: fireNoticeWindowEnd,
   [ASSEMBLY_CLOSE_TIMER]: fireAssemblyClose,
+  [BANK_YEAR_END_TIMER]: fireYearEnd,
 };

@@ -73,6 +73,9 @@ const ProposePage = lazy(() => import('./features/projects/ProposePage.tsx'));
 const ProjectPage = lazy(() => import('./features/projects/ProjectPage.tsx'));
 const RoundPage = lazy(() => import('./features/projects/RoundPage.tsx'));
 const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjectsPage.tsx'));
+const MyBankPage = lazy(() => import('./features/bank/MyBankPage.tsx'));
+const BankOfficePage = lazy(() => import('./features/bank/BankOfficePage.tsx'));
+const BankRankingsPage = lazy(() => import('./features/bank/RankingsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -107,6 +110,7 @@ export function App() {
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
                 <Route path="/public/projects" element={<PublicProjectsPage />} />
+                <Route path="/public/bank/rankings" element={<BankRankingsPage />} />
               </Route>
               <Route
                 element={
@@ -131,6 +135,8 @@ export function App() {
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />
+                <Route path="my-bank" element={<MyBankPage />} />
+                <Route path="bank" element={<BankOfficePage />} />
                 <Route path="my-data" element={<MyDataPage />} />
                 <Route path="my-requests/:id" element={<MyRequestPage />} />
                 <Route path="requests" element={<QueuePage />} />

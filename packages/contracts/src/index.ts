@@ -13,3 +13,4 @@ export * from './instructions.ts';
 export * from './visits.ts';
 export * from './inbox.ts';
 export * from './projects.ts';
+export * from './bank.ts';

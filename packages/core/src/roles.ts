@@ -64,6 +64,7 @@ export const ACTIONS = [
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
   'project.read', 'project.propose', 'project.sort', 'project.manage', 'project.vote', 'project.configure',
+  'bank.use', 'bank.read', 'bank.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -145,6 +146,11 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'project.manage': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
   'project.vote': ['resident', 'owner', 'party_member'],
   'project.configure': ['district_officer', 'system_admin'],
+  // The charity bank (公益银行): residents keep, give, donate and spend their own points; staff of an
+  // office's region read its books and run its catalogue, orders, priority list and honour rolls.
+  'bank.use': ['resident', 'owner', 'party_member'],
+  'bank.read': [...STAFF_ROLES],
+  'bank.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

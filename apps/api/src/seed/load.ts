@@ -19,6 +19,7 @@ import { seedAssembly } from './assembly.ts';
 import { seedCouncils } from './councils.ts';
 import { seedFunds } from './funds.ts';
 import { seedProjects } from './projects.ts';
+import { seedBank } from './bank.ts';
 import { seedRequests } from './requests.ts';
 import { seedUxRows } from './ux-rows.ts';
 
@@ -88,6 +89,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
     await seedFunds(tx);
     await seedUxRows(tx);
     await seedProjects(tx);
+    await seedBank(tx);
     const history = await seedRequests(tx);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length, requests: history.requests } });

@@ -27,6 +27,7 @@ import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
+import * as bank from '../features/bank/bank.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -40,6 +41,7 @@ const zhResources = {
   privacy: privacy.zh,
   inbox: inbox.zh,
   projects: projects.zh,
+  bank: bank.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -53,6 +55,7 @@ const enResources = {
   privacy: privacy.en,
   inbox: inbox.en,
   projects: projects.en,
+  bank: bank.en,
 };
 
 declare module 'i18next' {

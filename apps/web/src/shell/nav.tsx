@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
   NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
-  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -43,6 +43,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/assemblies', labelKey: 'assemblies', action: 'assembly.read', icon: <BankOutlined /> },
   { path: '/funds', labelKey: 'funds', action: 'fund.read', icon: <AccountBookOutlined /> },
   { path: '/projects', labelKey: 'projects', action: 'project.read', icon: <AccountBookOutlined /> },
+  { path: '/bank', labelKey: 'bank', action: 'bank.read', icon: <GiftOutlined /> },
+  { path: '/my-bank', labelKey: 'myBank', action: 'bank.use', icon: <GiftOutlined /> },
   { path: '/councils', labelKey: 'councils', action: 'council.read', hideFor: 'council.propose', icon: <CommentOutlined /> },
   { path: '/my-councils', labelKey: 'myCouncils', action: 'council.propose', icon: <CommentOutlined /> },
   { path: '/notice-board', labelKey: 'noticeBoard', action: 'council.read', icon: <SoundOutlined /> },
