@@ -41,6 +41,7 @@ import { fundRoutes } from './features/funds/funds.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { inboxRoutes } from './features/inbox/inbox.routes.ts';
+import { activityRoutes } from './features/activities/activities.routes.ts';
 
 /**
  * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
@@ -141,6 +142,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await fundPublicRoutes(api, deps);
     await visitRoutes(api, deps);
     await inboxRoutes(api, deps);
+    await activityRoutes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));

@@ -61,6 +61,7 @@ export const ACTIONS = [
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
+  'activity.join', 'activity.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -122,6 +123,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'visit.read': STAFF_ROLES,
   'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
   'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // Activities (社区活动): anyone signed in finds and joins the activities where they live (the
+  // activity's audience narrows it further); community staff and offices organise them in their area.
+  'activity.join': ROLES,
+  'activity.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */
