@@ -64,6 +64,11 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const ActivitiesNearPage = lazy(() => import('./features/activities/ActivitiesNearPage.tsx'));
+const MyActivitiesPage = lazy(() => import('./features/activities/MyActivitiesPage.tsx'));
+const ActivityPage = lazy(() => import('./features/activities/ActivityPage.tsx'));
+const ActivitiesOrganiserPage = lazy(() => import('./features/activities/OrganiserPage.tsx'));
+const PublicCalendarPage = lazy(() => import('./features/activities/PublicCalendarPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -95,6 +100,7 @@ export function App() {
                 <Route path="/public/funds" element={<FundsListPage />} />
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+                <Route path="/public/activities/:regionId" element={<PublicCalendarPage />} />
               </Route>
               <Route
                 element={
@@ -145,6 +151,10 @@ export function App() {
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
                 <Route path="inbox" element={<MessagesPage />} />
+                <Route path="activities" element={<ActivitiesNearPage />} />
+                <Route path="activities/manage" element={<ActivitiesOrganiserPage />} />
+                <Route path="activities/:id" element={<ActivityPage />} />
+                <Route path="my-activities" element={<MyActivitiesPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -13,6 +13,7 @@ export const zh = {
     assemblies: '业主大会',
     funds: '社区基金',
     accountLinks: '注册核对',
+    activities: '社区活动', activitiesManage: '活动管理',
   },
   public: { title: '公开信息', back: '返回工作台', signIn: '登录' },
   header: {
@@ -62,6 +63,7 @@ export const en: Messages<typeof zh> = {
     assemblies: 'Owners’ assemblies',
     funds: 'Community funds',
     accountLinks: 'Sign-up checks',
+    activities: 'Community activities', activitiesManage: 'Activities',
   },
   public: { title: 'Open to everyone', back: 'Back to the console', signIn: 'Sign in' },
   header: {
