@@ -13,6 +13,7 @@ import { assemblyBench } from './assembly.ts';
 import { benchOnServer } from './server.ts';
 import { instructionsAtScale, scaleArg } from './instructions-scale.ts';
 import { fundsBench } from './funds.ts';
+import { checkinsBench } from './checkins.ts';
 import { seedScaleBench } from './seed-scale.ts';
 import { webBenchOnServer } from './web.ts';
 
@@ -41,6 +42,7 @@ async function main() {
     await residentsListBench(database, vault, { runs: Number(process.env.BENCH_RUNS ?? 300) });
     await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'embedded' });
     await assemblyBench(database, vault, { owners: Number(process.env.BENCH_OWNERS ?? 3000), label: 'embedded' });
+    await checkinsBench(database, vault, { people: Number(process.env.BENCH_CHECKINS ?? 2000), label: 'embedded' });
     await fundsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), postings: Number(process.env.BENCH_FUND_POSTINGS ?? 1_000_000), runs: 300 });
     // Instructions to every door on a generated district (`--scale city`: Chengdu on a PostgreSQL server).
     await instructionsAtScale(vault, { scale: scaleArg(), embeddedAdmin: server.url('postgres'), keep: Boolean(keep) });

@@ -33,7 +33,7 @@ const check = (c: Client, id: string, value: string) => c.request('POST', `/api/
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [worker, district, resident, owner, party] = await Promise.all([DEMO.worker, DEMO.district, DEMO.resident, DEMO.owner, DEMO.partyMember].map((p) => signIn(ctx.app, p)));
+  [worker, district, resident, owner, party] = await Promise.all([DEMO.worker, DEMO.district, DEMO.resident, DEMO.owner, DEMO.partyMember].map((p) => signIn(ctx.app, p))) as [Client, Client, Client, Client, Client];
   const me = (await worker.request('GET', '/api/v1/session')).json() as { grants: { role: string; regionId: string; regionPath: string }[] };
   const g = me.grants.find((x) => x.role === 'community_worker')!;
   communityId = g.regionId;

@@ -37,7 +37,7 @@ export default function ActivityPage() {
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('activities.when')}>{formatMinute(a.startsAt)} – {formatMinute(a.endsAt)}</Descriptions.Item>
           <Descriptions.Item label={t('activities.where')}>{a.address}</Descriptions.Item>
-          <Descriptions.Item label={t('activities.organiser')}>{a.organiserName}</Descriptions.Item>
+          <Descriptions.Item label={t('activities.organiserLabel')}>{a.organiserName}</Descriptions.Item>
           <Descriptions.Item label={t('activities.category')}>{a.categoryName}</Descriptions.Item>
           <Descriptions.Item label={t('activities.capacity')}>{a.capacity}（{t('activities.placesLeft', { count: a.placesLeft })}）</Descriptions.Item>
           <Descriptions.Item label={t('activities.form.audience')}>{t(`activities.audience.${a.audience}`)}</Descriptions.Item>

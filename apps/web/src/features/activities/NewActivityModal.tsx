@@ -34,7 +34,7 @@ export function NewActivityModal() {
     <>
       <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)} data-testid="activity-new">{t('activities.organiser.create')}</Button>
       {open && (
-        <ModalForm<Values> title={t('activities.organiser.create')} onClose={() => setOpen(false)} submit={submit} invalidates={[activityKeys.all]}
+        <ModalForm<Values, { id: string }> title={t('activities.organiser.create')} onClose={() => setOpen(false)} submit={submit} invalidates={[activityKeys.all]}
           onDone={(a) => navigate(`/activities/${a.id}`)} okButtonProps={{ 'data-testid': 'activity-submit' } as never} errorTestId="activity-error"
           initialValues={{ regionId: home, capacity: 30, audience: 'residents', maxCreditedMinutes: 120, cancelUntilMinutes: 120 }}>
           <Form.Item name="title" label={t('activities.form.title')} rules={required}><Input maxLength={100} data-testid="activity-title" /></Form.Item>
