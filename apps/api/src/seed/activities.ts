@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import type { Tx } from '../platform/db/client.ts';
 import { SYSTEM_ACTOR, type Actor } from '../platform/authz/actor.ts';
 import { users } from '../platform/auth/auth.table.ts';
@@ -24,7 +24,7 @@ export const CATEGORY_MENU: { code: string; zh: string; en: string; items: [stri
 
 /**
  * The category menu, and a few activities in the demo residents' community organised by the demo
- * community worker: a clinic in three days (the demo resident has a place), a clean-up next week and
+ * community worker (and one in a neighbouring community): a clinic in three days (the demo resident has a place), a clean-up next week and
  * a reading afternoon that took place last week with its attendance.
  */
 export async function seedActivities(tx: Tx, now = new Date()): Promise<void> {
@@ -40,6 +40,7 @@ export async function seedActivities(tx: Tx, now = new Date()): Promise<void> {
   if (!worker?.regionId || !worker.regionPath) return;
   const [community] = await tx.select().from(regions).where(eq(regions.id, worker.regionId));
   if (!community) return;
+  const [neighbour] = await tx.select().from(regions).where(and(eq(regions.level, 'community'), ne(regions.id, community.id))).orderBy(asc(regions.code)).limit(1);
   const actor: Actor = { ...SYSTEM_ACTOR, userId: worker.id, name: worker.name, grants: [{ role: 'community_worker', regionPath: worker.regionPath, organisationId: null }] };
   const at = (days: number, hour: number) => {
     const d = new Date(now.getTime() + days * DAY);
@@ -49,6 +50,12 @@ export async function seedActivities(tx: Tx, now = new Date()): Promise<void> {
   };
   const base = { regionId: community.id, organiserKind: 'community' as const, organiserName: `${community.name}社区居委会`, audience: 'residents' as const,
     creditsHours: true, maxCreditedMinutes: 120, cancelUntilMinutes: 120, reminderHours: 24, organiserId: null, spaceId: null };
+  if (neighbour) {
+    // A neighbouring community's activity: not in the demo residents' lists, on its own community's calendar.
+    await createActivityFor(tx, SYSTEM_ACTOR, { ...base, regionId: neighbour.id, organiserName: `${neighbour.name}社区居委会`, title: '防诈骗知识讲座',
+      description: '民警讲解常见电信诈骗手法。', address: `${neighbour.name}党群服务中心`, startsAt: at(4, 19).toISOString(), endsAt: at(4, 20).toISOString(),
+      capacity: 60, categoryCode: 'safety.fraud' }, now);
+  }
   const clinic = await createActivityFor(tx, actor, { ...base, title: '社区义诊：量血压、测血糖', description: '社区卫生服务中心医生坐诊，请带上医保卡和近期病历。',
     address: `${community.name}党群服务中心一楼`, startsAt: at(3, 9).toISOString(), endsAt: at(3, 11).toISOString(), capacity: 40, categoryCode: 'convenience.clinic' }, now);
   await createActivityFor(tx, actor, { ...base, title: '清洁家园志愿活动', description: '清理楼道堆物和绿化带垃圾，工具由社区提供。', audience: 'anyone',

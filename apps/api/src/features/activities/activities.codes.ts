@@ -47,7 +47,12 @@ export function issueCode(vault: Vault, activityId: string, kind: CheckKind, now
 /** What a code presented for `activityId` turned out to be. */
 export type CodeCheck = { ok: true; kind: CheckKind } | { ok: false; reason: 'expired' | 'invalid' };
 
-const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Constant-time comparison; lengths compared in bytes, as timingSafeEqual needs (typed text may be any Unicode). */
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 /**
  * Verifies a scanned token or a typed short code for `activityId` at `now`. A code of another
