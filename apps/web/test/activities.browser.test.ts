@@ -80,7 +80,7 @@ describe('an activity from creation to check-out', () => {
     });
     await organiserCtx.close();
     await residentCtx.close();
-  });
+  }, 300_000);
 
   it('shows the community calendar without signing in, with its .ics link', async () => {
     const ctx = await browser.newContext(PHONE);
@@ -96,5 +96,5 @@ describe('an activity from creation to check-out', () => {
       expect(await ics.text()).toContain('BEGIN:VCALENDAR');
     });
     await ctx.close();
-  });
+  }, 120_000);
 });
