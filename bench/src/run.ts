@@ -14,6 +14,7 @@ import { benchOnServer } from './server.ts';
 import { instructionsAtScale, scaleArg } from './instructions-scale.ts';
 import { fundsBench } from './funds.ts';
 import { pointsBench } from './points.ts';
+import { checkinsBench } from './checkins.ts';
 import { seedScaleBench } from './seed-scale.ts';
 import { webBenchOnServer } from './web.ts';
 import { projectsBench } from './projects.ts';
@@ -44,6 +45,7 @@ async function main() {
     await intakeBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), label: 'embedded' });
     await assemblyBench(database, vault, { owners: Number(process.env.BENCH_OWNERS ?? 3000), label: 'embedded' });
     await projectsBench(database, vault, { residents: Number(process.env.BENCH_VOTERS ?? 3000), projects: 10_000 });
+    await checkinsBench(database, vault, { people: Number(process.env.BENCH_CHECKINS ?? 2000), label: 'embedded' });
     await fundsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10), postings: Number(process.env.BENCH_FUND_POSTINGS ?? 1_000_000), runs: 300 });
     await pointsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10) });
     // Instructions to every door on a generated district (`--scale city`: Chengdu on a PostgreSQL server).

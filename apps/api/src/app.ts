@@ -46,6 +46,7 @@ import { visitRoutes } from './features/visits/visits.routes.ts';
 import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { projectRoutes } from './features/projects/projects.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
+import { activityRoutes } from './features/activities/activities.routes.ts';
 
 /**
  * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await inboxRoutes(api, deps);
     await projectRoutes(api, deps);
     await bankRoutes(api, deps);
+    await activityRoutes(api, deps);
   });
 
   const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));

@@ -21,3 +21,4 @@ export * from './features/visits/visits.table.ts';
 export * from './features/users/users.table.ts';
 export * from './features/projects/projects.table.ts';
 export * from './features/bank/bank.table.ts';
+export * from './features/activities/activities.table.ts';

@@ -4,6 +4,7 @@ import { fireNoticeWindowEnd, NOTICE_WINDOW_TIMER } from './features/notices/not
 import { registerResolutionNotices } from './features/councils/notice.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
+import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
 
 /**
  * What each kind of public notice does when it settles (its window's timer fires here): registered
@@ -24,4 +25,5 @@ export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [NOTICE_WINDOW_TIMER]: fireNoticeWindowEnd,
   [ASSEMBLY_CLOSE_TIMER]: fireAssemblyClose,
   [BANK_YEAR_END_TIMER]: fireYearEnd,
+  [ACTIVITY_REMINDER_TIMER]: fireActivityReminder,
 };

@@ -76,6 +76,11 @@ const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjects
 const MyBankPage = lazy(() => import('./features/bank/MyBankPage.tsx'));
 const BankOfficePage = lazy(() => import('./features/bank/BankOfficePage.tsx'));
 const BankRankingsPage = lazy(() => import('./features/bank/RankingsPage.tsx'));
+const ActivitiesNearPage = lazy(() => import('./features/activities/ActivitiesNearPage.tsx'));
+const MyActivitiesPage = lazy(() => import('./features/activities/MyActivitiesPage.tsx'));
+const ActivityPage = lazy(() => import('./features/activities/ActivityPage.tsx'));
+const ActivitiesOrganiserPage = lazy(() => import('./features/activities/OrganiserPage.tsx'));
+const PublicCalendarPage = lazy(() => import('./features/activities/PublicCalendarPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -111,6 +116,7 @@ export function App() {
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
                 <Route path="/public/projects" element={<PublicProjectsPage />} />
                 <Route path="/public/bank/rankings" element={<BankRankingsPage />} />
+                <Route path="/public/activities/:regionId" element={<PublicCalendarPage />} />
               </Route>
               <Route
                 element={
@@ -169,6 +175,10 @@ export function App() {
                 <Route path="projects/new" element={<ProposePage />} />
                 <Route path="projects/rounds/:id" element={<RoundPage />} />
                 <Route path="projects/:id" element={<ProjectPage />} />
+                <Route path="activities" element={<ActivitiesNearPage />} />
+                <Route path="activities/manage" element={<ActivitiesOrganiserPage />} />
+                <Route path="activities/:id" element={<ActivityPage />} />
+                <Route path="my-activities" element={<MyActivitiesPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -14,3 +14,4 @@ export * from './visits.ts';
 export * from './inbox.ts';
 export * from './projects.ts';
 export * from './bank.ts';
+export * from './activities.ts';

@@ -65,6 +65,7 @@ export const ACTIONS = [
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
   'project.read', 'project.propose', 'project.sort', 'project.manage', 'project.vote', 'project.configure',
   'bank.use', 'bank.read', 'bank.manage',
+  'activity.join', 'activity.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -151,6 +152,10 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'bank.use': ['resident', 'owner', 'party_member'],
   'bank.read': [...STAFF_ROLES],
   'bank.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  // Activities (社区活动): anyone signed in finds and joins the activities where they live (the
+  // activity's audience narrows it further); community staff and offices organise them in their area.
+  'activity.join': ROLES,
+  'activity.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

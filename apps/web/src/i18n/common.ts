@@ -14,6 +14,7 @@ export const zh = {
     funds: '社区基金', bank: '公益银行', myBank: '我的积分',
     projects: '社区项目',
     accountLinks: '注册核对',
+    activities: '社区活动', activitiesManage: '活动管理',
   },
   public: { title: '公开信息', back: '返回工作台', signIn: '登录' },
   header: {
@@ -65,6 +66,7 @@ export const en: Messages<typeof zh> = {
     funds: 'Community funds', bank: 'Charity bank', myBank: 'My points',
     projects: 'Community projects',
     accountLinks: 'Sign-up checks',
+    activities: 'Community activities', activitiesManage: 'Activities',
   },
   public: { title: 'Open to everyone', back: 'Back to the console', signIn: 'Sign in' },
   header: {

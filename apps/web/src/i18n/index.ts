@@ -28,6 +28,7 @@ import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
+import * as activities from '../features/activities/activities.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -42,6 +43,7 @@ const zhResources = {
   inbox: inbox.zh,
   projects: projects.zh,
   bank: bank.zh,
+  activities: activities.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -56,6 +58,7 @@ const enResources = {
   inbox: inbox.en,
   projects: projects.en,
   bank: bank.en,
+  activities: activities.en,
 };
 
 declare module 'i18next' {

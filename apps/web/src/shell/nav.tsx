@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
   NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
-  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined, CalendarOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank' | 'activities' | 'activitiesManage';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -50,6 +50,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/notice-board', labelKey: 'noticeBoard', action: 'council.read', icon: <SoundOutlined /> },
   { path: '/notices', labelKey: 'notices', action: 'council.read', icon: <SoundOutlined /> },
   { path: '/panels', labelKey: 'panels', action: 'panel.read', icon: <CommentOutlined /> },
+  { path: '/activities/manage', labelKey: 'activitiesManage', action: 'activity.manage', icon: <CalendarOutlined /> },
+  { path: '/activities', labelKey: 'activities', action: 'activity.join', hideFor: 'activity.manage', icon: <CalendarOutlined /> },
 ];
 
 /** The menu entries this user may see. */

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { EditOutlined, FileTextOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, FileTextOutlined, GiftOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HomeTile } from '../../components/HomeTile.tsx';
 import { useSession, useSignedIn } from '../../shell/session.tsx';
@@ -19,6 +19,7 @@ export function ResidentHome() {
       <HomeTile to="/my-requests" icon={<FileTextOutlined />} title={t('report.home.mine')} hint={t('report.home.mineHint')} testId="home-mine" />
       <HomeTile to="/projects" icon={<ProjectOutlined />} title={t('projects.tile')} hint={t('projects.tileHint')} testId="home-projects" />
       {can('bank.use') && <HomeTile to="/my-bank" icon={<GiftOutlined />} title={t('bank.tile')} hint={t('bank.tileHint')} testId="home-bank" />}
+      <HomeTile to="/activities" icon={<CalendarOutlined />} title={t('activities.tile')} hint={t('activities.tileHint')} testId="home-activities" />
     </div>
   );
 }
