@@ -61,6 +61,7 @@ export const ACTIONS = [
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
+  'volunteer.register', 'volunteer.read', 'volunteer.manage', 'volunteer.record', 'volunteer.review', 'volunteer.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -122,6 +123,14 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'visit.read': STAFF_ROLES,
   'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
   'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // Volunteers (志愿服务): people of the register sign themselves up; the community verifies them and
+  // keeps their teams; organisers record hours, which a second member of staff approves before they count.
+  'volunteer.register': ['resident', 'owner', 'party_member'],
+  'volunteer.read': STAFF_ROLES,
+  'volunteer.manage': ['community_worker', 'community_secretary', 'system_admin'],
+  'volunteer.record': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'volunteer.review': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'volunteer.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */
