@@ -64,6 +64,8 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const MyVolunteerPage = lazy(() => import('./features/volunteers/MyVolunteerPage.tsx'));
+const VolunteersPage = lazy(() => import('./features/volunteers/VolunteersPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -118,6 +120,8 @@ export function App() {
                 <Route path="account-links" element={<LinkRequestsPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
+                <Route path="volunteer" element={<MyVolunteerPage />} />
+                <Route path="volunteers" element={<VolunteersPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />
                 <Route path="my-data" element={<MyDataPage />} />
                 <Route path="my-requests/:id" element={<MyRequestPage />} />

@@ -62,7 +62,9 @@ describe('registration and verification', () => {
     expect(mine.idMasked === null || mine.idMasked.includes('*')).toBe(true);
     // The sealed values never leave: only the masked forms are in the answer.
     const [sealed] = await q<{ phone: string | null; id: string | null }>(sql`SELECT phone_cipher AS phone, id_cipher AS id FROM residents WHERE name = ${mine.name}`);
-    for (const v of [sealed?.phone, sealed?.id]) if (v) expect(JSON.stringify(list.json())).not.toContain(v);
+    const plain = [sealed?.phone, sealed?.id].filter((v): v is string => Boolean(v)).map((v) => ctx.vault.decrypt(v));
+    expect(plain.length).toBeGreaterThan(0);
+    for (const v of plain) expect(JSON.stringify(list.json())).not.toContain(v);
     expect((await resident.request('GET', '/api/v1/volunteers')).statusCode).toBe(403);
   });
   it('rejects with a reason only, verifies once, and a rejected person may register again', async () => {
@@ -95,10 +97,10 @@ describe('teams', () => {
   it('opens a team in the community with a verified leader, who is shown as a member', async () => {
     const id = await myVolunteerId(resident);
     const [community] = await q<{ id: string }>(sql`SELECT id FROM regions WHERE code = ${COMMUNITY}`);
-    const res = await secretary.request('POST', '/api/v1/volunteers/teams', { regionId: community!.id, name: '望平助老服务队', leaderVolunteerId: id });
+    const res = await secretary.request('POST', '/api/v1/volunteers/teams', { regionId: community!.id, name: '望平法律援助队', leaderVolunteerId: id });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ name: '望平助老服务队', memberCount: 1 });
-    expect((await resident.request('GET', '/api/v1/volunteers/me')).json().registration.teams.map((t: { name: string }) => t.name)).toContain('望平助老服务队');
+    expect(res.json()).toMatchObject({ name: '望平法律援助队', memberCount: 1 });
+    expect((await resident.request('GET', '/api/v1/volunteers/me')).json().registration.teams.map((t: { name: string }) => t.name)).toContain('望平法律援助队');
   });
 });
 
@@ -112,10 +114,10 @@ describe('service records and their review', () => {
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
     expect((await record(worker, id, { serviceDay: tomorrow })).json().error.code).toBe('VOLUNTEER_TIME_INVALID');
     const [pending] = await q<{ id: string }>(sql`SELECT id FROM volunteers WHERE status = 'pending' AND region_path LIKE ${`${COMMUNITY}%`} LIMIT 1`);
-    if (pending) expect((await record(worker, pending.id)).json().error.code).toBe('VOLUNTEER_NOT_VERIFIED');
+    expect((await record(worker, pending!.id)).json().error.code).toBe('VOLUNTEER_NOT_VERIFIED');
   });
   it('never lets the recorder, nor the volunteer, approve: VOLUNTEER_SELF_REVIEW', async () => {
-    const [r] = await q<{ id: string }>(sql`SELECT id FROM volunteer_service_records WHERE status = 'pending' LIMIT 1`);
+    const [r] = await q<{ id: string }>(sql`SELECT id FROM volunteer_service_records WHERE status = 'pending' AND volunteer_id = ${await myVolunteerId(resident)}`);
     const self = await worker.request('POST', `/api/v1/volunteers/service-records/${r!.id}/decision`, { decision: 'approve' });
     expect(self.statusCode).toBe(403);
     expect(self.json().error.code).toBe('VOLUNTEER_SELF_REVIEW');
@@ -141,7 +143,7 @@ describe('service records and their review', () => {
     expect(me.summary.pendingMinutes).toBe(150);
   });
   it('returns the approved record for the charity bank, and rejects with a reason', async () => {
-    const [r] = await q<{ id: string; resident_id: string }>(sql`SELECT id, resident_id FROM volunteer_service_records WHERE status = 'pending' LIMIT 1`);
+    const [r] = await q<{ id: string; resident_id: string }>(sql`SELECT id, resident_id FROM volunteer_service_records WHERE status = 'pending' AND volunteer_id = ${await myVolunteerId(resident)}`);
     const approver: Actor = { userId: '00000000-0000-0000-0000-0000000000bb', name: '复核人', residentId: null, via: 'session', grants: [{ role: 'community_secretary', regionPath: COMMUNITY, organisationId: null }] };
     const approved = await approveServiceRecord(ctx.database.db, approver, r!.id, new Date());
     expect(approved).toMatchObject({ id: r!.id, volunteerPersonId: r!.resident_id, minutes: 150, activityId: null, categoryCode: 'general' });
@@ -166,7 +168,7 @@ describe('credit from an activity’s attendance', () => {
   const system: Actor = { userId: '00000000-0000-0000-0000-0000000000dd', name: '活动签到', residentId: null, via: 'system', grants: [{ role: 'system_admin', regionPath: null, organisationId: null }] };
 
   it('credits verified volunteers min(check-out − check-in, cap), skips the rest and duplicates; caps by category', async () => {
-    const [v] = await q<{ resident_id: string }>(sql`SELECT resident_id FROM volunteers WHERE region_path LIKE ${`${COMMUNITY}%`} AND status = 'verified' LIMIT 1`);
+    const [v] = await q<{ resident_id: string }>(sql`SELECT resident_id FROM volunteers WHERE id = ${await myVolunteerId(resident)}`);
     const [stranger] = await q<{ id: string }>(sql`SELECT id FROM residents WHERE id NOT IN (SELECT resident_id FROM volunteers) LIMIT 1`);
     const rows = [
       { personId: v!.resident_id, checkedInAt: at(9), checkedOutAt: at(13), present: true },

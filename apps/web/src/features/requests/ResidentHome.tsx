@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { EditOutlined, FileTextOutlined } from '@ant-design/icons';
+import { EditOutlined, FileTextOutlined, HeartOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HomeTile } from '../../components/HomeTile.tsx';
 import { useSignedIn } from '../../shell/session.tsx';
@@ -16,6 +16,7 @@ export function ResidentHome() {
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('report.home.greeting', { name: session.user.name })}</Typography.Title>
       <HomeTile to="/report" icon={<EditOutlined />} title={t('report.home.report')} hint={t('report.home.reportHint')} testId="home-report" primary />
       <HomeTile to="/my-requests" icon={<FileTextOutlined />} title={t('report.home.mine')} hint={t('report.home.mineHint')} testId="home-mine" />
+      <HomeTile to="/volunteer" icon={<HeartOutlined />} title={t('volunteers.tile')} hint={t('volunteers.tileHint')} testId="home-volunteer" />
     </div>
   );
 }
