@@ -42,7 +42,7 @@ export function RegisterForm({ me, onDone }: { me: MyVolunteer; onDone: () => vo
       <Form.Item name="skillsOther" label={t('volunteers.form.skillsOther')}><Input maxLength={200} /></Form.Item>
       <Form.Item name="availability" label={t('volunteers.form.availability')}>
         <Select mode="multiple" aria-label={t('volunteers.form.availability')} data-testid="volunteer-availability"
-          options={WEEKDAYS.flatMap((d) => PARTS.map((p) => ({ value: `${d}:${p}`, label: `${t(`volunteers.weekdays.${d}`)}${t(`volunteers.parts.${p}`)}` })))} />
+          options={WEEKDAYS.flatMap((d) => PARTS.map((p) => ({ value: `${d}:${p}`, label: `${t(`volunteers.weekdays.w${d}`)}${t(`volunteers.parts.${p}`)}` })))} />
       </Form.Item>
       {me.teams.length > 0 && (
         <Form.Item name="teamIds" label={t('volunteers.form.teams')}>

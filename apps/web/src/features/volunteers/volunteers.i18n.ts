@@ -36,7 +36,7 @@ export const zh = {
     teams: '加入服务队（可选）',
   },
   parts: { morning: '上午', afternoon: '下午', evening: '晚上' },
-  weekdays: { 1: '周一', 2: '周二', 3: '周三', 4: '周四', 5: '周五', 6: '周六', 7: '周日' },
+  weekdays: { w1: '周一', w2: '周二', w3: '周三', w4: '周四', w5: '周五', w6: '周六', w7: '周日' },
   status: { pending: '待核实', verified: '已核实', rejected: '未通过' },
   recordStatus: { pending: '待审核', approved: '已认定', rejected: '已驳回' },
   staff: {
@@ -127,7 +127,7 @@ export const en: Messages<typeof zh> = {
     teams: 'Join a team (optional)',
   },
   parts: { morning: 'Morning', afternoon: 'Afternoon', evening: 'Evening' },
-  weekdays: { 1: 'Mon', 2: 'Tue', 3: 'Wed', 4: 'Thu', 5: 'Fri', 6: 'Sat', 7: 'Sun' },
+  weekdays: { w1: 'Mon ', w2: 'Tue ', w3: 'Wed ', w4: 'Thu ', w5: 'Fri ', w6: 'Sat ', w7: 'Sun ' },
   status: { pending: 'To confirm', verified: 'Confirmed', rejected: 'Not accepted' },
   recordStatus: { pending: 'To review', approved: 'Approved', rejected: 'Rejected' },
   staff: {
