@@ -22,7 +22,7 @@ export function RecordHoursModal({ volunteer, onClose }: { volunteer: VolunteerV
     <ModalForm<Values> title={t('volunteers.recordForm.title', { name: volunteer.name })} submit={save} onDone={done} onClose={onClose}
       invalidates={[volunteerKeys.all]} testId="record-hours-form" errorTestId="record-hours-error"
       initialValues={{ day: todayInChina(), start: dayjs('09:00', 'HH:mm'), end: dayjs('11:00', 'HH:mm') }}>
-      <Form.Item name="day" label={t('volunteers.recordForm.day')} rules={[{ required: true }]}><DatePicker inputReadOnly style={{ width: '100%' }} /></Form.Item>
+      <Form.Item name="day" label={t('volunteers.recordForm.day')} rules={[{ required: true }]}><DatePicker style={{ width: '100%' }} data-testid="record-day" /></Form.Item>
       <Form.Item name="start" label={t('volunteers.recordForm.start')} rules={[{ required: true }]}><TimePicker format="HH:mm" minuteStep={5} inputReadOnly data-testid="record-start" /></Form.Item>
       <Form.Item name="end" label={t('volunteers.recordForm.end')} rules={[{ required: true }]}><TimePicker format="HH:mm" minuteStep={5} inputReadOnly data-testid="record-end" /></Form.Item>
       <Form.Item name="title" label={t('volunteers.recordForm.what')} rules={[{ required: true, whitespace: true }]}><Input maxLength={200} data-testid="record-title" /></Form.Item>
