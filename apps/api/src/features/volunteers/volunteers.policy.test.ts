@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { communityPathOf, creditedMinutes, mayConfigureCaps, mayReviewRecord, selfReview } from './volunteers.policy.ts';
+import { starFor } from './volunteers.stars.ts';
+import { DEFAULT_STAR_HOURS, communityPathOf, creditedMinutes, mayConfigureCaps, mayReviewRecord, selfReview } from './volunteers.policy.ts';
 
 const at = (h: number, m = 0) => new Date(Date.UTC(2026, 10, 14, h, m));
 const staff = (role: Actor['grants'][number]['role'], regionPath: string | null, userId = 'u1', residentId: string | null = null): Actor =>
@@ -33,5 +34,15 @@ describe('who reviews a record', () => {
     expect(mayConfigureCaps(staff('system_admin', null))).toBe(true);
     expect(mayConfigureCaps(staff('community_secretary', '510108001001'))).toBe(false);
     expect(communityPathOf('510108001001001001')).toBe('510108001001');
+  });
+});
+
+describe('star levels', () => {
+  it('counts the thresholds reached by approved minutes, on the default and a district’s own ladder', () => {
+    expect(starFor(0, DEFAULT_STAR_HOURS)).toBe(0);
+    expect(starFor(100 * 60 - 1, DEFAULT_STAR_HOURS)).toBe(0);
+    expect(starFor(100 * 60, DEFAULT_STAR_HOURS)).toBe(1);
+    expect(starFor(1500 * 60, DEFAULT_STAR_HOURS)).toBe(5);
+    expect(starFor(60 * 60, [50, 80, 120, 200, 300])).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/authz/actor.ts';
-import { roleAllows } from '@gongzhi/core';
+import { roleAllows, VOLUNTEER_STAR_THRESHOLDS } from '@gongzhi/core';
 import { can } from '../../platform/authz/authorize.ts';
 
 /**
@@ -24,8 +24,8 @@ export const DEFAULT_SKILLS = [
   { code: 'translation', labelZh: '外语翻译', labelEn: 'Translation' },
 ] as const;
 
-/** The default star thresholds in whole hours (一星 … 五星), used where a district set none. */
-export const DEFAULT_STAR_HOURS = [100, 300, 600, 1000, 1500] as const;
+/** The default star thresholds in whole hours (一星 … 五星), used where a district set none: core's ladder. */
+export const DEFAULT_STAR_HOURS: readonly number[] = VOLUNTEER_STAR_THRESHOLDS;
 
 /**
  * A record counts only after a second person approves it: never the one who recorded it (for

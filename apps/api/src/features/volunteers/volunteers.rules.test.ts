@@ -155,6 +155,11 @@ describe('service records and their review', () => {
     expect(rej.json()).toMatchObject({ status: 'rejected', rejectReason: '时间与签到不符' });
     const s = await volunteerSummary(ctx.database.db, r!.resident_id);
     expect(s).toMatchObject({ approvedMinutes: 210, pendingMinutes: 0, thresholdsHours: [100, 300, 600, 1000, 1500], star: 0 });
+    // A district sets its own ladder: 3.5 approved hours reach its first star.
+    expect((await secretary.request('POST', '/api/v1/volunteers/star-thresholds', { districtCode: '510108', hours: [3, 10, 20, 30, 40] })).statusCode).toBe(403);
+    expect((await district.request('POST', '/api/v1/volunteers/star-thresholds', { districtCode: '510108', hours: [3, 10, 10, 30, 40] })).json().error.code).toBe('VOLUNTEER_STARS_INVALID');
+    expect((await district.request('POST', '/api/v1/volunteers/star-thresholds', { districtCode: '510108', hours: [3, 10, 20, 30, 40] })).statusCode).toBe(200);
+    expect((await resident.request('GET', '/api/v1/volunteers/me')).json().summary).toMatchObject({ star: 1, thresholdsHours: [3, 10, 20, 30, 40] });
   });
 });
 
