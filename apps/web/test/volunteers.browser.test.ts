@@ -52,11 +52,11 @@ describe('volunteering from sign-up to certificate', () => {
 
     await as(WORKER, 'verify-record', async (page) => {
       await page.goto(`${site.baseUrl}/volunteers`);
-      const row = page.locator(`[data-testid="volunteer-row"][data-name="${name}"]`);
+      const row = page.getByRole('row').filter({ hasText: name });
       await row.getByTestId('volunteer-verify').click();
       await row.waitFor({ state: 'detached' });
       await page.getByTestId('volunteer-status-filter').getByText('已核实').click();
-      await page.locator(`[data-testid="volunteer-row"][data-name="${name}"]`).getByTestId('volunteer-record-hours').click();
+      await page.getByRole('row').filter({ hasText: name }).getByTestId('volunteer-record-hours').click();
       const form = page.getByTestId('record-hours-form');
       // Yesterday in China, 09:00–11:00: a service that has ended whenever the test runs.
       const yesterday = new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
@@ -69,7 +69,7 @@ describe('volunteering from sign-up to certificate', () => {
       await form.waitFor({ state: 'detached' });
       // The worker's own record is in the queue, but not for them to approve.
       await page.getByTestId('tab-review').click();
-      const mine = page.getByTestId('review-row').filter({ hasText: TITLE });
+      const mine = page.getByRole('row').filter({ hasText: TITLE });
       await mine.getByTestId('review-own').waitFor();
       expect(await mine.getByTestId('review-approve').count()).toBe(0);
     });
@@ -77,7 +77,7 @@ describe('volunteering from sign-up to certificate', () => {
     await as(SECRETARY, 'approve', async (page) => {
       await page.goto(`${site.baseUrl}/volunteers`);
       await page.getByTestId('tab-review').click();
-      const row = page.getByTestId('review-row').filter({ hasText: TITLE });
+      const row = page.getByRole('row').filter({ hasText: TITLE });
       await row.getByTestId('review-approve').click();
       await row.waitFor({ state: 'detached' });
     });

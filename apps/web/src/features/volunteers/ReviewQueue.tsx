@@ -25,7 +25,7 @@ export function ReviewQueue() {
   return (
     <>
       <Table<ServiceRecordView> rowKey="id" size="middle" dataSource={data} pagination={false} scroll={{ x: true }}
-        onRow={(r) => ({ 'data-testid': 'review-row', 'data-record': r.id } as React.HTMLAttributes<HTMLElement>)} columns={[
+        columns={[
           { key: 'v', title: t('volunteers.queue.volunteer'), dataIndex: 'volunteerName' },
           { key: 'w', title: t('volunteers.queue.what'), dataIndex: 'title' },
           { key: 'd', title: t('volunteers.queue.day'), dataIndex: 'serviceDay' },

@@ -10,18 +10,23 @@ import { useSession } from '../../shell/session.tsx';
 import { ReasonModal, RecordHoursModal } from './RecordHoursModal.tsx';
 import { ReviewQueue } from './ReviewQueue.tsx';
 import { TeamsTab } from './TeamsTab.tsx';
-import { minutesText, volunteerKeys, volunteerListQuery } from './volunteers.queries.ts';
+import { minutesText, skillsQuery, volunteerKeys, volunteerListQuery } from './volunteers.queries.ts';
 
 type Status = 'pending' | 'verified' | 'rejected' | 'all';
 const STATUS_COLOR = { pending: 'processing', verified: 'success', rejected: 'error' } as const;
 
 /** The volunteers of the staff's region: verify or reject registrations, record hours, certificates. */
 function VolunteerList() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { can } = useSession();
   const [status, setStatus] = useState<Status>('pending');
   const { data, error, refetch, isFetching } = useQuery(volunteerListQuery(status));
+  const { data: skills } = useQuery(skillsQuery());
+  const skillLabel = (code: string) => {
+    const s = skills?.find((x) => x.code === code);
+    return s ? (i18n.language === 'en' ? s.labelEn : s.labelZh) : code;
+  };
   const [recording, setRecording] = useState<VolunteerView | null>(null);
   const [rejecting, setRejecting] = useState<VolunteerView | null>(null);
   const verifying = useApiMutation<string, unknown>({
@@ -38,10 +43,10 @@ function VolunteerList() {
         options={(['pending', 'verified', 'rejected', 'all'] as const).map((s) => ({ value: s, label: s === 'all' ? t('volunteers.staff.all') : t(`volunteers.status.${s}`) }))} />
       <Table<VolunteerView> rowKey="id" size="middle" loading={isFetching} dataSource={data} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: true }}
         locale={{ emptyText: t('volunteers.staff.empty') }}
-        onRow={(v) => ({ 'data-testid': 'volunteer-row', 'data-volunteer': v.id, 'data-name': v.name } as React.HTMLAttributes<HTMLElement>)} columns={[
+        columns={[
           { key: 'n', title: t('volunteers.staff.name'), dataIndex: 'name' },
           { key: 'p', title: t('volunteers.staff.phone'), render: (_, v) => v.phoneMasked ?? '—' },
-          { key: 'k', title: t('volunteers.staff.skills'), render: (_, v) => [...v.skills, v.skillsOther].filter(Boolean).join('、') || '—' },
+          { key: 'k', title: t('volunteers.staff.skills'), render: (_, v) => [...v.skills.map(skillLabel), v.skillsOther].filter(Boolean).join('、') || '—' },
           { key: 's', title: t('volunteers.my.status'), render: (_, v) => <Tag color={STATUS_COLOR[v.status]}>{t(`volunteers.status.${v.status}`)}</Tag> },
           { key: 'h', title: t('volunteers.staff.hours'), render: (_, v) => minutesText(t, v.approvedMinutes) },
           { key: 'a', title: '', render: (_, v) => (
