@@ -8,7 +8,9 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { ownRegisterEntry } from '../org/people.service.ts';
 import { regionByCode } from '../org/region.service.ts';
 import { findVolunteer, insertCertificate, listRecords, volunteerOfResident, type VolunteerRow } from './volunteers.repository.ts';
+import { renderPdf } from '../../platform/documents/pdf.ts';
 import { communityPathOf } from './volunteers.policy.ts';
+import { hoursText } from './volunteers.presenter.ts';
 
 /** What a service certificate states: who, which period, the approved records and their total. */
 export interface CertificateData {
@@ -61,4 +63,23 @@ export async function staffCertificate(db: Db, actor: Actor, volunteerId: string
   const v = await findVolunteer(db, scopeFor(actor, 'volunteer.read'), volunteerId);
   if (!v || v.status !== 'verified') throw new AppError('VOLUNTEER_NOT_FOUND');
   return issue(db, actor, v, period, now);
+}
+
+/**
+ * The certificate as a PDF (A4, Chinese): who, the period, total approved hours, a table of the
+ * records, the issuing community and the verification number.
+ */
+export async function certificatePdf(c: CertificateData): Promise<Uint8Array> {
+  return renderPdf({
+    title: '志愿服务证明',
+    subtitle: `核验编号：${c.number}`,
+    paragraphs: [
+      `兹证明 ${c.name} 同志为${c.community}登记在册的志愿者，于 ${c.from} 至 ${c.to} 期间参加志愿服务，经审核认定的服务时长共计 ${hoursText(c.totalMinutes)} 小时（${c.totalMinutes} 分钟）。`,
+      '特此证明。',
+      `出具单位：${c.community}\n出具日期：${c.issuedOn}`,
+    ],
+    table: { head: ['日期', '服务内容', '时长（分钟）'], rows: c.records.map((r) => [r.serviceDay, r.title, String(r.minutes)]) },
+    footer: `${c.community} · 志愿服务证明 ${c.number}`,
+    meta: { author: c.community, subject: '志愿服务证明' },
+  });
 }

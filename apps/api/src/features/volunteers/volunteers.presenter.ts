@@ -27,9 +27,13 @@ export function presentTeam(t: { id: string; name: string; regionId: string; reg
   return { id: t.id, name: t.name, regionId: t.regionId, regionPath: t.regionPath, leaderVolunteerId: t.leaderVolunteerId, leaderName: t.leaderName, memberCount: t.memberCount };
 }
 
-/** Minutes as hours for people, e.g. 90 → "1.5" (display only; totals stay whole minutes). */
+/**
+ * Minutes as hours on a certificate, e.g. 90 → "1.5", 100 → "1.67": two decimals at most, from whole
+ * minutes by integer arithmetic (rounded half up to the hundredth), for print only; totals stay minutes.
+ */
 export const hoursText = (minutes: number): string => {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `${h}` : `${h}小时${m}分`;
+  const hundredths = Math.floor((minutes * 100 + 30) / 60);
+  const whole = Math.floor(hundredths / 100);
+  const frac = hundredths % 100;
+  return frac === 0 ? `${whole}` : `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
 };

@@ -2,10 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CapBody, CapView, DecideRecordBody, DecideVolunteerBody, IdParams, MyVolunteer, RecordServiceBody, RegisterVolunteerBody, ServiceRecordQuery,
+  CapBody, CapView, CertificateQuery, DecideRecordBody, DecideVolunteerBody, IdParams, MyVolunteer, RecordServiceBody, RegisterVolunteerBody, ServiceRecordQuery,
   ServiceRecordView, SkillBody, SkillOption, StarThresholdBody, TeamBody, TeamMemberBody, TeamView, VolunteerListQuery, VolunteerView,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
+import { sendPdf } from '../../platform/documents/pdf.ts';
+import { certificatePdf, myCertificate, staffCertificate } from './certificate.service.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { createTeam, decideVolunteer, joinTeam, registerSelf, setHourCap, setSkill, setStarThresholds } from './volunteers.service.ts';
 import { decideServiceRecord, recordService } from './service-record.service.ts';
@@ -83,6 +85,20 @@ export async function volunteerRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/volunteers/star-thresholds', { config: { access: { action: 'volunteer.configure' } },
     schema: { tags, summary: "Set a district's five star thresholds in hours", body: StarThresholdBody, response: { 200: Ok } },
   }, async (request) => { await setStarThresholds(db, requireActor(request), request.body); return { ok: true as const }; });
+
+  r.get('/api/v1/volunteers/me/certificate.pdf', { config: { access: { action: 'volunteer.register' } },
+    schema: { tags, summary: 'My service certificate (PDF) for a period, with a verification number; only once verified', querystring: CertificateQuery },
+  }, async (request, reply) => {
+    const c = await myCertificate(db, requireActor(request), request.query, now());
+    return sendPdf(reply, await certificatePdf(c), `志愿服务证明-${c.name}-${c.number}.pdf`);
+  });
+
+  r.get('/api/v1/volunteers/:id/certificate.pdf', { config: { access: { action: 'volunteer.read', subject: 'volunteers' } },
+    schema: { tags, summary: "A verified volunteer's service certificate (PDF) for a period", params: IdParams, querystring: CertificateQuery },
+  }, async (request, reply) => {
+    const c = await staffCertificate(db, requireActor(request), request.params.id, request.query, now());
+    return sendPdf(reply, await certificatePdf(c), `志愿服务证明-${c.name}-${c.number}.pdf`);
+  });
 
   r.get('/api/v1/volunteers/:id', { config: { access: { action: 'volunteer.read', subject: 'volunteers' } },
     schema: { tags, summary: 'One volunteer (phone and ID masked)', params: IdParams, response: { 200: VolunteerView } },
