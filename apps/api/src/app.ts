@@ -43,6 +43,7 @@ import { instructionRoutes } from './features/instructions/instructions.routes.t
 import { fundRoutes } from './features/funds/funds.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
+import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { projectRoutes } from './features/projects/projects.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await fundRoutes(api, deps);
     await fundPublicRoutes(api, deps);
     await visitRoutes(api, deps);
+    await volunteerRoutes(api, deps);
     await inboxRoutes(api, deps);
     await projectRoutes(api, deps);
     await bankRoutes(api, deps);

@@ -22,3 +22,4 @@ export * from './features/users/users.table.ts';
 export * from './features/projects/projects.table.ts';
 export * from './features/bank/bank.table.ts';
 export * from './features/activities/activities.table.ts';
+export * from './features/volunteers/volunteers.table.ts';

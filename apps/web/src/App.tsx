@@ -81,6 +81,8 @@ const MyActivitiesPage = lazy(() => import('./features/activities/MyActivitiesPa
 const ActivityPage = lazy(() => import('./features/activities/ActivityPage.tsx'));
 const ActivitiesOrganiserPage = lazy(() => import('./features/activities/OrganiserPage.tsx'));
 const PublicCalendarPage = lazy(() => import('./features/activities/PublicCalendarPage.tsx'));
+const MyVolunteerPage = lazy(() => import('./features/volunteers/MyVolunteerPage.tsx'));
+const VolunteersPage = lazy(() => import('./features/volunteers/VolunteersPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -140,6 +142,8 @@ export function App() {
                 <Route path="account-links" element={<LinkRequestsPage />} />
                 <Route path="audit" element={<AuditPage />} />
                 <Route path="report" element={<ReportPage />} />
+                <Route path="volunteer" element={<MyVolunteerPage />} />
+                <Route path="volunteers" element={<VolunteersPage />} />
                 <Route path="my-requests" element={<MyRequestsPage />} />
                 <Route path="my-bank" element={<MyBankPage />} />
                 <Route path="bank" element={<BankOfficePage />} />

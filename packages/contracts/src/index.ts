@@ -15,3 +15,4 @@ export * from './inbox.ts';
 export * from './projects.ts';
 export * from './bank.ts';
 export * from './activities.ts';
+export * from './volunteers.ts';

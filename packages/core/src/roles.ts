@@ -66,6 +66,7 @@ export const ACTIONS = [
   'project.read', 'project.propose', 'project.sort', 'project.manage', 'project.vote', 'project.configure',
   'bank.use', 'bank.read', 'bank.manage',
   'activity.join', 'activity.manage',
+  'volunteer.register', 'volunteer.read', 'volunteer.manage', 'volunteer.record', 'volunteer.review', 'volunteer.configure',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -156,6 +157,14 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   // activity's audience narrows it further); community staff and offices organise them in their area.
   'activity.join': ROLES,
   'activity.manage': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  // Volunteers (志愿服务): people of the register sign themselves up; the community verifies them and
+  // keeps their teams; organisers record hours, which a second member of staff approves before they count.
+  'volunteer.register': ['resident', 'owner', 'party_member'],
+  'volunteer.read': STAFF_ROLES,
+  'volunteer.manage': ['community_worker', 'community_secretary', 'system_admin'],
+  'volunteer.record': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
+  'volunteer.review': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'volunteer.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

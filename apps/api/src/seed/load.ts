@@ -21,6 +21,7 @@ import { seedFunds } from './funds.ts';
 import { seedProjects } from './projects.ts';
 import { seedBank } from './bank.ts';
 import { seedActivities } from './activities.ts';
+import { seedVolunteers } from './volunteers.ts';
 import { seedRequests } from './requests.ts';
 import { seedUxRows } from './ux-rows.ts';
 
@@ -92,6 +93,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
     await seedProjects(tx);
     await seedBank(tx);
     await seedActivities(tx);
+    await seedVolunteers(tx);
     const history = await seedRequests(tx);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length, requests: history.requests } });

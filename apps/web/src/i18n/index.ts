@@ -29,6 +29,7 @@ import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
 import * as activities from '../features/activities/activities.i18n.ts';
+import * as volunteers from '../features/volunteers/volunteers.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -44,6 +45,7 @@ const zhResources = {
   projects: projects.zh,
   bank: bank.zh,
   activities: activities.zh,
+  volunteers: volunteers.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -59,6 +61,7 @@ const enResources = {
   projects: projects.en,
   bank: bank.en,
   activities: activities.en,
+  volunteers: volunteers.en,
 };
 
 declare module 'i18next' {

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
   NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
-  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined, CalendarOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined, CalendarOutlined, HeartOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank' | 'activities' | 'activitiesManage';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank' | 'activities' | 'activitiesManage' | 'volunteers' | 'myVolunteer';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -52,6 +52,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/panels', labelKey: 'panels', action: 'panel.read', icon: <CommentOutlined /> },
   { path: '/activities/manage', labelKey: 'activitiesManage', action: 'activity.manage', icon: <CalendarOutlined /> },
   { path: '/activities', labelKey: 'activities', action: 'activity.join', hideFor: 'activity.manage', icon: <CalendarOutlined /> },
+  { path: '/volunteers', labelKey: 'volunteers', action: 'volunteer.read', icon: <HeartOutlined /> },
+  { path: '/volunteer', labelKey: 'myVolunteer', action: 'volunteer.register', icon: <HeartOutlined /> },
 ];
 
 /** The menu entries this user may see. */
