@@ -17,3 +17,4 @@ export * from './features/instructions/instructions.table.ts';
 export * from './features/funds/funds.table.ts';
 export * from './features/visits/visits.table.ts';
 export * from './features/users/users.table.ts';
+export * from './features/party/party.table.ts';

@@ -10,3 +10,4 @@ export * from './funds.ts';
 export * from './instructions.ts';
 export * from './visits.ts';
 export * from './inbox.ts';
+export * from './party.ts';

@@ -61,6 +61,7 @@ export const ACTIONS = [
   'instruction.issue', 'instruction.read', 'instruction.work',
   'fund.read', 'fund.manage', 'fund.approve', 'fund.ask', 'fund.answer',
   'visit.record', 'visit.read', 'visit.review', 'visit.configure',
+  'party.report', 'party.read', 'party.manage', 'party.points',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -122,6 +123,13 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'visit.read': STAFF_ROLES,
   'visit.review': ['community_worker', 'community_secretary', 'system_admin'],
   'visit.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // Party members (双报到, 1112, 积分制): a member reports to the community where they live and claims
+  // its needs; community staff confirm reports, publish needs and mark services done; the secretary
+  // (or an office above) keeps the points and publishes the red and black lists.
+  'party.report': ['party_member'],
+  'party.read': STAFF_ROLES,
+  'party.manage': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'party.points': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */
