@@ -64,6 +64,9 @@ const VisitFormPage = lazy(() => import('./features/visits/VisitFormPage.tsx'));
 const VisitReviewPage = lazy(() => import('./features/visits/ReviewPage.tsx'));
 const VisitCoveragePage = lazy(() => import('./features/visits/CoveragePage.tsx'));
 const MessagesPage = lazy(() => import('./features/inbox/InboxPage.tsx'));
+const PartyMemberPage = lazy(() => import('./features/party/PartyMemberPage.tsx'));
+const PartyStaffPage = lazy(() => import('./features/party/PartyStaffPage.tsx'));
+const PartyPublicRankingsPage = lazy(() => import('./features/party/PublicRankingsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -95,6 +98,7 @@ export function App() {
                 <Route path="/public/funds" element={<FundsListPage />} />
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
+                <Route path="/public/party-rankings" element={<PartyPublicRankingsPage />} />
               </Route>
               <Route
                 element={
@@ -145,6 +149,8 @@ export function App() {
                 <Route path="funds" element={<FundsListPage />} />
                 <Route path="funds/:code" element={<FundPage />} />
                 <Route path="inbox" element={<MessagesPage />} />
+                <Route path="party" element={<PartyMemberPage />} />
+                <Route path="party/manage" element={<PartyStaffPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

@@ -45,7 +45,8 @@ export type PartyReportView = z.infer<typeof PartyReportView>;
 export const PartyReportQuery = z.object({ state: PartyReportState.optional() });
 
 export const PartyNeedBody = z.object({
-  regionId: z.uuid(),
+  /** The community; staff of exactly one community may leave it out. */
+  regionId: z.uuid().optional(),
   kind: z.enum(PARTY_NEED_KINDS),
   category: z.enum(PARTY_NEED_CATEGORIES),
   title: Text(100),
@@ -133,7 +134,7 @@ export const PartyMe = z.object({
 });
 
 export const PartyRankingBody = z.object({
-  regionId: z.uuid(),
+  regionId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100),
   half: z.union([z.literal(1), z.literal(2)]),
   size: z.coerce.number().int().min(1).max(50).default(10),
@@ -150,7 +151,7 @@ export const PartyRankingView = z.object({
 });
 
 export const PartyFeedbackQuery = z.object({
-  regionId: z.uuid(),
+  regionId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100),
   quarter: z.coerce.number().int().min(1).max(4),
 });

@@ -18,6 +18,7 @@ import { Rng } from './random.ts';
 import { seedAssembly } from './assembly.ts';
 import { seedCouncils } from './councils.ts';
 import { seedFunds } from './funds.ts';
+import { seedParty } from './party.ts';
 import { seedRequests } from './requests.ts';
 
 /** The password of every demo account (demo data only; the README says so). */
@@ -84,6 +85,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
     await seedAssembly(tx);
     await seedCouncils(tx);
     await seedFunds(tx);
+    await seedParty(tx);
     const history = await seedRequests(tx);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length, requests: history.requests } });

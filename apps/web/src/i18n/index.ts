@@ -24,6 +24,7 @@ import * as funds from '../features/funds/funds.i18n.ts';
 import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
+import * as party from '../features/party/party.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -36,6 +37,7 @@ const zhResources = {
   visits: visits.zh,
   privacy: privacy.zh,
   inbox: inbox.zh,
+  party: party.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -48,6 +50,7 @@ const enResources = {
   visits: visits.en,
   privacy: privacy.en,
   inbox: inbox.en,
+  party: party.en,
 };
 
 declare module 'i18next' {

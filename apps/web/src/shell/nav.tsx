@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
   NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
-  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, FlagOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'funds' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'funds' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'party' | 'partyManage';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -45,6 +45,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/councils', labelKey: 'councils', action: 'council.read', hideFor: 'council.propose', icon: <CommentOutlined /> },
   { path: '/my-councils', labelKey: 'myCouncils', action: 'council.propose', icon: <CommentOutlined /> },
   { path: '/notice-board', labelKey: 'noticeBoard', action: 'council.read', icon: <SoundOutlined /> },
+  { path: '/party/manage', labelKey: 'partyManage', action: 'party.read', icon: <FlagOutlined /> },
+  { path: '/party', labelKey: 'party', action: 'party.report', icon: <FlagOutlined /> },
 ];
 
 /** The menu entries this user may see. */

@@ -19,7 +19,7 @@ export interface FeedbackMember {
 }
 
 /** The quarter's services per member of a community, grouped by the member's own party organisation. */
-export async function quarterFeedback(db: Db, actor: Actor, q: { regionId: string; year: number; quarter: number }): Promise<{ community: Community; year: number; quarter: number; members: FeedbackMember[] }> {
+export async function quarterFeedback(db: Db, actor: Actor, q: { regionId?: string; year: number; quarter: number }): Promise<{ community: Community; year: number; quarter: number; members: FeedbackMember[] }> {
   const community = await oneCommunity(db, actor, 'party.read', q.regionId);
   const { from, to } = quarterDays(q.year, q.quarter);
   const rows = await quarterServices(db, community.code, from, to);
@@ -49,4 +49,29 @@ export async function feedbackWorkbook(f: Awaited<ReturnType<typeof quarterFeedb
   detail.getRow(1).font = { bold: true };
   detail.columns.forEach((c, i) => { c.width = [28, 12, 24, 12, 40][i]; });
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * The quarter's feedback letter (反馈函) to the members' own party organisations: who reported to the
+ * community, how many services each did this quarter and what they were. Data for the platform's
+ * PDF renderer (title, paragraphs, one table); `issuedOn` is the China day it is issued.
+ */
+export function feedbackLetter(f: Awaited<ReturnType<typeof quarterFeedback>>, issuedOn: string) {
+  const orgs = [...new Set(f.members.map((m) => m.branch))];
+  const total = f.members.reduce((n, m) => n + m.services.length, 0);
+  return {
+    title: '在职党员到社区报到服务情况反馈函',
+    subtitle: `${f.community.name} · ${f.year}年第${f.quarter}季度`,
+    paragraphs: [
+      `${orgs.length ? orgs.join('、') : '各有关单位党组织'}：`,
+      `根据在职党员“双报到”工作要求，现将贵单位在职党员${f.year}年第${f.quarter}季度在${f.community.name}报到服务情况反馈如下：本季度共有${f.members.length}名党员在本社区报到，累计完成服务${total}次。具体情况见下表。`,
+      '感谢贵单位对社区工作的支持。请将本函转交党员本人，并作为党员年度评议的参考。',
+      `${f.community.name}党组织\n${issuedOn}`,
+    ],
+    table: {
+      head: ['所在党组织', '姓名', '服务证号', '本季度次数', '服务内容'],
+      rows: f.members.map((m) => [m.branch, m.name, m.cardNo, String(m.services.length), m.services.map((s) => `${s.day} ${s.title}`).join('\n') || '—']),
+    },
+    footer: `${f.community.name} · 党员双报到反馈函 · ${f.year}Q${f.quarter}`,
+  };
 }

@@ -18,6 +18,9 @@ import { districtSettings, oneCommunity } from './party.community.ts';
 /** The year (China calendar) an instant's points count for: the cycle is January–December. */
 export const pointsYear = (now: Date): number => Number(chinaDay(now).slice(0, 4));
 
+/** An entry as the audit digest takes it (JSON has no bigint). */
+const auditable = (e: EntryRow) => ({ ...e, points: e.points.toString() });
+
 /** Checks the postings with the ledger's one rule (at least two, none zero, summing to zero). */
 function balanced(lines: { accountId: string; amount: bigint }[]) {
   try {
@@ -45,7 +48,7 @@ export async function postPoints(tx: Tx, actor: Actor, report: ReportRow, rule: 
     regionPath: report.regionPath, districtCode: report.districtCode, reportId: report.id, year, rule: rule.code, ruleLabel: rule.label,
     points, reason, claimId: extra.claimId ?? null, createdBy: actor.userId, createdByName: actor.name, createdAt: now,
   }, lines);
-  await audit(tx, actor, { action: 'party.points_record', subjectType: 'party_point_entry', subjectId: e.id, regionPath: report.regionPath, after: e, details: { rule: rule.code, points: rule.points } });
+  await audit(tx, actor, { action: 'party.points_record', subjectType: 'party_point_entry', subjectId: e.id, regionPath: report.regionPath, after: auditable(e), details: { rule: rule.code, points: rule.points } });
   return e;
 }
 
@@ -76,7 +79,7 @@ export async function reversePoints(db: Db, actor: Actor, entryId: string, reaso
         regionPath: orig.regionPath, districtCode: orig.districtCode, reportId: orig.reportId, year: orig.year, rule: orig.rule, ruleLabel: orig.ruleLabel,
         points: -orig.points, reason, reversesId: orig.id, createdBy: actor.userId, createdByName: actor.name, createdAt: now,
       }, lines);
-      await audit(tx, actor, { action: 'party.points_reverse', subjectType: 'party_point_entry', subjectId: e.id, regionPath: orig.regionPath, before: orig, after: e });
+      await audit(tx, actor, { action: 'party.points_reverse', subjectType: 'party_point_entry', subjectId: e.id, regionPath: orig.regionPath, before: auditable(orig), after: auditable(e) });
       return e;
     }
   });

@@ -16,7 +16,8 @@ export interface PartyPointRuleRow { code: string; label: string; points: number
 export const partyReports = pgTable('party_reports', {
   id: id(),
   residentId: uuid('resident_id').notNull(),
-  userId: uuid('user_id').notNull(),
+  /** The member's account (null for a member entered by staff without one, as the demo's are). */
+  userId: uuid('user_id'),
   ...scopeColumns(),
   /** The member's name, from their person record when they reported. */
   name: text('name').notNull(),

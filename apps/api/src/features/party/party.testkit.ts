@@ -39,7 +39,7 @@ export async function confirmedMembers(ctx: TestContext, c: PartyCast, n: number
   const linked = new Set((await db.select({ id: users.residentId }).from(users)).flatMap((u) => (u.id ? [u.id] : [])));
   const people = (await db.select({ id: residents.id, name: residents.name }).from(residents).where(like(residents.regionPath, `${c.gridPath}%`)).orderBy(asc(residents.id)).limit(80))
     .filter((p) => !linked.has(p.id)).slice(skip, skip + n);
-  const staff: Actor = { userId: c.secretaryUserId, name: '书记', residentId: null, grants: [{ role: 'community_secretary', regionPath: c.communityCode, organisationId: null }], via: 'session' };
+  const staff = secretaryActor(c);
   const out = [];
   for (const p of people) {
     const actor: Actor = { userId: c.memberUserId, name: p.name, residentId: p.id, grants: [{ role: 'party_member', regionPath: c.gridPath, organisationId: null }], via: 'session' };
@@ -51,5 +51,7 @@ export async function confirmedMembers(ctx: TestContext, c: PartyCast, n: number
   return out;
 }
 
-/** Sets the app's clock to an instant. */
-export const setClock = (ctx: TestContext, at: Date) => { ctx.clock.offsetMs = at.getTime() - Date.now(); };
+/** The community's secretary as an actor, for calling services at a chosen instant. */
+export const secretaryActor = (c: PartyCast): Actor => ({
+  userId: c.secretaryUserId, name: '书记', residentId: null, grants: [{ role: 'community_secretary', regionPath: c.communityCode, organisationId: null }], via: 'session',
+});

@@ -95,7 +95,7 @@ CREATE TABLE "party_rankings" (
 CREATE TABLE "party_reports" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"resident_id" uuid NOT NULL,
-	"user_id" uuid NOT NULL,
+	"user_id" uuid,
 	"region_path" text NOT NULL,
 	"district_code" char(6) NOT NULL,
 	"name" text NOT NULL,
