@@ -105,7 +105,7 @@ export const PartyProgress = z.object({
 });
 
 export const PartyPointRule = z.object({ code: z.string(), label: z.string(), points: z.number().int() });
-export const PartyPointBody = z.object({ reportId: z.uuid(), rule: z.string().min(1).max(40), reason: Text(300) });
+export const PartyPointBody = z.object({ reportId: z.uuid(), rule: z.string().trim().regex(/^[a-z][a-z0-9_]{0,39}$/, 'a rule code of the catalogue'), reason: Text(300) });
 export const PartyPointEntryView = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -34,7 +34,7 @@ export async function seedParty(tx: Tx, now = new Date()): Promise<void> {
     { employer: '武侯区税务局', org: '区税务局第二党支部', contact: '陈老师 028-85550123' },
   ];
   const skills = ['健康咨询、量血压', '政策宣讲、帮办事', '书法、写春联', '电脑维修'];
-  const reports = [];
+  const reports: (typeof partyReports.$inferSelect)[] = [];
   for (const [i, p] of people.entries()) {
     const b = branches[i % 2]!;
     const [r] = await tx.insert(partyReports).values({

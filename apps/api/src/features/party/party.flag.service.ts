@@ -42,7 +42,11 @@ export async function flagUnreported(tx: Tx, actor: Actor, districtCode: string,
     for (const secretary of await holdersAt(tx, 'community_secretary', community)) {
       await enqueue(tx, {
         channel: 'inbox', template: 'party.unreported', recipientUserId: secretary,
-        payload: { year, community: names.get(community) ?? community, count: list.length, names: list.map((m) => m.name) },
+        payload: {
+          year, community: names.get(community) ?? community, count: list.length, names: list.map((m) => m.name),
+          // The inbox's generic rendering shows the title: the list itself, for the secretary to follow up.
+          title: `${year}年尚未到社区报到的党员 ${list.length} 人：${list.map((m) => m.name).join('、')}`,
+        },
       });
     }
     await audit(tx, actor, { action: 'party.flag_unreported', subjectType: 'party_flag', subjectId: null, regionPath: community, details: { year, count: list.length } });

@@ -66,7 +66,7 @@ export async function confirmReport(db: Db, actor: Actor, id: string, now: Date)
     const year = Number(chinaDay(now).slice(0, 4));
     const cardNo = cardNumber(r.regionPath, year, await nextCardSeq(tx, r.regionPath, year));
     const after = await updateReport(tx, id, { state: 'confirmed', cardNo, handledBy: actor.userId, handledAt: now });
-    if (r.userId) await enqueue(tx, { channel: 'inbox', template: 'party.report_confirmed', recipientUserId: r.userId, payload: { reportId: id, cardNo } });
+    if (r.userId) await enqueue(tx, { channel: 'inbox', template: 'party.report_confirmed', recipientUserId: r.userId, payload: { reportId: id, cardNo, title: `党员报到已确认，服务证号 ${cardNo}` } });
     await audit(tx, actor, { action: 'party.report_confirm', subjectType: 'party_report', subjectId: id, regionPath: r.regionPath, before: r, after, details: { cardNo } });
     return after;
   });
@@ -77,7 +77,7 @@ export async function returnReport(db: Db, actor: Actor, id: string, reason: str
   return db.transaction(async (tx) => {
     const r = await pendingReport(tx, actor, id);
     const after = await updateReport(tx, id, { state: 'returned', returnReason: reason, handledBy: actor.userId, handledAt: now });
-    if (r.userId) await enqueue(tx, { channel: 'inbox', template: 'party.report_returned', recipientUserId: r.userId, payload: { reportId: id, reason } });
+    if (r.userId) await enqueue(tx, { channel: 'inbox', template: 'party.report_returned', recipientUserId: r.userId, payload: { reportId: id, reason, title: `党员报到单被退回：${reason}` } });
     await audit(tx, actor, { action: 'party.report_return', subjectType: 'party_report', subjectId: id, regionPath: r.regionPath, before: r, after });
     return after;
   });

@@ -16,8 +16,8 @@ import { pointsYear } from './party.points.service.ts';
 async function districtFor(db: Db, actor: Actor, action: Action, regionId: string, whole: boolean): Promise<string> {
   const r = await activeRegion(db, regionId);
   const prefixes = scopePrefixes(scopeFor(actor, action));
-  // Reading: any part of the district in scope will do; setting: the whole district must be.
-  const ok = r && (prefixes === null || prefixes.some((p) => (whole ? r.districtCode.startsWith(p) : p.startsWith(r.districtCode) || r.code.startsWith(p))));
+  // Reading: a region in scope names its district; setting: the whole district must be in scope.
+  const ok = r && (prefixes === null || prefixes.some((p) => (whole ? r.districtCode.startsWith(p) : r.code.startsWith(p))));
   if (!r || !ok) throw new AppError('REGION_NOT_FOUND');
   return r.districtCode;
 }
