@@ -13,7 +13,7 @@ import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
 import { hashToken } from '@gongzhi/api/src/platform/auth/session.service.ts';
 import { createAssembly, openVoting } from '@gongzhi/api/src/features/assembly/assembly.service.ts';
-import { quantile, report } from './measure.ts';
+import { quantile, report, timed } from './measure.ts';
 
 const DAY = 86_400_000;
 
@@ -130,18 +130,18 @@ export async function assemblyBench(database: Database, vault: Vault, opts: { ow
       while (running) { busy.push(await poll()); await new Promise((r) => setTimeout(r, 100)); }
     })();
     const body = (i: number) => JSON.stringify({ choices: matters.map((m, k) => ({ matterId: m.id, choice: (i + k) % 5 === 0 ? 'against' : 'for' })) });
-    const api = await burst(`${appUrl}/api/v1/assemblies/${assemblyId}/ballots`, owners.length, (i) => ({
+    const { result: api, seconds: apiSeconds } = await timed(() => burst(`${appUrl}/api/v1/assemblies/${assemblyId}/ballots`, owners.length, (i) => ({
       headers: { cookie: owners[i % owners.length]!.cookie, 'x-csrf-token': owners[i % owners.length]!.csrf }, body: body(i),
-    }));
+    })));
     running = false;
     await sampler;
-    const base = await burst(`${bareUrl}/bare`, owners.length, (i) => ({ headers: {}, body: body(i) }));
+    const { result: base, seconds: baseSeconds } = await timed(() => burst(`${bareUrl}/bare`, owners.length, (i) => ({ headers: {}, body: body(i) })));
 
     const cast = Number((await database.pool.query('SELECT count(DISTINCT owner_key)::int AS n FROM assembly_ballots WHERE assembly_id = $1', [assemblyId])).rows[0].n);
     if (api.non2xx) process.stderr.write(`ballots answered ${api.non2xx} non-2xx: ${JSON.stringify(api.statusCodeStats)}; first: ${firstRefusal}\n`);
-    const rate = (r: autocannon.Result) => r.requests.total / Math.max(r.duration, 0.001);
+    const rate = (r: autocannon.Result, seconds: number) => r.requests.total / seconds;
     const extra = { database: opts.label, connections: 16, owners: opts.owners, ballotsCast: cast, refused: api.non2xx };
-    report(`assembly.ballots.${opts.label}.throughput`, 'requests/s', rate(api), rate(base), extra);
+    report(`assembly.ballots.${opts.label}.throughput`, 'requests/s', rate(api, apiSeconds), rate(base, baseSeconds), extra);
     report(`assembly.ballots.${opts.label}.p99`, 'ms', api.latency.p99, base.latency.p99, extra);
     idle.sort((a, b) => a - b);
     busy.sort((a, b) => a - b);

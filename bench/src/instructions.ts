@@ -14,7 +14,7 @@ import { newId } from '@gongzhi/api/src/platform/db/columns.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { dispatchRows } from '@gongzhi/api/src/features/instructions/dispatch.repository.ts';
 import { progressOf } from '@gongzhi/api/src/features/instructions/progress.service.ts';
-import { quantile, report } from './measure.ts';
+import { quantile, report, timed } from './measure.ts';
 
 /** The tables one dispatch writes, with the predicate selecting its rows. */
 const FANOUT = [
@@ -165,19 +165,19 @@ export async function instructionsBench(database: Database, vault: Vault, opts: 
     const idle = await rollups(() => false, Math.min(opts.rollups, 200), 0);
     let streaming = true;
     const during = rollups(() => !streaming, opts.rollups, 50);
-    const api = await cannon(appUrl, amount, ackOf);
+    const { result: api, seconds: apiSeconds } = await timed(() => cannon(appUrl, amount, ackOf));
     streaming = false;
     const busy = await during;
     let j = 0;
     streaming = true;
     const alongBare = rollups(() => !streaming, opts.rollups, 50);
-    const base = await cannon(bareUrl, amount, () => ({ path: `/bare/${j++}`, headers: {}, body: '{}' }));
+    const { result: base, seconds: baseSeconds } = await timed(() => cannon(bareUrl, amount, () => ({ path: `/bare/${j++}`, headers: {}, body: '{}' })));
     streaming = false;
     await alongBare;
-    const rate = (r: autocannon.Result) => r.requests.total / (r.duration || 1);
+    const rate = (r: autocannon.Result, seconds: number) => r.requests.total / seconds;
     const acked = (await database.pool.query<{ n: number }>('SELECT count(*)::int n FROM instruction_assignments WHERE instruction_id = ANY ($1::uuid[]) AND acked_at IS NOT NULL', [ids])).rows[0]!.n;
     const ackExtra = { database: opts.label, connections: 16, requests: amount, acked, refused: api.non2xx, instructions: ids.length, workers: sessions.size };
-    report(`instructions.ack.${opts.label}.throughput`, 'requests/s', rate(api), rate(base), ackExtra);
+    report(`instructions.ack.${opts.label}.throughput`, 'requests/s', rate(api, apiSeconds), rate(base, baseSeconds), ackExtra);
     report(`instructions.ack.${opts.label}.p99`, 'ms', api.latency.p99, base.latency.p99, ackExtra);
     report(`instructions.progress.${opts.label}.p95`, 'ms', quantile(busy, 0.95), quantile(idle, 0.95),
       { database: opts.label, target_ms: 50, queries: busy.length, p50: quantile(busy, 0.5), max: busy[busy.length - 1], microgrids: main.counts.microgrids, baseline_is: 'same roll-ups with no acknowledgements streaming' });

@@ -9,7 +9,7 @@ import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
 import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
-import { report } from './measure.ts';
+import { lockWaitsDuring, report } from './measure.ts';
 
 /** Points in the middle of every micro-grid, so each request is placed by `locate`. */
 async function points(database: Database): Promise<{ lat: number; lng: number }[]> {
@@ -89,14 +89,23 @@ export async function intakeBench(database: Database, vault: Vault, opts: { seco
     });
     const rounds = 5;
     const slice = Math.max(1, Math.round(opts.seconds / rounds));
+    const waits: number[] = [];
     const { api, base } = await alternate(
-      () => load(`${appUrl}/api/v1/requests`, { cookie, 'x-csrf-token': session.csrfToken }, bodies, slice),
+      async () => {
+        const { result, samples } = await lockWaitsDuring(database.pool, () => load(`${appUrl}/api/v1/requests`, { cookie, 'x-csrf-token': session.csrfToken }, bodies, slice));
+        waits.push(...samples);
+        return result;
+      },
       () => load(`${bareUrl}/bare`, {}, bodies, slice), rounds, slice);
     if (api.non2xx) process.stderr.write(`intake answered ${api.non2xx} non-2xx responses; first: ${firstRefusal}\n`);
     const extra = { database: opts.label, connections: 16, seconds: slice * rounds, rounds, requests: api.total, refused: api.non2xx };
     report(`requests.intake.${opts.label}.throughput`, 'requests/s', api.rps, base.rps, extra);
     report(`requests.intake.${opts.label}.p50`, 'ms', api.p50, base.p50, extra);
     report(`requests.intake.${opts.label}.p99`, 'ms', api.p99, base.p99, extra);
+    // How many of the 16 connections sat waiting on a lock, on average (a hot row shows here): the
+    // baseline is the number of connections, so the ratio is the share of them that waited.
+    const meanWaiting = waits.reduce((a, b) => a + b, 0) / Math.max(1, waits.length);
+    report(`requests.intake.${opts.label}.lock_waiters`, 'backends', meanWaiting, 16, { ...extra, samples: waits.length, max: Math.max(0, ...waits), baseline_is: 'connections' });
   } finally {
     await app.close();
     await bare.close();

@@ -151,7 +151,7 @@ describe('validateBoundary', () => {
       ok: false,
       reason: 'too_many_positions',
     });
-  });
+  }, 60_000); // validates ~100,000 positions: seconds on a busy machine, so no 5 s default
 });
 
 describe('bboxOf', () => {

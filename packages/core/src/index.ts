@@ -30,3 +30,7 @@ export * from './visitRules.ts';
 export * from './commonPasswords.ts';
 export * from './ledgerPeriod.ts';
 export * from './budgetResolution.ts';
+export * from './volunteerStars.ts';
+export * from './budget.ts';
+export * from './panelScore.ts';
+export * from './equalShares.ts';

@@ -35,7 +35,7 @@ export async function writeNewRequest(db: Db, actor: Actor, r: RequestRow): Prom
       db.insert(requests).values(request.template).getSQL(),
       db.insert(requestEvents).values(event.template).getSQL(),
       db.insert(requestStatsDaily).values(stats.template).onConflictDoUpdate({
-        target: [requestStatsDaily.day, requestStatsDaily.regionPath, requestStatsDaily.departmentKey],
+        target: [requestStatsDaily.day, requestStatsDaily.regionPath, requestStatsDaily.departmentKey, requestStatsDaily.stripe],
         set: Object.fromEntries(Object.keys(c.counts).map((k) => [k, sql`${requestStatsDaily[k as keyof typeof c.counts]} + ${sql.placeholder(`s_${k}`)}`])),
       }).getSQL(),
       db.insert(auditLog).values(audit.template).getSQL(),

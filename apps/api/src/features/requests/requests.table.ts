@@ -1,5 +1,5 @@
 import {
-  bigint, boolean, char, date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  bigint, boolean, char, date, doublePrecision, index, integer, jsonb, pgSequence, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { Matter, RequestEvent, RequestState, TriageModel } from '@gongzhi/core';
@@ -163,16 +163,26 @@ export const workCalendarDays = pgTable('work_calendar_days', {
   note: text('note'),
 });
 
+/** How many rows one (day, grid, department) bucket may be spread over; see `stripe`. */
+export const STAT_STRIPES = 8;
+
 /**
  * Daily counts per grid and department, maintained in the same transaction as every change to a
  * request (a request's old contribution is subtracted and its new one added), so the rates for any
- * node and period are sums over a prefix, not scans of millions of requests.
+ * node and period are sums over a prefix, not scans of millions of requests. Readers always sum.
  */
 export const requestStatsDaily = pgTable('request_stats_daily', {
   day: date('day').notNull(),
   regionPath: text('region_path').notNull(),
   /** The department's id, or '' for requests the community keeps. */
   departmentKey: text('department_key').notNull(),
+  /**
+   * Which of the bucket's rows a write lands on: the writing connection's, by default. One row per
+   * bucket made every intake of a grid wait for the previous one's commit (the upsert locks the row);
+   * concurrent transactions run on different connections, so they now add to different rows. The
+   * housekeeping folds past days back into stripe 0 (`foldStatStripes`), so reads stay lean.
+   */
+  stripe: smallint('stripe').notNull().default(sql`(pg_backend_pid() % ${sql.raw(String(STAT_STRIPES))})`),
   received: bigint('received', { mode: 'number' }).notNull().default(0),
   responded: bigint('responded', { mode: 'number' }).notNull().default(0),
   respondedOnTime: bigint('responded_on_time', { mode: 'number' }).notNull().default(0),
@@ -181,7 +191,7 @@ export const requestStatsDaily = pgTable('request_stats_daily', {
   rated: bigint('rated', { mode: 'number' }).notNull().default(0),
   satisfied: bigint('satisfied', { mode: 'number' }).notNull().default(0),
 }, (t) => [
-  primaryKey({ columns: [t.day, t.regionPath, t.departmentKey] }),
+  primaryKey({ columns: [t.day, t.regionPath, t.departmentKey, t.stripe] }),
   index('request_stats_daily_path_idx').on(t.regionPath.op('text_pattern_ops'), t.day),
   index('request_stats_daily_dept_idx').on(t.departmentKey, t.day),
 ]);

@@ -49,8 +49,34 @@ export async function applyStats(tx: DbOrTx, before: RequestRow | null, after: R
   for (const { key, counts } of deltas.values()) {
     if (COUNTERS.every((n) => counts[n] === 0)) continue;
     await tx.insert(requestStatsDaily).values({ ...key, ...counts }).onConflictDoUpdate({
-      target: [requestStatsDaily.day, requestStatsDaily.regionPath, requestStatsDaily.departmentKey],
+      target: [requestStatsDaily.day, requestStatsDaily.regionPath, requestStatsDaily.departmentKey, requestStatsDaily.stripe],
       set: Object.fromEntries(COUNTERS.map((n) => [n, sql`${requestStatsDaily[n]} + ${counts[n]}`])),
     });
   }
+}
+
+/**
+ * Folds the stripes of every day before `beforeDay` (YYYY-MM-DD, China time) into stripe 0, so a day's
+ * bucket is one row again once its rush is over: a late change to an old day (a request resolved weeks
+ * after it came in) then adds a row that the next fold takes in. Sums are unchanged by construction.
+ * Returns how many striped rows were folded.
+ */
+export async function foldStatStripes(db: DbOrTx, beforeDay: string): Promise<number> {
+  const s = requestStatsDaily;
+  const cols = COUNTERS.map((n) => s[n].name);
+  const list = sql.raw(cols.join(', '));
+  const sums = sql.raw(cols.map((c) => `sum(${c})`).join(', '));
+  const adds = sql.raw(cols.map((c) => `${c} = request_stats_daily.${c} + excluded.${c}`).join(', '));
+  const res = await db.execute(sql`
+    WITH moved AS (
+      DELETE FROM request_stats_daily WHERE day < ${beforeDay} AND stripe <> 0
+      RETURNING day, region_path, department_key, ${list}
+    ), folded AS (
+      INSERT INTO request_stats_daily (day, region_path, department_key, stripe, ${list})
+      SELECT day, region_path, department_key, 0, ${sums} FROM moved GROUP BY day, region_path, department_key
+      ON CONFLICT (day, region_path, department_key, stripe) DO UPDATE SET ${adds}
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM moved)::int AS n`);
+  return Number((res.rows[0] as { n: number }).n);
 }
