@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { renderPdf, type PdfDocSpec } from '../../platform/documents/pdf.ts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { oneCommunity, type Community } from './party.community.ts';
@@ -56,7 +57,7 @@ export async function feedbackWorkbook(f: Awaited<ReturnType<typeof quarterFeedb
  * community, how many services each did this quarter and what they were. Data for the platform's
  * PDF renderer (title, paragraphs, one table); `issuedOn` is the China day it is issued.
  */
-export function feedbackLetter(f: Awaited<ReturnType<typeof quarterFeedback>>, issuedOn: string) {
+export function feedbackLetter(f: Awaited<ReturnType<typeof quarterFeedback>>, issuedOn: string): PdfDocSpec {
   const orgs = [...new Set(f.members.map((m) => m.branch))];
   const total = f.members.reduce((n, m) => n + m.services.length, 0);
   return {
@@ -74,4 +75,9 @@ export function feedbackLetter(f: Awaited<ReturnType<typeof quarterFeedback>>, i
     },
     footer: `${f.community.name} · 党员双报到反馈函 · ${f.year}Q${f.quarter}`,
   };
+}
+
+/** The feedback letter as a PDF (Chinese text, through the platform's one renderer). */
+export async function feedbackPdf(f: Awaited<ReturnType<typeof quarterFeedback>>, issuedOn: string): Promise<Uint8Array> {
+  return renderPdf(feedbackLetter(f, issuedOn));
 }

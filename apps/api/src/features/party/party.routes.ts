@@ -12,7 +12,9 @@ import { claimNeed, confirmReport, markServiceDone, publishNeed, returnReport, s
 import { publishRankings, recordPoints, reversePoints } from './party.points.service.ts';
 import { configureDistrict, settingsFor } from './party.settings.service.ts';
 import { entryView, myParty, needList, needView, pointsPage, progressOf, publicRankings, rankingView, reportList, reportView } from './party.read.service.ts';
-import { feedbackWorkbook, quarterFeedback } from './party.feedback.service.ts';
+import { chinaDay } from '@gongzhi/core';
+import { sendPdf } from '../../platform/documents/pdf.ts';
+import { feedbackPdf, feedbackWorkbook, quarterFeedback } from './party.feedback.service.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const REGION_QUERY = { query: { regionId: 'regions' } } as const;
@@ -89,6 +91,12 @@ export async function partyRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request, reply) => {
       const f = await quarterFeedback(db, requireActor(request), request.query);
       return reply.type(XLSX).header('content-disposition', `attachment; filename="party-${f.community.code}-${f.year}Q${f.quarter}.xlsx"`).send(await feedbackWorkbook(f));
+    });
+
+  r.get('/api/v1/party/feedback.pdf', { config: { access: { action: 'party.read', ...REGION_QUERY } }, schema: { tags, summary: 'The quarter’s feedback letter to members’ own party organisations (.pdf)', querystring: PartyFeedbackQuery } },
+    async (request, reply) => {
+      const f = await quarterFeedback(db, requireActor(request), request.query);
+      return sendPdf(reply, await feedbackPdf(f, chinaDay(now())), `${f.community.name}${f.year}年第${f.quarter}季度党员报到反馈函.pdf`);
     });
 
   r.post('/api/v1/party/rankings', { config: { access: { action: 'party.points' } }, schema: { tags, summary: 'Publish a half-year’s red and black lists (红黑榜), frozen', body: PartyRankingBody, response: { 201: PartyRankingView } } },

@@ -210,4 +210,12 @@ describe('quarterly feedback', () => {
     expect(titles).toContain('跨年服务一');
     expect(titles).not.toContain('跨年服务二'); // done in 2027 China time
   });
+
+  it('downloads the quarter’s feedback letter as a PDF', async () => {
+    const res = await c.secretary.request('GET', `/api/v1/party/feedback.pdf?regionId=${c.communityId}&year=2026&quarter=4`);
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(String(res.headers['content-disposition'])).toContain('.pdf');
+  });
 });

@@ -22,6 +22,7 @@ export function PartyFeedbackTab() {
         <YearSelect value={year} onChange={setYear} />
         <Select aria-label={t('party.staff.quarter')} value={quarter} onChange={setQuarter} style={{ width: 100 }} options={[1, 2, 3, 4].map((n) => ({ value: n, label: `Q${n}` }))} />
         <Button href={`/api/v1/party/feedback.xlsx?${q}`} data-testid="party-feedback-xlsx">{t('party.staff.downloadXlsx')}</Button>
+        <Button href={`/api/v1/party/feedback.pdf?${q}`} data-testid="party-feedback-pdf">{t('party.staff.downloadPdf')}</Button>
       </Space>
     </>
   );
