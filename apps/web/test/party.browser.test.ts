@@ -45,7 +45,7 @@ describe('party members: report, confirm, claim, done, 1112, red and black lists
       await page.goto(`${site.baseUrl}/party/manage`);
       await page.getByTestId('party-reports').getByText('市一医院内科党支部').waitFor();
       await page.getByTestId('party-confirm').first().click();
-      await expect.poll(() => page.getByTestId('party-confirm').count()).toBe(0);
+      await expect.poll(() => page.getByTestId('party-confirm').count(), { timeout: 120_000 }).toBe(0);
     });
     await withPage(await desktop(), 'party-need', async (page) => {
       page.setDefaultTimeout(120_000);
@@ -85,7 +85,7 @@ describe('party members: report, confirm, claim, done, 1112, red and black lists
       page.setDefaultTimeout(120_000);
       await signInPage(page, site.baseUrl, '13900000012');
       await page.goto(`${site.baseUrl}/party`);
-      await expect.poll(async () => page.getByTestId('party-progress').textContent()).toContain('1 / 12');
+      await expect.poll(async () => page.getByTestId('party-progress').textContent(), { timeout: 120_000 }).toContain('1 / 12');
       expect(await page.getByTestId('party-points').textContent()).toBe('2');
     });
   }, SLOW);
