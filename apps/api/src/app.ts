@@ -41,6 +41,7 @@ import { registerNoticeKinds } from './timers.ts';
 import { assemblyRoutes } from './features/assembly/assembly.routes.ts';
 import { instructionRoutes } from './features/instructions/instructions.routes.ts';
 import { fundRoutes } from './features/funds/funds.routes.ts';
+import { partyRoutes } from './features/party/party.routes.ts';
 import { fundPublicRoutes } from './features/funds/funds.public.routes.ts';
 import { visitRoutes } from './features/visits/visits.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await assemblyRoutes(api, deps);
     await instructionRoutes(api, deps);
     await fundRoutes(api, deps);
+    await partyRoutes(api, deps);
     await fundPublicRoutes(api, deps);
     await visitRoutes(api, deps);
     await volunteerRoutes(api, deps);

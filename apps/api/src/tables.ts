@@ -23,3 +23,4 @@ export * from './features/projects/projects.table.ts';
 export * from './features/bank/bank.table.ts';
 export * from './features/activities/activities.table.ts';
 export * from './features/volunteers/volunteers.table.ts';
+export * from './features/party/party.table.ts';

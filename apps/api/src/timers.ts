@@ -5,6 +5,7 @@ import { registerResolutionNotices } from './features/councils/notice.service.ts
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
+import { fireUnreportedFlag, PARTY_FLAG_TIMER } from './features/party/party.jobs.ts';
 
 /**
  * What each kind of public notice does when it settles (its window's timer fires here): registered
@@ -26,4 +27,5 @@ export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [ASSEMBLY_CLOSE_TIMER]: fireAssemblyClose,
   [BANK_YEAR_END_TIMER]: fireYearEnd,
   [ACTIVITY_REMINDER_TIMER]: fireActivityReminder,
+  [PARTY_FLAG_TIMER]: fireUnreportedFlag,
 };

@@ -83,6 +83,9 @@ const ActivitiesOrganiserPage = lazy(() => import('./features/activities/Organis
 const PublicCalendarPage = lazy(() => import('./features/activities/PublicCalendarPage.tsx'));
 const MyVolunteerPage = lazy(() => import('./features/volunteers/MyVolunteerPage.tsx'));
 const VolunteersPage = lazy(() => import('./features/volunteers/VolunteersPage.tsx'));
+const PartyMemberPage = lazy(() => import('./features/party/PartyMemberPage.tsx'));
+const PartyStaffPage = lazy(() => import('./features/party/PartyStaffPage.tsx'));
+const PartyPublicRankingsPage = lazy(() => import('./features/party/PublicRankingsPage.tsx'));
 
 // A resident's phone opening one of their pages directly fetches that page's code while the shell
 // starts and the session is checked, instead of after: on a slow link that is a second sooner.
@@ -119,6 +122,7 @@ export function App() {
                 <Route path="/public/projects" element={<PublicProjectsPage />} />
                 <Route path="/public/bank/rankings" element={<BankRankingsPage />} />
                 <Route path="/public/activities/:regionId" element={<PublicCalendarPage />} />
+                <Route path="/public/party-rankings" element={<PartyPublicRankingsPage />} />
               </Route>
               <Route
                 element={
@@ -183,6 +187,8 @@ export function App() {
                 <Route path="activities/manage" element={<ActivitiesOrganiserPage />} />
                 <Route path="activities/:id" element={<ActivityPage />} />
                 <Route path="my-activities" element={<MyActivitiesPage />} />
+                <Route path="party" element={<PartyMemberPage />} />
+                <Route path="party/manage" element={<PartyStaffPage />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
             </Routes>

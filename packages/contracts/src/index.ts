@@ -16,3 +16,4 @@ export * from './projects.ts';
 export * from './bank.ts';
 export * from './activities.ts';
 export * from './volunteers.ts';
+export * from './party.ts';

@@ -67,6 +67,7 @@ export const ACTIONS = [
   'bank.use', 'bank.read', 'bank.manage',
   'activity.join', 'activity.manage',
   'volunteer.register', 'volunteer.read', 'volunteer.manage', 'volunteer.record', 'volunteer.review', 'volunteer.configure',
+  'party.report', 'party.read', 'party.manage', 'party.points',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -165,6 +166,13 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   'volunteer.record': [...FRONTLINE, 'street_officer', 'district_officer', 'system_admin'],
   'volunteer.review': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
   'volunteer.configure': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  // Party members (双报到, 1112, 积分制): a member reports to the community where they live and claims
+  // its needs; community staff confirm reports, publish needs and mark services done; the secretary
+  // (or an office above) keeps the points and publishes the red and black lists.
+  'party.report': ['party_member'],
+  'party.read': STAFF_ROLES,
+  'party.manage': ['community_worker', 'community_secretary', 'street_officer', 'district_officer', 'system_admin'],
+  'party.points': ['community_secretary', 'street_officer', 'district_officer', 'system_admin'],
 };
 
 /** True when `role` may perform `action` at all (scope is checked separately). */

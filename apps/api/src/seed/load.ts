@@ -22,6 +22,7 @@ import { seedProjects } from './projects.ts';
 import { seedBank } from './bank.ts';
 import { seedActivities } from './activities.ts';
 import { seedVolunteers } from './volunteers.ts';
+import { seedParty } from './party.ts';
 import { seedRequests } from './requests.ts';
 import { seedUxRows } from './ux-rows.ts';
 
@@ -94,6 +95,7 @@ export async function loadCity(db: Db, vault: Vault, city: City): Promise<{ resi
     await seedBank(tx);
     await seedActivities(tx);
     await seedVolunteers(tx);
+    await seedParty(tx);
     const history = await seedRequests(tx);
     const counts = { residents: people.length, households: city.households.length };
     await audit(tx, SYSTEM_ACTOR, { action: 'seed.demo', subjectType: 'region', subjectId: city.regions[0]!.id, regionPath: city.regions[0]!.code, details: { ...counts, regions: city.regions.length, requests: history.requests } });

@@ -7,7 +7,7 @@ export const zh = {
   menu: {
     org: '组织架构', residents: '居民', import: '导入', users: '用户与角色', audit: '审计日志', open: '打开菜单',
     requests: '诉求工单', newRequest: '代为反映', dashboard: '数据看板', categories: '诉求类别', report: '反映问题', myRequests: '我的诉求', myData: '我的个人信息',
-    councils: '议事会', myCouncils: '我的议事会', noticeBoard: '公示栏', notices: '各类公示', panels: '评审',
+    councils: '议事会', myCouncils: '我的议事会', noticeBoard: '公示栏', notices: '各类公示', panels: '评审', party: '党员双报到', partyManage: '党员管理',
     instructions: '指令', myInstructions: '我的指令',
     visits: '走访', visitReview: '变更审核', visitCoverage: '走访覆盖', volunteers: '志愿者', myVolunteer: '志愿服务',
     assemblies: '业主大会',
@@ -59,7 +59,7 @@ export const en: Messages<typeof zh> = {
   menu: {
     org: 'Organisation', residents: 'Residents', import: 'Import', users: 'Users & roles', audit: 'Audit log', open: 'Open menu',
     requests: 'Requests', newRequest: 'File a request', dashboard: 'Dashboard', categories: 'Categories', report: 'Report a problem', myRequests: 'My requests', myData: 'My data',
-    councils: 'Councils', myCouncils: 'My councils', noticeBoard: 'Notice board', notices: 'All notices', panels: 'Panels',
+    councils: 'Councils', myCouncils: 'My councils', noticeBoard: 'Notice board', notices: 'All notices', panels: 'Panels', party: 'Party member check-in', partyManage: 'Party members',
     instructions: 'Instructions', myInstructions: 'My instructions',
     visits: 'Visits', visitReview: 'Change review', visitCoverage: 'Visit coverage', volunteers: 'Volunteers', myVolunteer: 'Volunteering',
     assemblies: 'Owners’ assemblies',

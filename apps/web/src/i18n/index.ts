@@ -30,6 +30,7 @@ import * as projects from '../features/projects/projects.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
 import * as activities from '../features/activities/activities.i18n.ts';
 import * as volunteers from '../features/volunteers/volunteers.i18n.ts';
+import * as party from '../features/party/party.i18n.ts';
 import { UI_LANGUAGES, type UiLanguage } from './types.ts';
 
 const zhResources = {
@@ -46,6 +47,7 @@ const zhResources = {
   bank: bank.zh,
   activities: activities.zh,
   volunteers: volunteers.zh,
+  party: party.zh,
 };
 // Each English file is typed against its Chinese source, so the shapes already match.
 const enResources = {
@@ -62,6 +64,7 @@ const enResources = {
   bank: bank.en,
   activities: activities.en,
   volunteers: volunteers.en,
+  party: party.en,
 };
 
 declare module 'i18next' {

@@ -2,14 +2,14 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EditOutlined, FileTextOutlined, FormOutlined, ProfileOutlined,
   NotificationOutlined, BankOutlined, AccountBookOutlined, TagsOutlined, TeamOutlined, UserOutlined, UserAddOutlined,
-  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined, CalendarOutlined, HeartOutlined,
+  CommentOutlined, SoundOutlined, HomeOutlined, SafetyOutlined, GiftOutlined, CalendarOutlined, HeartOutlined, FlagOutlined,
 } from '@ant-design/icons';
 import type { Action } from '@gongzhi/core';
 
 /** One entry of the side menu, shown only to those who may do `action` somewhere. */
 export interface NavItem {
   path: string;
-  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank' | 'activities' | 'activitiesManage' | 'volunteers' | 'myVolunteer';
+  labelKey: 'org' | 'residents' | 'import' | 'users' | 'audit' | 'requests' | 'newRequest' | 'dashboard' | 'categories' | 'report' | 'myRequests' | 'myData' | 'instructions' | 'myInstructions' | 'assemblies' | 'councils' | 'myCouncils' | 'noticeBoard' | 'notices' | 'panels' | 'funds' | 'projects' | 'visits' | 'visitReview' | 'visitCoverage' | 'accountLinks' | 'bank' | 'myBank' | 'activities' | 'activitiesManage' | 'volunteers' | 'myVolunteer' | 'party' | 'partyManage';
   action: Action;
   /**
    * Hidden from those who may do this: everyone may raise a request, but staff file theirs through
@@ -54,6 +54,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/activities', labelKey: 'activities', action: 'activity.join', hideFor: 'activity.manage', icon: <CalendarOutlined /> },
   { path: '/volunteers', labelKey: 'volunteers', action: 'volunteer.read', icon: <HeartOutlined /> },
   { path: '/volunteer', labelKey: 'myVolunteer', action: 'volunteer.register', icon: <HeartOutlined /> },
+  { path: '/party/manage', labelKey: 'partyManage', action: 'party.read', icon: <FlagOutlined /> },
+  { path: '/party', labelKey: 'party', action: 'party.report', icon: <FlagOutlined /> },
 ];
 
 /** The menu entries this user may see. */

@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, FileTextOutlined, GiftOutlined, HeartOutlined, ProjectOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, FileTextOutlined, FlagOutlined, GiftOutlined, HeartOutlined, ProjectOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { HomeTile } from '../../components/HomeTile.tsx';
 import { useSession, useSignedIn } from '../../shell/session.tsx';
@@ -21,6 +21,8 @@ export function ResidentHome() {
       {can('bank.use') && <HomeTile to="/my-bank" icon={<GiftOutlined />} title={t('bank.tile')} hint={t('bank.tileHint')} testId="home-bank" />}
       <HomeTile to="/activities" icon={<CalendarOutlined />} title={t('activities.tile')} hint={t('activities.tileHint')} testId="home-activities" />
       <HomeTile to="/volunteer" icon={<HeartOutlined />} title={t('volunteers.tile')} hint={t('volunteers.tileHint')} testId="home-volunteer" />
+      {/* Only party members (the party_member grant) report to the community. */}
+      {can('party.report') && <HomeTile to="/party" icon={<FlagOutlined />} title={t('party.tile')} hint={t('party.tileHint')} testId="home-party" />}
     </div>
   );
 }
