@@ -224,6 +224,8 @@ export const ERRORS = {
   VOLUNTEER_TEAM_OUTSIDE: { status: 422, 'zh-CN': '志愿服务队与志愿者不在同一社区', en: 'The team and the volunteer are not in the same community' },
   VOLUNTEER_TIME_INVALID: { status: 422, 'zh-CN': '服务时间不正确：结束须晚于开始，且不能晚于现在', en: 'Invalid service time: the end must be after the start and not in the future' },
   VOLUNTEER_RECORD_NOT_FOUND: { status: 404, 'zh-CN': '找不到该服务记录', en: 'Service record not found' },
+  VOLUNTEER_ACTIVITY_NOT_ENDED: { status: 409, 'zh-CN': '活动结束后才能按签到记录志愿时长', en: 'Hours are recorded from attendance once the activity has ended' },
+  VOLUNTEER_ACTIVITY_NO_HOURS: { status: 409, 'zh-CN': '该活动不计志愿服务时长', en: 'This activity does not credit service hours' },
   VOLUNTEER_RECORD_DUPLICATE: { status: 409, 'zh-CN': '该志愿者在此活动中已有服务记录', en: 'This volunteer already has a service record for this activity' },
   VOLUNTEER_RECORD_DECIDED: { status: 409, 'zh-CN': '该服务记录已审核', en: 'This service record has already been reviewed' },
   VOLUNTEER_SELF_REVIEW: { status: 403, 'zh-CN': '服务记录须由登记人和志愿者本人以外的另一人审核', en: 'A service record must be reviewed by someone other than who recorded it and the volunteer' },

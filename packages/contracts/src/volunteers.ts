@@ -68,6 +68,8 @@ export const RecordServiceBody = z.object({
   categoryCode: z.string().trim().min(1).max(40).default('general'),
 });
 
+/** What recording an activity's hours from its attendance did. */
+export const ActivityHoursResult = z.object({ created: z.number().int(), skipped: z.number().int() });
 export const DecideRecordBody = z.object({ decision: z.enum(['approve', 'reject']), reason: Reason.optional() });
 
 export const ServiceRecordView = z.object({

@@ -16,8 +16,8 @@ export const mayManage = (actor: Actor, a: { regionPath: string }): boolean => c
 /**
  * Whether the actor belongs to the activity's audience. Residents: a resident or owner grant inside the
  * activity's community subtree. Party members: a party-member grant. Volunteers: whoever the volunteers
- * feature says is a verified volunteer (`isVolunteer`, wired by the composition root); until then any
- * signed-in person with a resident grant.
+ * feature says is a verified volunteer (`isVolunteer`, asked by the sign-up route); a caller that does
+ * not ask (none today) falls back to anyone with a resident grant.
  */
 export function mayJoin(actor: Actor, a: { regionPath: string; audience: ActivityAudience }, isVolunteer?: boolean): boolean {
   switch (a.audience) {

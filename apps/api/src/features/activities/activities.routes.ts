@@ -12,6 +12,7 @@ import { cancelActivity, cancelSignup, checkCodeFor, checkWithCode, createActivi
 import {
   activitiesNearMe, activityDetail, attendanceList, categoryMenu, communityIcs, myActivities, myFeedPath, organiserActivities, personalIcs, publicCalendar,
 } from './activities.read.service.ts';
+import { isVerifiedVolunteer } from '../volunteers/volunteers.service.ts';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -56,7 +57,8 @@ export async function activityRoutes(app: FastifyInstance, deps: AppDeps) {
     schema: { tags, summary: 'Sign up: a place, or the waiting list when full', params: IdParams, response: { 200: ActivityDetail } },
   }, async (request) => {
     const actor = requireActor(request);
-    await signUp(db, actor, request.params.id, now());
+    // A volunteers-only activity asks the volunteers feature whether this person is verified.
+    await signUp(db, actor, request.params.id, now(), (a) => (a.residentId ? isVerifiedVolunteer(db, a.residentId) : Promise.resolve(false)));
     return activityDetail(db, actor, request.params.id, now());
   });
 

@@ -8,6 +8,7 @@ import { audit } from '../../platform/audit/audit.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import { capMinutesFor, findRecord, findVolunteer, insertRecord, updateRecord, volunteersOfResidents, type ServiceRecordRow } from './volunteers.repository.ts';
 import { DEFAULT_CAP_MINUTES, creditedMinutes, mayReviewRecord, selfReview } from './volunteers.policy.ts';
+import { creditServicePoints } from '../bank/bank.service.ts';
 
 /** What an activity's attendance brings to {@link recordFromAttendance} (plain data, from the activities feature). */
 export interface AttendanceInput {
@@ -94,8 +95,9 @@ async function lockForReview(tx: Tx, actor: Actor, id: string): Promise<ServiceR
 }
 
 /**
- * A second person approves a service record, which then counts for hours, stars and certificates.
- * Never the one who recorded it, nor the volunteer; of concurrent approvals exactly one succeeds.
+ * A second person approves a service record, which then counts for hours, stars and certificates and
+ * earns the volunteer charity-bank points. Never the one who recorded it, nor the volunteer; of
+ * concurrent approvals exactly one succeeds.
  */
 export async function approveServiceRecord(db: Db, actor: Actor, id: string, now: Date): Promise<ApprovedServiceRecord> {
   return db.transaction(async (tx) => {
@@ -105,7 +107,9 @@ export async function approveServiceRecord(db: Db, actor: Actor, id: string, now
     const approved: ApprovedServiceRecord = {
       id: row.id, volunteerPersonId: row.residentId, minutes: row.minutes, activityId: row.activityId, categoryCode: row.categoryCode, regionPath: row.regionPath,
     };
-    // Other ledgers that follow an approval (the charity bank's points) post here, in this same transaction `tx`.
+    // Approved service earns charity-bank points in the same transaction: the hours and the points
+    // can never disagree, and the record's id makes the credit happen once whatever retries.
+    await creditServicePoints(tx, actor, { personId: row.residentId, regionPath: row.regionPath, minutes: row.minutes, categoryCode: row.categoryCode, sourceId: `volunteer_record:${row.id}` }, now);
     return approved;
   });
 }

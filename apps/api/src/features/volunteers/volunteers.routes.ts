@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CapBody, CapView, CertificateQuery, DecideRecordBody, DecideVolunteerBody, IdParams, MyVolunteer, RecordServiceBody, RegisterVolunteerBody, ServiceRecordQuery,
+  ActivityHoursResult, CapBody, CapView, CertificateQuery, DecideRecordBody, DecideVolunteerBody, IdParams, MyVolunteer, RecordServiceBody, RegisterVolunteerBody, ServiceRecordQuery,
   ServiceRecordView, SkillBody, SkillOption, StarThresholdBody, TeamBody, TeamMemberBody, TeamView, VolunteerListQuery, VolunteerView,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
@@ -11,6 +11,7 @@ import { certificatePdf, myCertificate, staffCertificate } from './certificate.s
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { createTeam, decideVolunteer, joinTeam, registerSelf, setHourCap, setSkill, setStarThresholds } from './volunteers.service.ts';
 import { decideServiceRecord, recordService } from './service-record.service.ts';
+import { recordActivityHours } from './activity-hours.service.ts';
 import { hourCaps, myVolunteer, recordPage, recordView, skillOptions, teamPage, volunteerDetail, volunteerPage } from './volunteers.read.service.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
@@ -73,6 +74,10 @@ export async function volunteerRoutes(app: FastifyInstance, deps: AppDeps) {
     await decideServiceRecord(db, actor, request.params.id, request.body, now());
     return recordView(db, actor, request.params.id);
   });
+
+  r.post('/api/v1/activities/:id/volunteer-hours', { config: { access: { action: 'volunteer.record', subject: 'activities' } },
+    schema: { tags, summary: 'Record the hours of an ended activity from its attendance (pending until a second person approves)', params: IdParams, response: { 200: ActivityHoursResult } },
+  }, async (request) => recordActivityHours(db, requireActor(request), request.params.id, now()));
 
   r.get('/api/v1/volunteers/hour-caps', { config: { access: { action: 'volunteer.read' } },
     schema: { tags, summary: 'Most minutes one activity credits, by activity category (default 120)', response: { 200: z.array(CapView) } },

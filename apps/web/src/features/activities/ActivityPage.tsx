@@ -71,7 +71,7 @@ export default function ActivityPage() {
       {a.abilities.manage && !cancelled && (
         <Space direction="vertical" style={{ width: '100%', marginTop: 12 }}>
           <QrPanel id={a.id} />
-          <AttendanceCard id={a.id} />
+          <AttendanceCard id={a.id} hoursReady={a.creditsHours && new Date(a.endsAt) <= new Date()} />
           <Popconfirm title={t('activities.organiser.cancelActivityConfirm')} onConfirm={() => cancelActivity.mutate()}>
             <Button danger loading={cancelActivity.isPending}>{t('activities.organiser.cancelActivity')}</Button>
           </Popconfirm>

@@ -1,4 +1,4 @@
-import { Button, Card, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Space, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { gz, unwrap } from '../../api/client.ts';
@@ -6,9 +6,19 @@ import { useApiMutation } from '../../api/useApiMutation.ts';
 import { formatMinute } from '../../components/time.ts';
 import { activityKeys, attendanceQuery } from './activities.queries.ts';
 
-/** The organiser's attendance list, with marking by hand (present now / absent). */
-export function AttendanceCard({ id }: { id: string }) {
+/**
+ * The organiser's attendance list, with marking by hand (present now / absent); once an activity that
+ * credits hours has ended, one button turns the attendance into volunteers' service records, which a
+ * second member of staff then approves.
+ */
+export function AttendanceCard({ id, hoursReady }: { id: string; hoursReady: boolean }) {
   const { t } = useTranslation();
+  const { message } = App.useApp();
+  const hours = useApiMutation({
+    mutationFn: () => unwrap(gz.POST('/api/v1/activities/{id}/volunteer-hours', { params: { path: { id } } })),
+    invalidates: [activityKeys.all],
+    onSuccess: (r) => { void message.success(t('activities.organiser.hoursRecorded', { created: r.created, skipped: r.skipped })); },
+  });
   const list = useQuery({ ...attendanceQuery(id), refetchInterval: 10_000 });
   const mark = useApiMutation({
     mutationFn: (v: { signupId: string; present: boolean }) => unwrap(gz.POST('/api/v1/activities/{id}/attendance/{signupId}', {
@@ -18,7 +28,8 @@ export function AttendanceCard({ id }: { id: string }) {
   });
   type Row = NonNullable<typeof list.data>[number];
   return (
-    <Card title={t('activities.organiser.attendance')} data-testid="attendance">
+    <Card title={t('activities.organiser.attendance')} data-testid="attendance"
+      extra={hoursReady && <Button onClick={() => hours.mutate()} loading={hours.isPending} data-testid="record-hours">{t('activities.organiser.recordHours')}</Button>}>
       <Table<Row> size="small" rowKey="signupId" loading={list.isPending} dataSource={list.data ?? []} pagination={false} scroll={{ x: true }}
         columns={[
           { key: 'name', title: t('activities.organiser.name'), render: (_, r) => r.name },

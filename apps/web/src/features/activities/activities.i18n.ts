@@ -29,6 +29,7 @@ export const zh = {
   checkedOut: '签退成功',
   scanHint: '用手机相机扫描现场二维码，或在下面输入二维码下方的 6 位码。',
   organiser: {
+    recordHours: '记录志愿时长', hoursRecorded: '已为 {{created}} 名志愿者记录时长（待第二人审核），{{skipped}} 人未计入（非认证志愿者、未签退或已记录）',
     title: '活动管理', create: '发起活动', empty: '还没有活动。', past: '显示已结束的活动',
     counts: '报名 {{confirmed}} · 候补 {{waiting}} · 签到 {{checkedIn}}',
     qrTitle: '现场签到码', qrIn: '签到码', qrOut: '签退码', qrHint: '请居民用手机扫码，或输入下面的 6 位码。每 20 秒自动更新。',
@@ -72,6 +73,7 @@ export const en: Messages<typeof zh> = {
   checkedOut: 'Checked out',
   scanHint: 'Scan the QR code with your phone camera, or type the 6-character code under it.',
   organiser: {
+    recordHours: 'Record volunteer hours', hoursRecorded: 'Hours recorded for {{created}} volunteers (pending a second person’s approval); {{skipped}} not counted (not verified, no check-out, or already recorded)',
     title: 'Activities', create: 'New activity', empty: 'No activities yet.', past: 'Show finished activities',
     counts: '{{confirmed}} signed up · {{waiting}} waiting · {{checkedIn}} checked in',
     qrTitle: 'Check-in code', qrIn: 'Check-in', qrOut: 'Check-out', qrHint: 'Residents scan it or type the 6-character code. Refreshes every 20 seconds.',
