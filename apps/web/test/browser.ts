@@ -16,7 +16,8 @@ export interface Site { baseUrl: string; ctx: TestContext; close(): Promise<void
 export async function startSite(): Promise<Site> {
   if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('apps/web/dist is missing: run `npm run build -w @gongzhi/web` (npm run test:browser does)');
   const ctx = await createTestContext();
-  const app = await buildApp({ db: ctx.database.db, vault: ctx.vault, storage: ctx.storage, dbKind: 'embedded', webDist });
+  // The site keeps the test context's clock, so a test can move the server's time (ctx.clock.offsetMs).
+  const app = await buildApp({ db: ctx.database.db, vault: ctx.vault, storage: ctx.storage, dbKind: 'embedded', webDist, now: () => new Date(Date.now() + ctx.clock.offsetMs) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return { baseUrl: address, ctx, async close() { await app.close(); await ctx.close(); } };
 }
