@@ -3,7 +3,7 @@ import pg from 'pg';
 import { roleAllows, type Action } from '@gongzhi/core';
 import { declaredActions } from '../../src/platform/authz/route-access.ts';
 import { createTestContext, type TestContext } from '../harness.ts';
-import { fillPath, routesUnderTest, rule, signInAll, SubjectFinder, type RoleClient } from './route-kit.ts';
+import { fillPath, injectAnswer, routesUnderTest, rule, signInAll, SubjectFinder, type RoleClient } from './route-kit.ts';
 import { sample, toJson, toQuery } from './schema-sample.ts';
 
 /**
@@ -71,7 +71,8 @@ describe('access matrix', () => {
         const qs = new URLSearchParams(query).toString();
         const full = qs ? `${url}?${qs}` : url;
         tally.checks++;
-        return client ? client.request(route.method, full, body) : ctx.app.inject({ method: route.method as 'GET', url: full, payload: body as object | undefined });
+        const headers: Record<string, string> = client ? { cookie: client.cookie, 'x-csrf-token': client.csrf } : {};
+        return injectAnswer(ctx.app, { method: route.method, url: full, headers, payload: body });
       };
       const label = (who: string, note: string, status: number) => `${route.method} ${route.url} as ${who} (${note}) → ${status}`;
 

@@ -115,3 +115,23 @@ export function fillPath(url: string, id: string | undefined, values: Record<str
     return values[name] ?? MISSING_ID;
   });
 }
+
+/** What the suites read of an answer. */
+export interface Answer { statusCode: number; body: string; headers: Record<string, unknown> }
+
+/**
+ * Injects a request whose answer may be a Server-Sent Events stream, which never ends by itself: the
+ * answer is taken as a stream, an event stream is dropped once its head is read (its status is what
+ * the suites judge), and any other answer is read to its end as usual.
+ */
+export async function injectAnswer(app: FastifyInstance, opts: { method: string; url: string; headers?: Record<string, string>; payload?: unknown }): Promise<Answer> {
+  const res = await app.inject({ ...(opts as { method: 'GET'; url: string }), payloadAsStream: true });
+  const stream = res.stream();
+  if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+    stream.destroy();
+    return { statusCode: res.statusCode, body: '', headers: res.headers };
+  }
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return { statusCode: res.statusCode, body: Buffer.concat(chunks).toString('utf8'), headers: res.headers };
+}

@@ -17,7 +17,7 @@ export function toJson(schema: unknown): Json | undefined {
 }
 
 const UUID = '01900000-0000-7000-8000-000000000000';
-const STRING_GUESSES = ['510104', '510104001', '510104001001', '510104001001001', '13900000001', 'A1', 'x', '1', 'abc', '2026-01-01', 'ok'];
+const STRING_GUESSES = ['510104', '510104001', '510104001001', '510104001001001', '13900000001', 'A1', 'x', '1', 'abc', '2026-01-01', '2026-01', 'ok'];
 
 /** A string that satisfies `s` as far as cheaply possible (formats, patterns by guess, lengths). */
 function sampleString(s: Json): string {
