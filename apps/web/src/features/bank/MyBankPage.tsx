@@ -34,7 +34,8 @@ export default function MyBankPage() {
         <Typography.Paragraph type="secondary">{t('bank.my.cap', { cap: m.cap })} · {t(`bank.my.expiry.${m.expiry}`)}</Typography.Paragraph>
         {m.unlocked ? <Tag color="green">{t('bank.my.unlocked')}</Tag> : (
           <>
-            <Progress percent={Math.min(100, Math.floor((m.earnedMinutes * 100) / Math.max(1, m.unlockMinutes)))} />
+            <Progress percent={Math.min(100, Math.floor((m.earnedMinutes * 100) / Math.max(1, m.unlockMinutes)))}
+              aria-label={t('bank.my.unlock', { done: Math.floor(m.earnedMinutes / 60), hours: Math.floor(m.unlockMinutes / 60) })} />
             <Typography.Text>{t('bank.my.unlock', { done: Math.floor(m.earnedMinutes / 60), hours: Math.floor(m.unlockMinutes / 60) })}</Typography.Text>
           </>
         )}

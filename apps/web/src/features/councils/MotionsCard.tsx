@@ -79,7 +79,7 @@ function Motion({ meeting: m, motion: mo, run }: { meeting: MeetingDetail; motio
       )}
       {mo.resolutionId && (
         <div style={{ marginTop: 6 }}>
-          <Link to={`/notice-board/${mo.resolutionId}`} data-testid="resolution-link">{manage ? t('councils.meeting.publish') : t('councils.meeting.viewNotice')}</Link>
+          <Link to={`/notice-board/${mo.resolutionId}`} className="gz-tap" data-testid="resolution-link">{manage ? t('councils.meeting.publish') : t('councils.meeting.viewNotice')}</Link>
         </div>
       )}
     </div>

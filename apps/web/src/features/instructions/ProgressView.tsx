@@ -27,7 +27,8 @@ export function ProgressCards({ node }: { node: ProgressNode }) {
         {cell('overdue', t('instructions.progress.overdue'), node.overdue, undefined, true)}
         {node.unstaffed > 0 && cell('unstaffed', t('instructions.progress.unstaffed'), node.unstaffed, undefined, true)}
       </Row>
-      <Bar percent={node.reachedPermille / 10} success={{ percent: node.reachedPermille / 10 }} format={() => perMille(node.reachedPermille)} style={{ marginTop: 8 }} />
+      <Bar percent={node.reachedPermille / 10} success={{ percent: node.reachedPermille / 10 }} format={() => perMille(node.reachedPermille)} style={{ marginTop: 8 }}
+        aria-label={`${t('instructions.progress.reached')} ${perMille(node.reachedPermille)}`} />
     </>
   );
 }

@@ -79,6 +79,7 @@ export default function TaskPage() {
         loading={homes.isFetching}
         dataSource={rows}
         renderItem={(h) => (
+          <List.Item style={{ display: 'block', padding: 0, border: 'none' }}>
           <Card size="small" style={{ marginBottom: 6 }} data-testid="task-household" data-status={h.status} data-household={h.householdId}
             title={<span style={{ whiteSpace: 'normal' }}>{h.address}</span>}
             extra={<Tag color={COLOURS[h.status]}>{t(`instructions.outcome.${h.status}`)}</Tag>}>
@@ -99,6 +100,7 @@ export default function TaskPage() {
               <Button size="large" icon={<CopyOutlined />} onClick={() => copy(h)} aria-label={t('instructions.inbox.copyLink')} />
             </Space>
           </Card>
+          </List.Item>
         )}
       />
     </div>

@@ -76,7 +76,7 @@ export default function PartyMemberPage() {
           <PartyCard name={r.name} cardNo={r.cardNo} community={r.communityName} />
           <Card title={t('party.me.progress', { year: data.year })} style={{ marginBottom: 16 }}>
             <Typography.Text strong style={{ fontSize: '1.2em' }} data-testid="party-progress">{t('party.me.progressText', { done: data.progress.done, target: data.progress.target })}</Typography.Text>
-            <Progress percent={pct} showInfo={false} strokeColor="#c41d1d" />
+            <Progress percent={pct} showInfo={false} strokeColor="#c41d1d" aria-label={t('party.me.progressText', { done: data.progress.done, target: data.progress.target })} />
           </Card>
           <Needs />
           <Card title={t('party.me.points', { year: data.year })} extra={<Typography.Text strong data-testid="party-points">{data.points}</Typography.Text>}>
