@@ -73,6 +73,7 @@ const ProposePage = lazy(() => import('./features/projects/ProposePage.tsx'));
 const ProjectPage = lazy(() => import('./features/projects/ProjectPage.tsx'));
 const RoundPage = lazy(() => import('./features/projects/RoundPage.tsx'));
 const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjectsPage.tsx'));
+const PublicProjectPage = lazy(() => import('./features/projects/PublicProjectPage.tsx'));
 const MyBankPage = lazy(() => import('./features/bank/MyBankPage.tsx'));
 const BankOfficePage = lazy(() => import('./features/bank/BankOfficePage.tsx'));
 const BankRankingsPage = lazy(() => import('./features/bank/RankingsPage.tsx'));
@@ -120,6 +121,7 @@ export function App() {
                 <Route path="/public/funds/:code" element={<FundPage />} />
                 <Route path="/public/funds/:code/entries/:id" element={<FundEntryPage />} />
                 <Route path="/public/projects" element={<PublicProjectsPage />} />
+                <Route path="/public/projects/:id" element={<PublicProjectPage />} />
                 <Route path="/public/bank/rankings" element={<BankRankingsPage />} />
                 <Route path="/public/activities/:regionId" element={<PublicCalendarPage />} />
                 <Route path="/public/party-rankings" element={<PartyPublicRankingsPage />} />

@@ -14,9 +14,15 @@ export const COUNTING_RULES = ['greedy', 'equal_shares'] as const;
 export const CountingRule = z.enum(COUNTING_RULES);
 /**
  * proposed → listed | left_out (sorted into a round) → selected | not_selected (the residents' vote, if
- * any) → resolved (the council's resolution) → published (after the notice window; set by the notices seam).
+ * any) → resolved (the council's resolution) → published (the resolution's notice window closed) →
+ * tendering (the call for bids is open) → awarded (the award is on the notice board) → in_progress
+ * (contracted, or 居民实施) → accepting (the acceptance panel scores) → rectifying (failed; back to
+ * work) → accepted (residents rate) → closed (rating window over, unspent money released).
  */
-export const PROJECT_STATUSES = ['proposed', 'listed', 'left_out', 'selected', 'not_selected', 'resolved', 'published'] as const;
+export const PROJECT_STATUSES = [
+  'proposed', 'listed', 'left_out', 'selected', 'not_selected', 'resolved', 'published',
+  'tendering', 'awarded', 'in_progress', 'accepting', 'rectifying', 'accepted', 'closed',
+] as const;
 export const ProjectStatus = z.enum(PROJECT_STATUSES);
 /** draft → at_council → (voting → counted) → resolved → published. */
 export const ROUND_STATUSES = ['draft', 'at_council', 'voting', 'counted', 'resolved', 'published'] as const;
@@ -165,5 +171,38 @@ export const PublicProjectQuery = z.object({
 export const PublicProject = ProjectSummary.omit({ roundId: true });
 export const PublicProjectPage = z.object({ items: z.array(PublicProject), nextCursor: z.string().nullable() });
 
-/** A project linked to a request, for the request's page (the closed loop's first links). */
-export const RequestProjectLink = z.object({ id: z.uuid(), title: z.string(), status: ProjectStatus, costFen: z.string() });
+/**
+ * What happened to a project, one step of its trail (the closed loop): shown to the resident who asked
+ * and on the public page, so it never names a person (`by` is 居民, 社区居委会 or an organisation).
+ */
+export const PROJECT_EVENT_KINDS = [
+  'proposed', 'listed', 'left_out', 'selected', 'resolved', 'published', 'call_opened', 'bid_received', 'awarded', 'award_effective',
+  'residents_implement', 'reserved', 'progress', 'activity', 'inspection', 'concern_answered', 'acceptance_passed', 'acceptance_failed',
+  'instalment_requested', 'paid', 'rating_opened', 'rated', 'released', 'closed',
+] as const;
+export const ProjectEventKind = z.enum(PROJECT_EVENT_KINDS);
+export const ProjectEvent = z.object({
+  kind: ProjectEventKind,
+  at: z.string(),
+  by: z.string(),
+  /** What the step said (a progress note, a reason, the panel's finding): no personal data. */
+  text: z.string().nullable(),
+  amountFen: z.string().nullable(),
+  /** A panel score in hundredths (8650 = 86.50), a rating, or a progress percentage, by kind. */
+  figure: z.number().int().nullable(),
+  /** Where to read more: a public notice, a ledger entry (fund code + transaction id), a council's resolution. */
+  link: z.object({ kind: z.enum(['notice', 'ledger', 'council', 'activity']), id: z.string(), code: z.string().nullable() }).nullable(),
+});
+
+/** A project linked to a request, for the request's page: the closed loop's whole trail. */
+export const RequestProjectLink = z.object({
+  id: z.uuid(), title: z.string(), status: ProjectStatus, costFen: z.string(),
+  awardedFen: z.string().nullable(), paidFen: z.string(), implementer: z.string().nullable(), progress: z.number().int(),
+  acceptanceScore: z.number().int().nullable(), ratingCount: z.number().int(), ratingSum: z.number().int(),
+  events: z.array(ProjectEvent),
+});
+
+/** A project's public page: what the public list shows, with the trail, the money and the ratings. */
+export const PublicProjectDetail = PublicProject.extend({
+  summary: z.string(), beneficiaries: z.string(), trail: RequestProjectLink.omit({ id: true, title: true, status: true, costFen: true }),
+});

@@ -89,10 +89,20 @@ async function sendBack(tx: Tx, actor: Actor, r: ResolutionRow, now: Date) {
   await audit(tx, actor, { action: 'council.resolution_returned', subjectType: 'council_resolution', subjectId: r.id, regionPath: r.regionPath, details: { agendaItemId: r.agendaItemId } });
 }
 
+/** What another feature does, in the same transaction, when a resolution takes effect (e.g. a project list is published). */
+export type ResolutionEffectiveListener = (tx: Tx, actor: Actor, resolution: { id: string; agendaItemId: string | null }, at: Date) => Promise<void>;
+const effectiveListeners = new Set<ResolutionEffectiveListener>();
+
+/** Registers a listener for resolutions taking effect (at app start, by the composition root; once each). */
+export function onResolutionEffective(listener: ResolutionEffectiveListener): void {
+  effectiveListeners.add(listener);
+}
+
 /** The notice closed (window over, every objection answered, none upheld): the resolution takes effect as of then. */
 async function takeEffect(tx: Tx, actor: Actor, r: ResolutionRow, at: Date) {
   await tx.update(councilResolutions).set({ state: 'effective', effectiveAt: at }).where(eq(councilResolutions.id, r.id));
   await audit(tx, actor, { action: 'council.resolution_effective', subjectType: 'council_resolution', subjectId: r.id, regionPath: r.regionPath });
+  for (const listener of effectiveListeners) await listener(tx, actor, { id: r.id, agendaItemId: r.agendaItemId }, at);
 }
 
 /** Tells the notices feature what a council resolution's notice does when it settles (called at app start). */

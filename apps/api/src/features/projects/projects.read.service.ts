@@ -1,8 +1,8 @@
 import type { z } from 'zod';
-import type { ProjectDetail, ProjectListQuery, ProjectOptions, ProjectSummary, PublicProjectPage, RoundSummary, RoundView } from '@gongzhi/contracts';
+import type { PublicProjectDetail, ProjectDetail, ProjectListQuery, ProjectOptions, ProjectSummary, PublicProjectPage, RoundSummary, RoundView } from '@gongzhi/contracts';
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
-import { scopeFor } from '../../platform/authz/scope.ts';
+import { EVERYWHERE, scopeFor } from '../../platform/authz/scope.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { signUpCommunities } from '../org/people.service.ts';
 import {
@@ -11,6 +11,7 @@ import {
 import { homeCommunities, projectAbilities, proposingOrganisation, roundAbilities } from './projects.policy.ts';
 import { presentDetail, presentOptions, presentPublic, presentRound, presentSummary } from './projects.presenter.ts';
 import { projectsForRequest, rulesFor } from './projects.service.ts';
+import { publicTrail } from './trail.service.ts';
 import { requestFor } from '../requests/requests.service.ts';
 
 /** A project's page for the viewer: scoped (out of scope = not found). */
@@ -64,6 +65,15 @@ export async function publicProjectPage(db: Db, q: { districtCode?: string; comm
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return { items: page.map(presentPublic), nextCursor: rows.length > q.limit && last ? `${last.p.createdAt.toISOString()}_${last.p.id}` : null };
+}
+
+/** A project's public page (no sign-in): the summary, what it is for, and its whole trail. */
+export async function publicProjectDetail(db: Db, id: string): Promise<z.infer<typeof PublicProjectDetail>> {
+  const row = found(await findProject(db, EVERYWHERE, id), 'PROJECT_NOT_FOUND');
+  const trail = (await publicTrail(db, id))!;
+  const { id: _i, title: _t, status: _s, costFen: _c, ...rest } = trail;
+  void _i; void _t; void _s; void _c;
+  return { ...presentPublic(row), summary: row.p.summary, beneficiaries: row.p.beneficiaries, trail: rest };
 }
 
 /** The projects answering a request the viewer may read (their own, or in their area): 404 otherwise. */

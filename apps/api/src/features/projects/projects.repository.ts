@@ -71,11 +71,6 @@ export async function publicProjects(db: DbOrTx, f: { districtCode?: string; com
 export const requestsOf = (db: DbOrTx, projectId: string) =>
   db.select({ id: projectRequests.requestId, number: projectRequests.requestNumber }).from(projectRequests).where(eq(projectRequests.projectId, projectId)).orderBy(asc(projectRequests.requestNumber));
 
-/** Projects linked to a request, oldest first (unscoped: the caller has read the request). */
-export const projectsOfRequest = (db: DbOrTx, requestId: string) =>
-  db.select({ id: projects.id, title: projects.title, status: projects.status, costFen: projects.costFen }).from(projectRequests)
-    .innerJoin(projects, eq(projects.id, projectRequests.projectId)).where(eq(projectRequests.requestId, requestId)).orderBy(asc(projects.createdAt));
-
 export const commentsOf = (db: DbOrTx, projectId: string) =>
   db.select().from(projectComments).where(eq(projectComments.projectId, projectId)).orderBy(asc(projectComments.createdAt));
 

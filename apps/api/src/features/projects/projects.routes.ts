@@ -3,13 +3,13 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   CreateProjectBody, CreateRoundBody, IdParams, ProjectCommentBody, ProjectDetail, ProjectHearingBody, ProjectListQuery, ProjectOptions, ProjectRulesBody,
-  ProjectSummary, PublicProjectPage, RequestProjectLink, PublicProjectQuery, RoundBallotBody, RoundListQuery, RoundResolutionBody, RoundSummary, RoundView, SendToCouncilBody, SortRoundBody, page,
+  ProjectSummary, PublicProjectPage, PublicProjectDetail, RequestProjectLink, PublicProjectQuery, RoundBallotBody, RoundListQuery, RoundResolutionBody, RoundSummary, RoundView, SendToCouncilBody, SortRoundBody, page,
 } from '@gongzhi/contracts';
 import { clockOf, type AppDeps } from '../../platform/deps.ts';
 import { requireActor } from '../../platform/auth/auth.plugin.ts';
 import { commentOn, cosignProject, propose, recordHearing, setRules } from './projects.service.ts';
 import { castBallot, closeVote, createRound, openVote, recordResolution, sendToCouncil, sortRound } from './round.service.ts';
-import { projectDetail, projectList, projectOptions, projectsOfReadableRequest, publicProjectPage, roundDetail, roundList } from './projects.read.service.ts';
+import { projectDetail, projectList, projectOptions, projectsOfReadableRequest, publicProjectPage, publicProjectDetail, roundDetail, roundList } from './projects.read.service.ts';
 
 /**
  * Reads admit rows above the caller's own region (a resident of a grid reads their community's
@@ -83,7 +83,7 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
   const NoBody = z.object({}).optional();
 
   r.post('/api/v1/project-rounds/:id/sort', { config: stepConfig('project.sort'), schema: stepSchema('Sort proposals onto the draft list, with a reason for each left out', SortRoundBody) },
-    async (request) => { const actor = requireActor(request); await sortRound(db, actor, request.params.id, request.body); return roundDetail(db, actor, request.params.id); });
+    async (request) => { const actor = requireActor(request); await sortRound(db, actor, request.params.id, request.body, now()); return roundDetail(db, actor, request.params.id); });
 
   r.post('/api/v1/project-rounds/:id/council', { config: stepConfig('project.manage'), schema: stepSchema('Send the draft list to the community’s council', SendToCouncilBody) },
     async (request) => { const actor = requireActor(request); await sendToCouncil(db, actor, request.params.id, request.body.councilId); return roundDetail(db, actor, request.params.id); });
@@ -95,7 +95,7 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
     async (request) => { const actor = requireActor(request); await closeVote(db, actor, request.params.id); return roundDetail(db, actor, request.params.id); });
 
   r.post('/api/v1/project-rounds/:id/resolution', { config: stepConfig('project.manage'), schema: stepSchema('Record the council’s resolution on the round', RoundResolutionBody) },
-    async (request) => { const actor = requireActor(request); await recordResolution(db, actor, request.params.id, request.body.resolutionId); return roundDetail(db, actor, request.params.id); });
+    async (request) => { const actor = requireActor(request); await recordResolution(db, actor, request.params.id, request.body.resolutionId, now()); return roundDetail(db, actor, request.params.id); });
 
   r.post('/api/v1/project-rounds/:id/ballots', { config: { access: { action: 'project.vote' } }, schema: { tags, summary: 'Cast one ballot (approve any number of the listed projects)', params: IdParams, body: RoundBallotBody, response: { 201: RoundView } } },
     async (request, reply) => {
@@ -109,4 +109,7 @@ export async function projectRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/public/projects', { config: { access: 'public' }, schema: { tags: ['projects (public)'], summary: 'Projects by district or community, newest first (keyset), no personal data', querystring: PublicProjectQuery, response: { 200: PublicProjectPage } } },
     async (request) => publicProjectPage(db, request.query));
+
+  r.get('/api/v1/public/projects/:id', { config: { access: 'public' }, schema: { tags: ['projects (public)'], summary: 'A project’s public page: its trail, money, acceptance and ratings, no personal data', params: IdParams, response: { 200: PublicProjectDetail } } },
+    async (request) => publicProjectDetail(db, request.params.id));
 }

@@ -4,7 +4,7 @@ import { createTestContext, DEMO, signIn, type Client, type TestContext } from '
 import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { SYSTEM_ACTOR } from '../../platform/authz/actor.ts';
 import { regions, residents } from '../org/org.table.ts';
-import { cast, gridCouncil, startMeeting, type Cast } from '../councils/councils.testkit.ts';
+import { cast, fireAt, gridCouncil, startMeeting, type Cast } from '../councils/councils.testkit.ts';
 import { projectBallots, projectCosigns, projectHearings, projectRounds, projects } from './projects.table.ts';
 import { projectsForRequest } from './projects.service.ts';
 import { publishRound } from './round.service.ts';
@@ -78,7 +78,7 @@ describe('proposals refuse bad input with a code, writing nothing', () => {
     const res = await c.resident.request('POST', '/api/v1/projects', body({ requestIds: [reqId] }));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().requests).toEqual([{ id: reqId, number: filed.json().number }]);
-    expect(await projectsForRequest(ctx.database.db, reqId)).toEqual([{ id: res.json().id, title: '楼道照明改造', status: 'proposed', costFen: '1200000' }]);
+    expect(await projectsForRequest(ctx.database.db, reqId)).toMatchObject([{ id: res.json().id, title: '楼道照明改造', status: 'proposed', costFen: '1200000', paidFen: '0', events: [{ kind: 'proposed', by: '居民' }] }]);
     // A social organisation proposing in another community cannot link this community's request.
     const before = await count();
     const other = await c.worker.request('POST', '/api/v1/requests', { description: '路灯不亮', regionId: c.gridId });
@@ -210,9 +210,21 @@ describe('co-signing, hearings, sorting, the vote and the council', () => {
     expect(ok.json()).toMatchObject({ status: 'resolved', resolutionId });
     const statuses = await ctx.database.db.select({ id: projects.id, s: projects.status }).from(projects).where(eq(projects.roundId, roundId));
     expect(Object.fromEntries(statuses.map((x) => [x.id, x.s]))).toEqual({ [soft]: 'resolved', [cheap]: 'resolved', [hard]: 'not_selected' });
-    expect(await ctx.database.db.transaction((tx) => publishRound(tx, SYSTEM_ACTOR, roundId))).toBe(true);
-    expect(await ctx.database.db.transaction((tx) => publishRound(tx, SYSTEM_ACTOR, roundId))).toBe(false);
+    // The resolution goes on the notice board; when its window closes unopposed, the round is published.
+    const pub = await c.worker.request('POST', `/api/v1/council-resolutions/${resolutionId}/publish`, {});
+    expect(pub.statusCode, pub.body).toBe(200);
+    const windowEnd = new Date(pub.json().windowEndsAt as string);
+    ctx.clock.offsetMs = windowEnd.getTime() - Date.now() + 3_600_000;
+    await fireAt(ctx, new Date(windowEnd.getTime() + 1000));
+    ctx.clock.offsetMs = 0;
     expect((await ctx.database.db.select().from(projectRounds).where(eq(projectRounds.id, roundId)))[0]!.status).toBe('published');
+    // Publishing again changes nothing (the timer may retry).
+    expect(await ctx.database.db.transaction((tx) => publishRound(tx, SYSTEM_ACTOR, roundId, new Date()))).toBe(false);
+    const trail = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/projects/${soft}` })).json();
+    expect(trail).toMatchObject({ id: soft, status: 'published' });
+    expect(trail.trail.events.map((e: { kind: string }) => e.kind)).toEqual(['proposed', 'listed', 'resolved', 'published']);
+    expect(trail.trail.events[3].link).toMatchObject({ kind: 'notice' });
+    expect(JSON.stringify(trail)).not.toMatch(/userId|1[3-9]\d{9}/);
   });
 
   it('shows the public page without signing in, keyset-paged, with no personal data', async () => {

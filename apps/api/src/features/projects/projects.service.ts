@@ -12,7 +12,10 @@ import { regionById } from '../org/region.service.ts';
 import { residentRegionPath } from '../org/people.service.ts';
 import { requestFor } from '../requests/requests.service.ts';
 import { projectComments, projectHearings, projectRequests, projects } from './projects.table.ts';
-import { findHearing, findProject, findRules, insertCosign, projectsOfRequest, saveRules, type ProjectRow } from './projects.repository.ts';
+import { findHearing, findProject, findRules, insertCosign, saveRules, type ProjectRow } from './projects.repository.ts';
+import { organisationNames } from '../org/organisation.service.ts';
+import { RESIDENT_LABEL } from './projects.presenter.ts';
+import { recordProjectEvent, trailsOfRequest } from './trail.service.ts';
 import {
   DEFAULT_RULES, communityOf, fenOf, hearingCounts, hearingSuffices, livesInCommunity, mayProposeIn, proposingOrganisation, type DistrictRules,
 } from './projects.policy.ts';
@@ -80,6 +83,8 @@ export async function propose(db: Db, actor: Actor, body: z.infer<typeof CreateP
     }).returning();
     if (linked.length) await tx.insert(projectRequests).values(linked.map((r) => ({ projectId: row!.id, requestId: r.id, requestNumber: r.number })));
     await audit(tx, actor, { action: 'project.propose', subjectType: 'project', subjectId: row!.id, regionPath: community.code, details: { requests: linked.length, costFen: cost.toString(), class: body.class } });
+    const organisation = row!.organisationId ? (await organisationNames(tx, [row!.organisationId])).get(row!.organisationId) : undefined;
+    await recordProjectEvent(tx, row!, { kind: 'proposed', by: organisation ?? RESIDENT_LABEL }, row!.createdAt);
     return row!;
   });
 }
@@ -138,10 +143,8 @@ export async function recordHearing(db: Db, actor: Actor, id: string, body: z.in
  * The projects that answer a request, with their status: the first links of the closed loop a
  * resident sees on their request's page. The caller has read the request (its own scope check).
  */
-export async function projectsForRequest(db: DbOrTx, requestId: string): Promise<{ id: string; title: string; status: ProjectRow['status']; costFen: string }[]> {
-  const rows = await projectsOfRequest(db, requestId);
-  return rows.map((r) => ({ ...r, costFen: r.costFen.toString() }));
-}
+/** The projects answering a request, each with its whole trail (unscoped: the caller has read the request). */
+export const projectsForRequest = trailsOfRequest;
 
 /** Moves the listed projects of a round to `to` (used by the round's steps). */
 export async function setRoundProjects(tx: DbOrTx, roundId: string, from: ProjectRow['status'], to: ProjectRow['status']): Promise<void> {

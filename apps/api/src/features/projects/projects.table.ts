@@ -1,8 +1,13 @@
 import { bigint, char, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { ProjectEventKind as ProjectEventKindSchema, ProjectStatus as ProjectStatusSchema } from '@gongzhi/contracts';
 import { createdAt, id, scopeColumns, updatedAt } from '../../platform/db/columns.ts';
 
 export type ProjectClass = 'hardware' | 'service' | 'residents';
-export type ProjectStatus = 'proposed' | 'listed' | 'left_out' | 'selected' | 'not_selected' | 'resolved' | 'published';
+/** A project's status and a step of its trail: the contracts' lists (packages/contracts/src/projects.ts) are the one source. */
+export type ProjectStatus = z.infer<typeof ProjectStatusSchema>;
+export type ProjectEventKind = z.infer<typeof ProjectEventKindSchema>;
 export type RoundStatus = 'draft' | 'at_council' | 'voting' | 'counted' | 'resolved' | 'published';
 export type CountingRule = 'greedy' | 'equal_shares';
 
@@ -69,6 +74,23 @@ export const projects = pgTable('projects', {
   leftOutReason: text('left_out_reason'),
   cosignCount: integer('cosign_count').notNull().default(0),
   voteCount: integer('vote_count').notNull().default(0),
+  // From the award on (steps 4–8): kept on the project's row so lists and the public page read them
+  // without joins; each is written in the transaction of the step that changes it.
+  /** The winning bidder (an organisation), or null: none yet, or done by residents (居民实施). */
+  implementerOrganisationId: uuid('implementer_organisation_id'),
+  /** Who carries it out as the public sees it: the organisation's name, or 居民实施. */
+  implementerLabel: text('implementer_label'),
+  awardedFen: bigint('awarded_fen', { mode: 'bigint' }),
+  /** The fund that pays, and the reservation that keeps the awarded money for it. */
+  fundId: uuid('fund_id'),
+  reservationId: uuid('reservation_id'),
+  paidFen: bigint('paid_fen', { mode: 'bigint' }).notNull().default(sql`0`),
+  /** 0–100, from the weighted milestones. */
+  progressPercent: integer('progress_percent').notNull().default(0),
+  /** The last acceptance panel's score in hundredths (8650 = 86.50), or null before one. */
+  acceptanceScore: integer('acceptance_score'),
+  ratingCount: integer('rating_count').notNull().default(0),
+  ratingSum: integer('rating_sum').notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -119,3 +141,20 @@ export const projectBallots = pgTable('project_ballots', {
   projectIds: jsonb('project_ids').$type<string[]>().notNull(),
   castAt: timestamp('cast_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.roundId, t.userId] })]);
+
+/**
+ * The project's trail (the closed loop): one row per step, written by the step's own transaction through
+ * `recordProjectEvent`. Public: `by` is 居民, 社区居委会 or an organisation's name, never a person.
+ */
+export const projectEvents = pgTable('project_events', {
+  id: id(),
+  projectId: uuid('project_id').notNull().references(() => projects.id),
+  kind: text('kind').$type<ProjectEventKind>().notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  by: text('by').notNull(),
+  text: text('text'),
+  amountFen: bigint('amount_fen', { mode: 'bigint' }),
+  figure: integer('figure'),
+  /** `{ kind: 'notice' | 'ledger' | 'council' | 'activity', id, code }` or null. */
+  link: jsonb('link').$type<{ kind: 'notice' | 'ledger' | 'council' | 'activity'; id: string; code: string | null }>(),
+}, (t) => [index('project_events_project_idx').on(t.projectId, t.at, t.id)]);

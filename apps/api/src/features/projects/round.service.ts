@@ -1,12 +1,11 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateRoundBody, SortRoundBody } from '@gongzhi/contracts';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { authorize } from '../../platform/authz/authorize.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
-import { enqueue } from '../../platform/outbox/outbox.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
 import { addPartyItemIn, resolutionOf } from '../councils/agenda.service.ts';
 import { projectRounds, projects } from './projects.table.ts';
@@ -14,6 +13,13 @@ import { ballotsOf, findRound, insertBallot, projectsOfRound, proposedIn, roundF
 import { fenOf, livesInCommunity } from './projects.policy.ts';
 import { communityById, setRoundProjects } from './projects.service.ts';
 import { countRound } from './projects.count.ts';
+import { RESOLUTION_NOTICE } from '../councils/notice.service.ts';
+import { noticeFor } from '../notices/notices.service.ts';
+import { COMMITTEE_LABEL, recordProjectEvent } from './trail.service.ts';
+
+/** Who sorts and who resolves, as the trail names them. */
+const PARTY_LABEL = '社区党组织';
+const COUNCIL_LABEL = '社区议事会';
 
 const roundOf = async (tx: DbOrTx, actor: Actor, id: string, action: 'project.manage' | 'project.sort' | 'project.read' = 'project.manage') =>
   found(await findRound(tx, scopeFor(actor, action), id, true), 'PROJECT_ROUND_NOT_FOUND').r;
@@ -43,7 +49,7 @@ export async function createRound(db: Db, actor: Actor, body: z.infer<typeof Cre
  * The party organisation sorts proposals onto the draft list (党组织组织提议): each one put on the list
  * or left out with a recorded reason. A hardware proposal goes on only after its hearing.
  */
-export async function sortRound(db: Db, actor: Actor, id: string, body: z.infer<typeof SortRoundBody>): Promise<void> {
+export async function sortRound(db: Db, actor: Actor, id: string, body: z.infer<typeof SortRoundBody>, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const r = await roundOf(tx, actor, id, 'project.sort');
     authorize(actor, 'project.sort', { regionPath: r.regionPath });
@@ -59,6 +65,7 @@ export async function sortRound(db: Db, actor: Actor, id: string, body: z.infer<
     for (const d of body.decisions) {
       await tx.update(projects).set(d.include ? { status: 'listed', roundId: r.id, leftOutReason: null } : { status: 'left_out', roundId: r.id, leftOutReason: d.reason! })
         .where(eq(projects.id, d.projectId));
+      await recordProjectEvent(tx, byId.get(d.projectId)!, d.include ? { kind: 'listed', by: PARTY_LABEL } : { kind: 'left_out', by: PARTY_LABEL, text: d.reason! }, now);
     }
     await audit(tx, actor, {
       action: 'project.round_sort', subjectType: 'project_round', subjectId: r.id, regionPath: r.regionPath,
@@ -146,7 +153,7 @@ export async function closeVote(db: Db, actor: Actor, id: string): Promise<void>
  * Records the council's resolution on the round (the resolution of its agenda item): the list, or
  * the vote's selection, becomes resolved. Publishing after the notice window is {@link publishRound}.
  */
-export async function recordResolution(db: Db, actor: Actor, id: string, resolutionId: string): Promise<void> {
+export async function recordResolution(db: Db, actor: Actor, id: string, resolutionId: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     const r = await roundOf(tx, actor, id);
     authorize(actor, 'project.manage', { regionPath: r.regionPath });
@@ -156,8 +163,9 @@ export async function recordResolution(db: Db, actor: Actor, id: string, resolut
     await setRoundProjects(tx, r.id, r.status === 'counted' ? 'selected' : 'listed', 'resolved');
     await tx.update(projectRounds).set({ status: 'resolved', resolutionId }).where(eq(projectRounds.id, r.id));
     await audit(tx, actor, { action: 'project.round_resolve', subjectType: 'project_round', subjectId: r.id, regionPath: r.regionPath, details: { resolutionId } });
-    const proposers = await tx.selectDistinct({ u: projects.proposerUserId }).from(projects).where(and(eq(projects.roundId, r.id), eq(projects.status, 'resolved')));
-    for (const { u } of proposers) if (u) await enqueue(tx, { channel: 'inbox', template: 'project.resolved', recipientUserId: u, payload: { roundId: r.id } });
+    // The proposers and the residents whose requests a resolved project answers hear of it (the trail tells them).
+    const resolved = await tx.select().from(projects).where(and(eq(projects.roundId, r.id), eq(projects.status, 'resolved')));
+    for (const p of resolved) await recordProjectEvent(tx, p, { kind: 'resolved', by: COUNCIL_LABEL, link: { kind: 'council', id: resolutionId, code: r.councilId } }, now);
   });
 }
 
@@ -166,10 +174,23 @@ export async function recordResolution(db: Db, actor: Actor, id: string, resolut
  * standing objection, the round and its resolved projects become published. Idempotent; `actor` is
  * the notices job's (SYSTEM_ACTOR) or a person's. Returns false when the round was not resolved.
  */
-export async function publishRound(tx: DbOrTx, actor: Actor, roundId: string): Promise<boolean> {
+export async function publishRound(tx: DbOrTx, actor: Actor, roundId: string, now: Date): Promise<boolean> {
   const [r] = await tx.update(projectRounds).set({ status: 'published' }).where(and(eq(projectRounds.id, roundId), eq(projectRounds.status, 'resolved'))).returning();
   if (!r) return false;
-  await setRoundProjects(tx, r.id, 'resolved', 'published');
+  const published = await tx.update(projects).set({ status: 'published' }).where(and(eq(projects.roundId, r.id), eq(projects.status, 'resolved'))).returning();
+  const notice = r.resolutionId ? await noticeFor(tx, RESOLUTION_NOTICE, r.resolutionId) : undefined;
+  for (const p of published) {
+    await recordProjectEvent(tx, p, { kind: 'published', by: COMMITTEE_LABEL, link: notice ? { kind: 'notice', id: notice.notice.id } : null }, now);
+  }
   await audit(tx, actor, { action: 'project.round_publish', subjectType: 'project_round', subjectId: r.id, regionPath: r.regionPath });
   return true;
+}
+
+/**
+ * A council resolution took effect (its notice closed with no objection upheld): the rounds it resolved
+ * are published. Registered with councils' `onResolutionEffective` by the composition root.
+ */
+export async function publishRoundsOfResolution(tx: Tx, actor: Actor, resolution: { id: string }, at: Date): Promise<void> {
+  const rounds = await tx.select({ id: projectRounds.id }).from(projectRounds).where(and(eq(projectRounds.resolutionId, resolution.id), eq(projectRounds.status, 'resolved')));
+  for (const r of rounds) await publishRound(tx, actor, r.id, at);
 }

@@ -43,6 +43,13 @@ export async function requestFor(db: DbOrTx, actor: Actor, id: string): Promise<
   };
 }
 
+/** The accounts that reported these requests (to tell them how a project raised from them goes on). */
+export async function reporterAccountsOf(db: DbOrTx, requestIds: string[]): Promise<string[]> {
+  if (!requestIds.length) return [];
+  const rows = await db.selectDistinct({ u: requests.reporterUserId }).from(requests).where(and(inArray(requests.id, requestIds), isNotNull(requests.reporterUserId)));
+  return rows.map((r) => r.u!);
+}
+
 // What other features ask of requests for a person's data rights (PIPL).
 
 /** The requests a person raised, by their account or their register entry, newest first (their own data). */

@@ -6,15 +6,17 @@ import { gz, unwrap } from '../../api/client.ts';
 import { useApiMutation } from '../../api/useApiMutation.ts';
 import { PageError } from '../../components/PageError.tsx';
 import { ProjectRow } from './ProjectsPage.tsx';
-import { projectKeys, projectQuery } from './projects.queries.ts';
+import { projectKeys, projectQuery, publicProjectQuery } from './projects.queries.ts';
+import { ProjectTrail } from './ProjectTrail.tsx';
 
 const lines = (text: string | undefined) => (text ?? '').split(/\s+/).map((s) => s.trim()).filter(Boolean);
 
-/** /projects/:id — a project: what and why, the requests it answers, the hearing, co-signing and comments. */
+/** /projects/:id — a project: what and why, the requests it answers, the hearing, co-signing, comments and its trail. */
 export default function ProjectPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const q = useQuery(projectQuery(id));
+  const trail = useQuery(publicProjectQuery(id));
   const [commentForm] = Form.useForm<{ body: string }>();
   const [hearingForm] = Form.useForm();
   const cosign = useApiMutation({ mutationFn: () => unwrap(gz.POST('/api/v1/projects/{id}/cosign', { params: { path: { id } } })), invalidates: [projectKeys.all] });
@@ -44,6 +46,8 @@ export default function ProjectPage() {
         {p.leftOutReason && <Descriptions.Item label={t('projects.detail.leftOut')}>{p.leftOutReason}</Descriptions.Item>}
       </Descriptions>
       {p.roundId && <p style={{ marginTop: 12 }}><Link to={`/projects/rounds/${p.roundId}`}>{t('projects.rounds')}</Link></p>}
+      {trail.data && <Card title={t('projects.trail.steps')} size="small" style={{ marginTop: 16 }}><ProjectTrail trail={trail.data.trail} /></Card>}
+      {/* The later steps' cards (tender, delivery, money) go here, one line each, in the order of the steps. */}
       {(p.abilities.includes('cosign') || p.signed) && (
         <Button type="primary" size="large" block style={{ marginTop: 16 }} disabled={p.signed} loading={cosign.isPending} onClick={() => cosign.mutate()} data-testid="project-cosign">
           {p.signed ? t('projects.detail.signed') : t('projects.detail.cosign')}

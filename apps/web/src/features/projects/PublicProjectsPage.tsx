@@ -1,6 +1,6 @@
 import { Button, List, Typography } from 'antd';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { gz, unwrap } from '../../api/client.ts';
 import { ProjectRow } from './ProjectsPage.tsx';
@@ -21,7 +21,7 @@ export default function PublicProjectsPage() {
   return (
     <div data-testid="public-projects">
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('projects.public')}</Typography.Title>
-      <List loading={q.isPending} dataSource={items} locale={{ emptyText: t('projects.empty') }} renderItem={(p) => <List.Item data-testid="public-project"><ProjectRow p={p} /></List.Item>} />
+      <List loading={q.isPending} dataSource={items} locale={{ emptyText: t('projects.empty') }} renderItem={(p) => <List.Item data-testid="public-project"><Link to={`/public/projects/${p.id}`} style={{ width: '100%' }}><ProjectRow p={p} /></Link></List.Item>} />
       {q.hasNextPage && <Button block onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage}>{t('projects.more')}</Button>}
     </div>
   );

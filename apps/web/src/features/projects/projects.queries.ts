@@ -24,6 +24,7 @@ export const projectKeys = {
   round: (id: string) => ['projects', 'round', id] as const,
   forRequest: (id: string) => ['projects', 'forRequest', id] as const,
   public: (q: { communityId?: string }) => ['projects', 'public', q] as const,
+  publicOne: (id: string) => ['projects', 'public', 'one', id] as const,
 };
 
 /** "¥1,234.50" from fen as the API sends them. */
@@ -59,4 +60,9 @@ export const roundQuery = (id: string) => queryOptions({
 export const requestProjectsQuery = (id: string) => queryOptions({
   queryKey: projectKeys.forRequest(id),
   queryFn: ({ signal }) => unwrap(gz.GET('/api/v1/requests/{id}/projects', { params: { path: { id } }, signal })),
+});
+
+export const publicProjectQuery = (id: string) => queryOptions({
+  queryKey: projectKeys.publicOne(id),
+  queryFn: ({ signal }) => unwrap(gz.GET('/api/v1/public/projects/{id}', { params: { path: { id } }, signal })),
 });
