@@ -10,6 +10,10 @@ CREATE TABLE "project_events" (
 	"link" jsonb
 );
 --> statement-breakpoint
+ALTER TABLE "project_district_rules" ADD COLUMN "tender_min_days" integer DEFAULT 7 NOT NULL;--> statement-breakpoint
+ALTER TABLE "project_district_rules" ADD COLUMN "acceptance_pass_mark" integer DEFAULT 60 NOT NULL;--> statement-breakpoint
+ALTER TABLE "project_district_rules" ADD COLUMN "rating_days" integer DEFAULT 14 NOT NULL;--> statement-breakpoint
+ALTER TABLE "project_district_rules" ADD COLUMN "instalment_percents" jsonb DEFAULT '[30,40,30]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "implementer_organisation_id" uuid;--> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "implementer_label" text;--> statement-breakpoint
 ALTER TABLE "projects" ADD COLUMN "awarded_fen" bigint;--> statement-breakpoint

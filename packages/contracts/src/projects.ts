@@ -61,6 +61,12 @@ export const ProjectRulesBody = z.object({
   capsFen: z.object({ hardware: Fen, service: Fen, residents: Fen }),
   hearingRepresentatives: z.number().int().min(0).max(200),
   hearingAffected: z.number().int().min(0).max(500),
+  tenderMinDays: z.number().int().min(1).max(90).default(7),
+  acceptancePassMark: z.number().int().min(1).max(100).default(60),
+  ratingDays: z.number().int().min(1).max(90).default(14),
+  /** The instalments as whole percentages of the award, in order; they must sum to 100. */
+  instalmentPercents: z.array(z.number().int().min(1).max(100)).min(1).max(6).default([30, 40, 30])
+    .refine((xs) => xs.reduce((a, b) => a + b, 0) === 100, { message: 'the instalments must sum to 100' }),
 });
 
 export const CreateRoundBody = z.object({
@@ -124,6 +130,10 @@ export const ProjectOptions = z.object({
   capsFen: z.object({ hardware: z.string(), service: z.string(), residents: z.string() }),
   hearingRepresentatives: z.number().int(),
   hearingAffected: z.number().int(),
+  tenderMinDays: z.number().int(),
+  acceptancePassMark: z.number().int(),
+  ratingDays: z.number().int(),
+  instalmentPercents: z.array(z.number().int()),
 });
 
 export const RoundItem = z.object({

@@ -9,6 +9,11 @@ export interface DistrictRules {
   capsFen: Record<ProjectClass, bigint>;
   hearingRepresentatives: number;
   hearingAffected: number;
+  /** Steps 4–8: the least days a call for bids stays open, the acceptance pass mark (0–100), the rating window, the instalments (percentages summing to 100). */
+  tenderMinDays: number;
+  acceptancePassMark: number;
+  ratingDays: number;
+  instalmentPercents: number[];
 }
 
 /**
@@ -20,6 +25,10 @@ export const DEFAULT_RULES: DistrictRules = {
   capsFen: { service: 50_000_000n, hardware: 100_000_000n, residents: 50_000_000n },
   hearingRepresentatives: 10,
   hearingAffected: 20,
+  tenderMinDays: 7,
+  acceptancePassMark: 60,
+  ratingDays: 14,
+  instalmentPercents: [30, 40, 30],
 };
 
 /** The community (12-digit code) a region path lies in, or null above the community level. */

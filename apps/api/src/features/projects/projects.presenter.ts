@@ -56,6 +56,7 @@ export function presentRound(r: RoundRow, communityName: string, rows: ProjectWi
 export function presentOptions(communities: { id: string; name: string }[], rules: DistrictRules): z.infer<typeof ProjectOptions> {
   return {
     communities, priorityAreas: rules.priorityAreas, hearingRepresentatives: rules.hearingRepresentatives, hearingAffected: rules.hearingAffected,
+    tenderMinDays: rules.tenderMinDays, acceptancePassMark: rules.acceptancePassMark, ratingDays: rules.ratingDays, instalmentPercents: rules.instalmentPercents,
     capsFen: { hardware: rules.capsFen.hardware.toString(), service: rules.capsFen.service.toString(), residents: rules.capsFen.residents.toString() },
   };
 }

@@ -27,6 +27,7 @@ export async function rulesFor(db: DbOrTx, districtCode: string): Promise<Distri
   return {
     priorityAreas: row.priorityAreas, hearingRepresentatives: row.hearingRepresentatives, hearingAffected: row.hearingAffected,
     capsFen: { hardware: row.capHardwareFen, service: row.capServiceFen, residents: row.capResidentsFen },
+    tenderMinDays: row.tenderMinDays, acceptancePassMark: row.acceptancePassMark, ratingDays: row.ratingDays, instalmentPercents: row.instalmentPercents,
   };
 }
 
@@ -40,6 +41,7 @@ export async function setRules(db: Db, actor: Actor, body: z.infer<typeof Projec
     await saveRules(tx, {
       districtCode: body.districtCode, priorityAreas: areas, capHardwareFen: caps.hardware!, capServiceFen: caps.service!, capResidentsFen: caps.residents!,
       hearingRepresentatives: body.hearingRepresentatives, hearingAffected: body.hearingAffected,
+      tenderMinDays: body.tenderMinDays, acceptancePassMark: body.acceptancePassMark, ratingDays: body.ratingDays, instalmentPercents: body.instalmentPercents,
     });
     await audit(tx, actor, { action: 'project.rules', subjectType: 'project_district_rules', subjectId: null, regionPath: body.districtCode, details: { areas: areas.length } });
   });

@@ -20,6 +20,10 @@ export const projectDistrictRules = pgTable('project_district_rules', {
   capResidentsFen: bigint('cap_residents_fen', { mode: 'bigint' }).notNull(),
   hearingRepresentatives: integer('hearing_representatives').notNull(),
   hearingAffected: integer('hearing_affected').notNull(),
+  tenderMinDays: integer('tender_min_days').notNull().default(7),
+  acceptancePassMark: integer('acceptance_pass_mark').notNull().default(60),
+  ratingDays: integer('rating_days').notNull().default(14),
+  instalmentPercents: jsonb('instalment_percents').$type<number[]>().notNull().default([30, 40, 30]),
   updatedAt: updatedAt(),
 });
 
