@@ -60,3 +60,24 @@ export async function withPage(ctx: BrowserContext, name: string, run: (page: Pa
     await ctx.close();
   }
 }
+
+/**
+ * Picks `label` in the Ant Design select with `testId` and waits until the select shows it. Under load
+ * the dropdown can still be animating when the option is clicked and the click is lost; the select
+ * then shows nothing, so the pick is retried (a few times) until the chosen label is what it displays.
+ */
+export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  const shown = select.locator('.ant-select-selection-item');
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    await option.waitFor({ state: 'visible', timeout: 10_000 });
+    await option.click();
+    try {
+      await shown.filter({ hasText: label }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch { /* the click was lost: open the dropdown again */ }
+  }
+  throw new Error(`could not pick ${label} in ${testId}`);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { chinaDay } from '@gongzhi/core';
-import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+import { launchBrowser, pickOption, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 /** Last month in China time: the turnover report takes only a month that has ended, within the window. */
 const LAST_MONTH = (() => { const [y, m] = chinaDay(new Date()).split('-').map(Number) as [number, number]; return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`; })();
@@ -64,8 +64,7 @@ describe('community funds in the console and in public', () => {
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await page.getByTestId('fund-operations').getByRole('tab', { name: '申请支出' }).click();
       await page.getByTestId('expense-amount').fill('20');
-      await page.getByTestId('expense-category').click();
-      await page.locator('.ant-select-item-option[title="敬老助老"]').click();
+      await pickOption(page, 'expense-category', '敬老助老');
       await page.getByTestId('expense-project').fill('重阳节');
       await page.getByTestId('expense-payee').fill('望平社区老年协会');
       await page.getByTestId('expense-reason').fill(EXPENSE);
@@ -176,8 +175,7 @@ describe('community funds in the console and in public', () => {
     await onDesktop('funds-close-propose', async (page) => {
       await signInPage(page, site.baseUrl, SECRETARY);
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
-      await page.getByTestId('month-close-month').click();
-      await page.locator(`.ant-select-item-option[title="${prev}"]`).click();
+      await pickOption(page, 'month-close-month', prev);
       await page.getByTestId('month-close-propose').click();
       await page.getByTestId('month-close-propose-ok').click();
       await page.getByTestId('month-close-pending').waitFor();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+import { launchBrowser, pickOption, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 // Issue 15's eight journeys, walked again as a new user of the demo city would, each step asserting what
 // the person must see there. With JOURNEY_SHOTS=1 every key step also saves a viewport screenshot to
@@ -206,8 +206,7 @@ describe('the eight journeys of issue 15, walked again on the demo city', () => 
       await page.goto(`${site.baseUrl}/funds/WP-CHARITY`);
       await page.getByTestId('fund-operations').getByRole('tab', { name: '申请支出' }).click();
       await page.getByTestId('expense-amount').fill('360');
-      await page.getByTestId('expense-category').click();
-      await page.locator('.ant-select-item-option[title="敬老助老"]').click();
+      await pickOption(page, 'expense-category', '敬老助老');
       await page.getByTestId('expense-project').fill('冬季关爱');
       await page.getByTestId('expense-payee').fill('成华区惠民家电商行');
       await page.getByTestId('expense-reason').fill(EXPENSE);

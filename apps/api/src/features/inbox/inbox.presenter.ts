@@ -46,6 +46,33 @@ function requestMessage(event: string, p: Payload): Rendered | undefined {
   return undefined;
 }
 
+/** What each step of a community project tells the residents who asked for it (projects' trail kinds). */
+const PROJECT_STEPS: Record<string, Text> = {
+  resolved: { 'zh-CN': '已经议事会表决通过', en: 'was resolved by the council' },
+  published: { 'zh-CN': '决议公示期满，已列入实施清单', en: 'is on the published list after its notice period' },
+  call_opened: { 'zh-CN': '已发布招标公告', en: 'is open for bids' },
+  awarded: { 'zh-CN': '已确定中标单位，正在公示', en: 'has a winning bidder, on notice now' },
+  award_effective: { 'zh-CN': '已签订合同，开始实施', en: 'is contracted and under way' },
+  residents_implement: { 'zh-CN': '将由居民自行实施', en: 'will be done by residents themselves' },
+  progress: { 'zh-CN': '有新的实施进展', en: 'has made progress' },
+  activity: { 'zh-CN': '发布了居民可报名的活动', en: 'announced an activity you can sign up for' },
+  acceptance_passed: { 'zh-CN': '已通过验收，请您评价', en: 'was accepted — please rate it' },
+  acceptance_failed: { 'zh-CN': '验收未通过，正在整改', en: 'was not accepted and is being put right' },
+  paid: { 'zh-CN': '已按进度拨付资金', en: 'had an instalment paid' },
+  rating_opened: { 'zh-CN': '开放居民评价，请您打分', en: 'is open for residents’ ratings — please rate it' },
+  closed: { 'zh-CN': '已结项', en: 'is closed' },
+};
+
+function projectMessage(step: string, p: Payload): Rendered | undefined {
+  const said = PROJECT_STEPS[step];
+  if (!said) return undefined;
+  const title = str(p.title);
+  return {
+    title: { 'zh-CN': `社区项目「${title}」${said['zh-CN']}`, en: `Community project “${title}” ${said.en}` },
+    body: { 'zh-CN': '点击查看项目全过程', en: 'Open it to see every step' }, link: at('/projects', p.projectId),
+  };
+}
+
 /** A China-time instant as "截止 …" / "Due …", or nothing when the payload has none. */
 function chinaTime(v: unknown): { zh: string; en: string } | null {
   const when = str(v) ? new Date(str(v)) : null;
@@ -107,7 +134,7 @@ function fallback(template: string, p: Payload): Rendered {
 export function renderMessage(template: string, payload: Payload): Rendered {
   const p = payload && typeof payload === 'object' ? payload : {};
   const [family, ...rest] = template.split('.');
-  const rendered = family === 'request' ? requestMessage(rest.join('.'), p) : TEMPLATES[template]?.(p);
+  const rendered = family === 'request' ? requestMessage(rest.join('.'), p) : family === 'project' ? projectMessage(rest.join('.'), p) ?? TEMPLATES[template]?.(p) : TEMPLATES[template]?.(p);
   return rendered ?? fallback(template, p);
 }
 

@@ -134,6 +134,14 @@ describe('rendering a message', () => {
     expect(renderMessage('x.y', { requestId: '../../etc' }).link).toBeNull();
   });
 
+  it('tells a resident each step of a project raised from their request, and asks them to rate it once accepted', () => {
+    const id = '00000000-0000-4000-8000-000000000016';
+    const m = renderMessage('project.acceptance_passed', { projectId: id, title: '楼道照明改造', kind: 'acceptance_passed' });
+    expect(m.title['zh-CN']).toBe('社区项目「楼道照明改造」已通过验收，请您评价');
+    expect(m.link).toBe(`/projects/${id}`);
+    expect(renderMessage('project.progress', { projectId: '../x', title: 'A' }).link).toBeNull();
+  });
+
   it('tells staff of deadlines with a link to the work queue’s page', () => {
     const m = renderMessage('request.escalated', { requestId: '00000000-0000-4000-8000-000000000005', number: 'GZ1', phase: 'respond', regionPath: '510108001' });
     expect(m.link).toBe('/requests/00000000-0000-4000-8000-000000000005');
