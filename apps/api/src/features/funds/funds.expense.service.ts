@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason, chinaDay } from '@gongzhi/core';
+import { NEGATIVE_REASON_LABELS, negativeListReason, chinaDay } from '@gongzhi/core';
 import type { ExpenseBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
