@@ -75,6 +75,9 @@ describe('ordinary spending and reserved money', () => {
   it('cannot spend reserved money, at submission or at approval', async () => {
     const fund = await fundWith(c.worker, communityId, 1_000_000);
     await reserve(ctx, await awardedProject(ctx, c.resident, communityId, fund.id, 600_000n));
+    // The fund's public page shows what is kept (已预留) beside the balance.
+    const page = (await ctx.app.inject({ method: 'GET', url: `/api/v1/public/funds/${fund.code}` })).json();
+    expect(page).toMatchObject({ balanceFen: '1000000', reservedFen: '600000' });
     const before = await rows(ctx, 'fund_expenses', sql`fund_id = ${fund.id}`);
     const over = await expense(c.worker, fund.id, 400_001, await upload(ctx, c.worker, fund.id));
     expect([over.statusCode, code(over)]).toEqual([422, 'FUND_MONEY_RESERVED']);

@@ -17,6 +17,7 @@ export const zh = {
   fundPage: '打开基金审批页面',
   notReserved: '中标后将在基金中预留中标金额。',
   requested: '已提交付款申请，等待审批',
+  reservedOnFund: '已预留',
 };
 
 export const en: Messages<typeof zh> = {
@@ -35,4 +36,5 @@ export const en: Messages<typeof zh> = {
   fundPage: 'Open the fund’s approval page',
   notReserved: 'The awarded amount is reserved in a fund at the award.',
   requested: 'Payment requested, awaiting approval',
+  reservedOnFund: 'Reserved for projects',
 };
