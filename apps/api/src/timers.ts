@@ -3,6 +3,8 @@ import { fireSla, SLA_TIMER } from './features/requests/requests.jobs.ts';
 import { fireNoticeWindowEnd, NOTICE_WINDOW_TIMER } from './features/notices/notices.jobs.ts';
 import { onResolutionEffective, registerResolutionNotices } from './features/councils/notice.service.ts';
 import { publishRoundsOfResolution } from './features/projects/round.service.ts';
+import { onReservedExpenseApproved } from './features/funds/funds.reserve.service.ts';
+import { recordInstalmentPaid } from './features/projects/money.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
@@ -17,6 +19,8 @@ export function registerNoticeKinds(): void {
   registerResolutionNotices();
   // A project list resolved by the council is published when the resolution's notice closes.
   onResolutionEffective(publishRoundsOfResolution);
+  // A project's instalment approved on the fund's page adds to what the project was paid.
+  onReservedExpenseApproved(recordInstalmentPaid);
 }
 registerNoticeKinds();
 

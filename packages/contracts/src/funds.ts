@@ -95,6 +95,8 @@ export const MonthRow = z.object({ month: z.string(), inflowFen: z.string(), out
 export const AccountRow = z.object({ name: z.string(), balanceFen: z.string() });
 export const FundDetail = FundSummary.extend({
   months: z.array(MonthRow), accounts: z.array(AccountRow), abilities: z.array(z.string()),
+  /** What open reservations still keep for projects (fen): in the balance, but not free to spend. */
+  reservedFen: z.string(),
 });
 export type FundDetail = z.infer<typeof FundDetail>;
 

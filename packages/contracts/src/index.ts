@@ -13,6 +13,7 @@ export * from './instructions.ts';
 export * from './visits.ts';
 export * from './inbox.ts';
 export * from './projects.ts';
+export * from './projects-money.ts';
 export * from './bank.ts';
 export * from './activities.ts';
 export * from './volunteers.ts';

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import sharp from 'sharp';
-import { NEGATIVE_REASON_LABELS, fenToYuan, negativeListReason, chinaDay } from '@gongzhi/core';
+import { NEGATIVE_REASON_LABELS, negativeListReason, chinaDay } from '@gongzhi/core';
 import type { ExpenseBody } from '@gongzhi/contracts';
 import type { z } from 'zod';
-import type { Db, DbOrTx } from '../../platform/db/client.ts';
+import type { Db, DbOrTx, Tx } from '../../platform/db/client.ts';
 import { newId } from '../../platform/db/columns.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import type { Storage } from '../../platform/storage/storage.ts';
@@ -19,6 +19,7 @@ import { fundAttachments, type PendingKind } from './funds.table.ts';
 import { createPending } from './funds.pending.ts';
 import { postReversal } from './funds.service.ts';
 import { dividendInTx } from './funds.property.service.ts';
+import { refuseOverspend, spendReservation } from './funds.reserve.service.ts';
 
 /** What a receipt or invoice may be, read from its content (never from its name). */
 const RECEIPT_TYPES = ['pdf', 'jpg', 'png', 'webp'] as const satisfies readonly UploadType[];
@@ -52,9 +53,12 @@ export async function uploadAttachment(db: Db, storage: Storage, actor: Actor, f
 /**
  * Prepares a grant or expense: a reason and at least one receipt or invoice are required, the
  * special protection fund refuses its negative list, and nothing is paid until a second person
- * approves it. The balance is checked now (to fail early) and again, under lock, on approval.
+ * approves it. The balance is checked now (to fail early) and again, under lock, on approval: an
+ * ordinary expense against the fund's free balance (money reserved for projects is not free), one
+ * paying from a reservation (`reservationId`, a project's instalment) against what is left of it.
  */
-export async function submitExpense(db: Db, actor: Actor, fundId: string, body: z.infer<typeof ExpenseBody>) {
+export async function submitExpense(db: Db, actor: Actor, fundId: string, body: z.infer<typeof ExpenseBody>, against?: ReservedSubmission) {
+  const reservationId = against?.reservationId ?? null;
   const fund = await fundFor(db, actor, fundId, 'fund.manage');
   const amount = fenFrom(body.amountFen);
   if (fund.kind === 'protection') {
@@ -68,7 +72,7 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
   // A receipt is bound to the one who uploaded it: an expense cites only its preparer's own files, so
   // nobody can pass a colleague's receipt off as theirs and have that colleague approve it.
   if (files.some((f) => f.uploadedBy !== actor.userId)) throw new AppError('UPLOAD_NOT_YOURS');
-  if (amount > fund.bankBalance) throw new AppError('FUND_INSUFFICIENT_BALANCE', { balance: fenToYuan(fund.bankBalance), amount: fenToYuan(amount) });
+  await refuseOverspend(db, fund, amount, reservationId);
   if (body.budgetLineId) {
     const [line] = (await db.execute(sql`SELECT l.id FROM fund_budget_lines l JOIN fund_budgets b ON b.id = l.budget_id
       WHERE l.id = ${body.budgetLineId} AND b.fund_id = ${fund.id}`)).rows;
@@ -77,17 +81,26 @@ export async function submitExpense(db: Db, actor: Actor, fundId: string, body: 
   return db.transaction(async (tx) => {
     // One receipt backs one payment: a file already attached to an expense that was not refused
     // cannot justify another. The fund row is locked so two submissions cannot both use it.
-    await tx.execute(sql`SELECT id FROM funds WHERE id = ${fund.id} FOR UPDATE`);
+    await refuseOverspend(tx, await lockFund(tx, fund.id), amount, reservationId);
     const [used] = (await tx.execute(sql`SELECT id FROM fund_expenses
       WHERE fund_id = ${fund.id} AND state <> 'rejected' AND attachment_ids && ${uuidArray(body.attachmentIds)} LIMIT 1`)).rows;
     if (used) throw new AppError('FUND_ATTACHMENT_USED');
     await refuseDuplicateInvoices(tx, files.map((f) => f.sha256).filter((h): h is string => !!h));
-    return createPending(tx, actor, fund, {
+    const id = await createPending(tx, actor, fund, {
       kind: 'expense', amount, category: body.category, project: body.project, payee: body.payee, reason: body.reason,
-      attachmentIds: body.attachmentIds, budgetLineId: body.budgetLineId ?? null,
+      attachmentIds: body.attachmentIds, budgetLineId: body.budgetLineId ?? null, reservationId,
     });
+    if (against) await against.inTx(tx, id);
+    return id;
   });
 }
+
+/**
+ * An expense paying from a reservation: its id, and what the reserving feature does in the
+ * submission's transaction once the expense is written (the fund row is locked by then), e.g. record
+ * the project's instalment; throwing there refuses the whole submission.
+ */
+export interface ReservedSubmission { reservationId: string; inTx(tx: Tx, expenseId: string): Promise<void> }
 
 /**
  * Refuses invoices whose content (SHA-256) already backs another expense, in any fund, that was not
@@ -134,8 +147,8 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
   return db.transaction(async (tx) => {
     const locked = await lockFund(tx, fund.id);
     const [e] = (await tx.execute<{ id: string; kind: PendingKind; reverses_id: string | null; amount: string; category: string; project: string; payee: string; reason: string; state: string;
-      prepared_by: string; prepared_by_name: string; attachment_ids: string[]; budget_line_id: string | null }>(sql`
-      SELECT id, kind, reverses_id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id
+      prepared_by: string; prepared_by_name: string; attachment_ids: string[]; budget_line_id: string | null; reservation_id: string | null }>(sql`
+      SELECT id, kind, reverses_id, amount, category, project, payee, reason, state, prepared_by, prepared_by_name, attachment_ids, budget_line_id, reservation_id
       FROM fund_expenses WHERE id = ${expenseId} AND fund_id = ${fund.id} FOR UPDATE`)).rows;
     if (!e) throw new AppError('NOT_FOUND');
     if (!mayDecideExpense(actor, e)) {
@@ -152,6 +165,8 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
       transactionId = (await postReversal(tx, actor, locked, { txId: e.reverses_id!, reason: e.reason, preparedBy, day: chinaDay(now) })).id;
     } else if (approve) {
       const amount = BigInt(e.amount);
+      // Again under the fund lock: a reserved expense within its reservation, an ordinary one within the free balance.
+      await refuseOverspend(tx, locked, amount, e.reservation_id, e.id);
       const account = await expenseAccount(tx, e);
       const posted = await postEntry(tx, actor, locked, {
         preparedBy,
@@ -161,6 +176,7 @@ export async function decideExpense(db: Db, actor: Actor, fundId: string, expens
         lines: [{ account, amount }, { account: BANK, amount: -amount }],
       });
       transactionId = posted.id;
+      if (e.reservation_id) await spendReservation(tx, actor, locked.code, e.reservation_id, e.id, amount, posted.id, now);
     }
     await tx.execute(sql`UPDATE fund_expenses SET state = ${approve ? 'approved' : 'rejected'}, decided_by = ${actor.userId},
       decided_at = ${now.toISOString()}::timestamptz, transaction_id = ${transactionId}, updated_at = now() WHERE id = ${e.id}`);

@@ -17,6 +17,8 @@ export interface PendingInput {
   attachmentIds: string[];
   budgetLineId?: string | null;
   reversesId?: string | null;
+  /** The reservation an expense pays from (funds.reserve.service.ts). */
+  reservationId?: string | null;
 }
 
 /**
@@ -27,14 +29,14 @@ export interface PendingInput {
 export async function createPending(tx: Tx, actor: Actor, fund: { id: string; regionPath: string }, p: PendingInput): Promise<string> {
   const id = newId();
   await tx.execute(sql`INSERT INTO fund_expenses (id, kind, reverses_id, fund_id, region_path, district_code, amount, category, project, payee, reason,
-      attachment_ids, budget_line_id, state, prepared_by, prepared_by_name)
+      attachment_ids, budget_line_id, reservation_id, state, prepared_by, prepared_by_name)
     SELECT ${id}, ${p.kind}, ${p.reversesId ?? null}::uuid, ${fund.id}, region_path, district_code, ${p.amount.toString()}::bigint, ${p.category}, ${p.project}, ${p.payee},
-      ${p.reason}, ${p.attachmentIds.length ? uuidArray(p.attachmentIds) : sql`'{}'::uuid[]`}, ${p.budgetLineId ?? null}, 'pending', ${actor.userId}, ${actor.name}
+      ${p.reason}, ${p.attachmentIds.length ? uuidArray(p.attachmentIds) : sql`'{}'::uuid[]`}, ${p.budgetLineId ?? null}, ${p.reservationId ?? null}::uuid, 'pending', ${actor.userId}, ${actor.name}
     FROM funds WHERE id = ${fund.id}`);
   await audit(tx, actor, {
     action: 'fund.expense.submit', subjectType: 'fund_expense', subjectId: id, regionPath: fund.regionPath,
     after: { kind: p.kind, amountFen: p.amount.toString(), category: p.category, project: p.project, payee: p.payee, reason: p.reason,
-      attachmentIds: p.attachmentIds, budgetLineId: p.budgetLineId ?? null, reversesId: p.reversesId ?? null },
+      attachmentIds: p.attachmentIds, budgetLineId: p.budgetLineId ?? null, reversesId: p.reversesId ?? null, reservationId: p.reservationId ?? null },
   });
   return id;
 }

@@ -29,6 +29,7 @@ export function presentFundDetail(f: FundListRow, abilities: FundDetail['abiliti
     months: f.months.map((m) => ({ month: m.month, inflowFen: m.debit, outflowFen: m.credit, count: m.count })),
     accounts: f.accounts.map((a) => ({ name: a.name, balanceFen: a.balance })),
     abilities,
+    reservedFen: f.reserved.toString(),
   };
 }
 

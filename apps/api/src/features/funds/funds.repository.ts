@@ -12,6 +12,8 @@ export interface FundListRow {
   /** Newest first; amounts as fen strings. */
   months: { month: string; debit: string; credit: string; count: number }[];
   accounts: { name: string; balance: string }[];
+  /** Kept by open reservations (funds.reserve.table.ts), not yet spent. */
+  reserved: bigint;
 }
 
 /**
@@ -38,12 +40,13 @@ const FUND_COLUMNS = sql`f.id, f.code, f.name, f.kind, f.year, f.region_path, f.
      GROUP BY u.month HAVING sum(u.count) <> 0) x) AS months,
   (SELECT json_agg(y ORDER BY y.name) FROM (
      SELECT a.name, COALESCE(sum(m.debit - m.credit), 0)::text AS balance
-     FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts`;
+     FROM fund_accounts a LEFT JOIN fund_month_totals m ON m.account_id = a.id WHERE a.fund_id = f.id GROUP BY a.name) y) AS accounts,
+  (SELECT COALESCE(sum(r.amount - r.spent), 0)::text FROM fund_reservations r WHERE r.fund_id = f.id AND r.state = 'open') AS reserved`;
 
 /** A row of FUND_COLUMNS as PostgreSQL sends it (bigint as text, JSON aggregates parsed). */
 type FundSqlRow = {
   id: string; code: string; name: string; kind: string; year: number | null; region_path: string; region_id: string; region_name: string;
-  bank_balance: string; months: FundListRow['months'] | null; accounts: FundListRow['accounts'] | null;
+  bank_balance: string; months: FundListRow['months'] | null; accounts: FundListRow['accounts'] | null; reserved: string;
 };
 
 function toFund(r: FundSqlRow): FundListRow {
@@ -53,7 +56,7 @@ function toFund(r: FundSqlRow): FundListRow {
     regionPath: r.region_path, regionId: r.region_id, regionName: r.region_name,
     bankBalance: BigInt(r.bank_balance),
     inflow: months.reduce((a, m) => a + BigInt(m.debit), 0n), outflow: months.reduce((a, m) => a + BigInt(m.credit), 0n),
-    months, accounts: r.accounts ?? [],
+    months, accounts: r.accounts ?? [], reserved: BigInt(r.reserved),
   };
 }
 

@@ -159,6 +159,8 @@ export const fundExpenses = pgTable('fund_expenses', {
   attachmentIds: uuid('attachment_ids').array().notNull(),
   /** Optional link to a budget line (common funds). */
   budgetLineId: uuid('budget_line_id'),
+  /** The reservation (funds.reserve.table.ts) an expense pays from, e.g. a project's instalment; null for ordinary spending. */
+  reservationId: uuid('reservation_id'),
   state: text('state').$type<'pending' | 'approved' | 'rejected'>().notNull(),
   preparedBy: uuid('prepared_by').notNull(),
   preparedByName: text('prepared_by_name').notNull(),

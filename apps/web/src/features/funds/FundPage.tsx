@@ -43,6 +43,7 @@ export default function FundPage() {
             <Statistic title={t('funds.fund.balance')} value={yuan(fund.balanceFen)} data-testid="fund-balance" />
             <Statistic title={t('funds.list.inflow')} value={yuan(fund.inflowFen)} style={{ marginLeft: 24 }} />
             <Statistic title={t('funds.list.outflow')} value={yuan(fund.outflowFen)} style={{ marginLeft: 24 }} />
+            {fund.reservedFen !== '0' && <Statistic title={t('money.reservedOnFund')} value={yuan(fund.reservedFen)} style={{ marginLeft: 24 }} data-testid="fund-reserved" />}
           </Space>
           <Space wrap style={{ marginBottom: 16, display: 'flex' }}>
             <Typography.Text type="secondary">{fund.region.name} · {fund.code}</Typography.Text>
