@@ -82,6 +82,6 @@ export async function deliveryRoutes(app: FastifyInstance, deps: AppDeps) {
   r.post('/api/v1/projects/:id/ratings', { config: { access: { action: 'project.vote' } }, schema: step('Rate an accepted project, 1–5 with a comment (residents of its community, once)', ProjectRatingBody, 201) },
     async (request, reply) => { await rateProject(db, requireActor(request), request.params.id, request.body as z.infer<typeof ProjectRatingBody>, now()); return reply.status(201).send(await view(request)); });
 
-  r.post('/api/v1/projects/:id/close', { config: manage, schema: step('Close an accepted project before its rating window ends', z.object({}).optional()) },
+  r.post('/api/v1/projects/:id/close', { config: manage, schema: { tags, summary: 'Close an accepted project before its rating window ends', params: IdParams, response: { 200: DeliveryView } } },
     async (request) => { await closeProject(db, requireActor(request), request.params.id, now()); return view(request); });
 }
