@@ -48,6 +48,7 @@ import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { projectRoutes } from './features/projects/projects.routes.ts';
 import { moneyRoutes } from './features/projects/money.routes.ts';
+import { deliveryRoutes } from './features/projects/delivery.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
 
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await inboxRoutes(api, deps);
     await projectRoutes(api, deps);
     await moneyRoutes(api, deps);
+    await deliveryRoutes(api, deps);
     await bankRoutes(api, deps);
     await activityRoutes(api, deps);
   });

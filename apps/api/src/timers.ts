@@ -9,6 +9,8 @@ import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/ass
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
 import { fireUnreportedFlag, PARTY_FLAG_TIMER } from './features/party/party.jobs.ts';
+import { PROJECT_RATING_CLOSE_TIMER } from './features/projects/acceptance.service.ts';
+import { fireRatingClose } from './features/projects/rating.service.ts';
 
 /**
  * What each kind of public notice does when it settles (its window's timer fires here): registered
@@ -35,4 +37,5 @@ export const TIMER_HANDLERS: Record<string, TimerHandler> = {
   [BANK_YEAR_END_TIMER]: fireYearEnd,
   [ACTIVITY_REMINDER_TIMER]: fireActivityReminder,
   [PARTY_FLAG_TIMER]: fireUnreportedFlag,
+  [PROJECT_RATING_CLOSE_TIMER]: fireRatingClose,
 };

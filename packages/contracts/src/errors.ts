@@ -1,5 +1,6 @@
 import { PROJECTS_ERRORS } from './errors/projects.ts';
 import { MONEY_ERRORS } from './errors/money.ts';
+import { DELIVERY_ERRORS } from './errors/delivery.ts';
 import { PARTY_ERRORS } from './errors/party.ts';
 import { PARTICIPATION_ERRORS } from './errors/participation.ts';
 import { FUNDS_ERRORS } from './errors/funds.ts';
@@ -20,6 +21,7 @@ import { PLATFORM_ERRORS } from './errors/platform.ts';
 export const ERRORS = {
   ...PROJECTS_ERRORS,
   ...MONEY_ERRORS,
+  ...DELIVERY_ERRORS,
   ...PARTY_ERRORS,
   ...PARTICIPATION_ERRORS,
   ...FUNDS_ERRORS,

@@ -28,6 +28,7 @@ import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
 import * as money from '../features/projects/money.i18n.ts';
+import * as delivery from '../features/projects/delivery.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
 import * as activities from '../features/activities/activities.i18n.ts';
 import * as volunteers from '../features/volunteers/volunteers.i18n.ts';
@@ -46,6 +47,7 @@ const zhResources = {
   inbox: inbox.zh,
   projects: projects.zh,
   money: money.zh,
+  delivery: delivery.zh,
   bank: bank.zh,
   activities: activities.zh,
   volunteers: volunteers.zh,
@@ -64,6 +66,7 @@ const enResources = {
   inbox: inbox.en,
   projects: projects.en,
   money: money.en,
+  delivery: delivery.en,
   bank: bank.en,
   activities: activities.en,
   volunteers: volunteers.en,

@@ -9,6 +9,7 @@ import { ProjectRow } from './ProjectsPage.tsx';
 import { projectKeys, projectQuery, publicProjectQuery } from './projects.queries.ts';
 import { ProjectTrail } from './ProjectTrail.tsx';
 import { MoneyCard } from './MoneyCard.tsx';
+import { DeliveryCard } from './DeliveryCard.tsx';
 
 const lines = (text: string | undefined) => (text ?? '').split(/\s+/).map((s) => s.trim()).filter(Boolean);
 
@@ -50,6 +51,7 @@ export default function ProjectPage() {
       {trail.data && <Card title={t('projects.trail.steps')} size="small" style={{ marginTop: 16 }}><ProjectTrail trail={trail.data.trail} /></Card>}
       {/* The later steps' cards (tender, delivery, money) go here, one line each, in the order of the steps. */}
       <MoneyCard p={p} />
+      <DeliveryCard p={p} />
       {(p.abilities.includes('cosign') || p.signed) && (
         <Button type="primary" size="large" block style={{ marginTop: 16 }} disabled={p.signed} loading={cosign.isPending} onClick={() => cosign.mutate()} data-testid="project-cosign">
           {p.signed ? t('projects.detail.signed') : t('projects.detail.cosign')}
