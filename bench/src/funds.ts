@@ -11,10 +11,13 @@ import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
-import { BANK } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
+import { BANK, postEntry } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
 import { recordDonation } from '@gongzhi/api/src/features/funds/funds.service.ts';
 import { loadLedgerConfig } from '@gongzhi/api/src/config.ts';
-import { quantile, report, timeCalls } from './measure.ts';
+import { sql } from 'drizzle-orm';
+import { chinaDay } from '@gongzhi/core';
+import { quantile, rates, report, timeCalls } from './measure.ts';
+import { reportSameWork } from './same-work.ts';
 
 /** Opens a bench fund (kept between runs) with its bank and donations accounts; returns its id and accounts. */
 async function benchFund(database: Database, code: string) {
@@ -97,35 +100,30 @@ export async function fundsBench(database: Database, vault: Vault, opts: { secon
     const id = uuidv7();
     return pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [id, small.id, small.bank, small.income]);
   };
-  /**
-   * Transactions per second of `a` and `b`, each run by `workers` loops, alternating in half-second
-   * slices for `seconds` in all, so the shared machine's drifting load hits both alike.
-   */
-  const rates = async (a: (w: number) => Promise<unknown>, b: (w: number) => Promise<unknown>, seconds: number, workers = 1) => {
-    const tally = { a: { n: 0, ns: 0n }, b: { n: 0, ns: 0n } };
-    const slice = async (fn: (w: number) => Promise<unknown>, t: { n: number; ns: bigint }, ms: number) => {
-      const end = Date.now() + ms;
-      const t0 = process.hrtime.bigint();
-      await Promise.all(Array.from({ length: workers }, async (_, w) => { while (Date.now() < end) { await fn(w); t.n++; } }));
-      t.ns += process.hrtime.bigint() - t0;
+  // The same work without the service around it: the one posting statement (funds.ledger.ts
+  // `postEntry`: balance, transaction, two postings, monthly totals, audit row) for the same entry,
+  // with no authorisation guard, amount parsing or date placing.
+  const entry = (memo: string) => {
+    const day = chinaDay(new Date());
+    return {
+      kind: 'donation' as const, memo, project: null, counterparty: '基准', anonymous: false, occurredOn: day, originalOn: null,
+      receiptNo: sql`'JZ' || ${day.slice(0, 4)} || lpad(nextval('fund_receipt_seq')::text, 6, '0')`,
+      lines: [{ account: BANK, amount: 100n }, { account: 'income:donations', amount: -100n }],
     };
-    await slice(a, { n: 0, ns: 0n }, 300);
-    await slice(b, { n: 0, ns: 0n }, 300);
-    for (let left = seconds * 1000; left > 0; left -= 1000) {
-      await slice(a, tally.a, 500);
-      await slice(b, tally.b, 500);
-    }
-    return { a: tally.a.n / (Number(tally.a.ns) / 1e9), b: tally.b.n / (Number(tally.b.ns) / 1e9) };
   };
-  const seq = await rates(service, bare, opts.seconds);
-  report('funds.post.two_posting_tx', 'tx/s', seq.a, seq.b, { connections: 1, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  const work = () => postEntry(db, SYSTEM_ACTOR, { id: small.id }, entry('基准捐赠'));
+  const seq = await rates({ service, bare, work }, opts.seconds);
+  report('funds.post.two_posting_tx', 'tx/s', seq.service.rate, seq.bare.rate, { connections: 1, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  reportSameWork('funds.post.two_posting_tx', seq.service.rate, seq.work.rate, { connections: 1, target_ratio: 0.8, api_is: 'the service (recordDonation) in process' }, 'tx/s');
   // Throughput with 8 connections, each posting into its own fund (as eight communities would):
   // commits share their WAL flushes, as they do for the bare INSERTs.
   const many = await Promise.all(Array.from({ length: 8 }, (_, k) => benchFund(database, `BENCH-POST-${k + 1}`)));
   const serviceN = (w: number) => recordDonation(db, SYSTEM_ACTOR, many[w]!.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date(), loadLedgerConfig());
   const bareN = (w: number) => pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [uuidv7(), many[w]!.id, many[w]!.bank, many[w]!.income]);
-  const conc = await rates(serviceN, bareN, opts.seconds, 8);
-  report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.a, conc.b, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  const workN = (w: number) => postEntry(db, SYSTEM_ACTOR, { id: many[w]!.id }, entry('基准捐赠'));
+  const conc = await rates({ service: serviceN, bare: bareN, work: workN }, opts.seconds, 8);
+  report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.service.rate, conc.bare.rate, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  reportSameWork('funds.post.two_posting_tx.concurrent', conc.service.rate, conc.work.rate, { connections: 8, target_ratio: 0.8, api_is: 'the service (recordDonation) in process' }, 'tx/s');
 
   const big = await benchFund(database, 'BENCH-BIG');
   const [have] = (await pool.query<{ n: string }>('SELECT posting_count AS n FROM funds WHERE id = $1', [big.id])).rows;
