@@ -19,7 +19,7 @@ export function sameWorkServer(): FastifyInstance {
 
 /** The same-work throughput line: the API's requests/s against the bare same-SQL route's, in the same run. */
 export function reportSameWork(bench: string, apiRate: number, sameRate: number, extra: Record<string, unknown> = {}, unit = 'requests/s') {
-  return report(`${bench}.same_work.throughput`, unit, apiRate, sameRate, { ...extra, baseline_is: 'bare route running the same SQL in the same transaction' });
+  return report(`${bench}.same_work.throughput`, unit, apiRate, sameRate, { baseline_is: 'bare route running the same SQL in the same transaction', ...extra });
 }
 
 /** The index a same-work route takes from its path (`/…/:i`): which prepared subject request i acts on. */
