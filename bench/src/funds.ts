@@ -105,7 +105,7 @@ async function benchManager(database: Database) {
   const token = `gzs_${randomBytes(24).toString('base64url')}`;
   const csrf = randomBytes(24).toString('base64url');
   const q = (text: string, values: unknown[]) => database.pool.query(text, values);
-  await q(`INSERT INTO users (id, name, phone_hash, phone_cipher, phone_masked, password_hash) VALUES ($1, '基准出纳', 'bench:' || $1, '-', '-', '!')`, [id]);
+  await q(`INSERT INTO users (id, name, phone_hash, phone_cipher, phone_masked, password_hash) VALUES ($1, '基准出纳', $2, '-', '-', '!')`, [id, `bench:${id}`]);
   await q(`INSERT INTO role_assignments (id, user_id, role) VALUES ($1, $2, 'system_admin')`, [uuidv7(), id]);
   await q(`INSERT INTO sessions (id, user_id, token_hash, csrf_token, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`, [uuidv7(), id, hashToken(token), csrf]);
   const actor: Actor = { userId: id, name: '基准出纳', residentId: null, grants: [{ role: 'system_admin', regionPath: null, organisationId: null }], via: 'session', ip: '127.0.0.1' };
