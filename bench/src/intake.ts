@@ -78,7 +78,8 @@ function intakeSameWork(app: FastifyInstance, database: Database, actor: Actor) 
   let templates: Promise<RequestRow[]> | undefined;
   let k = 0;
   app.post('/same/intake', async () => {
-    templates ??= database.db.select().from(requests).where(eq(requests.reporterUserId, actor.userId)).orderBy(desc(requests.createdAt)).limit(512);
+    // `.execute()`: the builder is only thenable, and awaiting it again would run the query again.
+    templates ??= database.db.select().from(requests).where(eq(requests.reporterUserId, actor.userId)).orderBy(desc(requests.createdAt)).limit(512).execute();
     const rows = await templates;
     const t = rows[k++ % rows.length]!;
     const now = new Date();
