@@ -37,10 +37,11 @@ export interface AckPair { i: string; u: string }
  * statement is coalesced and not part of the write, so it is not repeated here.
  *
  * Wiring (instructions.ts, beside the bare one-INSERT route): `const same = sameWorkServer();
- * ackSameWork(same, database, pairs, names)`; after the API burst, `await resetAcks(database, ids)`
- * so the same rows are acknowledged again, then time `cannon(sameUrl, amount, () => ({ path:
- * `/same/ack/${k++}`, headers: {}, body: '{}' }))` and `reportSameWork(`instructions.ack.${label}`,
- * apiRate, sameRate, ackExtra)`.
+ * ackSameWork(same, database, pairs, await workerNames(database, [...sessions.keys()]))`, listen; after
+ * the bare run (and after counting `acked`), `await resetAcks(database, ids)` so the same rows are
+ * acknowledged again, then time `cannon(sameUrl, amount, () => ({ path: `/same/ack/${k++}`, headers:
+ * {}, body: '{}' }))` and `reportSameWork(`instructions.ack.${opts.label}`, apiRate, sameRate, ackExtra)`;
+ * close `same` with the others.
  */
 export function ackSameWork(app: FastifyInstance, database: Database, pairs: AckPair[], names: Map<string, string>) {
   app.post('/same/ack/:i', async (req) => {
