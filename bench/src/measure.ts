@@ -71,14 +71,14 @@ export async function lockWaitsDuring<T>(db: Queryable, fn: () => Promise<T>, ev
 export interface BurstRequest { path?: string; headers: Record<string, string>; body: string }
 
 /**
- * Sends `count` POSTs, each once, from `connections` connections (autocannon `amount`); `make(i)`
+ * Sends `count` POSTs, each once, from `connections` connections (at most `count`); `make(i)`
  * gives request i. The caller times it with {@link timed}: autocannon's own duration is whole seconds.
  */
 export function burst(url: string, count: number, make: (i: number) => BurstRequest, connections = 16): Promise<autocannon.Result> {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon({
-      url, connections, amount: count, method: 'POST',
+      url, connections: Math.min(connections, count), amount: count, method: 'POST',
       requests: [{
         method: 'POST',
         setupRequest: (req) => {
