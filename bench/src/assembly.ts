@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import type autocannon from 'autocannon';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
@@ -13,12 +13,59 @@ import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
 import { hashToken } from '@gongzhi/api/src/platform/auth/session.service.ts';
 import { createAssembly, openVoting } from '@gongzhi/api/src/features/assembly/assembly.service.ts';
-import { quantile, report, timed } from './measure.ts';
+import { assemblies, assemblyBallots, assemblyOwners } from '@gongzhi/api/src/features/assembly/assembly.table.ts';
+import { auditLog } from '@gongzhi/api/src/platform/audit/audit.table.ts';
+import { auditRow } from '@gongzhi/api/src/platform/audit/audit.ts';
+import { burst, quantile, report, timed } from './measure.ts';
+import { indexOf, reportSameWork, sameWorkServer } from './same-work.ts';
+
+/**
+ * The ballot's same work: `POST /same/ballot/:i` casts owner i's ballot with the statement the ballot
+ * service sends (ballot.service.ts `writeBallot`, copied here as it is not exported: the assembly under
+ * a KEY SHARE lock, the owner on the roll, a row per matter, the audit row — one statement), with
+ * nothing around it. Keep it in step with the service.
+ */
+function ballotSameWork(app: FastifyInstance, database: Database, assemblyId: string, owners: Owner[]) {
+  app.post('/same/ballot/:i', async (req) => {
+    const o = owners[indexOf(req.params, owners.length)]!;
+    const choices = [...(req.body as { choices: { matterId: string; choice: string }[] }).choices].sort((x, y) => (x.matterId < y.matterId ? -1 : 1));
+    const at = new Date().toISOString();
+    const ids = Array.from({ length: choices.length * 4 }, () => newId());
+    const log = auditRow({ userId: o.userId, name: o.name, via: 'session', ip: '127.0.0.1' }, { action: 'assembly.ballot.cast', subjectType: 'assembly', subjectId: assemblyId });
+    const details = { matters: choices.length };
+    const res = await database.db.execute<{ inserted: number }>(sql`
+      WITH a AS (
+        SELECT id, region_path, district_code FROM ${assemblies}
+        WHERE id = ${assemblyId} AND state = 'voting' AND closes_at > ${at}::timestamptz FOR KEY SHARE
+      ), o AS (
+        SELECT owner_key, area_centi_m2 FROM ${assemblyOwners} WHERE assembly_id = ${assemblyId} AND parties @> ARRAY[${`res:${o.residentId}`}]::text[]
+      ), ins AS (
+        INSERT INTO ${assemblyBallots} (id, assembly_id, matter_id, region_path, district_code, owner_key, choice, area_centi_m2, channel, cast_by_user_id, scan_key, scan_mime, scan_sha256, cast_at)
+        SELECT coalesce((${`{${ids.join(',')}}`}::uuid[])[x.rn], gen_random_uuid()), a.id, x.matter_id, a.region_path, a.district_code, x.owner_key, x.choice, x.area_centi_m2,
+          ${'online'}, ${o.userId}, ${null}, ${null}, ${null}, ${at}::timestamptz
+        FROM a, (
+          SELECT o.owner_key, o.area_centi_m2, v.matter_id, v.choice, row_number() OVER (ORDER BY o.owner_key, v.matter_id) AS rn
+          FROM o, unnest(${`{${choices.map((c) => c.matterId).join(',')}}`}::uuid[], ${`{${choices.map((c) => c.choice).join(',')}}`}::text[]) AS v(matter_id, choice)
+        ) x
+        ORDER BY x.rn
+        ON CONFLICT DO NOTHING RETURNING owner_key
+      ), aud AS (
+        INSERT INTO ${auditLog} (id, actor_id, actor_name, action, subject_type, subject_id, region_path, details, ip)
+        SELECT ${newId()}, ${log.actorId}, ${log.actorName}, ${log.action}, ${log.subjectType}, ${log.subjectId}, a.region_path,
+          ${JSON.stringify(details)}::jsonb || jsonb_build_object('ownerKeys', (SELECT jsonb_agg(DISTINCT owner_key) FROM ins)), ${log.ip}
+        FROM a WHERE EXISTS (SELECT 1 FROM ins) RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM a)::int AS open, (SELECT count(*) FROM o)::int AS owner,
+        (SELECT count(*) FROM ins)::int AS inserted, (SELECT count(*) FROM aud)::int AS audited`);
+    if (!res.rows[0]?.inserted) throw new Error('same-work ballot inserted nothing');
+    return { ok: true };
+  });
+}
 
 const DAY = 86_400_000;
 
-/** One owner of the benchmark compound with a signed-in phone session. */
-interface Owner { cookie: string; csrf: string }
+/** One owner of the benchmark compound with a signed-in phone session: their account and resident. */
+interface Owner { cookie: string; csrf: string; userId: string; residentId: string; name: string }
 
 /**
  * A compound of `n` flats, each with its own owner who has an account and a live session, written
@@ -59,31 +106,15 @@ async function compound(database: Database, n: number): Promise<{ regionId: stri
     SELECT gen_random_uuid(), u, h, c, now() + interval '1 day' FROM unnest($1::uuid[], $2::text[], $3::text[]) AS t(u, h, c)`,
   [users, tokens.map(hashToken), csrfs]);
   await q('ANALYZE units; ANALYZE unit_owners; ANALYZE sessions; ANALYZE users');
-  return { regionId, owners: tokens.map((t, i) => ({ cookie: `gz_session=${t}`, csrf: csrfs[i]! })) };
-}
-
-/** Sends `bodies.length` POSTs once each from 16 connections; `headers(i)` gives request i's own headers. */
-function burst(url: string, count: number, make: (i: number) => { headers: Record<string, string>; body: string }): Promise<autocannon.Result> {
-  let next = 0;
-  return new Promise((resolve, reject) => {
-    autocannon({
-      url, connections: 16, amount: count, method: 'POST',
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          const r = make(next++);
-          return { ...req, headers: { ...req.headers, 'content-type': 'application/json', ...r.headers }, body: r.body };
-        },
-      }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
-  });
+  return { regionId, owners: tokens.map((t, i) => ({ cookie: `gz_session=${t}`, csrf: csrfs[i]!, userId: users[i]!, residentId: residents[i]!, name: `业主${i}` })) };
 }
 
 /**
  * A burst of `owners` owners each casting their ballot (two matters) through `POST
  * /api/v1/assemblies/:id/ballots` (session, roll lookup, window check under a KEY SHARE lock, two
- * ballot rows, audit row), against a bare route doing one INSERT per request, both 16 connections
- * in the same run; and the live quorum progress as staff poll it, p95 during the burst against idle.
+ * ballot rows, audit row), against a bare route doing one INSERT per request and against a bare
+ * route running the ballot's own statement for the same owners (same work), all 16 connections in
+ * the same run; and the live quorum progress as staff poll it, p95 during the burst against idle.
  */
 export async function assemblyBench(database: Database, vault: Vault, opts: { owners: number; label: string }) {
   const { regionId, owners } = await compound(database, opts.owners);
@@ -98,6 +129,8 @@ export async function assemblyBench(database: Database, vault: Vault, opts: { ow
 
   const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' }, { rateLimits: false, logger: { level: 'error' } });
   const bare = Fastify();
+  const same = sameWorkServer();
+  ballotSameWork(same, database, assemblyId, owners);
   await database.pool.query('CREATE TABLE IF NOT EXISTS bench_bare (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   bare.post('/bare', async (req) => {
     await database.db.execute(sql`INSERT INTO bench_bare (body) VALUES (${JSON.stringify(req.body)})`);
@@ -111,6 +144,7 @@ export async function assemblyBench(database: Database, vault: Vault, opts: { ow
   try {
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const sameUrl = await same.listen({ port: 0, host: '127.0.0.1' });
     const login = await fetch(`${appUrl}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000004', password: 'gongzhi2026' }) });
     const staffCookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
     const poll = async () => {
@@ -138,16 +172,23 @@ export async function assemblyBench(database: Database, vault: Vault, opts: { ow
     const { result: base, seconds: baseSeconds } = await timed(() => burst(`${bareUrl}/bare`, owners.length, (i) => ({ headers: {}, body: body(i) })));
 
     const cast = Number((await database.pool.query('SELECT count(DISTINCT owner_key)::int AS n FROM assembly_ballots WHERE assembly_id = $1', [assemblyId])).rows[0].n);
+    // The same owners cast the same ballots again through the same-work route: the API's go first.
+    await database.pool.query('DELETE FROM assembly_ballots WHERE assembly_id = $1', [assemblyId]);
+    const { result: work, seconds: workSeconds } = await timed(() => burst(sameUrl, owners.length, (i) => ({ path: `/same/ballot/${i}`, headers: {}, body: body(i) })));
+    const recast = Number((await database.pool.query('SELECT count(DISTINCT owner_key)::int AS n FROM assembly_ballots WHERE assembly_id = $1', [assemblyId])).rows[0].n);
     if (api.non2xx) process.stderr.write(`ballots answered ${api.non2xx} non-2xx: ${JSON.stringify(api.statusCodeStats)}; first: ${firstRefusal}\n`);
     const rate = (r: autocannon.Result, seconds: number) => r.requests.total / seconds;
     const extra = { database: opts.label, connections: 16, owners: opts.owners, ballotsCast: cast, refused: api.non2xx };
     report(`assembly.ballots.${opts.label}.throughput`, 'requests/s', rate(api, apiSeconds), rate(base, baseSeconds), extra);
     report(`assembly.ballots.${opts.label}.p99`, 'ms', api.latency.p99, base.latency.p99, extra);
+    if (work.non2xx) process.stderr.write(`ballots same-work route answered ${work.non2xx} non-2xx\n`);
+    reportSameWork(`assembly.ballots.${opts.label}`, rate(api, apiSeconds), rate(work, workSeconds), { ...extra, sameWorkBallotsCast: recast, sameWorkRefused: work.non2xx, sameWorkP99: work.latency.p99 });
     idle.sort((a, b) => a - b);
     busy.sort((a, b) => a - b);
     report(`assembly.progress.${opts.label}.p95_during_burst`, 'ms', quantile(busy, 0.95), quantile(idle, 0.95), { ...extra, samples: busy.length, baselineIs: 'p95 idle' });
   } finally {
     await app.close();
     await bare.close();
+    await same.close();
   }
 }

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import autocannon from 'autocannon';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import type { Database } from '@gongzhi/api/src/platform/db/client.ts';
@@ -15,7 +14,12 @@ import { hashToken } from '@gongzhi/api/src/platform/auth/session.service.ts';
 import { insertCategories } from '@gongzhi/api/src/features/activities/activities.repository.ts';
 import { createActivityFor } from '@gongzhi/api/src/features/activities/activities.service.ts';
 import { issueCode } from '@gongzhi/api/src/features/activities/activities.codes.ts';
-import { report } from './measure.ts';
+import type { Actor } from '@gongzhi/api/src/platform/authz/actor.ts';
+import { scopeFor } from '@gongzhi/api/src/platform/authz/scope.ts';
+import { audit } from '@gongzhi/api/src/platform/audit/audit.ts';
+import { findActivity, findSignup, updateSignup } from '@gongzhi/api/src/features/activities/activities.repository.ts';
+import { report, timedBurst } from './measure.ts';
+import { indexOf, reportSameWork, sameWorkServer } from './same-work.ts';
 
 const MIN = 60_000;
 
@@ -61,23 +65,30 @@ async function room(database: Database, n: number) {
     SELECT gen_random_uuid(), $1, $2, $3, r, u, '居民' || i, 'confirmed', now() FROM unnest($4::uuid[], $5::uuid[], $6::int[]) AS t(r, u, i)`,
   [id, community.code, community.district_code, residents, users, idx]);
   await q('ANALYZE sessions; ANALYZE users; ANALYZE activity_signups');
-  return { activityId: id, people: tokens.map((t, i) => ({ cookie: `gz_session=${t}`, csrf: csrfs[i]! })) };
+  return { activityId: id, gridCode: code, people: tokens.map((t, i): Person => ({ cookie: `gz_session=${t}`, csrf: csrfs[i]!, userId: users[i]!, residentId: residents[i]!, name: `居民${i}` })) };
 }
 
-/** Sends `count` POSTs, each once, from 16 connections; `make(i)` gives request i's headers and body. */
-function burst(url: string | ((i: number) => string), count: number, make: (i: number) => { headers: Record<string, string>; body: string }): Promise<autocannon.Result> {
-  let next = 0;
-  return new Promise((resolve, reject) => {
-    autocannon({
-      url: typeof url === 'string' ? url : url(0), connections: 16, amount: count, method: 'POST',
-      requests: [{
-        method: 'POST',
-        setupRequest: (req) => {
-          const r = make(next++);
-          return { ...req, headers: { ...req.headers, 'content-type': 'application/json', ...r.headers }, body: r.body };
-        },
-      }],
-    }, (err, result) => (err ? reject(err) : resolve(result)));
+/** One resident of the bench grid: their session, account and register entry. */
+interface Person { cookie: string; csrf: string; userId: string; residentId: string; name: string }
+
+/**
+ * The check-in's same work: `POST /same/check/:i` checks person i in with the statements the service
+ * runs in its transaction (activities.service.ts `checkWithCode`: the activity read through the
+ * resident's scope, the sign-up locked, updated, the audit row), by calling the same repository
+ * functions, with nothing around them (no code verification, window or state checks).
+ */
+function checkinSameWork(app: FastifyInstance, database: Database, activityId: string, people: Person[], gridCode: string) {
+  app.post('/same/check/:i', async (req) => {
+    const p = people[indexOf(req.params, people.length)]!;
+    const actor: Actor = { userId: p.userId, name: p.name, residentId: p.residentId, grants: [{ role: 'resident', regionPath: gridCode, organisationId: null }], via: 'session', ip: '127.0.0.1' };
+    const now = new Date();
+    await database.db.transaction(async (tx) => {
+      const a = await findActivity(tx, scopeFor(actor, 'activity.join'), activityId);
+      const s = await findSignup(tx, a!.id, p.residentId, { lock: true });
+      await updateSignup(tx, s!.id, { checkedInAt: now });
+      await audit(tx, actor, { action: 'activity.check_in', subjectType: 'activity', subjectId: a!.id, regionPath: a!.regionPath, details: { signupId: s!.id } });
+    });
+    return { kind: 'in' };
   });
 }
 
@@ -85,12 +96,14 @@ function burst(url: string | ((i: number) => string), count: number, make: (i: n
  * 2,000 residents checking in to one large activity: each `POST /api/v1/activities/:id/check` with the
  * code on the organiser's screen (session, scoped load, HMAC check, window, sign-up row locked and
  * updated, audit row — one transaction), 16 connections, against a bare route doing one INSERT per
- * request in the same run. Elapsed time by process.hrtime; latencies by autocannon (hrtime too).
+ * request and against a bare route running the same transaction's statements (same work), in the same run. Elapsed time by process.hrtime; latencies by autocannon (hrtime too).
  */
 export async function checkinsBench(database: Database, vault: Vault, opts: { people: number; label: string }) {
-  const { activityId, people } = await room(database, opts.people);
+  const { activityId, people, gridCode } = await room(database, opts.people);
   const app = await buildApp({ db: database.db, vault, storage: diskStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-bench-up-'))), dbKind: 'embedded' }, { rateLimits: false, logger: { level: 'error' } });
   const bare = Fastify();
+  const same = sameWorkServer();
+  checkinSameWork(same, database, activityId, people, gridCode);
   await database.pool.query('CREATE TABLE IF NOT EXISTS bench_bare (id bigserial PRIMARY KEY, body text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())');
   bare.post('/bare', async (req) => {
     await database.db.execute(sql`INSERT INTO bench_bare (body) VALUES (${JSON.stringify(req.body)})`);
@@ -104,27 +117,31 @@ export async function checkinsBench(database: Database, vault: Vault, opts: { pe
   try {
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const sameUrl = await same.listen({ port: 0, host: '127.0.0.1' });
     // The screen's code, renewed as the screen renews it (each is good for a minute).
     let shown = issueCode(vault, activityId, 'in', new Date());
     const timer = setInterval(() => { shown = issueCode(vault, activityId, 'in', new Date()); }, 20_000);
     const body = () => JSON.stringify({ code: shown.token });
-    const timed = async (run: () => Promise<autocannon.Result>) => {
-      const t0 = process.hrtime.bigint();
-      const result = await run();
-      return { result, seconds: Number(process.hrtime.bigint() - t0) / 1e9 };
-    };
-    const api = await timed(() => burst(`${appUrl}/api/v1/activities/${activityId}/check`, people.length, (i) => ({
+    const api = await timedBurst(`${appUrl}/api/v1/activities/${activityId}/check`, people.length, (i) => ({
       headers: { cookie: people[i]!.cookie, 'x-csrf-token': people[i]!.csrf }, body: body(),
-    })));
+    }));
     clearInterval(timer);
-    const base = await timed(() => burst(`${bareUrl}/bare`, people.length, () => ({ headers: {}, body: body() })));
-    const done = Number((await database.pool.query('SELECT count(*)::int AS n FROM activity_signups WHERE activity_id = $1 AND checked_in_at IS NOT NULL', [activityId])).rows[0].n);
+    const base = await timedBurst(`${bareUrl}/bare`, people.length, () => ({ headers: {}, body: body() }));
+    const checkedIn = 'SELECT count(*)::int AS n FROM activity_signups WHERE activity_id = $1 AND checked_in_at IS NOT NULL';
+    const done = Number((await database.pool.query(checkedIn, [activityId])).rows[0].n);
+    // The same people check in again through the same-work route: the API's check-ins are undone first.
+    await database.pool.query('UPDATE activity_signups SET checked_in_at = NULL WHERE activity_id = $1', [activityId]);
+    const work = await timedBurst(sameUrl, people.length, (i) => ({ path: `/same/check/${i}`, headers: {}, body: body() }));
+    const redone = Number((await database.pool.query(checkedIn, [activityId])).rows[0].n);
     if (api.result.non2xx) process.stderr.write(`check-ins answered ${api.result.non2xx} non-2xx: ${JSON.stringify(api.result.statusCodeStats)}; first: ${firstRefusal}\n`);
     const extra = { database: opts.label, connections: 16, people: opts.people, checkedIn: done, refused: api.result.non2xx };
-    report(`activities.checkins.${opts.label}.throughput`, 'requests/s', people.length / api.seconds, people.length / base.seconds, extra);
+    report(`activities.checkins.${opts.label}.throughput`, 'requests/s', api.rate, base.rate, extra);
     report(`activities.checkins.${opts.label}.p99`, 'ms', api.result.latency.p99, base.result.latency.p99, extra);
+    if (work.result.non2xx) process.stderr.write(`check-ins same-work route answered ${work.result.non2xx} non-2xx\n`);
+    reportSameWork(`activities.checkins.${opts.label}`, api.rate, work.rate, { ...extra, sameWorkCheckedIn: redone, sameWorkRefused: work.result.non2xx, sameWorkP99: work.result.latency.p99 });
   } finally {
     await app.close();
     await bare.close();
+    await same.close();
   }
 }

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -11,10 +12,15 @@ import type { Vault } from '@gongzhi/api/src/platform/crypto/vault.ts';
 import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
-import { BANK } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
+import { BANK, postEntry, type NewEntry } from '@gongzhi/api/src/features/funds/funds.ledger.ts';
+import type { Actor } from '@gongzhi/api/src/platform/authz/actor.ts';
+import { hashToken } from '@gongzhi/api/src/platform/auth/session.service.ts';
 import { recordDonation } from '@gongzhi/api/src/features/funds/funds.service.ts';
 import { loadLedgerConfig } from '@gongzhi/api/src/config.ts';
-import { quantile, report, timeCalls } from './measure.ts';
+import { sql } from 'drizzle-orm';
+import { chinaDay } from '@gongzhi/core';
+import { quantile, rates, report, timeCalls, timedBurst } from './measure.ts';
+import { indexOf, reportSameWork, sameWorkServer } from './same-work.ts';
 
 /** Opens a bench fund (kept between runs) with its bank and donations accounts; returns its id and accounts. */
 async function benchFund(database: Database, code: string) {
@@ -80,13 +86,70 @@ async function loadBigFund(database: Database, fund: Awaited<ReturnType<typeof b
 }
 
 /**
+ * The same work without the service around it: the one posting statement (funds.ledger.ts
+ * `postEntry`: balance, transaction, two postings, monthly totals, audit row) for the entry a
+ * donation of ¥1.00 makes, with no authorisation guard, amount parsing or date placing.
+ */
+function donationEntry(): NewEntry {
+  const day = chinaDay(new Date());
+  return {
+    kind: 'donation', memo: '基准捐赠', project: null, counterparty: '基准', anonymous: false, occurredOn: day, originalOn: null,
+    receiptNo: sql`'JZ' || ${day.slice(0, 4)} || lpad(nextval('fund_receipt_seq')::text, 6, '0')`,
+    lines: [{ account: BANK, amount: 100n }, { account: 'income:donations', amount: -100n }],
+  };
+}
+
+/** A staff account with `system_admin` (every fund) and a live session, written straight to the tables. */
+async function benchManager(database: Database) {
+  const id = uuidv7();
+  const token = `gzs_${randomBytes(24).toString('base64url')}`;
+  const csrf = randomBytes(24).toString('base64url');
+  const q = (text: string, values: unknown[]) => database.pool.query(text, values);
+  await q(`INSERT INTO users (id, name, phone_hash, phone_cipher, phone_masked, password_hash) VALUES ($1, '基准出纳', $2, '-', '-', '!')`, [id, `bench:${id}`]);
+  await q(`INSERT INTO role_assignments (id, user_id, role) VALUES ($1, $2, 'system_admin')`, [uuidv7(), id]);
+  await q(`INSERT INTO sessions (id, user_id, token_hash, csrf_token, expires_at) VALUES ($1, $2, $3, $4, now() + interval '1 day')`, [uuidv7(), id, hashToken(token), csrf]);
+  const actor: Actor = { userId: id, name: '基准出纳', residentId: null, grants: [{ role: 'system_admin', regionPath: null, organisationId: null }], via: 'session', ip: '127.0.0.1' };
+  return { actor, headers: { cookie: `gz_session=${token}`, 'x-csrf-token': csrf } };
+}
+
+/**
+ * Donations over HTTP, 8 connections, request i into fund i mod 8: `POST /api/v1/funds/:id/donations`
+ * (session, CSRF, validation, authorisation, the posting statement) against a bare Fastify route
+ * running the same posting statement for the same fund, in alternating bursts of `requests`.
+ */
+async function donationsOverHttp(database: Database, vault: Vault, funds: { id: string }[], requests: number) {
+  const { actor, headers } = await benchManager(database);
+  const uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-bench-uploads-'));
+  const app = await buildApp({ db: database.db, vault, storage: diskStorage(uploads), dbKind: 'embedded' }, { rateLimits: false, logger: { level: 'error' } });
+  const same = sameWorkServer();
+  same.post('/same/donation/:i', async (req) => ({ id: (await postEntry(database.db, actor, { id: funds[indexOf(req.params, funds.length)]!.id }, donationEntry())).id }));
+  try {
+    const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
+    const sameUrl = await same.listen({ port: 0, host: '127.0.0.1' });
+    const body = JSON.stringify({ amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' });
+    const tally = { api: { n: 0, s: 0, refused: 0 }, work: { n: 0, s: 0, refused: 0 } };
+    for (let round = 0; round < 2; round++) {
+      const api = await timedBurst(appUrl, requests, (i) => ({ path: `/api/v1/funds/${funds[i % funds.length]!.id}/donations`, headers, body }), 8);
+      const work = await timedBurst(sameUrl, requests, (i) => ({ path: `/same/donation/${i}`, headers: {}, body }), 8);
+      for (const [t, r] of [[tally.api, api], [tally.work, work]] as const) { t.n += r.result.requests.total; t.s += r.seconds; t.refused += r.result.non2xx; }
+    }
+    if (tally.api.refused || tally.work.refused) process.stderr.write(`donations over HTTP refused: API ${tally.api.refused}, same work ${tally.work.refused}\n`);
+    reportSameWork('funds.donation.http', tally.api.n / tally.api.s, tally.work.n / tally.work.s, { connections: 8, funds: funds.length, requests: tally.api.n, refused: tally.api.refused, target_ratio: 0.8 });
+  } finally {
+    await app.close();
+    await same.close();
+    fs.rmSync(uploads, { recursive: true, force: true });
+  }
+}
+
+/**
  * Funds figures: (1) posting throughput of a two-posting transaction through the service (a donation:
  * authorise, check, write transaction + postings + monthly totals + balance + audit) against a bare
  * INSERT of two rows into a table shaped like postings, both one at a time on one connection, in the
  * same run; (2) p95 of the public page (fund head + first page of entries) of a fund with 1,000,000
  * postings, against the same page of a fund with a few hundred.
  */
-export async function fundsBench(database: Database, vault: Vault, opts: { seconds: number; postings: number; runs: number }) {
+export async function fundsBench(database: Database, vault: Vault, opts: { seconds: number; postings: number; runs: number; requests?: number }) {
   const { db, pool } = database;
   const small = await benchFund(database, 'BENCH-POST');
   await pool.query('CREATE TABLE IF NOT EXISTS bench_bare_postings (id bigserial PRIMARY KEY, transaction_id uuid NOT NULL, fund_id uuid NOT NULL, account_id uuid NOT NULL, amount bigint NOT NULL)');
@@ -97,35 +160,22 @@ export async function fundsBench(database: Database, vault: Vault, opts: { secon
     const id = uuidv7();
     return pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [id, small.id, small.bank, small.income]);
   };
-  /**
-   * Transactions per second of `a` and `b`, each run by `workers` loops, alternating in half-second
-   * slices for `seconds` in all, so the shared machine's drifting load hits both alike.
-   */
-  const rates = async (a: (w: number) => Promise<unknown>, b: (w: number) => Promise<unknown>, seconds: number, workers = 1) => {
-    const tally = { a: { n: 0, ns: 0n }, b: { n: 0, ns: 0n } };
-    const slice = async (fn: (w: number) => Promise<unknown>, t: { n: number; ns: bigint }, ms: number) => {
-      const end = Date.now() + ms;
-      const t0 = process.hrtime.bigint();
-      await Promise.all(Array.from({ length: workers }, async (_, w) => { while (Date.now() < end) { await fn(w); t.n++; } }));
-      t.ns += process.hrtime.bigint() - t0;
-    };
-    await slice(a, { n: 0, ns: 0n }, 300);
-    await slice(b, { n: 0, ns: 0n }, 300);
-    for (let left = seconds * 1000; left > 0; left -= 1000) {
-      await slice(a, tally.a, 500);
-      await slice(b, tally.b, 500);
-    }
-    return { a: tally.a.n / (Number(tally.a.ns) / 1e9), b: tally.b.n / (Number(tally.b.ns) / 1e9) };
-  };
-  const seq = await rates(service, bare, opts.seconds);
-  report('funds.post.two_posting_tx', 'tx/s', seq.a, seq.b, { connections: 1, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  const work = () => postEntry(db, SYSTEM_ACTOR, { id: small.id }, donationEntry());
+  const seq = await rates({ service, bare, work }, opts.seconds);
+  report('funds.post.two_posting_tx', 'tx/s', seq.service.rate, seq.bare.rate, { connections: 1, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  // In process, as the figure beside it: the service against the statement it sends.
+  const inProcess = { api_is: 'the service (recordDonation), in process', baseline_is: 'the posting statement (postEntry) alone, in process' };
+  reportSameWork('funds.post.two_posting_tx', seq.service.rate, seq.work.rate, { connections: 1, target_ratio: 0.8, ...inProcess }, 'tx/s');
   // Throughput with 8 connections, each posting into its own fund (as eight communities would):
   // commits share their WAL flushes, as they do for the bare INSERTs.
   const many = await Promise.all(Array.from({ length: 8 }, (_, k) => benchFund(database, `BENCH-POST-${k + 1}`)));
   const serviceN = (w: number) => recordDonation(db, SYSTEM_ACTOR, many[w]!.id, { amountFen: '100', donor: '基准', anonymous: false, purpose: '基准捐赠' }, new Date(), loadLedgerConfig());
   const bareN = (w: number) => pool.query('INSERT INTO bench_bare_postings (transaction_id, fund_id, account_id, amount) VALUES ($1, $2, $3, 100), ($1, $2, $4, -100)', [uuidv7(), many[w]!.id, many[w]!.bank, many[w]!.income]);
-  const conc = await rates(serviceN, bareN, opts.seconds, 8);
-  report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.a, conc.b, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  const workN = (w: number) => postEntry(db, SYSTEM_ACTOR, { id: many[w]!.id }, donationEntry());
+  const conc = await rates({ service: serviceN, bare: bareN, work: workN }, opts.seconds, 8);
+  report('funds.post.two_posting_tx.concurrent', 'tx/s', conc.service.rate, conc.bare.rate, { connections: 8, target_ratio: 0.5, baseline_is: 'bare INSERT of two rows' });
+  reportSameWork('funds.post.two_posting_tx.concurrent', conc.service.rate, conc.work.rate, { connections: 8, target_ratio: 0.8, ...inProcess }, 'tx/s');
+  await donationsOverHttp(database, vault, many, opts.requests ?? 1000);
 
   const big = await benchFund(database, 'BENCH-BIG');
   const [have] = (await pool.query<{ n: string }>('SELECT posting_count AS n FROM funds WHERE id = $1', [big.id])).rows;

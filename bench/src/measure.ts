@@ -1,3 +1,5 @@
+import autocannon from 'autocannon';
+
 /** One benchmark figure as `npm run bench` prints it: a JSON line with the baseline from the same run. */
 export interface Figure { bench: string; unit: string; value: number; baseline: number; ratio: number; [extra: string]: unknown }
 
@@ -63,4 +65,58 @@ export async function lockWaitsDuring<T>(db: Queryable, fn: () => Promise<T>, ev
     running = false;
     await sampler;
   }
+}
+
+/** One request of a burst: its path (else the burst's own), headers and body. */
+export interface BurstRequest { path?: string; headers: Record<string, string>; body: string }
+
+/**
+ * Sends `count` POSTs, each once, from `connections` connections (at most `count`); `make(i)`
+ * gives request i. The caller times it with {@link timed}: autocannon's own duration is whole seconds.
+ */
+export function burst(url: string, count: number, make: (i: number) => BurstRequest, connections = 16): Promise<autocannon.Result> {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon({
+      url, connections: Math.min(connections, count), amount: count, method: 'POST',
+      requests: [{
+        method: 'POST',
+        setupRequest: (req) => {
+          const r = make(next++);
+          return { ...req, ...(r.path ? { path: r.path } : {}), headers: { ...req.headers, 'content-type': 'application/json', ...r.headers }, body: r.body };
+        },
+      }],
+    }, (err, result) => (err ? reject(err) : resolve(result)));
+  });
+}
+
+/** A burst timed on the monotonic clock: its result and requests per second over the measured time. */
+export async function timedBurst(url: string, count: number, make: (i: number) => BurstRequest, connections = 16) {
+  const { result, seconds } = await timed(() => burst(url, count, make, connections));
+  return { result, seconds, rate: result.requests.total / seconds };
+}
+
+/** Calls made and nanoseconds spent by one contender of {@link rates}. */
+interface Tally { n: number; ns: bigint }
+
+/**
+ * Calls per second (and calls made) of each contender, each run by `workers` concurrent loops (worker
+ * w calls `fn(w)`), the contenders taking turns in `sliceMs` slices for about `seconds` in all, after
+ * a short unmeasured warm-up, so a shared machine's drifting load weighs on all alike. Slices end and
+ * are timed on the monotonic clock.
+ */
+export async function rates<K extends string>(contenders: Record<K, (w: number) => Promise<unknown>>, seconds: number, workers = 1, sliceMs = 500): Promise<Record<K, { rate: number; calls: number }>> {
+  const names = Object.keys(contenders) as K[];
+  const tally = Object.fromEntries(names.map((k) => [k, { n: 0, ns: 0n }])) as Record<K, Tally>;
+  const slice = async (fn: (w: number) => Promise<unknown>, t: Tally, ms: number) => {
+    const t0 = process.hrtime.bigint();
+    const end = t0 + BigInt(ms) * 1_000_000n;
+    await Promise.all(Array.from({ length: workers }, async (_, w) => { while (process.hrtime.bigint() < end) { await fn(w); t.n++; } }));
+    t.ns += process.hrtime.bigint() - t0;
+  };
+  for (const k of names) await slice(contenders[k], { n: 0, ns: 0n }, 300);
+  for (let left = seconds * 1000; left > 0; left -= sliceMs * names.length) {
+    for (const k of names) await slice(contenders[k], tally[k], sliceMs);
+  }
+  return Object.fromEntries(names.map((k) => [k, { rate: tally[k].n / (Number(tally[k].ns) / 1e9), calls: tally[k].n }])) as Record<K, { rate: number; calls: number }>;
 }

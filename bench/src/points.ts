@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from '@gongzhi/api/src/platform/authz/actor.ts';
 import { buildApp } from '@gongzhi/api/src/app.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { creditServicePoints } from '@gongzhi/api/src/features/bank/bank.service.ts';
-import { report } from './measure.ts';
+import { rates, report } from './measure.ts';
 
 const DEMO_PASSWORD = 'gongzhi2026';
 
@@ -54,21 +54,8 @@ export async function pointsBench(database: Database, vault: Vault, opts: { seco
     await pool.query('CREATE TABLE IF NOT EXISTS bench_bare_bank_postings (id bigserial PRIMARY KEY, transaction_id uuid NOT NULL, account_id uuid NOT NULL, amount bigint NOT NULL)');
     const [a, b] = [uuidv7(), uuidv7()];
     const bare = () => pool.query('INSERT INTO bench_bare_bank_postings (transaction_id, account_id, amount) VALUES ($1, $2, 1), ($1, $3, -1)', [uuidv7(), a, b]);
-    const tally = { api: { n: 0, ns: 0n }, bare: { n: 0, ns: 0n } };
-    const slice = async (fn: () => Promise<unknown>, t: { n: number; ns: bigint }, ms: number) => {
-      const end = Date.now() + ms;
-      const t0 = process.hrtime.bigint();
-      while (Date.now() < end) { await fn(); t.n++; }
-      t.ns += process.hrtime.bigint() - t0;
-    };
-    await slice(gift, { n: 0, ns: 0n }, 300);
-    await slice(bare, { n: 0, ns: 0n }, 300);
-    for (let left = opts.seconds * 1000; left > 0; left -= 1000) {
-      await slice(gift, tally.api, 500);
-      await slice(bare, tally.bare, 500);
-    }
-    const perSecond = (t: { n: number; ns: bigint }) => t.n / (Number(t.ns) / 1e9);
-    report('points.gift.api_tx', 'tx/s', perSecond(tally.api), perSecond(tally.bare), { connections: 1, baseline_is: 'bare INSERT of two rows', gifts: tally.api.n });
+    const r = await rates({ gift, bare }, opts.seconds);
+    report('points.gift.api_tx', 'tx/s', r.gift.rate, r.bare.rate, { connections: 1, baseline_is: 'bare INSERT of two rows', gifts: r.gift.calls });
   } finally {
     await app.close();
     fs.rmSync(uploads, { recursive: true, force: true });
