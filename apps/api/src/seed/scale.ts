@@ -121,6 +121,8 @@ export async function seedAtScale(database: Database, vault: Vault, scale: Scale
     throw err;
   }
   const loadEnd = Math.max(...loads.map((l) => l.copyEndedAt));
+  // COPY ran with triggers off (replica role), so visits' kept coverage rows are built once here.
+  await database.pool.query('SELECT visit_due_rebuild()');
   for (const code of districts) await installDefaultCatalogue(database.db, SYSTEM_ACTOR, code);
   await database.pool.query('ANALYZE');
   const rows = Object.fromEntries(loads.map((l) => [l.table, l.rows])) as Record<CopyTable, number>;
