@@ -33,12 +33,17 @@ LANGUAGE sql STABLE AS $$
      WHERE h.moved_out_at IS NULL
   ), rule AS MATERIALIZED (
     SELECT * FROM visit_due_rules(ARRAY(SELECT DISTINCT community FROM hh))
+  ), sp AS MATERIALIZED (
+    SELECT DISTINCT m.household_id FROM hh JOIN rule r USING (community) JOIN residents m ON m.household_id = hh.id
+     WHERE m.moved_out_at IS NULL AND m.tags && r.special_tags
+  ), lv AS MATERIALIZED (
+    SELECT v.household_id, max(v.visited_at) AS last_visit_at FROM hh JOIN visits v ON v.household_id = hh.id
+     WHERE v.outcome = 'visited' GROUP BY v.household_id
   ), x AS (
-    SELECT hh.*, r.regular_days, r.special_days,
-           EXISTS (SELECT 1 FROM residents m WHERE m.household_id = hh.id AND m.moved_out_at IS NULL AND m.tags && r.special_tags) AS special,
-           (SELECT max(v.visited_at) FROM visits v WHERE v.household_id = hh.id AND v.outcome = 'visited') AS last_visit_at
-      FROM hh JOIN rule r USING (community)
+    SELECT hh.*, r.regular_days, r.special_days, sp.household_id IS NOT NULL AS special, lv.last_visit_at
+      FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
   )
+  -- The due day as packages/core's nextDueDay; visit_due_rebuild repeats these lines for the whole city.
   SELECT id, region_path, district_code, special, CASE WHEN special THEN special_days ELSE regular_days END,
          last_visit_at, registered_day,
          CASE WHEN last_visit_at IS NULL THEN registered_day
@@ -77,19 +82,38 @@ CREATE OR REPLACE FUNCTION visit_due_refresh_communities(communities text[]) RET
     UNION SELECT d.household_id FROM unnest(communities) c JOIN visit_due d ON d.region_path ~>=~ c AND d.region_path ~<~ (c || ':')));
 $$;
 --> statement-breakpoint
--- Every row from scratch, one community at a time (bounded memory at city scale): the data migration
--- below, and bulk loads that run with triggers off (`seed --scale`). Returns the rows written.
+-- Every row from scratch in one set-based pass (hash joins; the residents read are only those carrying
+-- a special tag, through their GIN index): the data migration below, and bulk loads that run with
+-- triggers off (`seed --scale`). visit_due_compute's rule, for every current household at once.
+-- Returns the rows written.
 CREATE OR REPLACE FUNCTION visit_due_rebuild() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
-  c text;
   n bigint;
 BEGIN
   DELETE FROM visit_due;
-  FOR c IN SELECT DISTINCT left(region_path, 12) FROM households WHERE moved_out_at IS NULL LOOP
-    INSERT INTO visit_due SELECT * FROM visit_due_compute(ARRAY(
-      SELECT id FROM households WHERE region_path ~>=~ c AND region_path ~<~ (c || ':') AND moved_out_at IS NULL));
-  END LOOP;
-  SELECT count(*) INTO n FROM visit_due;
+  INSERT INTO visit_due (household_id, region_path, district_code, special, interval_days, last_visit_at, registered_day, due_day)
+  WITH hh AS MATERIALIZED (
+    SELECT h.id, h.region_path, h.district_code, (h.created_at AT TIME ZONE 'Asia/Shanghai')::date AS registered_day, left(h.region_path, 12) AS community
+      FROM households h WHERE h.moved_out_at IS NULL
+  ), rule AS MATERIALIZED (
+    SELECT * FROM visit_due_rules(ARRAY(SELECT DISTINCT community FROM hh))
+  ), tagged AS MATERIALIZED (
+    SELECT m.household_id, m.tags FROM residents m
+     WHERE m.moved_out_at IS NULL AND m.tags && (SELECT coalesce(array_agg(DISTINCT t), '{}') FROM rule, unnest(rule.special_tags) t)
+  ), sp AS MATERIALIZED (
+    SELECT DISTINCT t.household_id FROM tagged t JOIN hh ON hh.id = t.household_id JOIN rule r ON r.community = hh.community WHERE t.tags && r.special_tags
+  ), lv AS MATERIALIZED (
+    SELECT v.household_id, max(v.visited_at) AS last_visit_at FROM visits v WHERE v.outcome = 'visited' GROUP BY v.household_id
+  ), x AS (
+    SELECT hh.*, r.regular_days, r.special_days, sp.household_id IS NOT NULL AS special, lv.last_visit_at
+      FROM hh JOIN rule r USING (community) LEFT JOIN sp ON sp.household_id = hh.id LEFT JOIN lv ON lv.household_id = hh.id
+  )
+  SELECT id, region_path, district_code, special, CASE WHEN special THEN special_days ELSE regular_days END,
+         last_visit_at, registered_day,
+         CASE WHEN last_visit_at IS NULL THEN registered_day
+              ELSE (last_visit_at AT TIME ZONE 'Asia/Shanghai')::date + CASE WHEN special THEN special_days ELSE regular_days END END
+    FROM x;
+  GET DIAGNOSTICS n = ROW_COUNT;
   RETURN n;
 END;
 $$;
