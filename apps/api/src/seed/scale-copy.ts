@@ -55,14 +55,6 @@ export class TableLoad {
     return this.bytes >= FLUSH_BYTES ? this.flush() : false;
   }
 
-  /** Queues many rows at once (newline-terminated COPY text from a generator thread); like `push`. */
-  pushChunk(text: string, rows: number): boolean {
-    this.buf.push(text.slice(0, -1));
-    this.bytes += text.length;
-    this.rows += rows;
-    return this.bytes >= FLUSH_BYTES ? this.flush() : false;
-  }
-
   private flush(): boolean {
     if (!this.buf.length) return false;
     this.buf.push('');

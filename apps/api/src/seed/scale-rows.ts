@@ -51,23 +51,20 @@ const BIRTHPLACES = ['510108', '510107', '510104', '510106', '510112', '500101',
 /**
  * Unique ID numbers without remembering them: a counter per (birthplace, birth date, sex) hands out
  * the 500 sequence numbers each combination has, moving to the next birthplace when one is used up.
- * The map holds at most ~700,000 counters even for 21 million people. Generator threads each take
- * their own share of the sequence space (thread `index` of `of`: every `of`-th number from `index`),
- * so they never hand out the same number without talking to each other.
+ * The map holds at most ~700,000 counters even for 21 million people.
  */
 export class IdNumbers {
   private readonly next = new Map<string, number>();
-  constructor(private readonly rng: Rng, private readonly today: Date, private readonly share: { index: number; of: number } = { index: 0, of: 1 }) {}
+  constructor(private readonly rng: Rng, private readonly today: Date) {}
 
   take(birthDate: string, gender: 'male' | 'female', floating: boolean): string {
     const start = floating ? this.rng.int(3, BIRTHPLACES.length - 1) : this.rng.int(0, 4);
     for (let i = 0; i < BIRTHPLACES.length; i++) {
       const place = BIRTHPLACES[(start + i) % BIRTHPLACES.length]!;
       const key = place + birthDate + gender[0];
-      const j = this.next.get(key) ?? 0;
-      const n = this.share.index + j * this.share.of;
+      const n = this.next.get(key) ?? 0;
       if (n >= 500) continue;
-      this.next.set(key, j + 1);
+      this.next.set(key, n + 1);
       return makeIdNumber(place, birthDate, n * 2 + (gender === 'male' ? 1 : 0), this.today);
     }
     throw new Error(`no ID number left for ${birthDate}`);

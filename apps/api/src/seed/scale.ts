@@ -7,8 +7,7 @@ import { audit } from '../platform/audit/audit.ts';
 import { installDefaultCatalogue } from '../features/requests/categories.service.ts';
 import { DEMO_PASSWORD } from './load.ts';
 import { Rng } from './random.ts';
-import { COPY_TABLES, IdNumbers, bulkId, emitAccount, emitOrganisation, emitRegion, type CopyTable, type Gen } from './scale-rows.ts';
-import { MicrogridThreads, seedThreads } from './scale-threads.ts';
+import { COPY_TABLES, IdNumbers, bulkId, emitAccount, emitMicrogrid, emitOrganisation, emitRegion, type CopyTable, type Gen } from './scale-rows.ts';
 import { progressPrinter, TableLoad, type IndexMode } from './scale-copy.ts';
 import {
   CHENGDU_DISTRICTS, CITY_BOX, DISTRICT_BOX, SCALE_SHAPES, cell, childCode, communityName, compound, share, streetName,
@@ -30,8 +29,6 @@ export interface SeedScaleOptions {
   today?: Date;
   /** Overrides of the scale's counts (tests use a tiny city). */
   shape?: Partial<ScaleShape>;
-  /** Generator threads (default one per core, `GONGZHI_SEED_THREADS`). */
-  threads?: number;
 }
 
 /** What a scale seed did and how long each part took. */
@@ -75,14 +72,6 @@ export async function seedAtScale(database: Database, vault: Vault, scale: Scale
     developerId: '', accounts: {}, counts: { households: 0, residents: 0, workers: 0 },
   };
   const districts: string[] = [];
-  // Micro-grids (nearly every row, and all the sealing) are generated on worker threads; this thread
-  // walks the tree, writes the few rows above them and streams everything to COPY.
-  const threads = new MicrogridThreads(vault, { seed: shape.seed, today, passwordHash: g.passwordHash, threads: opts.threads ?? seedThreads() }, (r) => {
-    for (const c of r.chunks) { const l = byTable.get(c.table)!; if (l.pushChunk(c.text, c.rows)) full.push(l); }
-    g.counts.households += r.counts.households;
-    g.counts.residents += r.counts.residents;
-    g.counts.workers += r.counts.workers;
-  });
   try {
     await Promise.all(loads.map((l) => l.open(opts.tee)));
     const single = shape.districts === 1;
@@ -116,10 +105,7 @@ export async function seedAtScale(database: Database, vault: Vault, scale: Scale
             for (let m = 0; m < nMicro; m++, micro++) {
               const mr = child(gr, m, nMicro, 'microgrid', `${place.name}${m + 1}栋微网格`);
               const group = emitRegion(g, mr, branch)!;
-              await threads.add({
-                m: mr, partyGroup: group, compoundAddress: place.address, no: m + 1, flats: rng.int(shape.flats[0], shape.flats[1]), occupancy: shape.occupancy,
-                workers: share(shape.workers, shape.microgrids, micro), micro, firstWorker: Math.floor((micro * shape.workers) / shape.microgrids), developerId: g.developerId,
-              });
+              emitMicrogrid(g, mr, group, place.address, m + 1, rng.int(shape.flats[0], shape.flats[1]), shape.occupancy, share(shape.workers, shape.microgrids, micro));
               if (full.length) { const waiting = full; full = []; await Promise.all(waiting.map((l) => l.drain())); }
               // Loopback sockets rarely fill up, so yield now and then: progress lines and COPY replies need the event loop.
               if (micro % 25 === 0) await new Promise((r) => setImmediate(r));
@@ -128,14 +114,11 @@ export async function seedAtScale(database: Database, vault: Vault, scale: Scale
         }
       }
     }
-    await threads.finish();
     await Promise.all(loads.map((l) => l.finish()));
   } catch (err) {
     await Promise.all(loads.map((l) => l.abort()));
     progress.stop();
     throw err;
-  } finally {
-    await threads.close();
   }
   const loadEnd = Math.max(...loads.map((l) => l.copyEndedAt));
   for (const code of districts) await installDefaultCatalogue(database.db, SYSTEM_ACTOR, code);
