@@ -18,6 +18,7 @@ import { checkinsBench } from './checkins.ts';
 import { seedScaleBench } from './seed-scale.ts';
 import { webBenchOnServer } from './web.ts';
 import { projectsBench } from './projects.ts';
+import { visitsAtScale } from './visits.ts';
 
 /**
  * `npm run bench`: builds a 300,000-resident street on the embedded PostgreSQL (kept in
@@ -50,6 +51,8 @@ async function main() {
     await pointsBench(database, vault, { seconds: Number(process.env.BENCH_SECONDS ?? 10) });
     // Instructions to every door on a generated district (`--scale city`: Chengdu on a PostgreSQL server).
     await instructionsAtScale(vault, { scale: scaleArg(), embeddedAdmin: server.url('postgres'), keep: Boolean(keep) });
+    // Visit coverage of the generated district by grid and by worker, kept rows against the per-view computation.
+    await visitsAtScale(vault, { scale: 'district', admin: server.url('postgres'), label: 'embedded', keep: Boolean(keep) });
   } finally {
     await database.close();
     await server.stop();

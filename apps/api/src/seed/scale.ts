@@ -123,6 +123,8 @@ export async function seedAtScale(database: Database, vault: Vault, scale: Scale
   const loadEnd = Math.max(...loads.map((l) => l.copyEndedAt));
   for (const code of districts) await installDefaultCatalogue(database.db, SYSTEM_ACTOR, code);
   await database.pool.query('ANALYZE');
+  // COPY ran with triggers off (replica role), so visits' kept coverage rows are built once here.
+  await database.pool.query('SELECT visit_due_rebuild(); ANALYZE visit_due');
   const rows = Object.fromEntries(loads.map((l) => [l.table, l.rows])) as Record<CopyTable, number>;
   await audit(database.db, SYSTEM_ACTOR, { action: 'seed.scale', subjectType: 'region', subjectId: districts[0]!, regionPath: districts[0]!, details: { scale, ...g.counts } });
   const peakRss = progress.stop();

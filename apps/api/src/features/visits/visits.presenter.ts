@@ -76,6 +76,10 @@ export function countsByPrefix(rows: CoverageCounts[]): { totals: Counts; byPref
 /** The grid codes (15 digits) the counted households sit in, for loading their names. */
 export const gridCodesOf = (rows: CoverageCounts[]): string[] => [...new Set(rows.map((r) => r.region_path.slice(0, 15)).filter((c) => c.length === 15))];
 
+// One collator for the sort: String#localeCompare builds one per call, which a district's 7,000
+// workers turn into most of the request's time.
+const byName = new Intl.Collator();
+
 /** Coverage: totals, and overdue households by grid and by worker, worst first. */
 export function presentCoverage(
   today: string, rows: CoverageCounts[], grids: { id: string; code: string; name: string }[],
@@ -89,7 +93,7 @@ export function presentCoverage(
     return { userId: w.user_id, name: w.name, visits30d: w.visits30d, ...t };
   });
   const worst = <T extends Counts>(a: T, b: T) => b.overdue - a.overdue;
-  return { today, totals, byGrid: byGrid.sort((a, b) => worst(a, b) || a.code.localeCompare(b.code)), byWorker: byWorker.sort((a, b) => worst(a, b) || a.name.localeCompare(b.name)) };
+  return { today, totals, byGrid: byGrid.sort((a, b) => worst(a, b) || a.code.localeCompare(b.code)), byWorker: byWorker.sort((a, b) => worst(a, b) || byName.compare(a.name, b.name)) };
 }
 
 /** A community's configured and effective coverage rule. */

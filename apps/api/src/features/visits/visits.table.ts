@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { CommunitySize, ResidentTag, Tenure, VisitOutcome } from '@gongzhi/core';
 import { createdAt, id, scopeColumns, updatedAt } from '../../platform/db/columns.ts';
 
@@ -41,6 +41,27 @@ export const visits = pgTable('visits', {
   index('visits_region_path_idx').on(t.regionPath.op('text_pattern_ops')),
   index('visits_worker_idx').on(t.workerUserId, t.visitedAt),
 ]);
+
+/**
+ * Each current household's coverage, kept rather than recomputed per view (issue 18 part 3): whether a
+ * member carries one of the community's special tags, the interval that follows, the last visit that
+ * found someone in and the next due day. Triggers (migration `visits_due`, functions `visit_due_*`)
+ * keep the rows in the writing transaction whenever a household, a resident, a visit or a community's
+ * rule changes, whoever writes it (services, imports, the demo seed); a bulk load that runs with
+ * triggers off (`seed --scale`) calls `visit_due_rebuild()` once at the end. Coverage for a street,
+ * district or the city is then an index-only count on (region_path, due_day, special).
+ */
+export const visitDue = pgTable('visit_due', {
+  householdId: uuid('household_id').primaryKey(),
+  ...scopeColumns(),
+  special: boolean('special').notNull(),
+  intervalDays: integer('interval_days').notNull(),
+  lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+  /** The household's registration day (Asia/Shanghai): due then when it was never visited. */
+  registeredDay: date('registered_day', { mode: 'string' }).notNull(),
+  /** The last visit's day plus the interval, else the registration day (`nextDueDay` in packages/core). */
+  dueDay: date('due_day', { mode: 'string' }).notNull(),
+}, (t) => [index('visit_due_path_due_idx').on(t.regionPath.op('text_pattern_ops'), t.dueDay, t.special)]);
 
 /** Household facts a visit may propose to change; a community worker reviews each proposal. */
 export interface ProposedHouseholdChange {
