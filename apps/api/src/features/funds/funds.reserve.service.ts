@@ -137,3 +137,12 @@ export async function spendReservation(tx: Tx, actor: Actor, fundCode: string, r
   await tx.execute(sql`UPDATE fund_reservations SET spent = spent + ${amount.toString()}::bigint WHERE id = ${r.id}`);
   for (const listener of listeners) await listener(tx, actor, { reservationId: r.id, expenseId, subject: r.subject, amount, transactionId, fundCode }, now);
 }
+
+/**
+ * Locks a fund's row for the rest of the caller's transaction. Another feature that will reserve,
+ * release or pay from a fund while holding a lock of its own takes this one first: approvals lock the
+ * fund and then what the money is for, so taking the two in the same order cannot deadlock.
+ */
+export async function lockFundFirst(tx: Tx, fundId: string): Promise<void> {
+  await lockFund(tx, fundId);
+}

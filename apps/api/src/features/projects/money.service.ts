@@ -8,7 +8,7 @@ import { authorize } from '../../platform/authz/authorize.ts';
 import { scopeFor } from '../../platform/authz/scope.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { releaseReservation, reserveFunds, type ReservedExpenseApproved } from '../funds/funds.reserve.service.ts';
+import { lockFundFirst, releaseReservation, reserveFunds, type ReservedExpenseApproved } from '../funds/funds.reserve.service.ts';
 import { submitExpense } from '../funds/funds.expense.service.ts';
 import { projects } from './projects.table.ts';
 import { projectInstalments } from './money.table.ts';
@@ -23,6 +23,16 @@ import { EXPENSE_CATEGORY, PAYING_FUND_KINDS, instalmentPlan, instalmentRefusal 
  * paying fund of the project's community (or above) or its free balance is short
  * (FUND_RESERVATION_EXCEEDS). Stores the reservation on the project and records the step `reserved`.
  */
+/**
+ * Locks the fund a project's money is in (named by the project's row, or by `fundId` before it is
+ * stored), before the caller locks the project: the funds' approvals take the fund and then the project,
+ * and every path that holds both must take them in that order. No fund: nothing to lock.
+ */
+export async function lockProjectFund(tx: Tx, projectId: string, fundId?: string | null): Promise<void> {
+  const id = fundId ?? (await tx.select({ f: projects.fundId }).from(projects).where(eq(projects.id, projectId)))[0]?.f;
+  if (id) await lockFundFirst(tx, id);
+}
+
 export async function reserveProjectMoney(tx: Tx, actor: Actor, project: ProjectRow, now: Date): Promise<string> {
   if (project.awardedFen === null || project.fundId === null) throw new AppError('PROJECT_MONEY_NO_AWARD');
   if (project.reservationId) throw new AppError('PROJECT_MONEY_ALREADY_RESERVED');

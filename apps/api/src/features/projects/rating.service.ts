@@ -13,7 +13,7 @@ import { isStaff } from './delivery.policy.ts';
 import { livesInCommunity } from './projects.policy.ts';
 import { RESIDENT_LABEL } from './projects.presenter.ts';
 import { COMMITTEE_LABEL, recordProjectEvent } from './trail.service.ts';
-import { releaseProjectMoney } from './money.service.ts';
+import { lockProjectFund, releaseProjectMoney } from './money.service.ts';
 import { PROJECT_RATING_CLOSE_TIMER } from './acceptance.service.ts';
 
 /** When the rating window of an accepted project ends: set by the passed acceptance. */
@@ -55,6 +55,7 @@ async function closeAccepted(tx: Tx, actor: Actor, p: ProjectRow, now: Date): Pr
 /** Staff close an accepted project before its rating window ends (the timer then has nothing to do). */
 export async function closeProject(db: Db, actor: Actor, id: string, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockProjectFund(tx, id);
     const p = found(await findDeliveryProject(tx, actor, id, true), 'PROJECT_NOT_FOUND');
     if (!isStaff(actor, p)) throw new AppError('FORBIDDEN');
     if (!(await closeAccepted(tx, actor, p, now))) throw new AppError('PROJECT_STATE', { state: p.status });
@@ -64,6 +65,7 @@ export async function closeProject(db: Db, actor: Actor, id: string, now: Date):
 
 /** The rating window's end: the project closes, unless staff closed it already. */
 export async function fireRatingClose(tx: Tx, timer: TimerRow): Promise<void> {
+  await lockProjectFund(tx, timer.subjectId);
   const [p] = await tx.select().from(projects).where(eq(projects.id, timer.subjectId)).for('update');
   if (p) await closeAccepted(tx, SYSTEM_ACTOR, p, timer.dueAt);
 }
