@@ -47,6 +47,7 @@ import { visitRoutes } from './features/visits/visits.routes.ts';
 import { volunteerRoutes } from './features/volunteers/volunteers.routes.ts';
 import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { projectRoutes } from './features/projects/projects.routes.ts';
+import { tenderRoutes } from './features/projects/tender.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
 
@@ -156,6 +157,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await volunteerRoutes(api, deps);
     await inboxRoutes(api, deps);
     await projectRoutes(api, deps);
+    await tenderRoutes(api, deps);
     await bankRoutes(api, deps);
     await activityRoutes(api, deps);
   });

@@ -20,6 +20,7 @@ export * from './features/funds/funds.table.ts';
 export * from './features/visits/visits.table.ts';
 export * from './features/users/users.table.ts';
 export * from './features/projects/projects.table.ts';
+export * from './features/projects/tender.table.ts';
 export * from './features/bank/bank.table.ts';
 export * from './features/activities/activities.table.ts';
 export * from './features/volunteers/volunteers.table.ts';

@@ -3,6 +3,7 @@ import { fireSla, SLA_TIMER } from './features/requests/requests.jobs.ts';
 import { fireNoticeWindowEnd, NOTICE_WINDOW_TIMER } from './features/notices/notices.jobs.ts';
 import { onResolutionEffective, registerResolutionNotices } from './features/councils/notice.service.ts';
 import { publishRoundsOfResolution } from './features/projects/round.service.ts';
+import { registerTenderNotices } from './features/projects/tender.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
@@ -17,6 +18,7 @@ export function registerNoticeKinds(): void {
   registerResolutionNotices();
   // A project list resolved by the council is published when the resolution's notice closes.
   onResolutionEffective(publishRoundsOfResolution);
+  registerTenderNotices();
 }
 registerNoticeKinds();
 

@@ -1,4 +1,5 @@
 import { PROJECTS_ERRORS } from './errors/projects.ts';
+import { TENDER_ERRORS } from './errors/tender.ts';
 import { PARTY_ERRORS } from './errors/party.ts';
 import { PARTICIPATION_ERRORS } from './errors/participation.ts';
 import { FUNDS_ERRORS } from './errors/funds.ts';
@@ -18,6 +19,7 @@ import { PLATFORM_ERRORS } from './errors/platform.ts';
  */
 export const ERRORS = {
   ...PROJECTS_ERRORS,
+  ...TENDER_ERRORS,
   ...PARTY_ERRORS,
   ...PARTICIPATION_ERRORS,
   ...FUNDS_ERRORS,

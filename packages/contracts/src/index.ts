@@ -17,3 +17,4 @@ export * from './bank.ts';
 export * from './activities.ts';
 export * from './volunteers.ts';
 export * from './party.ts';
+export * from './projects-tender.ts';
