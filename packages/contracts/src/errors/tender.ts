@@ -19,7 +19,6 @@ export const TENDER_ERRORS = {
   TENDER_PANEL_MISSING: { status: 409, 'zh-CN': '请先组建评审小组并完成评分', en: 'Set up the review panel and finish scoring first' },
   TENDER_PANEL_OPEN: { status: 409, 'zh-CN': '评审小组尚未完成评分', en: 'The review panel has not finished scoring' },
   TENDER_FINDING_REQUIRED: { status: 422, 'zh-CN': '只有一家投标时，评审小组须先作出必要性和可行性论证', en: 'With a single bid, the panel must record a necessity-and-feasibility finding first' },
-  TENDER_TIE: { status: 409, 'zh-CN': '最高分并列，请评审小组另行评议', en: 'The best scores are tied: the panel must decide between them' },
   TENDER_FUND_INVALID: { status: 422, 'zh-CN': '请选择本社区或上级的保障资金或社区发展基金', en: 'Choose a protection fund or community fund of the project’s community or above' },
   TENDER_CALL_LIVE: { status: 409, 'zh-CN': '当前招标尚在进行中', en: 'The current call is still running' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;

@@ -19,7 +19,8 @@ export function presentCall(c: CallRow, head: { title: string; summary: string; 
     id: c.id, projectId: c.projectId, projectTitle: head.title, projectSummary: head.summary, communityName: head.communityName, costFen: head.costFen.toString(),
     state: c.state, opensAt: c.opensAt.toISOString(), closesAt: c.closesAt.toISOString(), windowOpen: windowOpen(c, now), criteria: c.criteria,
     bidCount: v.bidCount, bids: v.bids, panelId: c.panelId, panelClosed: v.panelClosed, finding: c.finding,
-    award: v.award && c.awardBidId ? { bidId: v.award.id, organisation: v.award.organisation, amountFen: v.award.totalFen.toString(), fundId: v.fundId ?? '', noticeId: c.awardNoticeId } : null,
+    // A withdrawn award (the call void) is told by voidReason, not shown as an award.
+    award: v.award && c.state === 'awarded' && v.fundId ? { bidId: v.award.id, organisation: v.award.organisation, amountFen: v.award.totalFen.toString(), fundId: v.fundId, noticeId: c.awardNoticeId } : null,
     voidReason: c.voidReason, abilities: v.abilities,
   };
 }
