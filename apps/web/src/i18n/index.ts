@@ -27,6 +27,7 @@ import * as visits from '../features/visits/visits.i18n.ts';
 import * as privacy from '../features/privacy/privacy.i18n.ts';
 import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
+import * as tender from '../features/projects/tender.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
 import * as activities from '../features/activities/activities.i18n.ts';
 import * as volunteers from '../features/volunteers/volunteers.i18n.ts';
@@ -44,6 +45,7 @@ const zhResources = {
   privacy: privacy.zh,
   inbox: inbox.zh,
   projects: projects.zh,
+  tender: tender.zh,
   bank: bank.zh,
   activities: activities.zh,
   volunteers: volunteers.zh,
@@ -61,6 +63,7 @@ const enResources = {
   privacy: privacy.en,
   inbox: inbox.en,
   projects: projects.en,
+  tender: tender.en,
   bank: bank.en,
   activities: activities.en,
   volunteers: volunteers.en,

@@ -23,7 +23,7 @@ const code = (res: { json(): unknown }) => (res.json() as { error?: { code: stri
 beforeAll(async () => {
   ctx = await createTestContext();
   const db = ctx.database.db;
-  [staff, resident, orgA] = await Promise.all([DEMO.secretary, DEMO.resident, DEMO.socialOrg].map((p) => signIn(ctx.app, p)));
+  [staff, resident, orgA] = await Promise.all([DEMO.secretary, DEMO.resident, DEMO.socialOrg].map((p) => signIn(ctx.app, p))) as [Client, Client, Client];
   const [sec] = await db.select({ path: roleAssignments.regionPath }).from(roleAssignments).where(eq(roleAssignments.role, 'community_secretary'));
   const [c] = await db.select().from(regions).where(eq(regions.code, sec!.path!));
   community = { id: c!.id, code: c!.code, districtCode: c!.districtCode };
