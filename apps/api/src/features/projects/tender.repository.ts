@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/client.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
+import { roleAssignments } from '../../platform/authz/authz.table.ts';
 import { regionNameOf } from '../org/region.service.ts';
 import { organisationNameOf } from '../org/organisation.service.ts';
 import { projects } from './projects.table.ts';
@@ -79,4 +80,14 @@ export async function openCallRows(db: DbOrTx, now: Date, organisationId: string
 export async function projectHead(db: DbOrTx, projectId: string) {
   const [row] = await db.select({ p: projects, communityName: regionNameOf(projects.communityId) }).from(projects).where(eq(projects.id, projectId));
   return row;
+}
+
+/** The organisations these accounts act for (their organisation-bound grants), by account. */
+export async function organisationsOfUsers(db: DbOrTx, userIds: string[]): Promise<Map<string, string[]>> {
+  const byUser = new Map<string, string[]>();
+  if (!userIds.length) return byUser;
+  const rows = await db.select({ userId: roleAssignments.userId, organisationId: roleAssignments.organisationId }).from(roleAssignments)
+    .where(and(inArray(roleAssignments.userId, userIds), isNotNull(roleAssignments.organisationId)));
+  for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r.organisationId!]);
+  return byUser;
 }

@@ -16,7 +16,7 @@ import type { ProjectStatus } from './projects.table.ts';
 import { fenOf } from './projects.policy.ts';
 import { rulesFor } from './projects.service.ts';
 import { COMMITTEE_LABEL, recordProjectEvent } from './trail.service.ts';
-import { bidsOf, callsOfProject, findCall, insertBid, insertCall, moveProject, projectById, updateCall, type CallRow } from './tender.repository.ts';
+import { bidsOf, callsOfProject, findCall, insertBid, insertCall, moveProject, organisationsOfUsers, projectById, updateCall, type CallRow } from './tender.repository.ts';
 import { AWARD_NOTICE_DAYS, BIDDER_KINDS, PAYING_FUND_KINDS, biddingOrganisation, mayRestart, pickWinner, weightsValid, windowOver } from './tender.policy.ts';
 
 /** The notice-board kind of an award (中标结果公示); registered in timers.ts. */
@@ -110,12 +110,15 @@ export async function setUpPanel(db: Db, actor: Actor, callId: string, body: z.i
     const bids = await bidsOf(tx, [callId]);
     if (!bids.length) throw new AppError('TENDER_NO_BIDS');
     const bidders = new Set(bids.map((b) => b.organisationId));
-    const conflicted = body.members.find((m) => (m.organisationIds ?? []).some((o) => bidders.has(o)));
+    // A member with an account is linked to the organisations that account acts for, whatever the form said.
+    const acting = await organisationsOfUsers(tx, body.members.flatMap((m) => (m.userId ? [m.userId] : [])));
+    const members = body.members.map((m) => ({ ...m, organisationIds: [...new Set([...(m.organisationIds ?? []), ...(m.userId ? acting.get(m.userId) ?? [] : [])])] }));
+    const conflicted = members.find((m) => m.organisationIds.some((o) => bidders.has(o)));
     if (conflicted) throw new AppError('TENDER_PANEL_CONFLICT', { name: conflicted.name });
     const project = (await projectById(tx, call.projectId))!;
     const panel = await createPanel(tx, actor, {
       subjectKind: 'tender', subjectId: call.id, title: `${project.title}：投标评审`, regionPath: call.regionPath, districtCode: call.districtCode, regionId: project.communityId,
-      members: body.members, criteria: call.criteria, candidates: bids.map((b) => ({ label: b.organisation, refId: b.id, organisationId: b.organisationId })),
+      members, criteria: call.criteria, candidates: bids.map((b) => ({ label: b.organisation, refId: b.id, organisationId: b.organisationId })),
     }, now);
     await updateCall(tx, callId, { panelId: panel.id });
     await audit(tx, actor, { action: 'project.tender_panel', subjectType: 'tender_call', subjectId: callId, regionPath: call.regionPath, details: { panelId: panel.id, members: body.members.length, bids: bids.length } });

@@ -203,6 +203,10 @@ describe('bad input: a 4xx with a stable code, nothing written', () => {
     expect([noPanel.statusCode, code(noPanel)]).toEqual([409, 'TENDER_PANEL_MISSING']);
     const conflicted = await staff.request('POST', `/api/v1/tender-calls/${callId}/panel`, { members: [...MEMBERS.slice(0, 2), { name: '益民中心社工', capacity: '专家', organisationIds: [orgAId] }] });
     expect([conflicted.statusCode, code(conflicted)]).toEqual([422, 'TENDER_PANEL_CONFLICT']);
+    // A member with an account is linked to the organisation that account acts for, even unsaid.
+    const [socialUser] = await ctx.database.db.select({ id: roleAssignments.userId }).from(roleAssignments).where(eq(roleAssignments.organisationId, orgAId));
+    const byAccount = await staff.request('POST', `/api/v1/tender-calls/${callId}/panel`, { members: [...MEMBERS.slice(0, 2), { userId: socialUser!.id, name: '益民中心主任', capacity: '专家' }] });
+    expect([byAccount.statusCode, code(byAccount)]).toEqual([422, 'TENDER_PANEL_CONFLICT']);
     const [call] = await ctx.database.db.select().from(tenderCalls).where(eq(tenderCalls.id, callId));
     expect(call!.panelId).toBeNull();
     await scoreAndClose(callId, () => 80);
