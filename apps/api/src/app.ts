@@ -49,6 +49,7 @@ import { inboxRoutes } from './features/inbox/inbox.routes.ts';
 import { projectRoutes } from './features/projects/projects.routes.ts';
 import { moneyRoutes } from './features/projects/money.routes.ts';
 import { deliveryRoutes } from './features/projects/delivery.routes.ts';
+import { tenderRoutes } from './features/projects/tender.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
 
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps, opts: {
     await projectRoutes(api, deps);
     await moneyRoutes(api, deps);
     await deliveryRoutes(api, deps);
+    await tenderRoutes(api, deps);
     await bankRoutes(api, deps);
     await activityRoutes(api, deps);
   });

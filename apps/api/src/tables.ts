@@ -25,6 +25,7 @@ export * from './features/projects/money.table.ts';
 export * from './features/projects/delivery.table.ts';
 export * from './features/projects/acceptance.table.ts';
 export * from './features/projects/rating.table.ts';
+export * from './features/projects/tender.table.ts';
 export * from './features/bank/bank.table.ts';
 export * from './features/activities/activities.table.ts';
 export * from './features/volunteers/volunteers.table.ts';

@@ -5,6 +5,7 @@ import { onResolutionEffective, registerResolutionNotices } from './features/cou
 import { publishRoundsOfResolution } from './features/projects/round.service.ts';
 import { onReservedExpenseApproved } from './features/funds/funds.reserve.service.ts';
 import { recordInstalmentPaid } from './features/projects/money.service.ts';
+import { registerTenderNotices } from './features/projects/tender.service.ts';
 import { ASSEMBLY_CLOSE_TIMER, fireAssemblyClose } from './features/assembly/assembly.jobs.ts';
 import { BANK_YEAR_END_TIMER, fireYearEnd } from './features/bank/bank.jobs.ts';
 import { ACTIVITY_REMINDER_TIMER, fireActivityReminder } from './features/activities/activities.jobs.ts';
@@ -23,6 +24,7 @@ export function registerNoticeKinds(): void {
   onResolutionEffective(publishRoundsOfResolution);
   // A project's instalment approved on the fund's page adds to what the project was paid.
   onReservedExpenseApproved(recordInstalmentPaid);
+  registerTenderNotices();
 }
 registerNoticeKinds();
 

@@ -72,6 +72,8 @@ const ProjectsPage = lazy(() => import('./features/projects/ProjectsPage.tsx'));
 const ProposePage = lazy(() => import('./features/projects/ProposePage.tsx'));
 const ProjectPage = lazy(() => import('./features/projects/ProjectPage.tsx'));
 const RoundPage = lazy(() => import('./features/projects/RoundPage.tsx'));
+const TenderCallsPage = lazy(() => import('./features/projects/TenderCallsPage.tsx'));
+const TenderBidPage = lazy(() => import('./features/projects/TenderCallsPage.tsx').then((m) => ({ default: m.TenderBidPage })));
 const PublicProjectsPage = lazy(() => import('./features/projects/PublicProjectsPage.tsx'));
 const PublicProjectPage = lazy(() => import('./features/projects/PublicProjectPage.tsx'));
 const MyBankPage = lazy(() => import('./features/bank/MyBankPage.tsx'));
@@ -184,6 +186,8 @@ export function App() {
                 <Route path="projects" element={<ProjectsPage />} />
                 <Route path="projects/new" element={<ProposePage />} />
                 <Route path="projects/rounds/:id" element={<RoundPage />} />
+                <Route path="projects/calls" element={<TenderCallsPage />} />
+                <Route path="projects/calls/:id" element={<TenderBidPage />} />
                 <Route path="projects/:id" element={<ProjectPage />} />
                 <Route path="activities" element={<ActivitiesNearPage />} />
                 <Route path="activities/manage" element={<ActivitiesOrganiserPage />} />

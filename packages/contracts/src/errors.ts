@@ -1,6 +1,7 @@
 import { PROJECTS_ERRORS } from './errors/projects.ts';
 import { MONEY_ERRORS } from './errors/money.ts';
 import { DELIVERY_ERRORS } from './errors/delivery.ts';
+import { TENDER_ERRORS } from './errors/tender.ts';
 import { PARTY_ERRORS } from './errors/party.ts';
 import { PARTICIPATION_ERRORS } from './errors/participation.ts';
 import { FUNDS_ERRORS } from './errors/funds.ts';
@@ -22,6 +23,7 @@ export const ERRORS = {
   ...PROJECTS_ERRORS,
   ...MONEY_ERRORS,
   ...DELIVERY_ERRORS,
+  ...TENDER_ERRORS,
   ...PARTY_ERRORS,
   ...PARTICIPATION_ERRORS,
   ...FUNDS_ERRORS,

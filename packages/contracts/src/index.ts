@@ -19,3 +19,4 @@ export * from './activities.ts';
 export * from './volunteers.ts';
 export * from './party.ts';
 export * from './projects-delivery.ts';
+export * from './projects-tender.ts';

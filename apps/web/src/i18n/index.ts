@@ -29,6 +29,7 @@ import * as inbox from '../features/inbox/inbox.i18n.ts';
 import * as projects from '../features/projects/projects.i18n.ts';
 import * as money from '../features/projects/money.i18n.ts';
 import * as delivery from '../features/projects/delivery.i18n.ts';
+import * as tender from '../features/projects/tender.i18n.ts';
 import * as bank from '../features/bank/bank.i18n.ts';
 import * as activities from '../features/activities/activities.i18n.ts';
 import * as volunteers from '../features/volunteers/volunteers.i18n.ts';
@@ -48,6 +49,7 @@ const zhResources = {
   projects: projects.zh,
   money: money.zh,
   delivery: delivery.zh,
+  tender: tender.zh,
   bank: bank.zh,
   activities: activities.zh,
   volunteers: volunteers.zh,
@@ -67,6 +69,7 @@ const enResources = {
   projects: projects.en,
   money: money.en,
   delivery: delivery.en,
+  tender: tender.en,
   bank: bank.en,
   activities: activities.en,
   volunteers: volunteers.en,

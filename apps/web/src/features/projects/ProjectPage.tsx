@@ -10,6 +10,7 @@ import { projectKeys, projectQuery, publicProjectQuery } from './projects.querie
 import { ProjectTrail } from './ProjectTrail.tsx';
 import { MoneyCard } from './MoneyCard.tsx';
 import { DeliveryCard } from './DeliveryCard.tsx';
+import { TenderCard } from './TenderCard.tsx';
 
 const lines = (text: string | undefined) => (text ?? '').split(/\s+/).map((s) => s.trim()).filter(Boolean);
 
@@ -50,8 +51,9 @@ export default function ProjectPage() {
       {p.roundId && <p style={{ marginTop: 12 }}><Link to={`/projects/rounds/${p.roundId}`}>{t('projects.rounds')}</Link></p>}
       {trail.data && <Card title={t('projects.trail.steps')} size="small" style={{ marginTop: 16 }}><ProjectTrail trail={trail.data.trail} /></Card>}
       {/* The later steps' cards (tender, delivery, money) go here, one line each, in the order of the steps. */}
-      <MoneyCard p={p} />
+      <TenderCard p={p} />
       <DeliveryCard p={p} />
+      <MoneyCard p={p} />
       {(p.abilities.includes('cosign') || p.signed) && (
         <Button type="primary" size="large" block style={{ marginTop: 16 }} disabled={p.signed} loading={cosign.isPending} onClick={() => cosign.mutate()} data-testid="project-cosign">
           {p.signed ? t('projects.detail.signed') : t('projects.detail.cosign')}
