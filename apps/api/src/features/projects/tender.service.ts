@@ -156,9 +156,6 @@ export async function awardCall(db: Db, actor: Actor, callId: string, body: z.in
       implementerOrganisationId: winner.organisationId, implementerLabel: winner.organisation, awardedFen: winner.totalFen, fundId: fund.id,
     });
     if (!project) throw new AppError('PROJECT_STATE', { state: 'awarded' });
-    // The award reserves the amount in the fund, so the same money cannot be promised twice (refused
-    // whole, nothing written, when it is more than the fund's free balance).
-    await reserveProjectMoney(tx, actor, project, now);
     const notice = await publishNotice(tx, actor, {
       kind: AWARD_NOTICE_KIND, subjectId: call.id, regionPath: call.regionPath, districtCode: call.districtCode, regionId: project.communityId,
       title: `${project.title}：中标结果公示`,
@@ -169,6 +166,9 @@ export async function awardCall(db: Db, actor: Actor, callId: string, body: z.in
     await recordProjectEvent(tx, project, {
       kind: 'awarded', by: COMMITTEE_LABEL, text: `中标单位：${winner.organisation}（评审得分 ${score.get(winner.id)}）`, amountFen: winner.totalFen, link: { kind: 'notice', id: notice.id },
     }, now);
+    // The award reserves the amount in the fund, so the same money cannot be promised twice (refused
+    // whole, nothing written, when it is more than the fund's free balance).
+    await reserveProjectMoney(tx, actor, project, now);
     await audit(tx, actor, { action: 'project.tender_award', subjectType: 'tender_call', subjectId: callId, regionPath: call.regionPath, details: { projectId: project.id, bidId: winner.id, amountFen: winner.totalFen.toString(), fundId: fund.id, noticeId: notice.id } });
   });
 }

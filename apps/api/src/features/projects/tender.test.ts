@@ -45,6 +45,9 @@ beforeAll(async () => {
   const fundRows = await db.select().from(funds);
   protectionId = fundRows.find((f) => f.kind === 'protection' && c!.code.startsWith(f.regionPath))!.id;
   charityId = fundRows.find((f) => f.kind === 'charity')!.id;
+  // The awards below reserve their money in the protection fund: the street allocates enough for all of them.
+  const topUp = await staff.request('POST', `/api/v1/funds/${protectionId}/incomes`, { kind: 'allocation', amountFen: 100_000_000, source: '街道办事处', purpose: '社区项目资金' });
+  expect(topUp.statusCode, topUp.body).toBe(201);
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -131,7 +134,7 @@ describe('the happy path: call, two bids, panel, award on the notice board, cont
     const [after] = await ctx.database.db.select().from(projects).where(eq(projects.id, projectId));
     expect(after!.status).toBe('in_progress');
     const trail = (await ctx.database.db.select().from(projectEvents).where(eq(projectEvents.projectId, projectId)).orderBy(asc(projectEvents.at), asc(projectEvents.id)));
-    expect(trail.map((e) => e.kind)).toEqual(['call_opened', 'bid_received', 'bid_received', 'awarded', 'award_effective']);
+    expect(trail.map((e) => e.kind)).toEqual(['call_opened', 'bid_received', 'bid_received', 'awarded', 'reserved', 'award_effective']);
     expect(trail.find((e) => e.kind === 'bid_received')!.by).toBe(orgAName);
     expect(trail.find((e) => e.kind === 'awarded')).toMatchObject({ amountFen: 8_000_000n, link: { kind: 'notice', id: noticeId, code: null } });
     expect(trail.find((e) => e.kind === 'call_opened')!.text).toMatch(/至 \d{4}-\d{2}-\d{2} 23:59/);
