@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 
 /**
@@ -43,9 +43,10 @@ export function inTarget(i: SQL, h: SQL): SQL {
  * and the per-micro-grid counters from those counts, and one queues the outbox messages. A household gets its row only when someone
  * records it (recordOutcome). Workers are users with a grid-worker grant on the micro-grid or any
  * region above it (the grant's path is one of the micro-grid path's prefixes, matched by equality
- * so a hash join does it). An empty target writes nothing.
+ * so a hash join does it). An empty target writes nothing. Takes a transaction: the count's
+ * temporary table lives until its commit.
  */
-export async function dispatchRows(tx: DbOrTx, d: { id: string; path: string; tags: readonly string[]; channels: readonly string[]; title: string; deadline: Date },
+export async function dispatchRows(tx: Tx, d: { id: string; path: string; tags: readonly string[]; channels: readonly string[]; title: string; deadline: Date },
   onStep?: (step: string, ms: number) => void): Promise<DispatchCounts> {
   let t = performance.now();
   const step = (name: string) => {
