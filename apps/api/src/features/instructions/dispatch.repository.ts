@@ -39,9 +39,10 @@ export function inTarget(i: SQL, h: SQL): SQL {
 /**
  * Writes the fan-out of an instruction in the caller's transaction with a few set-based statements,
  * nothing per household and nothing row by row through Node: the target households are counted
- * per region (into a temporary table), one statement writes the (micro-grid × worker) assignments
- * and the per-micro-grid counters from those counts, and one queues the outbox messages. A household gets its row only when someone
- * records it (recordOutcome). Workers are users with a grid-worker grant on the micro-grid or any
+ * per region (into a temporary table), then one statement writes from those counts the
+ * (micro-grid × worker) assignments, the per-micro-grid counters and the outbox messages (one per
+ * worker and channel, from the assignments it has just written: no second read of them). A
+ * household gets its row only when someone records it (recordOutcome). Workers are users with a grid-worker grant on the micro-grid or any
  * region above it (the grant's path is one of the micro-grid path's prefixes, matched by equality
  * so a hash join does it). An empty target writes nothing. Takes a transaction: the count's
  * temporary table lives until its commit.
@@ -64,7 +65,7 @@ export async function dispatchRows(tx: Tx, d: { id: string; path: string; tags: 
     : sql`SELECT r.id, r.code, r.district_code, coalesce(hh.n, 0) AS n FROM regions r LEFT JOIN gz_dispatch_hh hh ON hh.region_id = r.id
           WHERE r.code LIKE ${likePrefix(d.path)} AND r.retired_at IS NULL AND (r.level = 'microgrid' OR hh.n IS NOT NULL)`;
   // Rows go in key order (one new instruction id, then user or path), so each index takes them at one end.
-  const res = await tx.execute<{ households: number; microgrids: number; assignments: number; workers: number }>(sql`
+  const res = await tx.execute<{ households: number; microgrids: number; assignments: number; workers: number; messages: number }>(sql`
     WITH total AS (SELECT coalesce(sum(n), 0)::int AS n FROM gz_dispatch_hh),
     g AS (${grids}),
     a AS (
@@ -87,17 +88,20 @@ export async function dispatchRows(tx: Tx, d: { id: string; path: string; tags: 
       WHERE (SELECT n FROM total) > 0
       ORDER BY g.code
       RETURNING 1
+    ),
+    o AS (
+      INSERT INTO outbox (id, channel, recipient_user_id, template, payload)
+      SELECT ${UUIDV7_SQL}, ch, x.user_id, 'instruction.sent', ${JSON.stringify({ instructionId: d.id, title: d.title, deadline: d.deadline.toISOString() })}::jsonb
+      FROM (SELECT DISTINCT user_id FROM a) x CROSS JOIN unnest(${sql.param([...d.channels])}::text[]) ch
+      ORDER BY x.user_id
+      RETURNING 1
     )
-    SELECT (SELECT n FROM total) AS households, (SELECT count(*) FROM ins)::int AS microgrids,
-      (SELECT count(*) FROM a)::int AS assignments, (SELECT count(DISTINCT user_id) FROM a)::int AS workers`);
+    SELECT (SELECT n FROM total) AS households, (SELECT count(*) FROM ins)::int AS microgrids, (SELECT count(*) FROM a)::int AS assignments,
+      (SELECT count(DISTINCT user_id) FROM a)::int AS workers, (SELECT count(*) FROM o)::int AS messages`);
   await tx.execute(sql`DROP TABLE pg_temp.gz_dispatch_hh`);
   step('grids');
   const c = res.rows[0]!;
-  const counts = { households: Number(c.households), microgrids: Number(c.microgrids), assignments: Number(c.assignments), workers: Number(c.workers) };
-  if (counts.households === 0) return { ...counts, messages: 0 };
-  const messages = await enqueueForWorkers(tx, d.id, 'instruction.sent', d.channels, { title: d.title, deadline: d.deadline.toISOString() }, sql`TRUE`);
-  step('outbox');
-  return { ...counts, messages };
+  return { households: Number(c.households), microgrids: Number(c.microgrids), assignments: Number(c.assignments), workers: Number(c.workers), messages: Number(c.messages) };
 }
 
 /**
