@@ -26,11 +26,12 @@ async function serverAdminUrl(): Promise<string | null> {
  * The instruction figures on a generated organisation of `scale` (seedAtScale, COPY-based) in a
  * database of its own: the city on a PostgreSQL server when one answers, smaller scales on the
  * embedded server (`embeddedAdmin`). The database is kept between runs when `keep` (GONGZHI_BENCH_DATA),
- * so only the first run pays for the seed; otherwise it is dropped afterwards.
+ * so only the first run pays for the seed; otherwise it is dropped afterwards. `onServer` puts any
+ * scale on the server (the bench run alone, instructions.main.ts).
  */
-export async function instructionsAtScale(vault: Vault, opts: { scale: Scale; embeddedAdmin: string; keep: boolean }) {
-  const admin = (opts.scale === 'city' ? await serverAdminUrl() : null) ?? opts.embeddedAdmin;
-  const label = `${opts.scale}.${admin === opts.embeddedAdmin ? 'embedded' : 'server'}`;
+export async function instructionsAtScale(vault: Vault, opts: { scale: Scale; embeddedAdmin: string; keep: boolean; onServer?: boolean }) {
+  const admin = (opts.scale === 'city' || opts.onServer ? await serverAdminUrl() : null) ?? opts.embeddedAdmin;
+  const label = `${opts.scale}.${admin === opts.embeddedAdmin && !opts.onServer ? 'embedded' : 'server'}`;
   const name = opts.keep ? `bench_instructions_${opts.scale}` : `bench_instructions_${opts.scale}_${process.pid}`;
   await ensureDatabase(admin, name);
   const url = new URL(admin);

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../platform/db/client.ts';
+import type { DbOrTx, Tx } from '../../platform/db/client.ts';
 import { likePrefix } from '../../platform/db/like.ts';
 
 /**
@@ -12,57 +12,96 @@ export const UUIDV7_SQL = sql.raw(UUIDV7_TEXT);
 /** What a dispatch wrote. */
 export interface DispatchCounts { households: number; microgrids: number; assignments: number; workers: number; messages: number }
 
-/** The target households: every household still living under `path`, or only those with a resident tagged one of `tags`. */
-function targetHouseholds(path: string, tags: readonly string[]): SQL {
+/**
+ * The target households counted per region: every household living under `path` now, or only those
+ * with a resident tagged one of `tags`. Nothing is written per household — `inTarget` names the same
+ * set later, as of the instruction's `target_at`.
+ */
+function targetCounts(path: string, tags: readonly string[]): SQL {
   const tagged = tags.length
     ? sql`AND EXISTS (SELECT 1 FROM residents r WHERE r.household_id = h.id AND r.moved_out_at IS NULL AND r.tags && ${sql.param([...tags])}::text[])`
     : sql``;
-  return sql`FROM households h WHERE h.region_path LIKE ${likePrefix(path)} AND h.moved_out_at IS NULL ${tagged}`;
+  return sql`SELECT h.region_id, count(*)::int AS n FROM households h WHERE h.region_path LIKE ${likePrefix(path)} AND h.moved_out_at IS NULL ${tagged} GROUP BY h.region_id`;
 }
 
 /**
- * Writes the whole fan-out of an instruction with four INSERT … SELECT statements in the caller's
- * transaction — nothing goes row by row through Node, so a city-wide instruction costs what the
- * database needs to write its rows:
- * households → (micro-grid × worker) assignments → per-micro-grid counters → outbox messages.
- * Workers are users with a grid-worker grant on the micro-grid or any region above it (the grant's
- * path is one of the micro-grid path's prefixes, matched by equality so a hash join does it).
+ * True when household `h` is one of instruction `i`'s targets: it lived there when the instruction
+ * was sent (`target_at`: created by then, not moved out by then) and, with tags, had a resident so
+ * tagged. With a join of `h` to the instruction's grid rows (its region was sent the instruction),
+ * this is the set dispatch counted, read back from the households themselves.
  */
-export async function dispatchRows(tx: DbOrTx, d: { id: string; path: string; tags: readonly string[]; channels: readonly string[]; title: string; deadline: Date },
+export function inTarget(i: SQL, h: SQL): SQL {
+  return sql`${h}.created_at <= ${i}.target_at AND (${h}.moved_out_at IS NULL OR ${h}.moved_out_at > ${i}.target_at)
+    AND (cardinality(${i}.tags) = 0 OR EXISTS (SELECT 1 FROM residents tr WHERE tr.household_id = ${h}.id
+      AND (tr.moved_out_at IS NULL OR tr.moved_out_at > ${i}.target_at) AND tr.tags && ${i}.tags))`;
+}
+
+/**
+ * Writes the fan-out of an instruction in the caller's transaction with a few set-based statements,
+ * nothing per household and nothing row by row through Node: the target households are counted
+ * per region (into a temporary table), then one statement writes from those counts the
+ * (micro-grid × worker) assignments, the per-micro-grid counters and the outbox messages (one per
+ * worker and channel, from the assignments it has just written: no second read of them). A
+ * household gets its row only when someone records it (recordOutcome). Workers are users with a grid-worker grant on the micro-grid or any
+ * region above it (the grant's path is one of the micro-grid path's prefixes, matched by equality
+ * so a hash join does it). An empty target writes nothing. Takes a transaction: the count's
+ * temporary table lives until its commit.
+ */
+export async function dispatchRows(tx: Tx, d: { id: string; path: string; tags: readonly string[]; channels: readonly string[]; title: string; deadline: Date },
   onStep?: (step: string, ms: number) => void): Promise<DispatchCounts> {
   let t = performance.now();
-  const count = (r: { rowCount?: number | null }, step = '') => {
+  const step = (name: string) => {
     const now = performance.now();
-    onStep?.(step, now - t);
+    onStep?.(name, now - t);
     t = now;
-    return r.rowCount ?? 0;
   };
-  const households = count(await tx.execute(sql`
-    INSERT INTO instruction_households (instruction_id, household_id, region_id, region_path, district_code)
-    SELECT ${d.id}::uuid, h.id, h.region_id, h.region_path, h.district_code ${targetHouseholds(d.path, d.tags)}`), 'households');
-  if (households === 0) return { households, microgrids: 0, assignments: 0, workers: 0, messages: 0 };
+  // The count is a statement of its own, into a temporary table dropped at commit: a query that
+  // writes never runs in parallel, and this scan of every target household is most of the work.
+  await tx.execute(sql`CREATE TEMP TABLE gz_dispatch_hh ON COMMIT DROP AS ${targetCounts(d.path, d.tags)}`);
+  step('households');
   // Without a filter every micro-grid receives the instruction (and relays it); with one, only those with target households.
   const grids = d.tags.length
-    ? sql`SELECT r.id, r.code, r.district_code FROM regions r JOIN (SELECT DISTINCT region_id FROM instruction_households WHERE instruction_id = ${d.id}::uuid) t ON t.region_id = r.id`
-    : sql`SELECT r.id, r.code, r.district_code FROM regions r WHERE r.code LIKE ${likePrefix(d.path)} AND r.retired_at IS NULL
-          AND (r.level = 'microgrid' OR EXISTS (SELECT 1 FROM instruction_households t WHERE t.instruction_id = ${d.id}::uuid AND t.region_id = r.id))`;
-  const assignments = count(await tx.execute(sql`
-    INSERT INTO instruction_assignments (instruction_id, user_id, region_id, region_path, district_code)
-    SELECT DISTINCT ${d.id}::uuid, ra.user_id, g.id, g.code, g.district_code
-    FROM (${grids}) g
-    CROSS JOIN LATERAL (VALUES (left(g.code, 6)), (left(g.code, 9)), (left(g.code, 12)), (left(g.code, 15)), (g.code)) p(path)
-    JOIN role_assignments ra ON ra.role = 'grid_worker' AND ra.region_path = p.path
-    JOIN users u ON u.id = ra.user_id AND u.disabled_at IS NULL`), 'assignments');
-  const microgrids = count(await tx.execute(sql`
-    INSERT INTO instruction_grids (instruction_id, region_id, region_path, district_code, workers, households)
-    SELECT ${d.id}::uuid, g.id, g.code, g.district_code, coalesce(w.n, 0), coalesce(hh.n, 0)
-    FROM (${grids}) g
-    LEFT JOIN (SELECT region_id, count(*)::int AS n FROM instruction_assignments WHERE instruction_id = ${d.id}::uuid GROUP BY region_id) w ON w.region_id = g.id
-    LEFT JOIN (SELECT region_id, count(*)::int AS n FROM instruction_households WHERE instruction_id = ${d.id}::uuid GROUP BY region_id) hh ON hh.region_id = g.id`), 'grids');
-  const workers = Number((await tx.execute<{ n: number }>(sql`SELECT count(DISTINCT user_id)::int AS n FROM instruction_assignments WHERE instruction_id = ${d.id}::uuid`)).rows[0]!.n);
-  const messages = await enqueueForWorkers(tx, d.id, 'instruction.sent', d.channels, { title: d.title, deadline: d.deadline.toISOString() }, sql`TRUE`);
-  count({ rowCount: messages }, 'outbox');
-  return { households, microgrids, assignments, workers, messages };
+    ? sql`SELECT r.id, r.code, r.district_code, hh.n FROM gz_dispatch_hh hh JOIN regions r ON r.id = hh.region_id`
+    : sql`SELECT r.id, r.code, r.district_code, coalesce(hh.n, 0) AS n FROM regions r LEFT JOIN gz_dispatch_hh hh ON hh.region_id = r.id
+          WHERE r.code LIKE ${likePrefix(d.path)} AND r.retired_at IS NULL AND (r.level = 'microgrid' OR hh.n IS NOT NULL)`;
+  // Rows go in key order (one new instruction id, then user or path), so each index takes them at one end.
+  const res = await tx.execute<{ households: number; microgrids: number; assignments: number; workers: number; messages: number }>(sql`
+    WITH total AS (SELECT coalesce(sum(n), 0)::int AS n FROM gz_dispatch_hh),
+    g AS (${grids}),
+    a AS (
+      INSERT INTO instruction_assignments (instruction_id, user_id, region_id, region_path, district_code)
+      SELECT ${d.id}::uuid, x.user_id, x.id, x.code, x.district_code FROM (
+        SELECT DISTINCT ra.user_id, g.id, g.code, g.district_code
+        FROM g
+        CROSS JOIN LATERAL (VALUES (left(g.code, 6)), (left(g.code, 9)), (left(g.code, 12)), (left(g.code, 15)), (g.code)) p(path)
+        JOIN role_assignments ra ON ra.role = 'grid_worker' AND ra.region_path = p.path
+        JOIN users u ON u.id = ra.user_id AND u.disabled_at IS NULL
+        WHERE (SELECT n FROM total) > 0
+      ) x ORDER BY x.user_id, x.id
+      RETURNING region_id, user_id
+    ),
+    w AS (SELECT region_id, count(*)::int AS n FROM a GROUP BY region_id),
+    ins AS (
+      INSERT INTO instruction_grids (instruction_id, region_id, region_path, district_code, workers, households)
+      SELECT ${d.id}::uuid, g.id, g.code, g.district_code, coalesce(w.n, 0), g.n
+      FROM g LEFT JOIN w ON w.region_id = g.id
+      WHERE (SELECT n FROM total) > 0
+      ORDER BY g.code
+      RETURNING 1
+    ),
+    o AS (
+      INSERT INTO outbox (id, channel, recipient_user_id, template, payload)
+      SELECT ${UUIDV7_SQL}, ch, x.user_id, 'instruction.sent', ${JSON.stringify({ instructionId: d.id, title: d.title, deadline: d.deadline.toISOString() })}::jsonb
+      FROM (SELECT DISTINCT user_id FROM a) x CROSS JOIN unnest(${sql.param([...d.channels])}::text[]) ch
+      ORDER BY x.user_id
+      RETURNING 1
+    )
+    SELECT (SELECT n FROM total) AS households, (SELECT count(*) FROM ins)::int AS microgrids, (SELECT count(*) FROM a)::int AS assignments,
+      (SELECT count(DISTINCT user_id) FROM a)::int AS workers, (SELECT count(*) FROM o)::int AS messages`);
+  await tx.execute(sql`DROP TABLE pg_temp.gz_dispatch_hh`);
+  step('grids');
+  const c = res.rows[0]!;
+  return { households: Number(c.households), microgrids: Number(c.microgrids), assignments: Number(c.assignments), workers: Number(c.workers), messages: Number(c.messages) };
 }
 
 /**
@@ -75,7 +114,8 @@ export async function enqueueForWorkers(tx: DbOrTx, instructionId: string, templ
     INSERT INTO outbox (id, channel, recipient_user_id, template, payload)
     SELECT ${UUIDV7_SQL}, ch, w.user_id, ${template}, ${JSON.stringify({ instructionId, ...payload })}::jsonb
     FROM (SELECT DISTINCT user_id FROM instruction_assignments a WHERE a.instruction_id = ${instructionId}::uuid AND ${where}) w
-    CROSS JOIN unnest(${sql.param([...channels])}::text[]) ch`);
+    CROSS JOIN unnest(${sql.param([...channels])}::text[]) ch
+    ORDER BY w.user_id`);
   return res.rowCount ?? 0;
 }
 

@@ -1,18 +1,36 @@
 import type { Db } from '../../platform/db/client.ts';
 import type { Actor } from '../../platform/authz/actor.ts';
 import { AppError, found } from '../../platform/errors/app-error.ts';
-import { gridRows, instructionsByIds, unreached } from './instructions.repository.ts';
+import { gridRows, instructionsByIds, unreached, unreachedCount, type UnreachedRow } from './instructions.repository.ts';
 import { assignedHouseholds, inbox, isAssigned, linkTarget } from './work.repository.ts';
 import { loadNode } from './instructions.service.ts';
 import { presentInstruction, reportWorkbook } from './instructions.presenter.ts';
 import { progressOf } from './progress.service.ts';
 import { uncoveredParts } from './dispatch.repository.ts';
 
-/** The households under a node (default: the actor's view) never reached, a page of them; else 404. */
-export async function unreachedPage(db: Db, actor: Actor, id: string, asked: string | undefined, limit: number, offset: number) {
+/**
+ * The households under a node (default: the actor's view) never reached, a page of them (by key
+ * after the household `after`, else by offset), with their number from the counters; else 404.
+ */
+export async function unreachedPage(db: Db, actor: Actor, id: string, asked: string | undefined, limit: number, offset: number, after?: string) {
   const { instr, path } = await loadNode(db, actor, id, asked);
-  const rows = await unreached(db, instr.id, path, limit, offset);
-  return { items: rows.map(({ total: _t, ...x }) => x), total: rows[0]?.total ?? 0 };
+  const [items, total] = await Promise.all([unreached(db, instr.id, path, limit, offset, after), unreachedCount(db, instr.id, path)]);
+  return { items, total };
+}
+
+/** The report's list of households never reached: keyset pages of REPORT_PAGE, at most REPORT_MAX rows. */
+const REPORT_PAGE = 10_000;
+const REPORT_MAX = 100_000;
+
+async function unreachedForReport(db: Db, instructionId: string, path: string): Promise<UnreachedRow[]> {
+  const out: UnreachedRow[] = [];
+  for (let after: string | undefined; out.length < REPORT_MAX;) {
+    const rows = await unreached(db, instructionId, path, Math.min(REPORT_PAGE, REPORT_MAX - out.length), 0, after);
+    out.push(...rows);
+    if (rows.length < REPORT_PAGE) break;
+    after = rows[rows.length - 1]!.householdId;
+  }
+  return out;
 }
 
 /** The parts under a node (default: the actor's view) that the instruction could not reach, and why; else 404. */
@@ -24,7 +42,7 @@ export async function uncoveredOf(db: Db, actor: Actor, id: string, asked: strin
 /** The report of a node (.xlsx): progress, micro-grids, households never reached; else 404. */
 export async function instructionReport(db: Db, actor: Actor, id: string, asked: string | undefined, now: Date) {
   const { instr, path } = await loadNode(db, actor, id, asked);
-  const [progress, grids, never] = await Promise.all([progressOf(db, instr, path, now), gridRows(db, instr.id, path), unreached(db, instr.id, path, 100_000, 0)]);
+  const [progress, grids, never] = await Promise.all([progressOf(db, instr, path, now), gridRows(db, instr.id, path), unreachedForReport(db, instr.id, path)]);
   return { path, body: await reportWorkbook(instr, progress, grids, never) };
 }
 

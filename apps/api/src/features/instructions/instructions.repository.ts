@@ -6,20 +6,21 @@ import { likePrefix } from '../../platform/db/like.ts';
 import { inScope, type Scope } from '../../platform/authz/scope.ts';
 import type { instructions } from './instructions.table.ts';
 import { regionNameOf } from '../org/region.service.ts';
+import { inTarget } from './dispatch.repository.ts';
 
 export type InstructionRow = typeof instructions.$inferSelect & { regionName: string };
 
 const SELECT_INSTRUCTION = sql`SELECT i.id, i.region_id AS "regionId", i.region_path AS "regionPath", i.district_code AS "districtCode", i.issuer_id AS "issuerId",
   i.issuer_name AS "issuerName", i.title, i.body, i.task, i.question, i.tags, i.channels, i.attachments, i.deadline, i.microgrids, i.workers, i.households,
-  i.closed_at AS "closedAt", i.created_at AS "createdAt", ${regionNameOf(sql.raw('i.region_id'))} AS "regionName"
+  i.closed_at AS "closedAt", i.target_at AS "targetAt", i.created_at AS "createdAt", ${regionNameOf(sql.raw('i.region_id'))} AS "regionName"
   FROM instructions i`;
 
 /** A row of SELECT_INSTRUCTION as PostgreSQL sends it: the timestamps may come as text. */
-type InstructionSqlRow = Omit<InstructionRow, 'deadline' | 'createdAt' | 'closedAt'> & { deadline: Date | string; createdAt: Date | string; closedAt: Date | string | null };
+type InstructionSqlRow = Omit<InstructionRow, 'deadline' | 'createdAt' | 'closedAt' | 'targetAt'> & { deadline: Date | string; createdAt: Date | string; closedAt: Date | string | null; targetAt: Date | string };
 
 function toRow(x: InstructionSqlRow): InstructionRow {
   const d = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-  return { ...x, deadline: d(x.deadline), createdAt: d(x.createdAt), closedAt: x.closedAt == null ? null : d(x.closedAt) };
+  return { ...x, deadline: d(x.deadline), createdAt: d(x.createdAt), targetAt: d(x.targetAt), closedAt: x.closedAt == null ? null : d(x.closedAt) };
 }
 
 /**
@@ -81,14 +82,38 @@ export async function rollUp(db: Db, instructionId: string, path: string, childL
   return { groups: rows.map(({ node_name: _n, node_level: _l, ...g }) => g), node };
 }
 
-/** Households under `path` never reached (not visited, or not at home at every try), by micro-grid and address. */
-export async function unreached(db: DbOrTx, instructionId: string, path: string, limit: number, offset: number) {
-  const res = await db.execute<{ householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number; total: number }>(sql`
-    SELECT ih.household_id AS "householdId", h.address, r.name AS microgrid, ih.region_path AS "regionPath", ih.status, ih.attempts, count(*) OVER ()::int AS total
-    FROM instruction_households ih JOIN households h ON h.id = ih.household_id JOIN regions r ON r.id = ih.region_id
-    WHERE ih.instruction_id = ${instructionId}::uuid AND ih.region_path LIKE ${likePrefix(path)} AND ih.status IN ('pending', 'not_home')
-    ORDER BY ih.region_path, h.address LIMIT ${limit} OFFSET ${offset}`);
-  return res.rows;
+/** A household never reached, as the list and the report show it. */
+export type UnreachedRow = { householdId: string; address: string; microgrid: string; regionPath: string; status: string; attempts: number };
+
+/**
+ * A page of the households under `path` never reached (not visited, or not at home at every try),
+ * by micro-grid, address and id: the target's households (those of the regions the instruction was
+ * sent to, living there at `target_at`) minus those recorded reached or refused — an anti-join, as
+ * no row exists for a household nobody recorded. Keyset-paged: `after` is the last household of
+ * the previous page (then `offset` is usually 0).
+ */
+export async function unreached(db: DbOrTx, instructionId: string, path: string, limit: number, offset: number, after?: string): Promise<UnreachedRow[]> {
+  const from = after
+    ? sql`AND (h.region_path, h.address, h.id) > (SELECT x.region_path, x.address, x.id FROM households x WHERE x.id = ${after}::uuid)`
+    : sql``;
+  const res = await db.execute<UnreachedRow>(sql`
+    SELECT h.id AS "householdId", h.address, r.name AS microgrid, h.region_path AS "regionPath", coalesce(ih.status, 'pending') AS status, coalesce(ih.attempts, 0)::int AS attempts
+    FROM instructions i
+    JOIN instruction_grids g ON g.instruction_id = i.id AND g.region_path LIKE ${likePrefix(path)} AND g.households > g.reached + g.refused
+    JOIN households h ON h.region_path = g.region_path AND h.region_id = g.region_id AND ${inTarget(sql`i`, sql`h`)}
+    JOIN regions r ON r.id = g.region_id
+    LEFT JOIN instruction_households ih ON ih.instruction_id = i.id AND ih.household_id = h.id
+    WHERE i.id = ${instructionId}::uuid AND (ih.status IS NULL OR ih.status IN ('pending', 'not_home')) ${from}
+    ORDER BY h.region_path, h.address, h.id LIMIT ${limit} OFFSET ${offset}`);
+  return res.rows.map((x) => ({ ...x, attempts: Number(x.attempts) }));
+}
+
+/** How many households under `path` were never reached, from the micro-grid counters (no household is counted). */
+export async function unreachedCount(db: DbOrTx, instructionId: string, path: string): Promise<number> {
+  const res = await db.execute<{ n: number }>(sql`
+    SELECT coalesce(sum(greatest(households - reached - refused, 0)), 0)::int AS n FROM instruction_grids
+    WHERE instruction_id = ${instructionId}::uuid AND region_path LIKE ${likePrefix(path)}`);
+  return Number(res.rows[0]!.n);
 }
 
 /** Every micro-grid under `path` with its counters and name, for the per-region report. */

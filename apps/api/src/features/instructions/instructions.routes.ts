@@ -135,10 +135,13 @@ export async function instructionRoutes(app: FastifyInstance, deps: AppDeps) {
 
   r.get('/api/v1/instructions/:id/unreached', {
     config: { access: { action: 'instruction.read', subject: 'instructions' } },
-    schema: { tags, summary: 'Households under a node never reached (not visited, or not at home)', params: IdParams, querystring: ProgressQuery.extend(InstructionListQuery.shape), response: { 200: page(UnreachedHousehold) } },
+    schema: {
+      tags, summary: 'Households under a node never reached (not visited, or not at home); `after` (the last household of a page) pages by key', params: IdParams,
+      querystring: ProgressQuery.extend(InstructionListQuery.shape).extend({ after: z.uuid().optional() }), response: { 200: page(UnreachedHousehold) },
+    },
   }, async (request) => {
-    const { limit, offset } = request.query;
-    return unreachedPage(db, requireActor(request), request.params.id, request.query.path, limit, offset);
+    const { limit, offset, after } = request.query;
+    return unreachedPage(db, requireActor(request), request.params.id, request.query.path, limit, offset, after);
   });
 
   r.get('/api/v1/instructions/:id/uncovered', {

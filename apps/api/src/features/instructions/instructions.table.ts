@@ -30,6 +30,11 @@ export const instructions = pgTable('instructions', {
   workers: integer('workers').notNull().default(0),
   households: integer('households').notNull().default(0),
   closedAt: timestamp('closed_at', { withTimezone: true }),
+  /**
+   * When the target was taken (the sending transaction's time): its households are those living in
+   * its regions then. No row is written per household at sending, so this is what fixes the set.
+   */
+  targetAt: timestamp('target_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: createdAt(),
 }, (t) => [
   index('instructions_region_path_idx').on(t.regionPath.op('text_pattern_ops'), t.createdAt),
@@ -69,7 +74,11 @@ export const instructionAssignments = pgTable('instruction_assignments', {
   index('instruction_assignments_user_idx').on(t.userId),
 ]);
 
-/** One row per target household: its latest outcome, who recorded it and how. */
+/**
+ * A target household's latest outcome, who recorded it and how: written when a worker or the
+ * household records something, never at sending (a household with no row is pending). Rows written
+ * at sending before that change stay, as `pending` rows.
+ */
 export const instructionHouseholds = pgTable('instruction_households', {
   instructionId: uuid('instruction_id').notNull(),
   householdId: uuid('household_id').notNull(),

@@ -3,7 +3,7 @@ import type { InstructionOutcome } from '@gongzhi/core';
 import type { Db, DbOrTx } from '../../platform/db/client.ts';
 import { auditRow } from '../../platform/audit/audit.ts';
 import { executePrepared } from '../../platform/db/prepared.ts';
-import { UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
+import { inTarget, UUIDV7_SQL, UUIDV7_TEXT } from './dispatch.repository.ts';
 import { instructionAssignments } from './instructions.table.ts';
 
 /** The NOTIFY channel progress streams listen on; the payload is the instruction id. */
@@ -50,15 +50,36 @@ const ACK_SQL = `
   SELECT (SELECT count(*) FROM g)::int AS n, (SELECT count(*) FROM au)::int AS audited`;
 
 /**
- * Records a household's outcome in ONE statement, only if the household is in one of the recording
- * worker's micro-grids for this instruction (or, with `via: 'link'`, for the household itself), the
- * instruction is open, and a collect-an-answer "reached" carries the answer. The micro-grid counters
- * move by the difference between the old and new outcome, so they stay exact under retries.
- * Returns false when nothing matched; the caller then says why.
+ * Records a household's outcome, only if the household is one of the instruction's targets in one
+ * of the recording worker's micro-grids (or, with `via: 'link'`, for the household itself), the
+ * instruction is open, and a collect-an-answer "reached" carries the answer. Sending wrote no row
+ * per household, so the first record makes the household's row (a `pending` one, if it is a target
+ * and the record may be made) and then records on it as every later record does, in one
+ * transaction: the micro-grid counters move by the difference between the old and new outcome, so
+ * they stay exact under retries and concurrent records (the row is locked). Returns false when
+ * nothing matched; the caller then says why.
  */
-export async function recordOutcome(db: DbOrTx, r: {
-  instructionId: string; householdId: string; outcome: InstructionOutcome; answer: string | null; via: 'worker' | 'link'; writer: Writer;
-}): Promise<boolean> {
+export function recordOutcome(db: DbOrTx, r: RecordInput): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`
+      INSERT INTO instruction_households (instruction_id, household_id, region_id, region_path, district_code)
+      SELECT i.id, h.id, h.region_id, h.region_path, h.district_code
+      FROM instructions i
+      JOIN households h ON h.id = ${r.householdId}::uuid AND ${inTarget(sql`i`, sql`h`)}
+      JOIN instruction_grids g ON g.instruction_id = i.id AND g.region_id = h.region_id
+      WHERE i.id = ${r.instructionId}::uuid AND i.closed_at IS NULL
+        AND (i.task <> 'collect' OR ${r.outcome} <> 'reached' OR ${r.answer}::text IS NOT NULL)
+        ${r.via === 'worker' ? sql`AND EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = i.id AND a.region_id = h.region_id AND a.user_id = ${r.writer.userId}::uuid)` : sql``}
+      ON CONFLICT DO NOTHING`);
+    return recordOnRow(tx, r);
+  });
+}
+
+/** What a record says: the household, its outcome and answer, and who records it how. */
+export interface RecordInput { instructionId: string; householdId: string; outcome: InstructionOutcome; answer: string | null; via: 'worker' | 'link'; writer: Writer }
+
+/** The record on the household's row, the counters and the audit row in ONE statement. */
+async function recordOnRow(db: DbOrTx, r: RecordInput): Promise<boolean> {
   // A worker records households of their own micro-grids, and never over the household's own word:
   // a confirmation through the personal link is the household's, and stays (issue 14 · item 11a).
   const onlyMine = r.via === 'worker'
@@ -102,8 +123,8 @@ export async function recordFacts(db: DbOrTx, instructionId: string, householdId
     SELECT i.task, i.closed_at IS NOT NULL AS closed,
       EXISTS (SELECT 1 FROM instruction_households ih WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid AND ih.via = 'link') AS confirmed,
       EXISTS (SELECT 1 FROM instruction_assignments a WHERE a.instruction_id = i.id AND a.user_id = ${userId}::uuid) AS assigned,
-      EXISTS (SELECT 1 FROM instruction_households ih JOIN instruction_assignments a ON a.instruction_id = ih.instruction_id AND a.region_id = ih.region_id AND a.user_id = ${userId}::uuid
-              WHERE ih.instruction_id = i.id AND ih.household_id = ${householdId}::uuid) AS mine
+      EXISTS (SELECT 1 FROM households h JOIN instruction_assignments a ON a.instruction_id = i.id AND a.region_id = h.region_id AND a.user_id = ${userId}::uuid
+              WHERE h.id = ${householdId}::uuid AND ${inTarget(sql`i`, sql`h`)}) AS mine
     FROM instructions i WHERE i.id = ${instructionId}::uuid`);
   return res.rows[0];
 }
@@ -129,24 +150,31 @@ export async function inbox(db: DbOrTx, userId: string, limit: number, offset: n
   return res.rows;
 }
 
-/** The households of a worker's micro-grids in an instruction, by micro-grid and address. */
+/**
+ * The target households of a worker's micro-grids in an instruction, by micro-grid and address, with
+ * what was recorded (no row yet: pending).
+ */
 export async function assignedHouseholds(db: DbOrTx, instructionId: string, userId: string) {
   const res = await db.execute<{ household_id: string; address: string; microgrid: string; status: string; attempts: number; answer: string | null; via: string | null; recorded_at: Date | null }>(sql`
-    SELECT ih.household_id, h.address, r.name AS microgrid, ih.status, ih.attempts, ih.answer, ih.via, ih.recorded_at
+    SELECT h.id AS household_id, h.address, r.name AS microgrid, coalesce(ih.status, 'pending') AS status, coalesce(ih.attempts, 0)::int AS attempts, ih.answer, ih.via, ih.recorded_at
     FROM instruction_assignments a
-    JOIN instruction_households ih ON ih.instruction_id = a.instruction_id AND ih.region_id = a.region_id
-    JOIN households h ON h.id = ih.household_id
-    JOIN regions r ON r.id = ih.region_id
+    JOIN instructions i ON i.id = a.instruction_id
+    JOIN households h ON h.region_path = a.region_path AND h.region_id = a.region_id AND ${inTarget(sql`i`, sql`h`)}
+    JOIN regions r ON r.id = a.region_id
+    LEFT JOIN instruction_households ih ON ih.instruction_id = a.instruction_id AND ih.household_id = h.id
     WHERE a.instruction_id = ${instructionId}::uuid AND a.user_id = ${userId}::uuid
-    ORDER BY r.code, h.address`);
+    ORDER BY r.code, h.address, h.id`);
   return res.rows;
 }
 
-/** The one household a personal link names, with its instruction. */
+/** The one household a personal link names, with its instruction, if the household is one of its targets. */
 export async function linkTarget(db: DbOrTx, instructionId: string, householdId: string) {
   const res = await db.execute<{ title: string; body: string; task: string; question: string | null; deadline: Date; closed_at: Date | null; address: string; status: string; answer: string | null }>(sql`
-    SELECT i.title, i.body, i.task, i.question, i.deadline, i.closed_at, h.address, ih.status, ih.answer
-    FROM instruction_households ih JOIN instructions i ON i.id = ih.instruction_id JOIN households h ON h.id = ih.household_id
-    WHERE ih.instruction_id = ${instructionId}::uuid AND ih.household_id = ${householdId}::uuid`);
+    SELECT i.title, i.body, i.task, i.question, i.deadline, i.closed_at, h.address, coalesce(ih.status, 'pending') AS status, ih.answer
+    FROM instructions i
+    JOIN households h ON h.id = ${householdId}::uuid AND ${inTarget(sql`i`, sql`h`)}
+    JOIN instruction_grids g ON g.instruction_id = i.id AND g.region_id = h.region_id
+    LEFT JOIN instruction_households ih ON ih.instruction_id = i.id AND ih.household_id = h.id
+    WHERE i.id = ${instructionId}::uuid`);
   return res.rows[0];
 }
