@@ -14,6 +14,7 @@ import { newId } from '@gongzhi/api/src/platform/db/columns.ts';
 import { diskStorage } from '@gongzhi/api/src/platform/storage/storage.ts';
 import { dispatchRows } from '@gongzhi/api/src/features/instructions/dispatch.repository.ts';
 import { progressOf } from '@gongzhi/api/src/features/instructions/progress.service.ts';
+import { ackSameWork, reportSameWork, resetAcks, sameWorkServer, workerNames } from './same-work.ts';
 import { quantile, report, timed } from './measure.ts';
 
 /** The longest code prefix shared by every top region: the whole loaded tree (one district, or the city). */
@@ -131,9 +132,13 @@ export async function instructionsBench(database: Database, vault: Vault, opts: 
     await database.db.execute(sql`INSERT INTO bench_bare (body) VALUES (${JSON.stringify({ id: (req.params as { id: string }).id, body: req.body })})`);
     return { acked: 1 };
   });
+  // The same work bare: the feature's own acknowledgement statement, as the worker, with nothing around it.
+  const same = sameWorkServer();
+  ackSameWork(same, database, pairs, await workerNames(database, [...sessions.keys()]));
   try {
     const appUrl = await app.listen({ port: 0, host: '127.0.0.1' });
     const bareUrl = await bare.listen({ port: 0, host: '127.0.0.1' });
+    const sameUrl = await same.listen({ port: 0, host: '127.0.0.1' });
     let i = 0;
     const ackOf = () => {
       const p = pairs[i++ % pairs.length]!;
@@ -174,11 +179,17 @@ export async function instructionsBench(database: Database, vault: Vault, opts: 
     const acked = (await database.pool.query<{ n: number }>('SELECT count(*)::int n FROM instruction_assignments WHERE instruction_id = ANY ($1::uuid[]) AND acked_at IS NOT NULL', [ids])).rows[0]!.n;
     const ackExtra = { database: opts.label, connections: 16, requests: amount, acked, refused: api.non2xx, instructions: ids.length, workers: sessions.size };
     report(`instructions.ack.${opts.label}.throughput`, 'requests/s', rate(api, apiSeconds), rate(base, baseSeconds), ackExtra);
+    // The same rows acknowledged again by the bare same-work route, so both runs do identical writes.
+    await resetAcks(database, ids);
+    let k = 0;
+    const { result: work, seconds: workSeconds } = await timed(() => cannon(sameUrl, amount, () => ({ path: `/same/ack/${k++}`, headers: {}, body: '{}' })));
+    reportSameWork(`instructions.ack.${opts.label}`, rate(api, apiSeconds), rate(work, workSeconds), { ...ackExtra, sameWorkRefused: work.non2xx });
     report(`instructions.ack.${opts.label}.p99`, 'ms', api.latency.p99, base.latency.p99, ackExtra);
     report(`instructions.progress.${opts.label}.p95`, 'ms', quantile(busy, 0.95), quantile(idle, 0.95),
       { database: opts.label, target_ms: 50, queries: busy.length, p50: quantile(busy, 0.5), max: busy[busy.length - 1], microgrids: main.counts.microgrids, baseline_is: 'same roll-ups with no acknowledgements streaming' });
   } finally {
     await app.close();
     await bare.close();
+    await same.close();
   }
 }
