@@ -48,22 +48,29 @@ function precompress(): Plugin {
 }
 
 /**
- * The pages a resident's phone opens first, each with everything it imports that the shell does not
- * already carry, put into one file per group instead of a dozen small shared chunks (one per antd
+ * The pages a resident's phone opens first: each page's code and everything it imports that the shell
+ * does not already carry go into one file per page instead of a dozen small shared chunks (one per antd
  * component, one per icon): on a 150 ms link every request costs a round trip and about a kilobyte of
- * headers. The sign-in page's group comes first, so `/login` never downloads the report page; the
- * resident's pages share it. Staff pages that happen to import one of these modules load the group too,
- * which costs a desktop a few kilobytes, not a phone a second.
+ * headers. The sign-in page's file comes first and takes what both use, so `/login` never downloads the
+ * report page's code; `/report` loads the sign-in file too (its form code, some 9 kB, rides along).
+ * Staff pages that import one of these modules load its file too: a few kilobytes on a desktop.
  */
 const FIRST_PAGE_GROUPS: ReadonlyArray<{ name: string; pages: RegExp }> = [
   { name: 'signin', pages: /[\\/]src[\\/]features[\\/]auth[\\/]LoginPage\.tsx$/ },
   { name: 'resident', pages: /[\\/]src[\\/]features[\\/]requests[\\/]ReportPage\.tsx$/ },
 ];
 
+/** The console's own modules (the only ones the first-page groups name; see {@link firstPageGroups}). */
+const OWN = /[\\/]apps[\\/]web[\\/]src[\\/]/;
+
 /**
- * Works out, once the module graph is known, which modules each of {@link FIRST_PAGE_GROUPS} needs:
- * the pages' static imports, transitively, less what the entry loads anyway. `groupOf` answers the
- * code-splitting `test` below (called after the graph is built).
+ * Works out, once the module graph is known, which file of {@link FIRST_PAGE_GROUPS} each of the
+ * console's own modules goes to: the pages' static imports, transitively, less what the entry loads
+ * anyway. Only our own modules are named: a graph walk reaches every module behind a library's
+ * re-exporting index, and a module put into a group by name is kept even where tree-shaking would
+ * drop it; the libraries a page really uses follow its modules into the group (the bundler includes
+ * captured modules' dependencies).
+ * `groupOf` answers the code-splitting `test` below (called after the graph is built).
  */
 function firstPageGroups() {
   const owner = new Map<string, string>();
@@ -73,7 +80,6 @@ function firstPageGroups() {
     buildEnd() {
       owner.clear();
       const ids = [...this.getModuleIds()];
-      const entryIds = ids.filter((id) => this.getModuleInfo(id)?.isEntry);
       const reach = (roots: string[], stop: Set<string>) => {
         const seen = new Set<string>();
         const stack = [...roots];
@@ -85,13 +91,13 @@ function firstPageGroups() {
         }
         return seen;
       };
-      const initial = reach(entryIds, new Set());
+      const initial = reach(ids.filter((id) => this.getModuleInfo(id)?.isEntry), new Set());
       for (const g of FIRST_PAGE_GROUPS) {
         for (const id of reach(ids.filter((id) => g.pages.test(id)), initial)) if (!owner.has(id)) owner.set(id, g.name);
       }
     },
   };
-  return { plugin, groupOf: (id: string) => (PURE.test(id) ? null : owner.get(id) ?? null) };
+  return { plugin, groupOf: (id: string) => (OWN.test(id) ? owner.get(id) ?? null : null) };
 }
 const firstPages = firstPageGroups();
 
@@ -188,7 +194,8 @@ export default defineConfig({
             // 150 ms link. Pages stay lazy chunks of their own (App.tsx).
             { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
             { name: 'app', tags: ['$initial'], priority: 2 },
-            // The sign-in page's and the resident's first pages, each in one file (see FIRST_PAGE_GROUPS).
+            // The sign-in page and the resident's report page, each in one file (see FIRST_PAGE_GROUPS); in
+            // that order, so the sign-in file takes what both use and `/login` loads no report code.
             ...FIRST_PAGE_GROUPS.map((g, i) => ({ name: g.name, test: (id: string) => firstPages.groupOf(id) === g.name, priority: 1 - i / 10 })),
           ],
         },
