@@ -1,6 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
-import { Drawer, Layout, Spin } from 'antd';
+import { Drawer, Grid, Layout, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HeaderBar, MenuAccountPanel } from './HeaderBar.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
@@ -24,6 +24,9 @@ export function PageSpinner() {
 export function AppLayout() {
   const { t } = useTranslation();
   const mobile = useIsMobile();
+  // useIsMobile says "desktop" until the screen is measured: the side menu waits for the measurement,
+  // or every phone would fetch the menu's chunk on its first render.
+  const measured = Grid.useBreakpoint().md !== undefined;
   const { pathname } = useLocation();
   const [drawer, setDrawer] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
@@ -53,7 +56,7 @@ export function AppLayout() {
           <div className="gz-logo" title={t('common.appTagline')}>
             {collapsed ? t('common.appName').slice(0, 2) : t('common.appName')}
           </div>
-          {menu}
+          {measured && menu}
         </Layout.Sider>
       )}
       <Layout>
