@@ -48,6 +48,60 @@ function precompress(): Plugin {
 }
 
 /**
+ * The pages a resident's phone opens first: each page's code and everything it imports that the shell
+ * does not already carry go into one file per page instead of a dozen small shared chunks (one per antd
+ * component, one per icon): on a 150 ms link every request costs a round trip and about a kilobyte of
+ * headers. The sign-in page's file comes first and takes what both use, so `/login` never downloads the
+ * report page's code; `/report` loads the sign-in file too (its form code, some 9 kB, rides along).
+ * Staff pages that import one of these modules load its file too: a few kilobytes on a desktop.
+ */
+const FIRST_PAGE_GROUPS: ReadonlyArray<{ name: string; pages: RegExp }> = [
+  { name: 'signin', pages: /[\\/]src[\\/]features[\\/]auth[\\/]LoginPage\.tsx$/ },
+  { name: 'resident', pages: /[\\/]src[\\/]features[\\/]requests[\\/]ReportPage\.tsx$/ },
+];
+
+/** The console's own modules (the only ones the first-page groups name; see {@link firstPageGroups}). */
+const OWN = /[\\/]apps[\\/]web[\\/]src[\\/]/;
+
+/**
+ * Works out, once the module graph is known, which file of {@link FIRST_PAGE_GROUPS} each of the
+ * console's own modules goes to: the pages' static imports, transitively, less what the entry loads
+ * anyway. Only our own modules are named: a graph walk reaches every module behind a library's
+ * re-exporting index, and a module put into a group by name is kept even where tree-shaking would
+ * drop it; the libraries a page really uses follow its modules into the group (the bundler includes
+ * captured modules' dependencies).
+ * `groupOf` answers the code-splitting `test` below (called after the graph is built).
+ */
+function firstPageGroups() {
+  const owner = new Map<string, string>();
+  const plugin: Plugin = {
+    name: 'gongzhi-first-page-groups',
+    apply: 'build',
+    buildEnd() {
+      owner.clear();
+      const ids = [...this.getModuleIds()];
+      const reach = (roots: string[], stop: Set<string>) => {
+        const seen = new Set<string>();
+        const stack = [...roots];
+        while (stack.length) {
+          const id = stack.pop()!;
+          if (seen.has(id) || stop.has(id)) continue;
+          seen.add(id);
+          stack.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        return seen;
+      };
+      const initial = reach(ids.filter((id) => this.getModuleInfo(id)?.isEntry), new Set());
+      for (const g of FIRST_PAGE_GROUPS) {
+        for (const id of reach(ids.filter((id) => g.pages.test(id)), initial)) if (!owner.has(id)) owner.set(id, g.name);
+      }
+    },
+  };
+  return { plugin, groupOf: (id: string) => (OWN.test(id) ? owner.get(id) ?? null : null) };
+}
+const firstPages = firstPageGroups();
+
+/**
  * The installable app: a manifest, and a service worker (Workbox, production builds only) that keeps
  * the app shell (index.html and every hashed file) so the console opens with no network, answers app
  * routes with index.html (never /api/ or a missing /assets/ file), and keeps the grid worker's last
@@ -108,7 +162,7 @@ function pwa() {
 /** Vite config for the Gongzhi web console. */
 export default defineConfig({
   root: here,
-  plugins: [react(), pwa(), precompress()],
+  plugins: [react(), pwa(), precompress(), firstPages.plugin],
   server: {
     proxy: {
       '/api': { target: api, changeOrigin: false },
@@ -140,6 +194,9 @@ export default defineConfig({
             // 150 ms link. Pages stay lazy chunks of their own (App.tsx).
             { name: 'vendor', test: /node_modules/, tags: ['$initial'], priority: 3 },
             { name: 'app', tags: ['$initial'], priority: 2 },
+            // The sign-in page and the resident's report page, each in one file (see FIRST_PAGE_GROUPS); in
+            // that order, so the sign-in file takes what both use and `/login` loads no report code.
+            ...FIRST_PAGE_GROUPS.map((g, i) => ({ name: g.name, test: (id: string) => firstPages.groupOf(id) === g.name, priority: 1 - i / 10 })),
           ],
         },
       },

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -52,16 +49,7 @@ import { deliveryRoutes } from './features/projects/delivery.routes.ts';
 import { tenderRoutes } from './features/projects/tender.routes.ts';
 import { bankRoutes } from './features/bank/bank.routes.ts';
 import { activityRoutes } from './features/activities/activities.routes.ts';
-
-/**
- * Files under the build's assets/ carry a content hash in their names, so a browser may keep them for a
- * year without asking; everything else (index.html above all, which names the current hashes, and the
- * service worker sw.js and its manifest.webmanifest, which decide what the phone keeps offline) is
- * revalidated on every load, so a new release is picked up at once.
- */
-function webCacheControl(webDist: string, file: string): string {
-  return path.relative(webDist, file).split(path.sep)[0] === 'assets' ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
+import { serveWebBuild } from './web-static.ts';
 
 /** Sign-in's view of regions and organisations, from the org feature: the platform names no feature. */
 const directory: Directory = { regionNameOf, organisationNameOf, organisationPathOf };
@@ -166,16 +154,8 @@ export async function buildApp(deps: AppDeps, opts: {
     await activityRoutes(api, deps);
   });
 
-  const serveWeb = Boolean(deps.webDist && fs.existsSync(path.join(deps.webDist, 'index.html')));
-  if (serveWeb) {
-    await app.register(fastifyStatic, {
-      root: deps.webDist!, wildcard: false,
-      // The build writes .br and .gz beside each file (apps/web/vite.config.ts): sent by the request's
-      // Accept-Encoding, with `vary: accept-encoding`; the variants are no routes of their own.
-      preCompressed: true, globIgnore: ['**/*.br', '**/*.gz'],
-      cacheControl: false, setHeaders: (reply, file) => { reply.header('cache-control', webCacheControl(deps.webDist!, file)); },
-    });
-  }
+  // The built console (apps/web/dist), compressed and cached as web-static.ts says.
+  const serveWeb = await serveWebBuild(app, deps.webDist);
   // The console is a single-page app: unknown non-API GETs get its index.html; the rest a coded 404.
   // A missing /assets/ file is a 404 too: a tab still open on an old build must see its chunk fail
   // (and reload), not receive index.html as if it were the script.

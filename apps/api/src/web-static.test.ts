@@ -11,6 +11,11 @@ import { createTestContext, type TestContext } from '../test/harness.ts';
 const JS = `export const greeting = ${JSON.stringify('共治 '.repeat(400))};\n`;
 const HTML = '<!doctype html><html lang="zh-CN"><head><script type="module" src="/assets/index-AbC123.js"></script></head><body><div id="root"></div></body></html>';
 const ASSET = '/assets/index-AbC123.js';
+const CSS = '/assets/index-DeF456.css';
+const CSS_TEXT = `.gz-report{padding:16px}\n${'.gz-step-title{font-size:1.2em}\n'.repeat(50)}`;
+// An SVG is a document when opened on its own: it may carry script, so it keeps the page's policy.
+const SVG = '/assets/logo-GhI789.svg';
+const SVG_TEXT = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">${'<rect width="1" height="1"/>'.repeat(40)}</svg>`;
 const SW = 'self.addEventListener("fetch", () => {});\n';
 const MANIFEST = JSON.stringify({ name: '共治', start_url: '/', display: 'standalone' });
 
@@ -29,6 +34,8 @@ beforeAll(async () => {
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'gongzhi-web-dist-'));
   writeWithVariants(path.join(dist, 'index.html'), HTML);
   writeWithVariants(path.join(dist, ASSET), JS);
+  writeWithVariants(path.join(dist, CSS), CSS_TEXT);
+  writeWithVariants(path.join(dist, SVG), SVG_TEXT);
   // The installable app's service worker and manifest, at the root as vite-plugin-pwa writes them.
   fs.writeFileSync(path.join(dist, 'sw.js'), SW);
   fs.writeFileSync(path.join(dist, 'manifest.webmanifest'), MANIFEST);
@@ -85,11 +92,49 @@ describe('the built console as the API serves it', () => {
     }
   });
 
-  it('keeps the security headers on static files', async () => {
-    for (const url of [ASSET, '/report']) {
+  it('honours the browser’s preferences: br refused with q=0 gets gzip, gzip refused gets the file itself', async () => {
+    const gz = await get(ASSET, 'br;q=0, gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(JS);
+    const plain = await get(ASSET, 'gzip;q=0');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(JS);
+  });
+
+  it('compresses stylesheets too, immutable like scripts', async () => {
+    const res = await get(CSS, 'br, gzip');
+    expect(res.headers['content-encoding']).toBe('br');
+    expect(res.headers['content-type']).toMatch(/^text\/css/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.vary).toMatch(/accept-encoding/i);
+    expect(zlib.brotliDecompressSync(res.rawPayload).toString()).toBe(CSS_TEXT);
+  });
+
+  it('never marks index.html immutable, and varies it by encoding like the assets', async () => {
+    for (const accept of ['br', 'gzip', 'identity']) {
+      const res = await get('/index.html', accept);
+      expect(res.headers['cache-control'], accept).not.toMatch(/immutable|max-age=[1-9]/);
+      expect(res.headers.vary, accept).toMatch(/accept-encoding/i);
+    }
+  });
+
+  it('keeps the security headers on documents: the app page, its routes and an SVG opened on its own', async () => {
+    for (const url of ['/', '/report', SVG]) {
       const res = await get(url, 'br');
       expect(res.headers['content-security-policy'], url).toContain("script-src 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+
+  it('sends hashed scripts and stylesheets without the headers only a document reads (a phone pays for each byte), keeping nosniff', async () => {
+    for (const url of [ASSET, CSS]) {
+      const res = await get(url, 'br');
+      expect(res.headers['content-security-policy'], url).toBeUndefined();
+      expect(res.headers['x-frame-options'], url).toBeUndefined();
+      expect(res.headers['cross-origin-opener-policy'], url).toBeUndefined();
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('same-origin');
     }
   });
 

@@ -1,11 +1,12 @@
-import { Suspense, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
-import { Drawer, Layout, Menu, Spin } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Outlet, useLocation } from 'react-router';
+import { Drawer, Grid, Layout, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { HeaderBar, MenuAccountPanel } from './HeaderBar.tsx';
-import { navKeyFor, visibleNav } from './nav.tsx';
-import { useSession } from './session.tsx';
 import { useIsMobile } from '../components/useIsMobile.ts';
+
+// Fetched when first shown: at once beside a desktop's page, on a phone when the drawer first opens.
+const NavMenu = lazy(() => import('./NavMenu.tsx'));
 
 /** A centred spinner while a lazily loaded page arrives. */
 export function PageSpinner() {
@@ -22,32 +23,18 @@ export function PageSpinner() {
  */
 export function AppLayout() {
   const { t } = useTranslation();
-  const { can } = useSession();
   const mobile = useIsMobile();
-  const navigate = useNavigate();
+  // useIsMobile says "desktop" until the screen is measured: the side menu waits for the measurement,
+  // or every phone would fetch the menu's chunk on its first render.
+  const measured = Grid.useBreakpoint().md !== undefined;
   const { pathname } = useLocation();
   const [drawer, setDrawer] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
-  const items = visibleNav(can).map((i) => ({
-    key: i.path,
-    icon: i.icon,
-    label: t(`common.menu.${i.labelKey}`),
-    'data-testid': `nav-${i.labelKey}`,
-  }));
-  const selected = navKeyFor(pathname);
   const menu = (
-    <Menu
-      theme="dark"
-      mode="inline"
-      items={items}
-      selectedKeys={selected ? [selected] : []}
-      onClick={({ key }) => {
-        setDrawer(false);
-        navigate(key);
-      }}
-      data-testid="side-menu"
-    />
+    <Suspense fallback={null}>
+      <NavMenu pathname={pathname} onNavigate={() => setDrawer(false)} />
+    </Suspense>
   );
 
   return (
@@ -69,7 +56,7 @@ export function AppLayout() {
           <div className="gz-logo" title={t('common.appTagline')}>
             {collapsed ? t('common.appName').slice(0, 2) : t('common.appName')}
           </div>
-          {menu}
+          {measured && menu}
         </Layout.Sider>
       )}
       <Layout>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { Card, Space, Typography } from 'antd';
+import { Space, Typography } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import { ElderSwitch, LanguageSwitch } from '../../shell/HeaderBar.tsx';
 
 /** The frame of the public account pages (sign-in, sign-up, forgotten password): phone-first, elder switch on top. */
@@ -11,7 +12,7 @@ export function AuthFrame({ title, subtitle, children, testId }: { title: ReactN
         <LanguageSwitch />
       </div>
       <div style={{ flex: 1, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16 }}>
-        <Card style={{ width: '100%', maxWidth: 460 }} data-testid={testId}>
+        <Panel style={{ width: '100%', maxWidth: 460 }} testId={testId}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <div style={{ textAlign: 'center' }}>
               <Typography.Title level={2} style={{ marginBottom: 0 }}>{title}</Typography.Title>
@@ -19,7 +20,7 @@ export function AuthFrame({ title, subtitle, children, testId }: { title: ReactN
             </div>
             {children}
           </Space>
-        </Card>
+        </Panel>
       </div>
     </div>
   );

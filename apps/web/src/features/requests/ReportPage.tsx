@@ -1,8 +1,9 @@
 import { lazy, useState } from 'react';
-import { Alert, Button, Card, Input, Space, Switch, Typography } from 'antd';
+import { Alert, Button, Input, Space, Switch, Typography } from 'antd';
 import { AudioOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CreateRequestBody } from '../../api/types.ts';
+import { Panel } from '../../components/Panel.tsx';
 import { failureText, useNotifyError } from '../../components/useNotifyError.ts';
 import { CategoryTiles, UNSURE } from './CategoryTiles.tsx';
 import { hasLocation, LocationPicker, placeBody, type LocationValue } from './LocationPicker.tsx';
@@ -78,13 +79,13 @@ export default function ReportPage() {
     <div className="gz-report" data-testid="report-page">
       <Typography.Title level={2} style={{ marginTop: 0 }}>{t('report.report.title')}</Typography.Title>
       <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-        <Card>
+        <Panel>
           <Step n={1} title={t('report.report.step1')} hint={t('report.report.step1Hint')} />
           <div style={{ marginTop: 12 }}>
             <CategoryTiles categories={categories} value={category} onChange={setCategory} />
           </div>
-        </Card>
-        <Card>
+        </Panel>
+        <Panel>
           <Step n={2} title={t('report.report.step2')} />
           <Input.TextArea
             value={description}
@@ -106,8 +107,8 @@ export default function ReportPage() {
           <div style={{ marginTop: 12 }}>
             <PhotoPicker files={photos} onChange={setPhotos} big />
           </div>
-        </Card>
-        <Card>
+        </Panel>
+        <Panel>
           <Step n={3} title={t('report.report.step3')} />
           <div style={{ marginTop: 12 }}>
             <LocationPicker value={place} onChange={(v) => { setPlace(v); setProblem(null); }} big />
@@ -115,9 +116,9 @@ export default function ReportPage() {
           {problem === 'location' && (
             <Alert type="error" showIcon title={t('report.report.locationRequired')} style={{ marginTop: 12 }} data-testid="report-location-required" />
           )}
-        </Card>
+        </Panel>
         {point && <SimilarNotice lat={point.lat} lng={point.lng} categoryCode={category || undefined} />}
-        <Card>
+        <Panel>
           <label style={{ display: 'flex', gap: 12, alignItems: 'center', cursor: 'pointer' }}>
             <Switch checked={anonymous} onChange={setAnonymous} data-testid="report-anonymous" />
             <span>
@@ -126,7 +127,7 @@ export default function ReportPage() {
               <Typography.Text type="secondary">{t('report.report.anonymousHint')}</Typography.Text>
             </span>
           </label>
-        </Card>
+        </Panel>
         {failure && <Alert type="error" showIcon title={failure} data-testid="report-error" />}
         <Button type="primary" size="large" block icon={<SendOutlined />} loading={filing.isPending} onClick={() => void submit()} data-testid="report-submit" style={{ height: 'auto', minHeight: 56 }}>
           {t('report.report.submit')}
