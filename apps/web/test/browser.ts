@@ -68,14 +68,15 @@ export async function withPage(ctx: BrowserContext, name: string, run: (page: Pa
  */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  const shown = select.locator('.ant-select-selection-item');
+  // What the closed select displays is in its own text (its markup differs between antd versions).
+  const shown = page.getByTestId(testId).filter({ hasText: label });
   for (let attempt = 0; attempt < 4; attempt++) {
     if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
     const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
     await option.waitFor({ state: 'visible', timeout: 10_000 });
     await option.click();
     try {
-      await shown.filter({ hasText: label }).first().waitFor({ timeout: 3000 });
+      await shown.first().waitFor({ timeout: 3000 });
       return;
     } catch { /* the click was lost: open the dropdown again */ }
   }
