@@ -249,7 +249,8 @@ describe('issue 16: the whole loop of a community project, in the browser', () =
         await page.getByTestId('delivery-progress-submit').click();
         await page.getByTestId('delivery-updates').filter({ hasText: note }).waitFor();
       }
-      await expect.poll(() => page.getByTestId('delivery-progress').textContent()).toContain('100');
+      // Both milestones done: 40 × 100 % + 60 × 100 % = 100 %.
+      await expect.poll(async () => ((await page.getByTestId('delivery-milestones').textContent()) ?? '').match(/完成 100%/g)?.length ?? 0).toBe(2);
     });
     await askInstalments([1, 2]);
     await approveOnFund(2);
@@ -275,7 +276,7 @@ describe('issue 16: the whole loop of a community project, in the browser', () =
         const pending = page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: TITLE }).first();
         await pending.getByTestId('expense-approve').click();
         await page.getByTestId('expense-approve-confirm').click();
-        await page.getByTestId('expense-review').waitFor({ state: 'detached' });
+        await page.getByTestId('expense-review').waitFor({ state: 'hidden' });
       }
       await expect.poll(() => page.getByTestId('pending-expenses').locator('[data-testid^="pending-"]', { hasText: TITLE }).count()).toBe(0);
     });
