@@ -22,9 +22,13 @@ export type ProjectWithNames = { p: ProjectRow; communityName: string; organisat
 
 /**
  * Projects are placed on their community; a resident (bound to a grid below it) sees them through the
- * ancestor match, a social organisation its own proposals through the organisation column.
+ * ancestor match, a social organisation its own proposals and the projects it was awarded (it posts
+ * their progress from the project's page) through the organisation columns.
  */
-const projectScope = (scope: Scope): SQL | undefined => inScope(scope, { region: projects.regionPath, ancestors: true, organisation: projects.organisationId });
+const projectScope = (scope: Scope): SQL | undefined => inScope(scope, {
+  region: projects.regionPath, ancestors: true,
+  organisation: (ids) => or(inArray(projects.organisationId, [...ids]), inArray(projects.implementerOrganisationId, [...ids]))!,
+});
 const roundScope = (scope: Scope): SQL | undefined => inScope(scope, { region: projectRounds.regionPath, ancestors: true });
 
 /** A district's rules row, if it set any. */
