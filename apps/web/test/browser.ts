@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { buildApp } from '../../api/src/app.ts';
 import { createTestContext, type TestContext } from '../../api/test/harness.ts';
 
@@ -62,23 +63,26 @@ export async function withPage(ctx: BrowserContext, name: string, run: (page: Pa
 }
 
 /**
- * Picks `label` in the Ant Design select with `testId` and waits until the select shows it. Under load
- * the dropdown can still be animating when the option is clicked and the click is lost; the select
- * then shows nothing, so the pick is retried (a few times) until the chosen label is what it displays.
+ * Picks `label` in the Ant Design select `testId` and waits until the select shows it and no dropdown is
+ * left open (the next pick must not land in a closing one). Under load the dropdown can still be
+ * animating when the option is clicked and the click is lost; the select then shows nothing, so the
+ * pick is retried. What the select shows is read from its own text (antd 6 renders no
+ * `.ant-select-selection-item` for a single select).
  */
 export async function pickOption(page: Page, testId: string, label: string): Promise<void> {
   const select = page.getByTestId(testId);
-  // What the closed select displays is in its own text (its markup differs between antd versions).
-  const shown = page.getByTestId(testId).filter({ hasText: label });
+  const open = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first();
+    await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
+    await select.click();
+    const option = open.locator('.ant-select-item-option').filter({ hasText: label }).first();
     await option.waitFor({ state: 'visible', timeout: 10_000 });
     await option.click();
     try {
-      await shown.first().waitFor({ timeout: 3000 });
+      await select.filter({ hasText: label }).waitFor({ timeout: 3000 });
+      await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
       return;
-    } catch { /* the click was lost: open the dropdown again */ }
+    } catch { /* the click was lost while the dropdown was still animating: open it again */ }
   }
   throw new Error(`could not pick ${label} in ${testId}`);
 }

@@ -8,7 +8,7 @@ import { organisations, regions } from '../../api/src/features/org/org.table.ts'
 import { funds } from '../../api/src/features/funds/funds.table.ts';
 import { invoicePdf } from '../../api/src/features/funds/funds.test-helpers.ts';
 import { fireAt, startMeeting } from '../../api/src/features/councils/councils.testkit.ts';
-import { launchBrowser, signInPage, startSite, type Site, withPage } from './browser.ts';
+import { launchBrowser, pickOption, signInPage, startSite, type Site, withPage } from './browser.ts';
 
 // Issue 16's whole loop on the demo city: a resident's request → proposal → sorted → the council's
 // resolution (published when its notice closes) → tender (two bids, panel) → award → progress with a
@@ -43,28 +43,6 @@ const as = (phone: string, name: string, path: string, run: (page: Page) => Prom
   await run(page);
 });
 
-/**
- * Picks `label` in the Ant Design select `testId` and waits until the select shows it and no dropdown
- * is left open (the next pick must not land in a closing one). Like pickOption in ./browser.ts, but it
- * reads the select's own text: antd 6 no longer renders .ant-select-selection-item for a single select.
- */
-async function pick(page: Page, testId: string, label: string) {
-  const select = page.getByTestId(testId);
-  const open = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
-    await select.click();
-    const option = open.locator('.ant-select-item-option').filter({ hasText: label }).first();
-    await option.waitFor({ state: 'visible', timeout: 10_000 });
-    await option.click();
-    try {
-      await select.filter({ hasText: label }).waitFor({ timeout: 3000 });
-      await expect.poll(() => open.count(), { timeout: 10_000 }).toBe(0);
-      return;
-    } catch { /* the click was lost while the dropdown was still animating: open it again */ }
-  }
-  throw new Error(`could not pick ${label} in ${testId}`);
-}
 
 /**
  * Scores every member's card for every candidate on /panels/:id (staff enter the paper sheets: each
@@ -80,9 +58,9 @@ async function scorePanel(page: Page, scoreOf: (candidate: string) => number) {
   const form = page.getByTestId('panel-score');
   let done = 0;
   for (const member of members) {
-    await pick(page, 'score-member', member);
+    await pickOption(page, 'score-member', member);
     for (const candidate of candidates) {
-      await pick(page, 'score-candidate', candidate);
+      await pickOption(page, 'score-candidate', candidate);
       const inputs = form.locator('.ant-input-number-input');
       for (let k = 0; k < (await inputs.count()); k++) await inputs.nth(k).fill(String(scoreOf(candidate)));
       await page.getByTestId('score-submit').click();
@@ -218,7 +196,7 @@ describe('issue 16: the whole loop of a community project, in the browser', () =
       panelUrl = page.url();
       await page.goto(`${site.baseUrl}/projects/${projectId}`);
       await page.getByTestId('tender-bids').waitFor();
-      await pick(page, 'tender-award-fund', fund.name);
+      await pickOption(page, 'tender-award-fund', fund.name);
       await page.getByTestId('tender-award-submit').click();
       await page.getByTestId('tender-award').filter({ hasText: yuanText(AWARD_FEN) }).waitFor();
     });
@@ -241,7 +219,7 @@ describe('issue 16: the whole loop of a community project, in the browser', () =
     const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#7a9' } }).jpeg().toBuffer();
     await as(DEMO.socialOrg, 'loop-progress', `/projects/${projectId}`, async (page) => {
       for (const [milestone, note] of [['器材采购', '器材已全部到货'], ['安装调试', '安装完成，已调试']] as const) {
-        await pick(page, 'delivery-progress-milestone', milestone);
+        await pickOption(page, 'delivery-progress-milestone', milestone);
         await page.getByTestId('delivery-progress-percent').fill('100');
         await page.getByTestId('delivery-progress-note').fill(note);
         await page.getByTestId('delivery-progress-photo').setInputFiles({ name: 'site.jpg', mimeType: 'image/jpeg', buffer: photo });
@@ -260,7 +238,7 @@ describe('issue 16: the whole loop of a community project, in the browser', () =
   async function askInstalments(ks: number[]) {
     await as(DEMO.worker, `loop-ask-${ks.join('')}`, `/projects/${projectId}`, async (page) => {
       for (const k of ks) {
-        await pick(page, 'money-request-k', `第 ${k} 期`);
+        await pickOption(page, 'money-request-k', `第 ${k} 期`);
         await page.getByTestId('money-request-form').locator('input[type=file]').setInputFiles({ name: `receipt-${k}.pdf`, mimeType: 'application/pdf', buffer: invoicePdf() });
         await page.getByTestId('money-request-form').getByText(`receipt-${k}.pdf`).waitFor();
         await page.getByTestId('money-request-submit').click();
